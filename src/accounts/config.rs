@@ -1,0 +1,92 @@
+//! `config`: the policy settings, read and changed through the gate (`settings.manage`).
+
+use crate::clock;
+use crate::error::{Error, Result};
+use crate::gate::Actor;
+use crate::settings::{DEFINITIONS, Definition, Kind, definition, validate};
+use crate::store::{AuditEvent, Store};
+
+/// What a secret's value shows as.
+pub const REDACTED: &str = "********";
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct SettingView {
+    pub key: &'static str,
+    pub value: String,
+    pub default: &'static str,
+    pub description: &'static str,
+}
+
+fn view(def: &'static Definition, stored: Option<&String>) -> SettingView {
+    let value = stored.cloned().unwrap_or_else(|| def.default.to_string());
+    let value = match def.kind {
+        Kind::Secret if !value.is_empty() => REDACTED.to_string(),
+        _ => value,
+    };
+    SettingView {
+        key: def.key,
+        value,
+        default: def.default,
+        description: def.help,
+    }
+}
+
+pub fn list(store: &Store) -> Result<Vec<SettingView>> {
+    let rows = store.sql().settings_rows()?;
+    Ok(DEFINITIONS
+        .iter()
+        .map(|d| view(d, rows.get(d.key)))
+        .collect())
+}
+
+pub fn get(store: &Store, key: &str) -> Result<SettingView> {
+    let def = definition(key)?;
+    let rows = store.sql().settings_rows()?;
+    Ok(view(def, rows.get(key)))
+}
+
+/// Validates and stores a value; returns the view and whether it changed. `from_stdin` says the
+/// value did not come from argv: a secret must not.
+pub fn set(
+    store: &mut Store,
+    actor: &Actor,
+    key: &str,
+    raw: &str,
+    from_stdin: bool,
+) -> Result<(SettingView, bool)> {
+    let def = definition(key)?;
+    let secret = matches!(def.kind, Kind::Secret);
+    if secret && !from_stdin {
+        return Err(Error::usage(format!(
+            "{key} is a secret: pass it on standard input with `useradm config set {key} --value-stdin`"
+        )));
+    }
+    let value = validate(def, raw)?;
+    let now = clock::now();
+    let changed = store.write(|tx| {
+        let before = tx.settings_rows()?.get(key).cloned();
+        if before.as_deref() == Some(value.as_str()) {
+            return Ok(false);
+        }
+        tx.set_setting(key, &value, now)?;
+        let shown = if secret {
+            serde_json::json!(REDACTED)
+        } else {
+            serde_json::json!(value)
+        };
+        let (actor_id, actor_email) = actor.audit_actor();
+        tx.append_audit(
+            &AuditEvent {
+                actor_id,
+                actor: actor_email,
+                event: "setting.changed",
+                target: Some(key.to_string()),
+                detail: serde_json::json!({ "value": shown }),
+            },
+            now,
+        )?;
+        Ok(true)
+    })?;
+    let rows = store.sql().settings_rows()?;
+    Ok((view(def, rows.get(key)), changed))
+}

@@ -1,0 +1,302 @@
+//! Checking a password (`authenticate`), opening a session (`login`) and ending it (`logout`).
+//!
+//! Failed attempts are counted per canonical email, known or not, *before* the hash is checked and
+//! inside a write transaction, so parallel guessers cannot race past the limit; while an email is
+//! locked no hash is checked at all. An unknown email costs one dummy Argon2id run, exactly like a
+//! wrong password, and prints the same.
+
+use std::path::Path;
+
+use crate::clock;
+use crate::crypto;
+use crate::error::{AUTH_FAILED, Error, Result, Unavailable};
+use crate::password::Password;
+use crate::session::{self, SessionFile};
+use crate::settings::Policy;
+use crate::store::{AuditEvent, SessionRow, Store, Throttle, Tx, User};
+use crate::validate::Email;
+
+enum Attempt {
+    Locked(i64),
+    Go {
+        user: Option<Box<User>>,
+        locks_until: Option<i64>,
+    },
+}
+
+enum Verdict {
+    Match,
+    Wrong(&'static str),
+    /// A stored hash that is unreadable or beyond the bounds: refused, never run.
+    Refused(String),
+}
+
+fn locked_error(email: &Email, until: i64) -> Error {
+    let left = (until - clock::now()).max(1);
+    Error::unavailable(
+        Unavailable::Locked {
+            until: clock::rfc3339(until),
+        },
+        format!(
+            "{} is locked after too many failed logins until {} ({} left); a password reset unlocks it",
+            email.address,
+            clock::rfc3339(until),
+            clock::format_duration(left)
+        ),
+    )
+}
+
+fn event(name: &'static str, email: &Email, detail: serde_json::Value) -> AuditEvent {
+    AuditEvent {
+        event: name,
+        target: Some(email.address.clone()),
+        detail,
+        ..AuditEvent::system()
+    }
+}
+
+/// Counts the attempt before anything is checked; refuses while the email is locked.
+fn begin_attempt(tx: &Tx<'_>, policy: &Policy, email: &Email, now: i64) -> Result<Attempt> {
+    let t = tx.throttle(&email.canonical)?;
+    if let Some(until) = t.locked_until.filter(|u| *u > now) {
+        tx.append_audit(
+            &event(
+                "login.locked",
+                email,
+                serde_json::json!({ "until": clock::rfc3339(until) }),
+            ),
+            now,
+        )?;
+        return Ok(Attempt::Locked(until));
+    }
+    // A lock that has run out starts a fresh count.
+    let failures = if t.locked_until.is_some() {
+        1
+    } else {
+        t.failures + 1
+    };
+    let locks_until =
+        (failures >= policy.lockout_max_failures).then(|| now + policy.lockout_duration);
+    tx.set_throttle(
+        &email.canonical,
+        Throttle {
+            failures,
+            locked_until: locks_until,
+        },
+        now,
+    )?;
+    Ok(Attempt::Go {
+        user: tx.user_by_email(&email.canonical)?.map(Box::new),
+        locks_until,
+    })
+}
+
+fn verify(user: Option<&User>, password: &Password, policy: &Policy) -> Result<Verdict> {
+    match user {
+        Some(User {
+            password_hash: Some(phc),
+            ..
+        }) => Ok(match crypto::verify_secret(password.as_bytes(), phc) {
+            Ok(true) => Verdict::Match,
+            Ok(false) => Verdict::Wrong("wrong_password"),
+            Err(e) => Verdict::Refused(e.to_string()),
+        }),
+        Some(_) => {
+            crypto::dummy_verify(password.as_bytes(), policy.hash_cost)?;
+            Ok(Verdict::Wrong("no_usable_password"))
+        }
+        None => {
+            crypto::dummy_verify(password.as_bytes(), policy.hash_cost)?;
+            Ok(Verdict::Wrong("unknown_email"))
+        }
+    }
+}
+
+/// Checks the credentials, then runs `finish` in the transaction that records the success.
+/// `action` names the audit events (`login`, `authenticate`).
+fn check_then<T>(
+    store: &mut Store,
+    policy: &Policy,
+    email: &Email,
+    password: &Password,
+    action: &'static str,
+    finish: impl FnOnce(&Tx<'_>, &User, i64) -> Result<T>,
+) -> Result<(User, T)> {
+    let now = clock::now();
+    let (user, locks_until) = match store.write(|tx| begin_attempt(tx, policy, email, now))? {
+        Attempt::Locked(until) => return Err(locked_error(email, until)),
+        Attempt::Go { user, locks_until } => (user.map(|u| *u), locks_until),
+    };
+    let verdict = verify(user.as_ref(), password, policy)?;
+    let (failed_event, ok_event) = match action {
+        "login" => ("login.failed", "login.ok"),
+        _ => ("authenticate.failed", "authenticate.ok"),
+    };
+    let user = match (verdict, user) {
+        (Verdict::Match, Some(user)) => user,
+        (verdict, _) => {
+            let reason = match &verdict {
+                Verdict::Refused(why) => why.clone(),
+                Verdict::Wrong(reason) => reason.to_string(),
+                Verdict::Match => "no_account".to_string(),
+            };
+            store.write(|tx| {
+                let detail = serde_json::json!({ "reason": reason, "locked_until": locks_until.map(clock::rfc3339) });
+                tx.append_audit(&event(failed_event, email, detail), now)
+            })?;
+            return Err(match locks_until {
+                Some(until) => Error::AuthFailed(format!(
+                    "{AUTH_FAILED}; too many failed attempts: {} is locked until {}",
+                    email.address,
+                    clock::rfc3339(until)
+                )),
+                None => Error::auth_failed(),
+            });
+        }
+    };
+    // Upgrade a weaker hash now that the password is known, never towards weaker parameters.
+    let upgrade = match user.password_hash.as_deref().map(crypto::inspect_hash) {
+        Some(Ok(stored)) if stored.needs_upgrade(policy.hash_cost) => Some(crypto::hash_secret(
+            password.as_bytes(),
+            stored.cost.max(policy.hash_cost),
+        )?),
+        _ => None,
+    };
+    let now = clock::now();
+    let outcome = store.write(|tx| {
+        tx.clear_throttle(&email.canonical)?;
+        if let Some(phc) = &upgrade {
+            tx.set_password_hash(user.id, phc, now)?;
+        }
+        let refusal = if user.is_disabled() {
+            Some(("disabled", Error::unavailable(Unavailable::Disabled, format!("the account {} is disabled", user.email))))
+        } else if policy.require_verified_email && user.email_verified_at.is_none() {
+            Some((
+                "email_unverified",
+                Error::unavailable(
+                    Unavailable::EmailUnverified,
+                    format!(
+                        "the email address {0} is not verified yet: run `useradm verify --email {0}` \
+                         with the emailed code (a new code: `useradm verify --resend --email {0}`)",
+                        user.email
+                    ),
+                ),
+            ))
+        } else {
+            None
+        };
+        let (actor_id, actor) = (Some(user.id), Some(user.email.clone()));
+        if let Some((reason, err)) = refusal {
+            let e = AuditEvent { actor_id, actor, ..event(failed_event, email, serde_json::json!({ "reason": reason })) };
+            tx.append_audit(&e, now)?;
+            return Ok(Err(err));
+        }
+        let done = finish(tx, &user, now)?;
+        let detail = serde_json::json!({ "hash_upgraded": upgrade.is_some() });
+        tx.append_audit(&AuditEvent { actor_id, actor, ..event(ok_event, email, detail) }, now)?;
+        Ok(Ok(done))
+    })?;
+    outcome.map(|done| (user, done))
+}
+
+/// `authenticate`: credentials only, no session.
+pub fn authenticate(
+    store: &mut Store,
+    policy: &Policy,
+    email: &Email,
+    password: &Password,
+) -> Result<User> {
+    check_then(store, policy, email, password, "authenticate", |_, _, _| {
+        Ok(())
+    })
+    .map(|(user, ())| user)
+}
+
+/// `login`: checks the credentials, opens a session, and writes the session file. A session this
+/// file held before is ended.
+pub fn login(
+    store: &mut Store,
+    policy: &Policy,
+    email: &Email,
+    password: &Password,
+    session_path: &Path,
+) -> Result<(User, SessionRow)> {
+    let previous = session::read(session_path)
+        .ok()
+        .flatten()
+        .filter(|f| f.database_id == store.database_id());
+    let token = session::new_token()?;
+    let (user, row) = check_then(store, policy, email, password, "login", |tx, user, now| {
+        if let Some(prev) = &previous {
+            tx.delete_session(&prev.session_id)?;
+        }
+        let row = SessionRow {
+            id: token.session_id.clone(),
+            user_id: user.id,
+            created_at: now,
+            last_seen_at: now,
+            expires_at: now.saturating_add(policy.session_ttl),
+        };
+        tx.insert_session(&row, &token.token_sha256)?;
+        tx.set_last_login(user.id, now)?;
+        Ok(row)
+    })?;
+    let file = SessionFile {
+        format: 1,
+        database_id: store.database_id().to_string(),
+        session_id: row.id.clone(),
+        token: token.token,
+        email: user.email.clone(),
+    };
+    if let Err(e) = session::write(session_path, &file) {
+        let _ = store.write(|tx| tx.delete_session(&row.id));
+        return Err(e);
+    }
+    Ok((user, row))
+}
+
+/// What `logout` did.
+#[derive(Debug, Default)]
+pub struct LoggedOut {
+    pub email: Option<String>,
+    pub sessions_ended: usize,
+    pub file_removed: bool,
+}
+
+/// `logout`: ends the session (or, with `all`, every session of its user) and removes the file.
+/// Whatever state the file is in, it cleans up and succeeds.
+pub fn logout(store: &mut Store, session_path: &Path, all: bool) -> Result<LoggedOut> {
+    let mut out = LoggedOut::default();
+    let row = match session::read(session_path) {
+        Ok(Some(file)) if file.database_id == store.database_id() => store
+            .sql()
+            .session_by_token_hash(&session::token_hash(&file.token))?,
+        _ => None,
+    };
+    if let Some(row) = row {
+        let user = store.sql().user_by_id(row.user_id)?;
+        let email = user.map(|u| u.email);
+        let now = clock::now();
+        out.sessions_ended = store.write(|tx| {
+            let n = if all {
+                tx.delete_user_sessions(row.user_id, None)?
+            } else {
+                usize::from(tx.delete_session(&row.id)?)
+            };
+            tx.append_audit(
+                &AuditEvent {
+                    actor_id: Some(row.user_id),
+                    actor: email.clone(),
+                    event: "logout",
+                    target: email.clone(),
+                    detail: serde_json::json!({ "all": all, "sessions_ended": n }),
+                },
+                now,
+            )?;
+            Ok(n)
+        })?;
+        out.email = email;
+    }
+    out.file_removed = session::remove(session_path)?;
+    Ok(out)
+}

@@ -1,0 +1,201 @@
+//! The account lifecycle: what each command does, as library functions that take resolved input
+//! and return what happened. No printing, no prompting, no process exits here.
+
+pub mod config;
+pub mod credentials;
+pub mod init;
+pub mod passwd;
+pub mod register;
+pub mod reset;
+pub mod verify;
+
+use serde::Serialize;
+
+use crate::clock;
+use crate::codes::{self, Purpose};
+use crate::crypto;
+use crate::error::{Error, Result, Unavailable};
+use crate::password::{self, AccountWords, NewPassword};
+use crate::settings::Policy;
+use crate::store::{Sql, Store, Tx, User};
+use crate::validate::Email;
+
+/// A user as `--json` shows it (SPEC §4).
+#[derive(Debug, Clone, Serialize)]
+pub struct UserView {
+    pub id: i64,
+    pub email: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub attributes: serde_json::Value,
+    pub email_verified: bool,
+    pub status: &'static str,
+    pub roles: Vec<String>,
+    pub created_at: String,
+    pub last_login_at: Option<String>,
+}
+
+impl UserView {
+    pub fn load(sql: &Sql<'_>, user: &User) -> Result<UserView> {
+        let now = clock::now();
+        let status = if user.is_disabled() {
+            "disabled"
+        } else if sql
+            .throttle(&user.email_canonical)?
+            .locked_until
+            .is_some_and(|t| t > now)
+        {
+            "locked"
+        } else {
+            "active"
+        };
+        Ok(UserView {
+            id: user.id,
+            email: user.email.clone(),
+            first_name: user.first_name.clone(),
+            last_name: user.last_name.clone(),
+            attributes: serde_json::from_str(&user.attributes)
+                .unwrap_or_else(|_| serde_json::json!({})),
+            email_verified: user.email_verified_at.is_some(),
+            status,
+            roles: sql.user_role_names(user.id)?,
+            created_at: clock::rfc3339(user.created_at),
+            last_login_at: user.last_login_at.map(clock::rfc3339),
+        })
+    }
+
+    /// `Alice Liddell <alice@example.com>` or just the address.
+    pub fn display_name(&self) -> String {
+        let name = format!("{} {}", self.first_name, self.last_name)
+            .trim()
+            .to_string();
+        if name.is_empty() {
+            self.email.clone()
+        } else {
+            format!("{name} <{}>", self.email)
+        }
+    }
+}
+
+/// Judges a new password for the account at `email`, with the account's own words as zxcvbn
+/// user inputs. Prompts call it to re-ask; every flow that sets a password takes its result.
+pub fn judge_password(
+    store: &Store,
+    policy: &Policy,
+    email: &Email,
+    names: Option<(&str, &str)>,
+    raw: &str,
+) -> Result<NewPassword> {
+    let stored = match names {
+        Some(_) => None,
+        None => store.sql().user_by_email(&email.canonical)?,
+    };
+    let (first, last) = match (names, &stored) {
+        (Some(n), _) => n,
+        (None, Some(u)) => (u.first_name.as_str(), u.last_name.as_str()),
+        (None, None) => ("", ""),
+    };
+    password::check_new(
+        raw,
+        policy,
+        &AccountWords {
+            email: &email.address,
+            first_name: first,
+            last_name: last,
+        },
+    )
+}
+
+/// A code and its hash, made before the transaction that stores it (hashing takes a while and
+/// must not hold the write lock).
+pub(crate) struct PreparedCode {
+    pub code: String,
+    pub hash: String,
+}
+
+pub(crate) fn prepare_code(policy: &Policy) -> Result<PreparedCode> {
+    let code = codes::generate()?;
+    let hash = crypto::hash_secret(code.as_bytes(), policy.hash_cost)?;
+    Ok(PreparedCode { code, hash })
+}
+
+/// True when the user may not get another code of this purpose this hour.
+pub(crate) fn code_rate_limited(
+    tx: &Tx<'_>,
+    policy: &Policy,
+    user_id: i64,
+    purpose: Purpose,
+    now: i64,
+) -> Result<bool> {
+    Ok(tx.codes_made_since(user_id, purpose, now - 3600)? >= policy.code_max_per_hour)
+}
+
+pub(crate) fn rate_limited_error(purpose: Purpose) -> Error {
+    Error::unavailable(
+        Unavailable::RateLimited,
+        format!(
+            "too many {} codes were sent in the last hour; try again later",
+            purpose.as_str()
+        ),
+    )
+}
+
+/// Redeems a one-time code: the attempt is counted before the code is checked (3 per code),
+/// the check runs outside the write lock, and `apply` runs in the same transaction that marks
+/// the code used, so that two processes redeeming one code cannot both succeed.
+pub(crate) fn redeem_code<T>(
+    store: &mut Store,
+    policy: &Policy,
+    email: &Email,
+    purposes: &[Purpose],
+    typed: &str,
+    apply: impl FnOnce(&Tx<'_>, &User, i64) -> Result<T>,
+) -> Result<T> {
+    let normalised = codes::normalise(typed);
+    let now = clock::now();
+    let found = store.write(|tx| {
+        let Some(user) = tx.user_by_email(&email.canonical)? else {
+            return Ok(None);
+        };
+        let Some(code) = tx.live_code(user.id, purposes, &email.canonical, now)? else {
+            return Ok(None);
+        };
+        if code.attempts >= policy.code_max_attempts {
+            return Ok(None);
+        }
+        tx.count_code_attempt(code.id)?;
+        Ok(Some((user, code)))
+    })?;
+    let secret = normalised.as_deref().unwrap_or(typed).as_bytes();
+    let matched = match &found {
+        Some((_, code)) if normalised.is_some() => {
+            crypto::verify_secret(secret, &code.code_hash).unwrap_or(false)
+        }
+        _ => {
+            crypto::dummy_verify(secret, policy.hash_cost)?;
+            false
+        }
+    };
+    let purpose = purposes.first().map(|p| p.as_str()).unwrap_or_default();
+    let Some((user, code)) = found.filter(|_| matched) else {
+        store.write(|tx| {
+            tx.append_audit(
+                &crate::store::AuditEvent {
+                    event: "code.failed",
+                    target: Some(email.address.clone()),
+                    detail: serde_json::json!({ "purpose": purpose }),
+                    ..crate::store::AuditEvent::system()
+                },
+                now,
+            )
+        })?;
+        return Err(Error::code_failed());
+    };
+    let now = clock::now();
+    store.write(|tx| {
+        if !tx.use_code(code.id, now)? {
+            return Err(Error::code_failed());
+        }
+        apply(tx, &user, now)
+    })
+}

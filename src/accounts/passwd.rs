@@ -1,0 +1,46 @@
+//! `passwd`: change one's own password. The current password is checked like a login (counted
+//! before checking, towards the same lockout), and every other session of the user ends.
+
+use crate::accounts::credentials;
+use crate::clock;
+use crate::codes::Purpose;
+use crate::crypto;
+use crate::error::{Error, Result};
+use crate::gate::Actor;
+use crate::password::{NewPassword, Password};
+use crate::settings::Policy;
+use crate::store::{AuditEvent, Store};
+use crate::validate::parse_email;
+
+/// Returns how many other sessions ended.
+pub fn change(
+    store: &mut Store,
+    policy: &Policy,
+    actor: &Actor,
+    current: &Password,
+    new: &NewPassword,
+) -> Result<usize> {
+    let email = parse_email(&actor.user.email)?;
+    credentials::authenticate(store, policy, &email, current).map_err(|e| match e {
+        Error::AuthFailed(_) => Error::AuthFailed("the current password is wrong".into()),
+        other => other,
+    })?;
+    let phc = crypto::hash_secret(new.password().as_bytes(), policy.hash_cost)?;
+    let now = clock::now();
+    store.write(|tx| {
+        tx.set_password_hash(actor.user.id, &phc, now)?;
+        tx.revoke_codes(actor.user.id, &[Purpose::Reset, Purpose::Invite], now)?;
+        let ended = tx.delete_user_sessions(actor.user.id, Some(&actor.session.id))?;
+        tx.append_audit(
+            &AuditEvent {
+                actor_id: Some(actor.user.id),
+                actor: Some(actor.user.email.clone()),
+                event: "password.changed",
+                target: Some(actor.user.email.clone()),
+                detail: serde_json::json!({ "other_sessions_ended": ended }),
+            },
+            now,
+        )?;
+        Ok(ended)
+    })
+}

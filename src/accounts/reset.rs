@@ -1,0 +1,125 @@
+//! `reset`: ask for a reset code by email, then set a new password with it.
+//!
+//! A request answers the same whether the account exists, is rate-limited, disabled, or the mail
+//! failed; what really happened goes to the audit log. Both paths hash one code, so they cost the
+//! same.
+
+use crate::accounts::{code_rate_limited, prepare_code, redeem_code};
+use crate::clock;
+use crate::codes::Purpose;
+use crate::crypto;
+use crate::error::Result;
+use crate::mail::{self, CodeMail, MailConfig};
+use crate::password::NewPassword;
+use crate::settings::Policy;
+use crate::store::{AuditEvent, Store};
+use crate::validate::Email;
+
+/// Requests a reset code. Never fails for reasons that would tell whether the account exists.
+pub fn request(store: &mut Store, policy: &Policy, cfg: &MailConfig, email: &Email) -> Result<()> {
+    let code = prepare_code(policy)?;
+    let now = clock::now();
+    let audit = |event: &'static str, detail: serde_json::Value| AuditEvent {
+        event,
+        target: Some(email.address.clone()),
+        detail,
+        ..AuditEvent::system()
+    };
+    let send_to = store.write(|tx| {
+        let outcome = match tx.user_by_email(&email.canonical)? {
+            None => Err("unknown_email"),
+            Some(u) if u.is_disabled() => Err("disabled"),
+            Some(u) if code_rate_limited(tx, policy, u.id, Purpose::Reset, now)? => {
+                Err("rate_limited")
+            }
+            Some(u) => Ok(u),
+        };
+        match outcome {
+            Ok(user) => {
+                tx.insert_code(
+                    user.id,
+                    Purpose::Reset,
+                    &code.hash,
+                    &email.canonical,
+                    now,
+                    policy.code_ttl,
+                )?;
+                tx.append_audit(
+                    &audit("reset.requested", serde_json::json!({ "sent": true })),
+                    now,
+                )?;
+                Ok(Some(user.email))
+            }
+            Err(reason) => {
+                tx.append_audit(
+                    &audit(
+                        "reset.requested",
+                        serde_json::json!({ "sent": false, "reason": reason }),
+                    ),
+                    now,
+                )?;
+                Ok(None)
+            }
+        }
+    })?;
+    if let Some(to) = send_to {
+        let sent = mail::send_code(
+            cfg,
+            &CodeMail {
+                to: &to,
+                purpose: Purpose::Reset,
+                code: &code.code,
+                ttl_secs: policy.code_ttl,
+            },
+        );
+        if let Err(e) = sent {
+            store.write(|tx| {
+                tx.append_audit(
+                    &audit(
+                        "reset.undeliverable",
+                        serde_json::json!({ "error": e.to_string() }),
+                    ),
+                    clock::now(),
+                )
+            })?;
+        }
+    }
+    Ok(())
+}
+
+/// Sets a new password with a reset (or invitation) code: ends every session, unlocks the
+/// account, and marks the address verified (the code proved it receives mail).
+pub fn confirm(
+    store: &mut Store,
+    policy: &Policy,
+    email: &Email,
+    typed_code: &str,
+    password: &NewPassword,
+) -> Result<usize> {
+    let phc = crypto::hash_secret(password.password().as_bytes(), policy.hash_cost)?;
+    redeem_code(
+        store,
+        policy,
+        email,
+        &[Purpose::Reset, Purpose::Invite],
+        typed_code,
+        |tx, user, now| {
+            tx.set_password_hash(user.id, &phc, now)?;
+            tx.set_email_verified(user.id, now)?;
+            tx.revoke_codes(user.id, &[Purpose::Reset, Purpose::Invite], now)?;
+            tx.clear_throttle(&user.email_canonical)?;
+            let ended = tx.delete_user_sessions(user.id, None)?;
+            tx.append_audit(
+                &AuditEvent {
+                    actor_id: Some(user.id),
+                    actor: Some(user.email.clone()),
+                    event: "reset.completed",
+                    target: Some(user.email.clone()),
+                    detail: serde_json::json!({ "sessions_ended": ended }),
+                },
+                now,
+            )?;
+            Ok(ended)
+        },
+    )
+}

@@ -1,0 +1,98 @@
+//! `verify`: confirm an email address with its code, or send a fresh code.
+
+use crate::accounts::register::send_verification;
+use crate::accounts::{UserView, code_rate_limited, prepare_code, rate_limited_error, redeem_code};
+use crate::clock;
+use crate::codes::Purpose;
+use crate::error::{Error, Result};
+use crate::mail::{Delivery, MailConfig};
+use crate::settings::Policy;
+use crate::store::{AuditEvent, Store};
+use crate::validate::Email;
+
+fn already_verified(email: &Email) -> Error {
+    Error::Conflict(format!("{} is already verified", email.address))
+}
+
+/// Confirms the address with the code sent to it.
+pub fn confirm(
+    store: &mut Store,
+    policy: &Policy,
+    email: &Email,
+    typed_code: &str,
+) -> Result<UserView> {
+    if store
+        .sql()
+        .user_by_email(&email.canonical)?
+        .is_some_and(|u| u.email_verified_at.is_some())
+    {
+        return Err(already_verified(email));
+    }
+    let user_id = redeem_code(
+        store,
+        policy,
+        email,
+        &[Purpose::Verify],
+        typed_code,
+        |tx, user, now| {
+            tx.set_email_verified(user.id, now)?;
+            tx.append_audit(
+                &AuditEvent {
+                    actor_id: Some(user.id),
+                    actor: Some(user.email.clone()),
+                    event: "email.verified",
+                    target: Some(user.email.clone()),
+                    ..AuditEvent::system()
+                },
+                now,
+            )?;
+            Ok(user.id)
+        },
+    )?;
+    let sql = store.sql();
+    let user = sql
+        .user_by_id(user_id)?
+        .ok_or_else(|| Error::internal("the account vanished"))?;
+    UserView::load(&sql, &user)
+}
+
+/// Sends a fresh code; the older one stops working.
+pub fn resend(
+    store: &mut Store,
+    policy: &Policy,
+    cfg: &MailConfig,
+    email: &Email,
+) -> Result<Delivery> {
+    let user = store
+        .sql()
+        .user_by_email(&email.canonical)?
+        .ok_or_else(|| Error::NotFound(format!("no account with email {}", email.address)))?;
+    if user.email_verified_at.is_some() {
+        return Err(already_verified(email));
+    }
+    let code = prepare_code(policy)?;
+    let now = clock::now();
+    store.write(|tx| {
+        if code_rate_limited(tx, policy, user.id, Purpose::Verify, now)? {
+            return Err(rate_limited_error(Purpose::Verify));
+        }
+        tx.insert_code(
+            user.id,
+            Purpose::Verify,
+            &code.hash,
+            &email.canonical,
+            now,
+            policy.code_ttl,
+        )?;
+        tx.append_audit(
+            &AuditEvent {
+                event: "code.sent",
+                target: Some(user.email.clone()),
+                detail: serde_json::json!({ "purpose": "verify" }),
+                ..AuditEvent::system()
+            },
+            now,
+        )
+    })?;
+    send_verification(store, cfg, email, &code.code, policy.code_ttl)
+}

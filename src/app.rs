@@ -1,0 +1,46 @@
+//! The outer edge: parse, run, print the report or the error once, and map it to the exit code.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::cli::Cli;
+use crate::context::Context;
+use crate::output::{print_error, print_report};
+
+/// The whole program; `main` only calls this. Never panics on user input and never prints a
+/// backtrace (this machine sets `RUST_BACKTRACE=1`).
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // clap prints help and version itself and chooses 0 or 2.
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let json = cli.global.json;
+    let ctx = match Context::from_args(&cli.global) {
+        Ok(ctx) => ctx,
+        Err(e) => {
+            print_error(None, json, &e);
+            return ExitCode::from(e.exit_code());
+        }
+    };
+    match crate::commands::run(&ctx, cli.command) {
+        Ok(report) => {
+            print_report(&ctx, &report);
+            match &report.error {
+                None => ExitCode::SUCCESS,
+                Some(e) => {
+                    print_error(Some(&ctx), json, e);
+                    ExitCode::from(e.exit_code())
+                }
+            }
+        }
+        Err(e) => {
+            print_error(Some(&ctx), json, &e);
+            ExitCode::from(e.exit_code())
+        }
+    }
+}

@@ -1,0 +1,69 @@
+use crate::accounts::{UserView, credentials};
+use crate::cli::{AuthenticateArgs, LoginArgs, LogoutArgs};
+use crate::clock;
+use crate::commands::open;
+use crate::context::Context;
+use crate::error::Result;
+use crate::input::Input;
+use crate::output::Report;
+use crate::password::Password;
+use crate::validate::parse_email;
+
+pub fn login(ctx: &Context, input: &mut Input<'_>, args: LoginArgs) -> Result<Report> {
+    let (mut store, policy) = open(ctx)?;
+    let email = input.required(args.email, "Email", "--email", parse_email)?;
+    let password = input.password(&args.password, "Password", false, |raw| {
+        Ok(Password::normalise(&raw))
+    })?;
+    let path = ctx.session_path(store.database_id());
+    let (user, session) = credentials::login(&mut store, &policy, &email, &password, &path)?;
+    let view = UserView::load(&store.sql(), &user)?;
+    let expires = clock::rfc3339(session.expires_at);
+    Ok(Report::new(serde_json::json!({
+        "user": view,
+        "session": { "id": session.id, "created_at": clock::rfc3339(session.created_at), "expires_at": expires },
+        "changed": true,
+    }))
+    .line(format!("Logged in as {} until {expires} at the latest.", view.email))
+    .note("Run `useradm whoami` to see your roles; `useradm logout` ends the session."))
+}
+
+pub fn authenticate(
+    ctx: &Context,
+    input: &mut Input<'_>,
+    args: AuthenticateArgs,
+) -> Result<Report> {
+    let (mut store, policy) = open(ctx)?;
+    let email = parse_email(&args.email)?;
+    let password = input.password(&args.password, "Password", false, |raw| {
+        Ok(Password::normalise(&raw))
+    })?;
+    let user = credentials::authenticate(&mut store, &policy, &email, &password)?;
+    let view = UserView::load(&store.sql(), &user)?;
+    Ok(
+        Report::new(serde_json::json!({ "authenticated": true, "user": view }))
+            .line(format!("The credentials of {} are valid.", view.email)),
+    )
+}
+
+pub fn logout(ctx: &Context, args: LogoutArgs) -> Result<Report> {
+    let (mut store, _) = open(ctx)?;
+    let path = ctx.session_path(store.database_id());
+    let out = credentials::logout(&mut store, &path, args.all)?;
+    let line = match (&out.email, out.sessions_ended) {
+        (Some(email), n) if args.all => {
+            format!("Logged out {email} everywhere ({n} session(s) ended).")
+        }
+        (Some(email), _) => format!("Logged out {email}."),
+        (None, _) if out.file_removed => {
+            "The session had already ended; its file was removed.".to_string()
+        }
+        (None, _) => "Not logged in; nothing to do.".to_string(),
+    };
+    Ok(Report::new(serde_json::json!({
+        "email": out.email,
+        "sessions_ended": out.sessions_ended,
+        "changed": out.sessions_ended > 0 || out.file_removed,
+    }))
+    .line(line))
+}

@@ -1,0 +1,35 @@
+use crate::accounts::{self, passwd};
+use crate::cli::{PasswdArgs, PasswordSource};
+use crate::commands::open;
+use crate::context::Context;
+use crate::error::Result;
+use crate::gate;
+use crate::input::Input;
+use crate::output::Report;
+use crate::password::Password;
+use crate::validate::parse_email;
+
+pub fn run(ctx: &Context, input: &mut Input<'_>, args: PasswdArgs) -> Result<Report> {
+    let (mut store, policy) = open(ctx)?;
+    let actor = gate::require(&store, &policy, &ctx.session_path(store.database_id()), &[])?;
+    let source = PasswordSource {
+        password_stdin: args.password_stdin,
+        password_file: None,
+    };
+    let current = input.password(&source, "Current password", false, |raw| {
+        Ok(Password::normalise(&raw))
+    })?;
+    let email = parse_email(&actor.user.email)?;
+    let names = Some((
+        actor.user.first_name.as_str(),
+        actor.user.last_name.as_str(),
+    ));
+    let new = input.password(&source, "New password", true, |raw| {
+        accounts::judge_password(&store, &policy, &email, names, &raw)
+    })?;
+    let ended = passwd::change(&mut store, &policy, &actor, &current, &new)?;
+    Ok(
+        Report::new(serde_json::json!({ "changed": true, "other_sessions_ended": ended }))
+            .line(format!("Password changed; {ended} other session(s) ended.")),
+    )
+}

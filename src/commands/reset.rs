@@ -1,0 +1,58 @@
+use crate::accounts::{self, reset};
+use crate::cli::ResetArgs;
+use crate::commands::open;
+use crate::context::Context;
+use crate::error::{Error, Result};
+use crate::input::Input;
+use crate::output::Report;
+use crate::validate::parse_email;
+
+pub fn run(ctx: &Context, input: &mut Input<'_>, args: ResetArgs) -> Result<Report> {
+    let (mut store, policy) = open(ctx)?;
+    let email = input.required(args.email, "Email", "--email", parse_email)?;
+    let confirming = args.code.is_some() || args.code_stdin;
+    if !confirming {
+        if args.password.password_stdin || args.password.password_file.is_some() {
+            return Err(Error::usage(
+                "a new password needs the emailed code: pass --code CODE or --code-stdin",
+            ));
+        }
+        let cfg = ctx.mail_config(&policy.mail)?;
+        reset::request(&mut store, &policy, &cfg, &email)?;
+        return Ok(
+            Report::new(serde_json::json!({ "email": email.address, "requested": true }))
+                .line(format!(
+                    "If an account exists for {0}, a reset code was sent to it. Then run \
+                 `useradm reset --email {0} --code CODE`.",
+                    email.address
+                ))
+                .note(format!(
+                    "With no SMTP server configured, messages go to {}",
+                    ctx.mail_config(&policy.mail)
+                        .map(|c| c.outbox.display().to_string())
+                        .unwrap_or_default()
+                )),
+        );
+    }
+    let code = match args.code {
+        Some(code) => code,
+        None => input.stdin_line("the code")?,
+    };
+    // With the code on stdin, the password follows on the next line unless it comes from elsewhere.
+    let mut source = args.password.clone();
+    if args.code_stdin && source.password_file.is_none() && !input.interactive() {
+        source.password_stdin = true;
+    }
+    let password = input.password(&source, "New password", true, |raw| {
+        accounts::judge_password(&store, &policy, &email, None, &raw)
+    })?;
+    let ended = reset::confirm(&mut store, &policy, &email, &code, &password)?;
+    Ok(Report::new(
+        serde_json::json!({ "email": email.address, "changed": true, "sessions_ended": ended }),
+    )
+    .line(format!(
+        "The password of {} was reset; {ended} session(s) ended.",
+        email.address
+    ))
+    .note(format!("Next: `useradm login --email {}`", email.address)))
+}

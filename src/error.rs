@@ -1,0 +1,166 @@
+//! The one error type of the library: every failure a user can cause is a variant that knows its
+//! exit code (SPEC §5) and its stable JSON `code`. `anyhow` is not used inside the library.
+
+use std::fmt;
+
+/// Why an account cannot be used right now (exit 8); the JSON `code` names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unavailable {
+    /// Too many failed logins; the RFC 3339 time the lock ends.
+    Locked {
+        until: String,
+    },
+    Disabled,
+    EmailUnverified,
+    RateLimited,
+}
+
+impl Unavailable {
+    fn code(&self) -> &'static str {
+        match self {
+            Unavailable::Locked { .. } => "locked",
+            Unavailable::Disabled => "disabled",
+            Unavailable::EmailUnverified => "email_unverified",
+            Unavailable::RateLimited => "rate_limited",
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Bad flags or values, a missing value with no terminal to ask on.
+    #[error("{0}")]
+    Usage(String),
+    /// One message for a wrong email, a wrong password, or a wrong, expired or used code.
+    #[error("{0}")]
+    AuthFailed(String),
+    #[error("{0}")]
+    NotLoggedIn(String),
+    /// `rule` is the JSON code: which rule denied (e.g. `permission_denied`, `escalation`).
+    #[error("{message}")]
+    PermissionDenied { rule: &'static str, message: String },
+    #[error("{0}")]
+    Conflict(String),
+    #[error("{0}")]
+    NotFound(String),
+    #[error("{message}")]
+    Unavailable { why: Unavailable, message: String },
+    #[error("{0}")]
+    MailFailed(String),
+    #[error("{0}")]
+    Storage(String),
+    #[error("{0}")]
+    Policy(String),
+    #[error("{0}")]
+    Integrity(String),
+    #[error("interrupted")]
+    Interrupted,
+    /// A bug or an unexpected system failure: exit 1, never a panic.
+    #[error("{0}")]
+    Internal(String),
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// The message every failed credential check prints, so that none tells which part was wrong.
+pub const AUTH_FAILED: &str = "wrong email or password";
+/// The message every failed code check prints.
+pub const CODE_FAILED: &str = "wrong, expired or already used code";
+
+impl Error {
+    pub fn usage(message: impl fmt::Display) -> Self {
+        Error::Usage(message.to_string())
+    }
+
+    pub fn storage(message: impl fmt::Display) -> Self {
+        Error::Storage(message.to_string())
+    }
+
+    pub fn internal(message: impl fmt::Display) -> Self {
+        Error::Internal(message.to_string())
+    }
+
+    pub fn auth_failed() -> Self {
+        Error::AuthFailed(AUTH_FAILED.to_string())
+    }
+
+    pub fn code_failed() -> Self {
+        Error::AuthFailed(CODE_FAILED.to_string())
+    }
+
+    pub fn denied(message: impl fmt::Display) -> Self {
+        Error::PermissionDenied {
+            rule: "permission_denied",
+            message: message.to_string(),
+        }
+    }
+
+    pub fn unavailable(why: Unavailable, message: impl fmt::Display) -> Self {
+        Error::Unavailable {
+            why,
+            message: message.to_string(),
+        }
+    }
+
+    /// The process exit status of SPEC §5.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Error::Internal(_) => 1,
+            Error::Usage(_) => 2,
+            Error::AuthFailed(_) => 3,
+            Error::NotLoggedIn(_) => 4,
+            Error::PermissionDenied { .. } => 5,
+            Error::Conflict(_) => 6,
+            Error::NotFound(_) => 7,
+            Error::Unavailable { .. } => 8,
+            Error::MailFailed(_) => 9,
+            Error::Storage(_) => 10,
+            Error::Policy(_) => 11,
+            Error::Integrity(_) => 12,
+            Error::Interrupted => 130,
+        }
+    }
+
+    /// The stable machine-readable name of the failure, for `--json` error documents.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Internal(_) => "error",
+            Error::Usage(_) => "usage",
+            Error::AuthFailed(_) => "auth_failed",
+            Error::NotLoggedIn(_) => "not_logged_in",
+            Error::PermissionDenied { rule, .. } => rule,
+            Error::Conflict(_) => "conflict",
+            Error::NotFound(_) => "not_found",
+            Error::Unavailable { why, .. } => why.code(),
+            Error::MailFailed(_) => "mail_failed",
+            Error::Storage(_) => "storage",
+            Error::Policy(_) => "policy",
+            Error::Integrity(_) => "integrity",
+            Error::Interrupted => "interrupted",
+        }
+    }
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(err: rusqlite::Error) -> Self {
+        crate::store::storage_error(&err)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exit_codes_follow_the_spec_table() {
+        assert_eq!(Error::usage("x").exit_code(), 2);
+        assert_eq!(Error::auth_failed().exit_code(), 3);
+        assert_eq!(Error::NotLoggedIn("x".into()).exit_code(), 4);
+        assert_eq!(Error::denied("x").exit_code(), 5);
+        assert_eq!(
+            Error::unavailable(Unavailable::RateLimited, "x").code(),
+            "rate_limited"
+        );
+        assert_eq!(Error::Interrupted.exit_code(), 130);
+    }
+}

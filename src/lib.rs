@@ -1,0 +1,24 @@
+//! useradm: the user accounts of an application in an embedded SQLite database.
+//!
+//! Data flows one way: `cli` → `context` → `commands` → library (`accounts`, `gate`, `store`,
+//! `mail`, `crypto`) → `output`.
+
+pub mod accounts;
+pub mod app;
+pub mod cli;
+pub mod clock;
+pub mod codes;
+pub mod commands;
+pub mod context;
+pub mod crypto;
+pub mod error;
+pub mod gate;
+pub mod input;
+pub mod mail;
+pub mod output;
+pub mod password;
+pub mod permissions;
+pub mod session;
+pub mod settings;
+pub mod store;
+pub mod validate;

@@ -1,0 +1,370 @@
+//! The one place for mail: the message texts, the SMTP transport (lettre, blocking, 10 s timeout)
+//! and the outbox that stands in for a server so a newcomer can try every flow without one.
+//! Header values are never built from unchecked input: recipients are validated addresses, and
+//! names never reach a header.
+
+use std::fs::{self, OpenOptions};
+use std::io::Write;
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use lettre::message::Mailbox;
+use lettre::message::header::ContentType;
+use lettre::transport::smtp::authentication::Credentials;
+use lettre::transport::smtp::client::{Tls, TlsParameters};
+use lettre::{Address, Message, SmtpTransport, Transport};
+
+use crate::codes::{self, Purpose};
+use crate::error::{Error, Result};
+use crate::store::Sharing;
+
+const SMTP_TIMEOUT: Duration = Duration::from_secs(10);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TlsMode {
+    /// Plain text: only on loopback, or when the URL says `tls=none`.
+    None,
+    Opportunistic,
+    /// STARTTLS required: the default for a remote `smtp://` server.
+    Required,
+    /// `smtps://`: TLS from the first byte.
+    Wrapper,
+}
+
+/// Where to send mail, parsed from `mail.smtp_url` or `USERADM_SMTP_URL`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SmtpTarget {
+    pub host: String,
+    pub port: u16,
+    pub user: Option<String>,
+    pub tls: TlsMode,
+}
+
+impl SmtpTarget {
+    pub fn parse(text: &str) -> std::result::Result<SmtpTarget, String> {
+        let url = url::Url::parse(text).map_err(|e| format!("not a URL ({e})"))?;
+        if url.password().is_some() {
+            return Err(
+                "the URL must not hold a password: use USERADM_SMTP_PASSWORD_FILE or \
+                        `useradm config set mail.smtp_password --value-stdin`"
+                    .into(),
+            );
+        }
+        let host = url
+            .host_str()
+            .filter(|h| !h.is_empty())
+            .ok_or("the URL has no host")?;
+        let host = host
+            .trim_start_matches('[')
+            .trim_end_matches(']')
+            .to_string();
+        let loopback = host == "localhost"
+            || host
+                .parse::<std::net::IpAddr>()
+                .map(|ip| ip.is_loopback())
+                .unwrap_or(false);
+        let asked = url
+            .query_pairs()
+            .find(|(k, _)| k == "tls")
+            .map(|(_, v)| v.into_owned());
+        let (tls, default_port) = match (url.scheme(), asked.as_deref()) {
+            ("smtps", None) => (TlsMode::Wrapper, 465),
+            ("smtps", Some(_)) => {
+                return Err("smtps:// always uses TLS; drop the tls parameter".into());
+            }
+            ("smtp", Some("required")) => (TlsMode::Required, 587),
+            ("smtp", Some("opportunistic")) => (TlsMode::Opportunistic, 587),
+            ("smtp", Some("none")) => (TlsMode::None, 25),
+            ("smtp", None) if loopback => (TlsMode::None, 25),
+            ("smtp", None) => (TlsMode::Required, 587),
+            ("smtp", Some(other)) => {
+                return Err(format!(
+                    "tls={other}: expected required, opportunistic or none"
+                ));
+            }
+            (other, _) => return Err(format!("scheme {other}:// is not smtp:// or smtps://")),
+        };
+        let user = (!url.username().is_empty()).then(|| percent_decode(url.username()));
+        Ok(SmtpTarget {
+            host,
+            port: url.port().unwrap_or(default_port),
+            user,
+            tls,
+        })
+    }
+
+    fn describe(&self) -> String {
+        format!("{}:{}", self.host, self.port)
+    }
+}
+
+fn percent_decode(s: &str) -> String {
+    url::form_urlencoded::parse(format!("u={s}").as_bytes())
+        .next()
+        .map(|(_, v)| v.into_owned())
+        .unwrap_or_default()
+}
+
+/// Everything the mailer needs, resolved from the environment and the settings.
+#[derive(Debug, Clone)]
+pub struct MailConfig {
+    pub smtp: Option<SmtpTarget>,
+    pub smtp_password: Option<String>,
+    pub from: String,
+    pub outbox: PathBuf,
+    pub outbox_sharing: Sharing,
+    pub verify_url: String,
+    pub reset_url: String,
+    pub invite_url: String,
+}
+
+/// How a message left.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Delivery {
+    Outbox(PathBuf),
+    Smtp(String),
+}
+
+impl Delivery {
+    pub fn to_json(&self) -> serde_json::Value {
+        match self {
+            Delivery::Outbox(p) => {
+                serde_json::json!({ "via": "outbox", "path": p.display().to_string() })
+            }
+            Delivery::Smtp(server) => serde_json::json!({ "via": "smtp", "server": server }),
+        }
+    }
+}
+
+/// A message carrying a one-time code.
+#[derive(Debug)]
+pub struct CodeMail<'a> {
+    pub to: &'a str,
+    pub purpose: Purpose,
+    pub code: &'a str,
+    pub ttl_secs: i64,
+}
+
+pub fn default_from() -> String {
+    let host = hostname_for_mail();
+    format!("useradm@{host}")
+}
+
+fn hostname_for_mail() -> String {
+    nix::unistd::gethostname()
+        .ok()
+        .and_then(|h| h.into_string().ok())
+        .filter(|h| crate::validate::parse_email(&format!("useradm@{h}")).is_ok())
+        .unwrap_or_else(|| "localhost".to_string())
+}
+
+fn mailbox(address: &str) -> Result<Mailbox> {
+    let email = crate::validate::parse_email(address)?;
+    let (local, _) = email.address.rsplit_once('@').unwrap_or_default();
+    let (_, domain) = email.canonical.rsplit_once('@').unwrap_or_default();
+    let addr = Address::new(local, domain)
+        .map_err(|e| Error::MailFailed(format!("cannot send mail to {address}: {e}")))?;
+    Ok(Mailbox::new(None, addr))
+}
+
+fn link(template: &str, email: &str, code: &str) -> Option<String> {
+    if template.is_empty() {
+        return None;
+    }
+    let enc = |s: &str| url::form_urlencoded::byte_serialize(s.as_bytes()).collect::<String>();
+    Some(
+        template
+            .replace("{email}", &enc(email))
+            .replace("{code}", &enc(code)),
+    )
+}
+
+fn code_text(cfg: &MailConfig, m: &CodeMail<'_>) -> (String, String) {
+    let shown = codes::display(m.code);
+    let lasts = crate::clock::format_duration(m.ttl_secs);
+    let (subject, what, command, template) = match m.purpose {
+        Purpose::Verify => (
+            "Confirm your email address",
+            format!("Your code to confirm the email address {} is:", m.to),
+            format!("useradm verify --email {} --code {shown}", m.to),
+            &cfg.verify_url,
+        ),
+        Purpose::Reset => (
+            "Reset your password",
+            format!("Your code to set a new password for {} is:", m.to),
+            format!("useradm reset --email {} --code {shown}", m.to),
+            &cfg.reset_url,
+        ),
+        Purpose::Invite => (
+            "You are invited",
+            format!(
+                "An account was made for {}. Your code to choose a password is:",
+                m.to
+            ),
+            format!("useradm reset --email {} --code {shown}", m.to),
+            &cfg.invite_url,
+        ),
+        Purpose::EmailChange => (
+            "Confirm your new email address",
+            format!("Your code to confirm the new email address {} is:", m.to),
+            format!("useradm verify --email {} --code {shown}", m.to),
+            &cfg.verify_url,
+        ),
+    };
+    let mut body = format!(
+        "{what}\n\n    {shown}\n\nIt lasts {lasts} and works once. Enter it with:\n\n    {command}\n"
+    );
+    if let Some(url) = link(template, m.to, m.code) {
+        body.push_str(&format!("\nor open:\n\n    {url}\n"));
+    }
+    body.push_str(
+        "\nIf you did not ask for this, ignore this message; nothing changes without the code.\n",
+    );
+    (subject.to_string(), body)
+}
+
+/// Sends a code message; a failure is exit 9 and the caller says how to resend.
+pub fn send_code(cfg: &MailConfig, m: &CodeMail<'_>) -> Result<Delivery> {
+    let (subject, body) = code_text(cfg, m);
+    send(cfg, m.to, &subject, body, m.purpose.as_str())
+}
+
+/// Sends a plain notice (no code).
+pub fn send_notice(cfg: &MailConfig, to: &str, subject: &str, body: String) -> Result<Delivery> {
+    send(cfg, to, subject, body, "notice")
+}
+
+fn send(cfg: &MailConfig, to: &str, subject: &str, body: String, tag: &str) -> Result<Delivery> {
+    let from = if cfg.from.is_empty() {
+        default_from()
+    } else {
+        cfg.from.clone()
+    };
+    let message = Message::builder()
+        .from(mailbox(&from)?)
+        .to(mailbox(to)?)
+        .subject(subject)
+        .header(ContentType::TEXT_PLAIN)
+        .body(body)
+        .map_err(|e| Error::MailFailed(format!("cannot build the message to {to}: {e}")))?;
+    match &cfg.smtp {
+        None => write_outbox(&cfg.outbox, cfg.outbox_sharing, tag, &message.formatted())
+            .map(Delivery::Outbox),
+        Some(target) => send_smtp(target, cfg.smtp_password.as_deref(), &message)
+            .map(|()| Delivery::Smtp(target.describe()))
+            .map_err(|e| {
+                Error::MailFailed(format!(
+                    "could not deliver the message to {to} via {}: {e}",
+                    target.describe()
+                ))
+            }),
+    }
+}
+
+fn send_smtp(
+    target: &SmtpTarget,
+    password: Option<&str>,
+    message: &Message,
+) -> std::result::Result<(), String> {
+    let params = || TlsParameters::new(target.host.clone()).map_err(|e| e.to_string());
+    let tls = match target.tls {
+        TlsMode::None => Tls::None,
+        TlsMode::Opportunistic => Tls::Opportunistic(params()?),
+        TlsMode::Required => Tls::Required(params()?),
+        TlsMode::Wrapper => Tls::Wrapper(params()?),
+    };
+    let mut builder = SmtpTransport::builder_dangerous(target.host.clone())
+        .port(target.port)
+        .timeout(Some(SMTP_TIMEOUT))
+        .tls(tls);
+    if let Some(user) = &target.user {
+        builder = builder.credentials(Credentials::new(
+            user.clone(),
+            password.unwrap_or_default().to_string(),
+        ));
+    }
+    builder
+        .build()
+        .send(message)
+        .map(|_| ())
+        .map_err(|e| e.to_string())
+}
+
+fn write_outbox(dir: &Path, sharing: Sharing, tag: &str, bytes: &[u8]) -> Result<PathBuf> {
+    let fail = |e: std::io::Error| {
+        Error::MailFailed(format!("cannot write to the outbox {}: {e}", dir.display()))
+    };
+    if !dir.exists() {
+        fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)
+            .map_err(fail)?;
+        crate::store::apply_sharing(dir, sharing.dir_mode(), sharing.gid).map_err(fail)?;
+    }
+    let millis = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis())
+        .unwrap_or(0);
+    let name = format!(
+        "{millis}-{tag}-{}.eml",
+        crate::crypto::hex(&crate::crypto::random_bytes::<4>()?)
+    );
+    let path = dir.join(name);
+    let mut f = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(sharing.file_mode())
+        .custom_flags(nix::libc::O_NOFOLLOW)
+        .open(&path)
+        .map_err(fail)?;
+    crate::store::apply_sharing(&path, sharing.file_mode(), sharing.gid).map_err(fail)?;
+    f.write_all(bytes)
+        .and_then(|()| f.sync_all())
+        .map_err(fail)?;
+    Ok(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn smtp_urls_parse_with_safe_tls_defaults() {
+        let t = SmtpTarget::parse("smtp://127.0.0.1:2525").unwrap();
+        assert_eq!((t.port, t.tls), (2525, TlsMode::None));
+        let t = SmtpTarget::parse("smtp://mailer%40corp@mail.example.com").unwrap();
+        assert_eq!(
+            (t.port, t.tls, t.user.as_deref()),
+            (587, TlsMode::Required, Some("mailer@corp"))
+        );
+        assert_eq!(
+            SmtpTarget::parse("smtps://mail.example.com").unwrap().tls,
+            TlsMode::Wrapper
+        );
+        assert_eq!(
+            SmtpTarget::parse("smtp://mail.example.com?tls=none")
+                .unwrap()
+                .tls,
+            TlsMode::None
+        );
+        assert!(SmtpTarget::parse("smtp://u:secret@mail.example.com").is_err());
+        assert!(SmtpTarget::parse("http://mail.example.com").is_err());
+        assert!(SmtpTarget::parse("smtp://mail.example.com?tls=maybe").is_err());
+    }
+
+    #[test]
+    fn links_encode_their_values() {
+        assert_eq!(
+            link(
+                "https://app.example/v?e={email}&c={code}",
+                "a+b@c.com",
+                "BCDFGHJK"
+            )
+            .unwrap(),
+            "https://app.example/v?e=a%2Bb%40c.com&c=BCDFGHJK"
+        );
+        assert_eq!(link("", "a@b.com", "X"), None);
+    }
+}

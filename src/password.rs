@@ -1,0 +1,162 @@
+//! The password policy of SPEC §6: NFKC, 15–256 code points, no composition rules, zxcvbn score
+//! with the account's own words as user inputs. A rejection is exit 11 with the reason.
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::error::{Error, Result};
+use crate::settings::Policy;
+
+pub const MAX_PASSWORD_CHARS: usize = 256;
+
+/// A password after NFKC normalisation, ready to hash. Debug never shows it.
+pub struct Password(String);
+
+impl std::fmt::Debug for Password {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Password(***)")
+    }
+}
+
+impl Password {
+    /// Normalises without judging: for checking an existing password.
+    pub fn normalise(raw: &str) -> Password {
+        Password(raw.nfkc().collect())
+    }
+
+    pub fn as_bytes(&self) -> &[u8] {
+        self.0.as_bytes()
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A password the policy accepted: the only kind a flow will store.
+#[derive(Debug)]
+pub struct NewPassword(Password);
+
+impl NewPassword {
+    pub fn password(&self) -> &Password {
+        &self.0
+    }
+}
+
+/// What the policy knows about the account, for zxcvbn's user inputs.
+#[derive(Debug, Default)]
+pub struct AccountWords<'a> {
+    pub email: &'a str,
+    pub first_name: &'a str,
+    pub last_name: &'a str,
+}
+
+/// Judges a new password. Cheap checks run first, so a 1 MB input is refused before zxcvbn
+/// or Argon2 ever see it.
+pub fn check_new(raw: &str, policy: &Policy, words: &AccountWords<'_>) -> Result<NewPassword> {
+    let reject = |why: String| Err(Error::Policy(format!("password rejected: {why}")));
+    if raw.chars().count() > MAX_PASSWORD_CHARS * 4 {
+        return reject(format!("longer than {MAX_PASSWORD_CHARS} characters"));
+    }
+    let password = Password::normalise(raw);
+    let len = password.0.chars().count();
+    if len > MAX_PASSWORD_CHARS {
+        return reject(format!("longer than {MAX_PASSWORD_CHARS} characters"));
+    }
+    if len < policy.password_min_length {
+        return reject(format!(
+            "{len} characters; at least {} are needed (a few unrelated words make a good one)",
+            policy.password_min_length
+        ));
+    }
+    if password.0.chars().any(char::is_control) {
+        return reject("it contains control characters".into());
+    }
+    let local = words.email.split('@').next().unwrap_or_default();
+    let inputs: Vec<&str> = [words.email, local, words.first_name, words.last_name]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect();
+    let entropy = zxcvbn::zxcvbn(password.as_str(), &inputs);
+    let score = entropy.score() as u8;
+    if score < policy.password_min_score {
+        let mut why = format!(
+            "too easy to guess (strength {score} of 4, {} needed)",
+            policy.password_min_score
+        );
+        if let Some(feedback) = entropy.feedback() {
+            if let Some(warning) = feedback.warning() {
+                why.push_str(&format!(". {warning}"));
+            }
+            for suggestion in feedback.suggestions() {
+                why.push_str(&format!(". {suggestion}"));
+            }
+        }
+        return reject(why);
+    }
+    Ok(NewPassword(password))
+}
+
+/// A strong random password for `--generate-password`: 24 characters from 56 unambiguous ones
+/// (about 139 bits).
+pub fn generate() -> Result<String> {
+    const ALPHABET: &[u8] = b"abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    let raw = crate::crypto::random_chars(ALPHABET, 24)?;
+    // Groups of six read and type more easily.
+    Ok(raw
+        .as_bytes()
+        .chunks(6)
+        .map(|c| String::from_utf8_lossy(c).into_owned())
+        .collect::<Vec<_>>()
+        .join("-"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn policy() -> Policy {
+        Policy::from_rows(&HashMap::new())
+    }
+
+    #[test]
+    fn short_common_long_and_personal_passwords_are_rejected() {
+        let p = policy();
+        let w = AccountWords {
+            email: "alice.liddell@example.com",
+            first_name: "Alice",
+            last_name: "Liddell",
+        };
+        for bad in [
+            "short",
+            "passwordpassword",
+            "aaaaaaaaaaaaaaaaaaaa",
+            "alice.liddell@example.com",
+            "liddellliddellliddell",
+        ] {
+            let err = check_new(bad, &p, &w).expect_err(bad);
+            assert_eq!(err.exit_code(), 11, "{bad}");
+        }
+        let err = check_new(&"x".repeat(1_000_000), &p, &w).unwrap_err();
+        assert!(err.to_string().contains("longer than 256"), "{err}");
+        assert!(check_new("correct-Horse-battery-st4ple\0", &p, &w).is_err());
+    }
+
+    #[test]
+    fn weak_password_message_carries_feedback() {
+        let err = check_new("passwordpassword", &policy(), &AccountWords::default()).unwrap_err();
+        assert!(err.to_string().contains("too easy to guess"), "{err}");
+    }
+
+    #[test]
+    fn strong_password_is_normalised_nfkc() {
+        let pw = check_new(
+            "ﬁve unrelated words: quartz lemur tundra",
+            &policy(),
+            &AccountWords::default(),
+        )
+        .unwrap();
+        assert!(pw.password().as_str().starts_with("five "));
+        assert!(check_new(&generate().unwrap(), &policy(), &AccountWords::default()).is_ok());
+    }
+}

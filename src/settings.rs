@@ -1,0 +1,367 @@
+//! The policy settings: their names, defaults, floors and caps, and the typed `Policy` every
+//! command reads. Policy lives in the database so every client of one database enforces the same
+//! rules; only the mail transport may be overridden from the environment (see `context`).
+
+use std::collections::HashMap;
+
+use crate::clock::{format_duration, parse_duration};
+use crate::crypto::{HashCost, MAX_ITERATIONS, MAX_MEMORY_KIB, MAX_PARALLELISM};
+use crate::error::{Error, Result};
+
+#[derive(Debug, Clone, Copy)]
+pub enum Kind {
+    Int {
+        min: i64,
+        max: i64,
+    },
+    /// Seconds, written as `900`, `15m`, `12h`.
+    Duration {
+        min: i64,
+        max: i64,
+    },
+    Bool,
+    SmtpUrl,
+    Address,
+    LinkTemplate,
+    /// Never shown, only set through `--value-stdin`.
+    Secret,
+}
+
+#[derive(Debug)]
+pub struct Definition {
+    pub key: &'static str,
+    pub default: &'static str,
+    pub kind: Kind,
+    pub help: &'static str,
+}
+
+const DAY: i64 = 86_400;
+
+pub const DEFINITIONS: &[Definition] = &[
+    Definition {
+        key: "password.min_length",
+        default: "15",
+        kind: Kind::Int { min: 8, max: 256 },
+        help: "fewest characters (code points) in a password",
+    },
+    Definition {
+        key: "password.min_score",
+        default: "3",
+        kind: Kind::Int { min: 0, max: 4 },
+        help: "lowest zxcvbn score (0-4) a password may have",
+    },
+    Definition {
+        key: "argon2.memory_kib",
+        default: "19456",
+        kind: Kind::Int {
+            min: 19456,
+            max: MAX_MEMORY_KIB as i64,
+        },
+        help: "Argon2id memory cost in KiB",
+    },
+    Definition {
+        key: "argon2.iterations",
+        default: "2",
+        kind: Kind::Int {
+            min: 2,
+            max: MAX_ITERATIONS as i64,
+        },
+        help: "Argon2id time cost",
+    },
+    Definition {
+        key: "argon2.parallelism",
+        default: "1",
+        kind: Kind::Int {
+            min: 1,
+            max: MAX_PARALLELISM as i64,
+        },
+        help: "Argon2id lanes",
+    },
+    Definition {
+        key: "lockout.max_failures",
+        default: "5",
+        kind: Kind::Int { min: 1, max: 100 },
+        help: "consecutive failed logins that lock an email",
+    },
+    Definition {
+        key: "lockout.duration",
+        default: "15m",
+        kind: Kind::Duration { min: 1, max: DAY },
+        help: "how long a lock lasts",
+    },
+    Definition {
+        key: "session.idle",
+        default: "30m",
+        kind: Kind::Duration {
+            min: 1,
+            max: 30 * DAY,
+        },
+        help: "a session ends after this long unused",
+    },
+    Definition {
+        key: "session.ttl",
+        default: "12h",
+        kind: Kind::Duration {
+            min: 1,
+            max: 30 * DAY,
+        },
+        help: "a session ends this long after login",
+    },
+    Definition {
+        key: "codes.ttl",
+        default: "10m",
+        kind: Kind::Duration { min: 1, max: DAY },
+        help: "lifetime of verification and reset codes",
+    },
+    Definition {
+        key: "codes.invite_ttl",
+        default: "3days",
+        kind: Kind::Duration {
+            min: 1,
+            max: 30 * DAY,
+        },
+        help: "lifetime of invitation codes",
+    },
+    Definition {
+        key: "codes.max_attempts",
+        default: "3",
+        kind: Kind::Int { min: 1, max: 10 },
+        help: "tries per code",
+    },
+    Definition {
+        key: "codes.max_per_hour",
+        default: "5",
+        kind: Kind::Int { min: 1, max: 100 },
+        help: "codes per user and purpose per hour",
+    },
+    Definition {
+        key: "registration.open",
+        default: "true",
+        kind: Kind::Bool,
+        help: "anyone may register (false: needs users.manage)",
+    },
+    Definition {
+        key: "registration.require_verified_email",
+        default: "true",
+        kind: Kind::Bool,
+        help: "unverified accounts cannot log in",
+    },
+    Definition {
+        key: "mail.smtp_url",
+        default: "",
+        kind: Kind::SmtpUrl,
+        help: "smtp://host:587, smtps://host, smtp://127.0.0.1:2525 (empty: outbox)",
+    },
+    Definition {
+        key: "mail.smtp_password",
+        default: "",
+        kind: Kind::Secret,
+        help: "SMTP password (set with --value-stdin; shown redacted)",
+    },
+    Definition {
+        key: "mail.from",
+        default: "",
+        kind: Kind::Address,
+        help: "sender address (empty: useradm@<hostname>)",
+    },
+    Definition {
+        key: "mail.verify_url",
+        default: "",
+        kind: Kind::LinkTemplate,
+        help: "link template with {email} and {code} for verification mails",
+    },
+    Definition {
+        key: "mail.reset_url",
+        default: "",
+        kind: Kind::LinkTemplate,
+        help: "link template with {email} and {code} for reset mails",
+    },
+    Definition {
+        key: "mail.invite_url",
+        default: "",
+        kind: Kind::LinkTemplate,
+        help: "link template with {email} and {code} for invitations",
+    },
+];
+
+pub fn definition(key: &str) -> Result<&'static Definition> {
+    DEFINITIONS.iter().find(|d| d.key == key).ok_or_else(|| {
+        Error::usage(format!(
+            "unknown setting {key:?}; `useradm config list` shows them"
+        ))
+    })
+}
+
+/// Checks a value against the floors and caps of its setting and returns its canonical text.
+pub fn validate(def: &Definition, raw: &str) -> Result<String> {
+    let raw = raw.trim();
+    let bad = |why: String| {
+        Err(Error::usage(format!(
+            "invalid value for {}: {why}",
+            def.key
+        )))
+    };
+    match def.kind {
+        Kind::Int { min, max } => match raw.parse::<i64>() {
+            Ok(n) if (min..=max).contains(&n) => Ok(n.to_string()),
+            _ => bad(format!("expected a whole number from {min} to {max}")),
+        },
+        Kind::Duration { min, max } => match parse_duration(raw) {
+            Some(s) if (min..=max).contains(&s) => Ok(format_duration(s)),
+            _ => bad(format!(
+                "expected a duration from {} to {} (e.g. 90s, 15m, 12h)",
+                format_duration(min),
+                format_duration(max)
+            )),
+        },
+        Kind::Bool => match raw.to_ascii_lowercase().as_str() {
+            "true" | "yes" | "on" | "1" => Ok("true".into()),
+            "false" | "no" | "off" | "0" => Ok("false".into()),
+            _ => bad("expected true or false".into()),
+        },
+        Kind::SmtpUrl => {
+            if raw.is_empty() {
+                return Ok(String::new());
+            }
+            crate::mail::SmtpTarget::parse(raw)
+                .map_err(|e| Error::usage(format!("invalid value for {}: {e}", def.key)))?;
+            Ok(raw.to_string())
+        }
+        Kind::Address => {
+            if raw.is_empty() {
+                return Ok(String::new());
+            }
+            crate::validate::parse_email(raw).map(|e| e.address)
+        }
+        Kind::LinkTemplate => {
+            if raw.is_empty() {
+                return Ok(String::new());
+            }
+            let ok = (raw.starts_with("https://") || raw.starts_with("http://"))
+                && raw.contains("{code}")
+                && raw.len() <= 2048
+                && !raw.chars().any(|c| c.is_control() || c.is_whitespace());
+            if ok {
+                Ok(raw.to_string())
+            } else {
+                bad("expected an http(s) URL containing {code} (and optionally {email})".into())
+            }
+        }
+        Kind::Secret => {
+            if raw.len() > 1024 || raw.chars().any(char::is_control) {
+                return bad("at most 1024 characters, no control characters".into());
+            }
+            Ok(raw.to_string())
+        }
+    }
+}
+
+/// The settings every command works with, read from the `settings` table once per command.
+#[derive(Debug, Clone)]
+pub struct Policy {
+    pub password_min_length: usize,
+    pub password_min_score: u8,
+    pub hash_cost: HashCost,
+    pub lockout_max_failures: i64,
+    pub lockout_duration: i64,
+    pub session_idle: i64,
+    pub session_ttl: i64,
+    pub code_ttl: i64,
+    pub invite_ttl: i64,
+    pub code_max_attempts: i64,
+    pub code_max_per_hour: i64,
+    pub registration_open: bool,
+    pub require_verified_email: bool,
+    pub mail: MailSettings,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct MailSettings {
+    pub smtp_url: String,
+    pub smtp_password: String,
+    pub from: String,
+    pub verify_url: String,
+    pub reset_url: String,
+    pub invite_url: String,
+}
+
+impl Policy {
+    /// Builds the policy from stored rows; a missing or unreadable row falls back to its default,
+    /// so a hand-edited table cannot weaken a floor.
+    pub fn from_rows(rows: &HashMap<String, String>) -> Policy {
+        let text = |key: &str| -> String {
+            let def = definition(key).expect("known setting");
+            rows.get(key)
+                .and_then(|v| validate(def, v).ok())
+                .unwrap_or_else(|| def.default.to_string())
+        };
+        let int = |key: &str| -> i64 { text(key).parse().unwrap_or(0) };
+        let secs = |key: &str| -> i64 { parse_duration(&text(key)).unwrap_or(0) };
+        let flag = |key: &str| text(key) == "true";
+        let u32_of = |key: &str| u32::try_from(int(key)).unwrap_or(u32::MAX);
+        Policy {
+            password_min_length: usize::try_from(int("password.min_length")).unwrap_or(15),
+            password_min_score: u8::try_from(int("password.min_score")).unwrap_or(3),
+            hash_cost: HashCost {
+                memory_kib: u32_of("argon2.memory_kib"),
+                iterations: u32_of("argon2.iterations"),
+                parallelism: u32_of("argon2.parallelism"),
+            },
+            lockout_max_failures: int("lockout.max_failures"),
+            lockout_duration: secs("lockout.duration"),
+            session_idle: secs("session.idle"),
+            session_ttl: secs("session.ttl"),
+            code_ttl: secs("codes.ttl"),
+            invite_ttl: secs("codes.invite_ttl"),
+            code_max_attempts: int("codes.max_attempts"),
+            code_max_per_hour: int("codes.max_per_hour"),
+            registration_open: flag("registration.open"),
+            require_verified_email: flag("registration.require_verified_email"),
+            mail: MailSettings {
+                smtp_url: text("mail.smtp_url"),
+                smtp_password: text("mail.smtp_password"),
+                from: text("mail.from"),
+                verify_url: text("mail.verify_url"),
+                reset_url: text("mail.reset_url"),
+                invite_url: text("mail.invite_url"),
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_are_valid_and_floors_hold() {
+        for def in DEFINITIONS {
+            assert_eq!(
+                validate(def, def.default).unwrap(),
+                def.default,
+                "{}",
+                def.key
+            );
+        }
+        let mem = definition("argon2.memory_kib").unwrap();
+        assert!(validate(mem, "19455").is_err());
+        assert!(validate(definition("password.min_length").unwrap(), "7").is_err());
+        assert_eq!(
+            validate(definition("session.idle").unwrap(), "900").unwrap(),
+            "15m"
+        );
+        assert!(validate(definition("session.ttl").unwrap(), "365d").is_err());
+        assert!(definition("no.such").is_err());
+    }
+
+    #[test]
+    fn tampered_rows_fall_back_to_defaults() {
+        let mut rows = HashMap::new();
+        rows.insert("argon2.memory_kib".to_string(), "8".to_string());
+        rows.insert("session.idle".to_string(), "2s".to_string());
+        let p = Policy::from_rows(&rows);
+        assert_eq!(p.hash_cost.memory_kib, 19456);
+        assert_eq!(p.session_idle, 2);
+        assert_eq!(p.session_ttl, 12 * 3600);
+    }
+}

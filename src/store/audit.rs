@@ -1,0 +1,109 @@
+//! The `audit_events` table: append-only and hash-chained. Each row's hash covers the previous
+//! row's hash and the row's own content, so an edit, deletion or insertion breaks the chain.
+
+use rusqlite::{OptionalExtension, params};
+
+use super::{Sql, Tx};
+use crate::error::Result;
+
+/// The `prev_hash` of the first row.
+pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+/// A security event as the library reports it; never holds a secret.
+#[derive(Debug, Clone)]
+pub struct AuditEvent {
+    pub actor_id: Option<i64>,
+    pub actor: Option<String>,
+    pub event: &'static str,
+    pub target: Option<String>,
+    pub detail: serde_json::Value,
+}
+
+impl AuditEvent {
+    /// An event with no actor (the tool itself, or an anonymous caller).
+    pub fn system() -> AuditEvent {
+        AuditEvent {
+            actor_id: None,
+            actor: None,
+            event: "",
+            target: None,
+            detail: serde_json::json!({}),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct AuditRow {
+    pub id: i64,
+    pub at: i64,
+    pub actor_id: Option<i64>,
+    pub actor: Option<String>,
+    pub event: String,
+    pub target: Option<String>,
+    pub detail: String,
+    pub prev_hash: String,
+    pub hash: String,
+}
+
+impl AuditRow {
+    /// The hash this row must carry: SHA-256 over a JSON array of the previous hash and the row.
+    pub fn expected_hash(&self) -> String {
+        let content = serde_json::json!([
+            self.prev_hash,
+            self.id,
+            self.at,
+            self.actor_id,
+            self.actor,
+            self.event,
+            self.target,
+            self.detail
+        ]);
+        crate::crypto::sha256_hex(content.to_string().as_bytes())
+    }
+}
+
+impl Sql<'_> {
+    /// The newest link: (id, hash).
+    pub fn audit_head(&self) -> Result<Option<(i64, String)>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1")?
+            .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?)
+    }
+}
+
+impl Tx<'_> {
+    pub fn append_audit(&self, e: &AuditEvent, now: i64) -> Result<()> {
+        let (last_id, prev_hash) = self.audit_head()?.unwrap_or((0, GENESIS.to_string()));
+        let mut row = AuditRow {
+            id: last_id + 1,
+            at: now,
+            actor_id: e.actor_id,
+            actor: e.actor.clone(),
+            event: e.event.to_string(),
+            target: e.target.clone(),
+            detail: e.detail.to_string(),
+            prev_hash,
+            hash: String::new(),
+        };
+        row.hash = row.expected_hash();
+        self.conn
+            .prepare_cached(
+                "INSERT INTO audit_events (id, at, actor_id, actor, event, target, detail, prev_hash, hash)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            )?
+            .execute(params![
+                row.id,
+                row.at,
+                row.actor_id,
+                row.actor,
+                row.event,
+                row.target,
+                row.detail,
+                row.prev_hash,
+                row.hash
+            ])?;
+        Ok(())
+    }
+}

@@ -1,0 +1,441 @@
+//! The account store: every SQL statement of useradm lives under this module, so that another
+//! backend can replace it without touching the commands. Reads go through [`Sql`]; writes only
+//! through [`Store::write`], which runs them in one `BEGIN IMMEDIATE` transaction.
+//!
+//! Only [`Store::init`] creates or migrates a database; [`Store::open`] refuses a missing, older or
+//! newer one with exit 10.
+
+mod audit;
+mod codes;
+mod roles;
+mod sessions;
+mod settings;
+mod throttle;
+mod users;
+
+use std::collections::HashMap;
+use std::fs::{self, OpenOptions};
+use std::ops::Deref;
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
+
+pub use audit::{AuditEvent, AuditRow};
+pub use codes::CodeRow;
+pub use roles::{ADMIN_ROLE, Role};
+pub use sessions::SessionRow;
+pub use throttle::Throttle;
+pub use users::{NewUser, User};
+
+use crate::error::{Error, Result};
+
+const MIGRATIONS: &[&str] = &[include_str!("migrations/001_initial.sql")];
+
+/// The schema version this binary reads and writes (`PRAGMA user_version`).
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Long enough that parallel CI jobs queue rather than fail; past it, exit 10.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Who may use a new database: its owner (0600/0700) or a group of administrators (0660/0770).
+#[derive(Debug, Clone, Copy)]
+pub struct Sharing {
+    pub gid: Option<u32>,
+}
+
+impl Sharing {
+    pub fn file_mode(self) -> u32 {
+        if self.gid.is_some() { 0o660 } else { 0o600 }
+    }
+    pub fn dir_mode(self) -> u32 {
+        if self.gid.is_some() { 0o2770 } else { 0o700 }
+    }
+    /// Group mode is read off an existing database file, so that files made beside it later
+    /// (outbox messages) get the same sharing.
+    pub fn of_file(path: &Path) -> Sharing {
+        use std::os::unix::fs::MetadataExt;
+        match fs::metadata(path) {
+            Ok(m) if m.mode() & 0o060 != 0 => Sharing { gid: Some(m.gid()) },
+            _ => Sharing { gid: None },
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InitOutcome {
+    Created,
+    Migrated { from: i64 },
+    UpToDate,
+}
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    database_id: String,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("path", &self.path).finish()
+    }
+}
+
+/// Read access to the store, inside or outside a transaction.
+pub struct Sql<'c> {
+    conn: &'c Connection,
+}
+
+/// Write access: only handed out inside `Store::write`'s `BEGIN IMMEDIATE` transaction.
+pub struct Tx<'c> {
+    sql: Sql<'c>,
+}
+
+impl<'c> Deref for Tx<'c> {
+    type Target = Sql<'c>;
+    fn deref(&self) -> &Sql<'c> {
+        &self.sql
+    }
+}
+
+impl Store {
+    /// Opens an existing database of the current schema; anything else is exit 10 with the
+    /// command that fixes it.
+    pub fn open(path: &Path) -> Result<Store> {
+        let init_hint = format!("run `useradm init --db {}`", path.display());
+        match fs::metadata(path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(Error::storage(format!(
+                    "no database at {}: {init_hint}",
+                    path.display()
+                )));
+            }
+            Err(e) => {
+                return Err(Error::storage(format!(
+                    "cannot read {}: {e}",
+                    path.display()
+                )));
+            }
+            Ok(m) if !m.is_file() => {
+                return Err(Error::storage(format!(
+                    "{} is not a database file",
+                    path.display()
+                )));
+            }
+            Ok(_) => {}
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| open_error(path, &e))?;
+        configure(&conn).map_err(|e| open_error(path, &e))?;
+        let version: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .map_err(|e| open_error(path, &e))?;
+        match version {
+            0 => {
+                return Err(Error::storage(format!(
+                    "{} is not a useradm database: {init_hint}",
+                    path.display()
+                )));
+            }
+            v if v < SCHEMA_VERSION => {
+                return Err(Error::storage(format!(
+                    "the database schema v{v} is older than this useradm's v{SCHEMA_VERSION}: {init_hint} to migrate it"
+                )));
+            }
+            v if v > SCHEMA_VERSION => return Err(newer_schema(v)),
+            _ => {}
+        }
+        let database_id = Sql { conn: &conn }
+            .meta("database_id")
+            .map_err(|e| open_error_generic(path, e))?
+            .ok_or_else(|| {
+                Error::storage(format!(
+                    "{} has no database id: {init_hint}",
+                    path.display()
+                ))
+            })?;
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+            database_id,
+        })
+    }
+
+    /// Creates the database (and its folder) or migrates it to the current schema, seeding the
+    /// defaults. Safe to run again: an up-to-date database is left as it is.
+    pub fn init(path: &Path, sharing: Sharing) -> Result<(Store, InitOutcome)> {
+        let io = |what: &str, e: std::io::Error| Error::storage(format!("cannot {what}: {e}"));
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            if !dir.exists() {
+                create_private_dirs(dir, sharing)
+                    .map_err(|e| io(&format!("create {}", dir.display()), e))?;
+            } else if let Some(gid) = sharing.gid {
+                // Group members need to create the -wal and -shm files beside the database.
+                apply_sharing(dir, sharing.dir_mode(), Some(gid))
+                    .map_err(|e| io(&format!("share {}", dir.display()), e))?;
+            }
+        }
+        let created = match fs::symlink_metadata(path) {
+            Ok(m) if !m.is_file() => {
+                return Err(Error::storage(format!(
+                    "{} exists and is not a database file",
+                    path.display()
+                )));
+            }
+            Ok(_) => false,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                OpenOptions::new()
+                    .write(true)
+                    .create_new(true)
+                    .mode(sharing.file_mode())
+                    .open(path)
+                    .map_err(|e| io(&format!("create {}", path.display()), e))?;
+                true
+            }
+            Err(e) => return Err(io(&format!("read {}", path.display()), e)),
+        };
+        if created || sharing.gid.is_some() {
+            apply_sharing(path, sharing.file_mode(), sharing.gid)
+                .map_err(|e| io(&format!("set the mode of {}", path.display()), e))?;
+        }
+        let mut conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| open_error(path, &e))?;
+        configure(&conn).map_err(|e| open_error(path, &e))?;
+        let mode: String = conn
+            .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))
+            .map_err(|e| open_error(path, &e))?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            return Err(Error::storage(format!(
+                "cannot switch {} to WAL mode",
+                path.display()
+            )));
+        }
+        let from = migrate(&mut conn).map_err(|e| open_error_generic(path, e))?;
+        let outcome = match from {
+            0 => InitOutcome::Created,
+            v if v < SCHEMA_VERSION => InitOutcome::Migrated { from: v },
+            _ => InitOutcome::UpToDate,
+        };
+        drop(conn);
+        Ok((Store::open(path)?, outcome))
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The random id made at `init`; session files are keyed by it, so a session of one database
+    /// never authorises on another.
+    pub fn database_id(&self) -> &str {
+        &self.database_id
+    }
+
+    pub fn sql(&self) -> Sql<'_> {
+        Sql { conn: &self.conn }
+    }
+
+    /// Runs `f` in one `BEGIN IMMEDIATE` transaction: all of it is committed or none of it.
+    pub fn write<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let out = f(&Tx {
+            sql: Sql { conn: &tx },
+        })?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    /// The one write outside `write`: a single-statement refresh of a session's `last_seen_at`.
+    /// A read-only command must not fail because another process holds the write lock, so a
+    /// busy database skips the refresh instead of waiting.
+    pub fn touch_session(&self, session_id: &str, now: i64) -> Result<()> {
+        self.conn.busy_timeout(Duration::ZERO)?;
+        let result = self
+            .conn
+            .prepare_cached(
+                "UPDATE sessions SET last_seen_at = ?2 WHERE id = ?1 AND last_seen_at < ?2",
+            )
+            .and_then(|mut st| st.execute(rusqlite::params![session_id, now]));
+        self.conn.busy_timeout(BUSY_TIMEOUT)?;
+        match result {
+            Ok(_) => Ok(()),
+            Err(e)
+                if matches!(
+                    e.sqlite_error_code(),
+                    Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked)
+                ) =>
+            {
+                Ok(())
+            }
+            Err(e) => Err(e.into()),
+        }
+    }
+}
+
+fn configure(conn: &Connection) -> rusqlite::Result<()> {
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    Ok(())
+}
+
+/// Applies the numbered migrations in one transaction and seeds the defaults; returns the
+/// version it found.
+fn migrate(conn: &mut Connection) -> Result<i64> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let found: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if found > SCHEMA_VERSION {
+        return Err(newer_schema(found));
+    }
+    if found == 0 {
+        let tables: i64 = tx.query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'table'",
+            [],
+            |r| r.get(0),
+        )?;
+        if tables > 0 {
+            return Err(Error::storage(
+                "the file holds another application's SQLite database; choose another --db",
+            ));
+        }
+    }
+    for sql in MIGRATIONS.iter().skip(usize::try_from(found).unwrap_or(0)) {
+        tx.execute_batch(sql)?;
+    }
+    tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+    let now = crate::clock::now();
+    let seed = Tx {
+        sql: Sql { conn: &tx },
+    };
+    seed.seed_settings(now)?;
+    seed.seed_builtin_roles(now)?;
+    if seed.meta("database_id")?.is_none() {
+        let id = crate::crypto::hex(&crate::crypto::random_bytes::<16>()?);
+        seed.set_meta("database_id", &id)?;
+        seed.set_meta("created_at", &now.to_string())?;
+    }
+    if found < SCHEMA_VERSION {
+        seed.append_audit(
+            &AuditEvent {
+                event: "database.migrated",
+                detail: serde_json::json!({ "from": found, "to": SCHEMA_VERSION }),
+                ..AuditEvent::system()
+            },
+            now,
+        )?;
+    }
+    tx.commit()?;
+    Ok(found)
+}
+
+impl Sql<'_> {
+    pub fn meta(&self, key: &str) -> Result<Option<String>> {
+        use rusqlite::OptionalExtension;
+        Ok(self
+            .conn
+            .prepare_cached("SELECT value FROM meta WHERE key = ?1")?
+            .query_row([key], |r| r.get(0))
+            .optional()?)
+    }
+
+    pub fn settings_rows(&self) -> Result<HashMap<String, String>> {
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT key, value FROM settings")?;
+        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+impl Tx<'_> {
+    fn set_meta(&self, key: &str, value: &str) -> Result<()> {
+        self.conn
+            .prepare_cached("INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)")?
+            .execute([key, value])?;
+        Ok(())
+    }
+}
+
+fn create_private_dirs(dir: &Path, sharing: Sharing) -> std::io::Result<()> {
+    let mut missing = Vec::new();
+    let mut cur = Some(dir);
+    while let Some(d) = cur.filter(|d| !d.as_os_str().is_empty() && !d.exists()) {
+        missing.push(d.to_path_buf());
+        cur = d.parent();
+    }
+    for d in missing.iter().rev() {
+        match fs::DirBuilder::new().mode(0o700).create(d) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+        fs::set_permissions(d, fs::Permissions::from_mode(0o700))?;
+    }
+    apply_sharing(dir, sharing.dir_mode(), sharing.gid)
+}
+
+/// Sets the exact mode (whatever the umask) and, in group mode, the group.
+pub(crate) fn apply_sharing(path: &Path, mode: u32, gid: Option<u32>) -> std::io::Result<()> {
+    if let Some(gid) = gid {
+        std::os::unix::fs::chown(path, None, Some(gid))?;
+    }
+    fs::set_permissions(path, fs::Permissions::from_mode(mode))
+}
+
+fn newer_schema(v: i64) -> Error {
+    Error::storage(format!(
+        "the database schema v{v} is newer than this useradm supports (v{SCHEMA_VERSION}): upgrade useradm"
+    ))
+}
+
+fn open_error(path: &Path, err: &rusqlite::Error) -> Error {
+    open_error_generic(path, storage_error(err))
+}
+
+fn open_error_generic(path: &Path, err: Error) -> Error {
+    match err {
+        Error::Storage(msg) => Error::Storage(format!("{}: {msg}", path.display())),
+        other => other,
+    }
+}
+
+/// Maps SQLite's failures to exit 10 with a message a user can act on.
+pub(crate) fn storage_error(err: &rusqlite::Error) -> Error {
+    let Some(code) = err.sqlite_error_code() else {
+        return Error::internal(format!("database error: {err}"));
+    };
+    let msg = match code {
+        ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => {
+            "the database stayed busy past the timeout (another process is writing); try again"
+                .to_string()
+        }
+        ErrorCode::ReadOnly => {
+            "the database is read-only for this user; nothing was changed".to_string()
+        }
+        ErrorCode::DiskFull => "the disk is full; nothing was changed".to_string(),
+        ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt => {
+            "the database file is corrupt or not a SQLite database".to_string()
+        }
+        ErrorCode::CannotOpen => "cannot open the database file".to_string(),
+        ErrorCode::PermissionDenied => "permission denied on the database file".to_string(),
+        ErrorCode::SystemIoFailure => format!("I/O error on the database: {err}"),
+        ErrorCode::TooBig => "a value is too large for the database".to_string(),
+        _ => return Error::internal(format!("database error: {err}")),
+    };
+    Error::Storage(msg)
+}
+
+/// True for a UNIQUE or PRIMARY KEY violation, which callers turn into a conflict (exit 6).
+pub(crate) fn is_unique_violation(err: &rusqlite::Error) -> bool {
+    matches!(err, rusqlite::Error::SqliteFailure(e, _)
+        if e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE
+            || e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY)
+}

@@ -1,0 +1,64 @@
+//! The `sessions` table. Only the SHA-256 of a token is stored.
+
+use rusqlite::{OptionalExtension, params};
+
+use super::{Sql, Tx};
+use crate::error::Result;
+
+#[derive(Debug, Clone)]
+pub struct SessionRow {
+    pub id: String,
+    pub user_id: i64,
+    pub created_at: i64,
+    pub last_seen_at: i64,
+    pub expires_at: i64,
+}
+
+impl Sql<'_> {
+    pub fn session_by_token_hash(&self, token_sha256: &str) -> Result<Option<SessionRow>> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT id, user_id, created_at, last_seen_at, expires_at FROM sessions WHERE token_sha256 = ?1",
+            )?
+            .query_row([token_sha256], |r| {
+                Ok(SessionRow {
+                    id: r.get(0)?,
+                    user_id: r.get(1)?,
+                    created_at: r.get(2)?,
+                    last_seen_at: r.get(3)?,
+                    expires_at: r.get(4)?,
+                })
+            })
+            .optional()?)
+    }
+}
+
+impl Tx<'_> {
+    pub fn insert_session(&self, s: &SessionRow, token_sha256: &str) -> Result<()> {
+        self.conn
+            .prepare_cached(
+                "INSERT INTO sessions (id, token_sha256, user_id, created_at, last_seen_at, expires_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?
+            .execute(params![s.id, token_sha256, s.user_id, s.created_at, s.last_seen_at, s.expires_at])?;
+        Ok(())
+    }
+
+    /// Ends one session; `false` when it was already gone.
+    pub fn delete_session(&self, id: &str) -> Result<bool> {
+        Ok(self
+            .conn
+            .prepare_cached("DELETE FROM sessions WHERE id = ?1")?
+            .execute([id])?
+            > 0)
+    }
+
+    /// Ends every session of a user except `keep`; returns how many ended.
+    pub fn delete_user_sessions(&self, user_id: i64, keep: Option<&str>) -> Result<usize> {
+        Ok(self
+            .conn
+            .prepare_cached("DELETE FROM sessions WHERE user_id = ?1 AND id IS NOT ?2")?
+            .execute(params![user_id, keep])?)
+    }
+}

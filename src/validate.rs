@@ -1,0 +1,205 @@
+//! Syntax of what users type: email addresses (and their canonical form), names, attributes.
+//! Everything here is pure and total: any input gives a value or a usage error, never a panic.
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::error::{Error, Result};
+
+/// An address as typed (trimmed) and the canonical form that makes it unique: NFC, lowercased,
+/// IDNA-ASCII domain. SQLite's NOCASE folds ASCII only, so the canonical form is made here.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Email {
+    pub address: String,
+    pub canonical: String,
+}
+
+const MAX_EMAIL_BYTES: usize = 254;
+const MAX_NAME_CHARS: usize = 150;
+const MAX_ATTR_VALUE_CHARS: usize = 1024;
+const MAX_ATTRS: usize = 64;
+
+/// Bidirectional controls: they make a name display as something other than what it is.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+fn is_forbidden_in_text(c: char) -> bool {
+    c.is_control() || is_bidi_control(c) || matches!(c, '\u{2028}' | '\u{2029}' | '\u{FEFF}')
+}
+
+pub fn parse_email(input: &str) -> Result<Email> {
+    let bad = |why: &str| Err(Error::usage(format!("invalid email address: {why}")));
+    let trimmed = input.trim();
+    if trimmed.is_empty() {
+        return bad("it is empty");
+    }
+    if trimmed.len() > MAX_EMAIL_BYTES {
+        return bad("longer than 254 bytes");
+    }
+    if trimmed
+        .chars()
+        .any(|c| is_forbidden_in_text(c) || c.is_whitespace())
+    {
+        return bad("it contains spaces or control characters");
+    }
+    let Some((local, domain)) = trimmed.rsplit_once('@') else {
+        return bad("it has no @");
+    };
+    if local.is_empty() || local.len() > 64 {
+        return bad("the part before @ must be 1 to 64 bytes");
+    }
+    if local.chars().any(|c| "\"(),:;<>@[\\]".contains(c))
+        || local.starts_with('.')
+        || local.ends_with('.')
+        || local.contains("..")
+    {
+        return bad("the part before @ has a character or dot that is not allowed");
+    }
+    let ascii_domain = match idna::domain_to_ascii(domain) {
+        Ok(d) if !d.is_empty() => d,
+        _ => return bad("the domain is not a valid domain name"),
+    };
+    let labels: Vec<&str> = ascii_domain.split('.').collect();
+    let label_ok = |l: &&str| {
+        !l.is_empty()
+            && l.len() <= 63
+            && !l.starts_with('-')
+            && !l.ends_with('-')
+            && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    };
+    if ascii_domain.len() > 253 || !labels.iter().all(label_ok) {
+        return bad("the domain is not a valid domain name");
+    }
+    if labels.len() < 2 && ascii_domain != "localhost" {
+        return bad("the domain needs a dot (example.com)");
+    }
+    if labels
+        .last()
+        .is_some_and(|tld| tld.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return bad("the domain must be a name, not an IP address");
+    }
+    let local_canonical: String = local.nfc().collect::<String>().to_lowercase();
+    Ok(Email {
+        address: trimmed.nfc().collect(),
+        canonical: format!("{local_canonical}@{}", ascii_domain.to_lowercase()),
+    })
+}
+
+/// A first or last name: trimmed, NFC, at most 150 characters, no control or bidi characters.
+pub fn parse_name(field: &str, input: &str) -> Result<String> {
+    let trimmed = input.trim();
+    if trimmed.chars().count() > MAX_NAME_CHARS {
+        return Err(Error::usage(format!(
+            "{field} is longer than {MAX_NAME_CHARS} characters"
+        )));
+    }
+    if trimmed.chars().any(is_forbidden_in_text) {
+        return Err(Error::usage(format!(
+            "{field} contains control or bidirectional characters"
+        )));
+    }
+    Ok(trimmed.nfc().collect())
+}
+
+/// `KEY=VALUE` attributes into a JSON object; keys are `[A-Za-z0-9_.-]{1,64}`.
+pub fn parse_attributes(pairs: &[String]) -> Result<serde_json::Map<String, serde_json::Value>> {
+    if pairs.len() > MAX_ATTRS {
+        return Err(Error::usage(format!("at most {MAX_ATTRS} attributes")));
+    }
+    let mut map = serde_json::Map::new();
+    for pair in pairs {
+        let Some((key, value)) = pair.split_once('=') else {
+            return Err(Error::usage(format!(
+                "attribute {:?} is not KEY=VALUE",
+                truncate(pair)
+            )));
+        };
+        let key_ok = !key.is_empty()
+            && key.len() <= 64
+            && key
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"_.-".contains(&b));
+        if !key_ok {
+            return Err(Error::usage(format!(
+                "attribute key {:?} must be 1 to 64 of A-Z a-z 0-9 _ . -",
+                truncate(key)
+            )));
+        }
+        if value.chars().count() > MAX_ATTR_VALUE_CHARS || value.chars().any(is_forbidden_in_text) {
+            return Err(Error::usage(format!(
+                "attribute {key}: value longer than {MAX_ATTR_VALUE_CHARS} characters or with control characters"
+            )));
+        }
+        map.insert(
+            key.to_string(),
+            serde_json::Value::String(value.nfc().collect()),
+        );
+    }
+    Ok(map)
+}
+
+fn truncate(s: &str) -> String {
+    s.chars().take(40).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn canonical_email_folds_case_unicode_and_idn() {
+        let e = parse_email("  Alice@Example.COM ").unwrap();
+        assert_eq!(e.address, "Alice@Example.COM");
+        assert_eq!(e.canonical, "alice@example.com");
+        let e = parse_email("ÉLODIE@Bücher.example").unwrap();
+        assert_eq!(e.canonical, "élodie@xn--bcher-kva.example");
+        // NFD input gets the same canonical form as NFC input.
+        let nfd = parse_email("e\u{301}lodie@bücher.example").unwrap();
+        assert_eq!(nfd.canonical, "élodie@xn--bcher-kva.example");
+        assert_eq!(
+            parse_email("root@localhost").unwrap().canonical,
+            "root@localhost"
+        );
+    }
+
+    #[test]
+    fn bad_emails_are_usage_errors() {
+        for bad in [
+            "",
+            "plain",
+            "a@b",
+            "a@@b.com",
+            "a b@c.com",
+            "a@b.com\r\nBcc: x@y.com",
+            "a\0@b.com",
+            ".a@b.com",
+            "a..b@c.com",
+            "a@-b.com",
+            "a@1.2.3.4",
+            "a@b..com",
+        ] {
+            let err = parse_email(bad).unwrap_err();
+            assert_eq!(err.exit_code(), 2, "{bad:?}");
+        }
+        assert!(parse_email(&format!("{}@b.com", "a".repeat(65))).is_err());
+        assert!(parse_email(&"a".repeat(1_000_000)).is_err());
+    }
+
+    #[test]
+    fn names_refuse_control_and_bidi() {
+        assert_eq!(parse_name("first name", "  Zoë ").unwrap(), "Zoë");
+        assert!(parse_name("first name", "a\u{202E}b").is_err());
+        assert!(parse_name("first name", "a\nb").is_err());
+        assert!(parse_name("first name", &"x".repeat(151)).is_err());
+    }
+
+    #[test]
+    fn attributes_parse() {
+        let m = parse_attributes(&["team=ops".into(), "x.y=a=b".into()]).unwrap();
+        assert_eq!(m["team"], "ops");
+        assert_eq!(m["x.y"], "a=b");
+        assert!(parse_attributes(&["noequals".into()]).is_err());
+        assert!(parse_attributes(&["bad key=1".into()]).is_err());
+    }
+}
