@@ -11,6 +11,18 @@ use crate::output::{print_error, print_report};
 /// The whole program; `main` only calls this. Never panics on user input and never prints a
 /// backtrace (this machine sets `RUST_BACKTRACE=1`).
 pub fn main() -> ExitCode {
+    // A bug must still end in one clear line and exit 1, never a backtrace.
+    std::panic::set_hook(Box::new(|info| {
+        let place = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!("useradm: internal error{place}; please report it");
+    }));
+    std::panic::catch_unwind(run).unwrap_or(ExitCode::from(1))
+}
+
+fn run() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

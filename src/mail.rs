@@ -186,13 +186,13 @@ fn code_text(cfg: &MailConfig, m: &CodeMail<'_>) -> (String, String) {
     let (subject, what, command, template) = match m.purpose {
         Purpose::Verify => (
             "Confirm your email address",
-            format!("Your code to confirm the email address {} is:", m.to),
+            format!("Your code to confirm the email address\n{}\nis:", m.to),
             format!("useradm verify --email {} --code {shown}", m.to),
             &cfg.verify_url,
         ),
         Purpose::Reset => (
             "Reset your password",
-            format!("Your code to set a new password for {} is:", m.to),
+            format!("Your code to set a new password for\n{}\nis:", m.to),
             format!("useradm reset --email {} --code {shown}", m.to),
             &cfg.reset_url,
         ),
@@ -207,7 +207,7 @@ fn code_text(cfg: &MailConfig, m: &CodeMail<'_>) -> (String, String) {
         ),
         Purpose::EmailChange => (
             "Confirm your new email address",
-            format!("Your code to confirm the new email address {} is:", m.to),
+            format!("Your code to confirm the new email address\n{}\nis:", m.to),
             format!("useradm verify --email {} --code {shown}", m.to),
             &cfg.verify_url,
         ),
@@ -219,7 +219,7 @@ fn code_text(cfg: &MailConfig, m: &CodeMail<'_>) -> (String, String) {
         body.push_str(&format!("\nor open:\n\n    {url}\n"));
     }
     body.push_str(
-        "\nIf you did not ask for this, ignore this message; nothing changes without the code.\n",
+        "\nIf you did not ask for this, ignore this message:\nnothing changes without the code.\n",
     );
     (subject.to_string(), body)
 }

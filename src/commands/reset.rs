@@ -19,20 +19,21 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, args: ResetArgs) -> Result<Repo
         }
         let cfg = ctx.mail_config(&policy.mail)?;
         reset::request(&mut store, &policy, &cfg, &email)?;
-        return Ok(
-            Report::new(serde_json::json!({ "email": email.address, "requested": true }))
-                .line(format!(
-                    "If an account exists for {0}, a reset code was sent to it. Then run \
-                 `useradm reset --email {0} --code CODE`.",
-                    email.address
-                ))
-                .note(format!(
-                    "With no SMTP server configured, messages go to {}",
-                    ctx.mail_config(&policy.mail)
-                        .map(|c| c.outbox.display().to_string())
-                        .unwrap_or_default()
-                )),
-        );
+        let mut report = Report::new(
+            serde_json::json!({ "email": email.address, "requested": true }),
+        )
+        .line(format!(
+            "If an account exists for {0}, a reset code was sent to it. Then run \
+             `useradm reset --email {0} --code CODE`.",
+            email.address
+        ));
+        if cfg.smtp.is_none() {
+            report = report.note(format!(
+                "No SMTP server is configured: messages go to {}",
+                cfg.outbox.display()
+            ));
+        }
+        return Ok(report);
     }
     let code = match args.code {
         Some(code) => code,
