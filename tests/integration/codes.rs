@@ -1,0 +1,194 @@
+//! The rules of one-time codes (SPEC §6).
+
+use crate::util::*;
+
+fn registered() -> Env {
+    let env = Env::admin();
+    env.run(
+        &["register", "--email", ALICE, "--password-stdin"],
+        &format!("{ALICE_PW}\n"),
+    )
+    .ok();
+    env
+}
+
+fn verify(env: &Env, code: &str) -> Run {
+    env.run(&["verify", "--email", ALICE, "--code", code], "")
+}
+
+#[test]
+fn wrong_code_fails_and_right_code_still_works() {
+    let env = registered();
+    let code = env.last_code("verify");
+    verify(&env, "BCDF-GHJK")
+        .code(3)
+        .stderr_has("wrong, expired or already used code");
+    verify(&env, " ").code(3);
+    let typed = format!(" {} ", code.to_lowercase().replace('-', " "));
+    verify(&env, &typed).ok();
+    verify(&env, &code).code(6).stderr_has("already verified");
+}
+
+#[test]
+fn three_wrong_attempts_kill_the_code() {
+    let env = registered();
+    let code = env.last_code("verify");
+    for _ in 0..3 {
+        verify(&env, "BCDF-GHJK").code(3);
+    }
+    verify(&env, &code).code(3);
+    assert_eq!(
+        env.count("SELECT email_verified_at IS NULL FROM users WHERE email = 'alice@example.com'"),
+        1
+    );
+}
+
+#[test]
+fn a_used_reset_code_cannot_be_used_again() {
+    let env = registered();
+    env.run(&["reset", "--email", ALICE], "").ok();
+    let code = env.last_code("reset");
+    env.run(
+        &[
+            "reset",
+            "--email",
+            ALICE,
+            "--code",
+            &code,
+            "--password-stdin",
+        ],
+        &format!("{NEW_PW}\n"),
+    )
+    .ok();
+    env.run(
+        &[
+            "reset",
+            "--email",
+            ALICE,
+            "--code",
+            &code,
+            "--password-stdin",
+        ],
+        &format!("{ALICE_PW}\n"),
+    )
+    .code(3);
+    env.run(
+        &["authenticate", "--email", ALICE, "--password-stdin"],
+        &format!("{NEW_PW}\n"),
+    )
+    .ok();
+}
+
+#[test]
+fn an_expired_code_fails() {
+    let env = Env::admin();
+    env.config_set("codes.ttl", "1s");
+    env.run(
+        &["register", "--email", ALICE, "--password-stdin"],
+        &format!("{ALICE_PW}\n"),
+    )
+    .ok();
+    let code = env.last_code("verify");
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    verify(&env, &code).code(3);
+}
+
+#[test]
+fn a_code_of_one_purpose_does_not_serve_another() {
+    let env = registered();
+    let verify_code = env.last_code("verify");
+    env.run(
+        &[
+            "reset",
+            "--email",
+            ALICE,
+            "--code",
+            &verify_code,
+            "--password-stdin",
+        ],
+        &format!("{NEW_PW}\n"),
+    )
+    .code(3);
+    env.run(&["reset", "--email", ALICE], "").ok();
+    let reset_code = env.last_code("reset");
+    verify(&env, &reset_code).code(3);
+    verify(&env, &verify_code).ok();
+}
+
+#[test]
+fn a_new_code_kills_the_older_one() {
+    let env = registered();
+    let old = env.last_code("verify");
+    env.run(&["verify", "--resend", "--email", ALICE], "").ok();
+    let new = env.last_code("verify");
+    assert_ne!(old, new);
+    verify(&env, &old).code(3);
+    verify(&env, &new).ok();
+}
+
+#[test]
+fn at_most_five_codes_an_hour() {
+    let env = registered();
+    for _ in 0..4 {
+        env.run(&["verify", "--resend", "--email", ALICE], "").ok();
+    }
+    env.run(&["--json", "verify", "--resend", "--email", ALICE], "")
+        .code(8);
+    let run = env
+        .run(&["--json", "verify", "--resend", "--email", ALICE], "")
+        .code(8);
+    assert_eq!(run.error_json()["error"]["code"], "rate_limited");
+    // Reset requests past the limit answer the same and send nothing.
+    for _ in 0..5 {
+        env.run(&["reset", "--email", ALICE], "").ok();
+    }
+    let before = env.outbox_messages().len();
+    let run = env.run(&["reset", "--email", ALICE], "").ok();
+    assert!(run.stdout.contains("If an account exists"));
+    assert_eq!(env.outbox_messages().len(), before);
+    assert_eq!(
+        env.count("SELECT count(*) FROM audit_events WHERE detail LIKE '%rate_limited%'"),
+        1
+    );
+}
+
+#[test]
+fn codes_are_stored_as_argon2id_hashes_only() {
+    let env = registered();
+    let code = env.last_code("verify").replace('-', "");
+    let hash: String = env
+        .sql()
+        .query_row("SELECT code_hash FROM one_time_codes", [], |r| r.get(0))
+        .unwrap();
+    assert!(hash.starts_with("$argon2id$"), "{hash}");
+    let db = std::fs::read(&env.db).unwrap();
+    let wal = std::fs::read(env.db.with_extension("db-wal")).unwrap_or_default();
+    for bytes in [db, wal] {
+        assert!(
+            !bytes.windows(code.len()).any(|w| w == code.as_bytes()),
+            "the plain code is in the database"
+        );
+    }
+}
+
+#[test]
+fn reset_ends_sessions_and_unlocks() {
+    let env = Env::admin();
+    env.register_verified(ALICE, ALICE_PW);
+    env.login(ALICE, ALICE_PW).ok();
+    for _ in 0..5 {
+        env.login(ALICE, "not-her-password-at-all").code(3);
+    }
+    env.login(ALICE, ALICE_PW).code(8);
+    env.run(&["reset", "--email", ALICE, "--code-stdin"], "")
+        .code(2);
+    env.run(&["reset", "--email", ALICE], "").ok();
+    let code = env.last_code("reset");
+    env.run(
+        &["reset", "--email", ALICE, "--code-stdin"],
+        &format!("{code}\n{NEW_PW}\n"),
+    )
+    .ok();
+    env.run(&["whoami"], "").code(4);
+    env.login(ALICE, NEW_PW).ok();
+}

@@ -1,0 +1,13 @@
+//! One integration-test crate: every test runs the built `useradm` binary in a throw-away home.
+
+mod bad_input;
+mod codes;
+mod concurrency;
+mod config;
+mod flows;
+mod security;
+mod sessions;
+mod smtp;
+mod smtp_flows;
+mod store;
+mod util;

@@ -1,0 +1,209 @@
+//! Uniform answers, lockout, and hashing rules (SPEC §6).
+
+use crate::util::*;
+
+#[test]
+fn unknown_email_and_wrong_password_look_the_same() {
+    let env = Env::admin();
+    env.run(&["logout"], "").ok();
+    for cmd in ["login", "authenticate"] {
+        let wrong = env
+            .run(
+                &[cmd, "--email", ADMIN, "--password-stdin"],
+                "a-wrong-password-123\n",
+            )
+            .code(3);
+        let unknown = env
+            .run(
+                &[cmd, "--email", "nobody@example.com", "--password-stdin"],
+                "a-wrong-password-123\n",
+            )
+            .code(3);
+        assert_eq!(wrong.stdout, unknown.stdout);
+        assert_eq!(wrong.stderr, unknown.stderr);
+        let wrong = env
+            .run(
+                &["--json", cmd, "--email", ADMIN, "--password-stdin"],
+                "a-wrong-password-123\n",
+            )
+            .code(3);
+        let unknown = env
+            .run(
+                &[
+                    "--json",
+                    cmd,
+                    "--email",
+                    "nobody@example.com",
+                    "--password-stdin",
+                ],
+                "x\n",
+            )
+            .code(3);
+        assert_eq!(wrong.error_json(), unknown.error_json());
+    }
+}
+
+#[test]
+fn reset_requests_answer_the_same_for_every_account() {
+    let env = Env::admin();
+    let known = env.run(&["--json", "reset", "--email", ADMIN], "").ok();
+    let unknown = env
+        .run(&["--json", "reset", "--email", "nobody@example.com"], "")
+        .ok();
+    assert_eq!(known.json()["requested"], unknown.json()["requested"]);
+    let known = env.run(&["reset", "--email", ADMIN], "").ok();
+    let unknown = env
+        .run(&["reset", "--email", "nobody@example.com"], "")
+        .ok();
+    assert_eq!(
+        known.stdout.replace(ADMIN, "E"),
+        unknown.stdout.replace("nobody@example.com", "E")
+    );
+    assert_eq!(env.count("SELECT count(*) FROM audit_events WHERE event='reset.requested' AND detail LIKE '%unknown_email%'"), 2);
+}
+
+#[test]
+fn five_failures_lock_known_and_unknown_emails_alike() {
+    let env = Env::admin();
+    env.run(&["logout"], "").ok();
+    for email in [ADMIN, "ghost@example.com"] {
+        for i in 0..5 {
+            let run = env.login(email, "definitely-not-it-42").code(3);
+            if i == 4 {
+                assert!(run.stderr.contains("locked until"), "{run:?}");
+            }
+        }
+        let run = env
+            .run(
+                &["--json", "login", "--email", email, "--password-stdin"],
+                &format!("{ADMIN_PW}\n"),
+            )
+            .code(8);
+        let err = run.error_json();
+        assert_eq!(err["error"]["code"], "locked");
+        assert!(
+            err["error"]["message"].as_str().unwrap().contains("until"),
+            "{err}"
+        );
+    }
+    // The right password does not get in while locked.
+    env.login(ADMIN, ADMIN_PW).code(8);
+    env.run(
+        &["authenticate", "--email", ADMIN, "--password-stdin"],
+        &format!("{ADMIN_PW}\n"),
+    )
+    .code(8);
+    assert_eq!(
+        env.count("SELECT count(*) FROM login_failures WHERE locked_until IS NOT NULL"),
+        2
+    );
+}
+
+#[test]
+fn a_success_resets_the_count() {
+    let env = Env::admin();
+    for _ in 0..4 {
+        env.login(ADMIN, "definitely-not-it-42").code(3);
+    }
+    env.login(ADMIN, ADMIN_PW).ok();
+    for _ in 0..4 {
+        env.login(ADMIN, "definitely-not-it-42").code(3);
+    }
+    env.login(ADMIN, ADMIN_PW).ok();
+}
+
+#[test]
+fn lockout_expires() {
+    let env = Env::admin();
+    env.config_set("lockout.duration", "1s");
+    env.config_set("lockout.max_failures", "2");
+    env.login(ADMIN, "definitely-not-it-42").code(3);
+    env.login(ADMIN, "definitely-not-it-42").code(3);
+    env.login(ADMIN, ADMIN_PW).code(8);
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    env.login(ADMIN, ADMIN_PW).ok();
+}
+
+#[test]
+fn weaker_hashes_are_upgraded_at_login_and_stronger_ones_kept() {
+    let env = Env::admin();
+    env.register_verified(ALICE, ALICE_PW);
+    let stored = |env: &Env| -> String {
+        env.sql()
+            .query_row(
+                "SELECT password_hash FROM users WHERE email_canonical = ?1",
+                [ALICE],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    assert!(stored(&env).starts_with("$argon2id$v=19$m=19456,t=2,p=1$"));
+    env.config_set("argon2.iterations", "3");
+    env.login(ALICE, ALICE_PW).ok();
+    assert!(
+        stored(&env).starts_with("$argon2id$v=19$m=19456,t=3,p=1$"),
+        "{}",
+        stored(&env)
+    );
+    // Lowering the policy never weakens a stored hash.
+    env.login(ADMIN, ADMIN_PW).ok();
+    env.config_set("argon2.iterations", "2");
+    env.login(ALICE, ALICE_PW).ok();
+    assert!(
+        stored(&env).starts_with("$argon2id$v=19$m=19456,t=3,p=1$"),
+        "{}",
+        stored(&env)
+    );
+}
+
+#[test]
+fn out_of_bounds_stored_parameters_are_refused_not_run() {
+    let env = Env::admin();
+    env.register_verified(ALICE, ALICE_PW);
+    env.sql()
+        .execute("UPDATE users SET password_hash = replace(password_hash, 'm=19456', 'm=4294967295') WHERE email_canonical = ?1", [ALICE])
+        .unwrap();
+    env.login(ALICE, ALICE_PW).code(3);
+    assert_eq!(env.count("SELECT count(*) FROM audit_events WHERE event='login.failed' AND detail LIKE '%refusing%'"), 1);
+}
+
+#[test]
+fn passwords_are_stored_as_phc_strings_only() {
+    let env = Env::admin();
+    let db = std::fs::read(&env.db).unwrap();
+    let wal = std::fs::read(env.db.with_extension("db-wal")).unwrap_or_default();
+    for bytes in [db, wal] {
+        assert!(
+            !bytes
+                .windows(ADMIN_PW.len())
+                .any(|w| w == ADMIN_PW.as_bytes())
+        );
+    }
+}
+
+#[test]
+fn audit_log_records_events_in_a_chain() {
+    let env = Env::admin();
+    env.login(ADMIN, "definitely-not-it-42").code(3);
+    let conn = env.sql();
+    let mut st = conn
+        .prepare("SELECT event, prev_hash, hash FROM audit_events ORDER BY id")
+        .unwrap();
+    let rows: Vec<(String, String, String)> = st
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    let events: Vec<&str> = rows.iter().map(|r| r.0.as_str()).collect();
+    for e in [
+        "database.migrated",
+        "user.registered",
+        "login.ok",
+        "login.failed",
+    ] {
+        assert!(events.contains(&e), "{events:?}");
+    }
+    for pair in rows.windows(2) {
+        assert_eq!(pair[1].1, pair[0].2, "each row links to the previous hash");
+    }
+}

@@ -1,0 +1,119 @@
+//! Session files and lifetimes.
+
+use std::os::unix::fs::PermissionsExt;
+
+use crate::util::*;
+
+#[test]
+fn idle_and_absolute_lifetimes_come_from_the_database() {
+    let env = Env::admin();
+    env.config_set("session.idle", "3s");
+    env.login(ADMIN, ADMIN_PW).ok();
+    env.run(&["whoami"], "").ok();
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    env.run(&["whoami"], "").ok();
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    // Used a moment ago, so still alive past three seconds from login.
+    env.run(&["whoami"], "").ok();
+    std::thread::sleep(std::time::Duration::from_millis(4100));
+    env.run(&["whoami"], "").code(4).stderr_has("without use");
+
+    env.config_set_after_login(ADMIN, ADMIN_PW, "session.idle", "30m");
+    env.config_set("session.ttl", "2s");
+    env.login(ADMIN, ADMIN_PW).ok();
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    env.run(&["whoami"], "").code(4).stderr_has("expired");
+}
+
+impl Env {
+    fn config_set_after_login(&self, email: &str, pw: &str, key: &str, value: &str) {
+        self.login(email, pw).ok();
+        self.config_set(key, value);
+    }
+}
+
+#[test]
+fn tampered_and_unsafe_session_files_are_refused() {
+    let env = Env::admin();
+    let file = env.session_file();
+    let good = std::fs::read_to_string(&file).unwrap();
+
+    let mut doc: serde_json::Value = serde_json::from_str(&good).unwrap();
+    let token = doc["token"].as_str().unwrap().to_string();
+    let flipped = format!(
+        "{}{}",
+        if token.starts_with('0') { '1' } else { '0' },
+        &token[1..]
+    );
+    doc["token"] = flipped.into();
+    std::fs::write(&file, doc.to_string()).unwrap();
+    env.run(&["whoami"], "").code(4).stderr_has("ended");
+
+    std::fs::write(&file, "garbage{").unwrap();
+    env.run(&["whoami"], "")
+        .code(4)
+        .stderr_has("cannot be parsed");
+
+    std::fs::write(&file, &good).unwrap();
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).unwrap();
+    env.run(&["whoami"], "").code(4).stderr_has("mode 644");
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600)).unwrap();
+    env.run(&["whoami"], "").ok();
+
+    let target = env.path().join("elsewhere.json");
+    std::fs::rename(&file, &target).unwrap();
+    std::os::unix::fs::symlink(&target, &file).unwrap();
+    env.run(&["whoami"], "").code(4).stderr_has("symbolic link");
+    // logout cleans up whatever is there, and removes the link, not its target.
+    env.run(&["logout"], "").ok();
+    assert!(std::fs::symlink_metadata(&file).is_err());
+    assert!(target.exists());
+
+    let huge = vec![b' '; 20 * 1024 * 1024];
+    std::fs::write(&file, huge).unwrap();
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600)).unwrap();
+    env.run(&["whoami"], "").code(4).stderr_has("too large");
+    env.run(&["logout"], "").ok();
+    assert!(!file.exists());
+}
+
+#[test]
+fn a_session_of_one_database_never_authorises_on_another() {
+    let a = Env::admin();
+    let mut b = Env::admin();
+    b.set_var(
+        "USERADM_SESSION_FILE",
+        a.session_file().display().to_string(),
+    );
+    b.run(&["whoami"], "")
+        .code(4)
+        .stderr_has("another database");
+}
+
+#[test]
+fn only_the_token_hash_is_stored() {
+    let env = Env::admin();
+    let doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(env.session_file()).unwrap()).unwrap();
+    let token = doc["token"].as_str().unwrap();
+    let stored: String = env
+        .sql()
+        .query_row("SELECT token_sha256 FROM sessions", [], |r| r.get(0))
+        .unwrap();
+    assert_ne!(stored, token);
+    assert_eq!(stored.len(), 64);
+    assert_eq!(
+        env.count(&format!(
+            "SELECT count(*) FROM sessions WHERE token_sha256 = '{token}'"
+        )),
+        0
+    );
+}
+
+#[test]
+fn logout_without_a_session_succeeds() {
+    let env = Env::admin();
+    env.run(&["logout"], "").ok();
+    env.run(&["logout"], "").ok().stdout_has("Not logged in");
+    env.run(&["logout", "--all"], "").ok();
+}

@@ -1,0 +1,152 @@
+//! The email flows against a real SMTP server on 127.0.0.1.
+
+use crate::smtp::SmtpServer;
+use crate::util::*;
+
+fn closed_port() -> u16 {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    listener.local_addr().unwrap().port()
+}
+
+#[test]
+fn register_verify_and_reset_through_smtp() {
+    let server = SmtpServer::start();
+    let mut env = Env::admin();
+    env.set_var("USERADM_SMTP_URL", server.url());
+    env.set_var("USERADM_MAIL_FROM", "accounts@example.org");
+    let run = env
+        .run(
+            &["register", "--email", ALICE, "--password-stdin"],
+            &format!("{ALICE_PW}\n"),
+        )
+        .ok();
+    assert!(run.stderr.contains("sent through 127.0.0.1"), "{run:?}");
+    let msgs = server.wait_for(1);
+    assert_eq!(msgs.len(), 1);
+    assert_eq!(msgs[0].to, vec![ALICE.to_string()]);
+    assert!(
+        msgs[0].data.contains("From: accounts@example.org"),
+        "{}",
+        msgs[0].data
+    );
+    assert!(msgs[0].data.contains("Subject: Confirm your email address"));
+    let code = code_in(&msgs[0].data);
+    env.run(&["verify", "--email", ALICE, "--code", &code], "")
+        .ok();
+
+    env.run(&["reset", "--email", ALICE], "").ok();
+    let msgs = server.wait_for(2);
+    assert!(msgs[1].data.contains("Reset your password"));
+    let code = code_in(&msgs[1].data);
+    env.run(
+        &[
+            "reset",
+            "--email",
+            ALICE,
+            "--code",
+            &code,
+            "--password-stdin",
+        ],
+        &format!("{NEW_PW}\n"),
+    )
+    .ok();
+    env.login(ALICE, NEW_PW).ok();
+    assert!(
+        env.outbox_messages().is_empty(),
+        "nothing goes to the outbox when SMTP is configured"
+    );
+}
+
+#[test]
+fn the_smtp_setting_is_used_and_links_are_filled_in() {
+    let server = SmtpServer::start();
+    let env = Env::admin();
+    env.config_set("mail.smtp_url", &server.url());
+    env.config_set(
+        "mail.verify_url",
+        "https://app.example/verify?email={email}&code={code}",
+    );
+    env.run(
+        &[
+            "register",
+            "--email",
+            "bob+test@example.com",
+            "--password-stdin",
+        ],
+        &format!("{ALICE_PW}\n"),
+    )
+    .ok();
+    let msgs = server.wait_for(1);
+    let code = code_in(&msgs[0].data).replace('-', "");
+    assert!(
+        decode_qp(&msgs[0].data).contains(&format!(
+            "https://app.example/verify?email=bob%2Btest%40example.com&code={code}"
+        )),
+        "{}",
+        msgs[0].data
+    );
+}
+
+#[test]
+fn a_down_server_is_exit_9_with_a_way_to_resend() {
+    let server = SmtpServer::start();
+    let mut env = Env::admin();
+    env.set_var(
+        "USERADM_SMTP_URL",
+        format!("smtp://127.0.0.1:{}", closed_port()),
+    );
+    let run = env
+        .run(
+            &["--json", "register", "--email", ALICE, "--password-stdin"],
+            &format!("{ALICE_PW}\n"),
+        )
+        .code(9);
+    assert_eq!(
+        run.json()["user"]["email"],
+        ALICE,
+        "the account was made: {run:?}"
+    );
+    let err = run.error_json();
+    assert_eq!(err["error"]["code"], "mail_failed");
+    assert!(
+        err["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("verify --resend"),
+        "{err}"
+    );
+    assert_eq!(
+        env.count("SELECT count(*) FROM users WHERE email = 'alice@example.com'"),
+        1
+    );
+    env.run(&["verify", "--resend", "--email", ALICE], "")
+        .code(9);
+
+    // Reset requests stay silent about it, and the audit log knows.
+    env.run(&["reset", "--email", ADMIN], "")
+        .ok()
+        .stdout_has("If an account exists");
+    assert_eq!(
+        env.count("SELECT count(*) FROM audit_events WHERE event='reset.undeliverable'"),
+        1
+    );
+
+    env.set_var("USERADM_SMTP_URL", server.url());
+    env.run(&["verify", "--resend", "--email", ALICE], "").ok();
+    let code = code_in(&server.wait_for(1)[0].data);
+    env.run(&["verify", "--email", ALICE, "--code", &code], "")
+        .ok();
+}
+
+#[test]
+fn smtp_password_comes_from_a_file_and_never_from_the_url() {
+    let mut env = Env::admin();
+    env.set_var("USERADM_SMTP_URL", "smtp://mailer:secret@127.0.0.1:2525");
+    env.run(
+        &["register", "--email", ALICE, "--password-stdin"],
+        &format!("{ALICE_PW}\n"),
+    )
+    .code(2)
+    .stderr_has("must not hold a password");
+    assert_eq!(env.count("SELECT count(*) FROM users"), 1);
+}

@@ -1,0 +1,263 @@
+//! The test harness: a throw-away home with its own database, session folder and outbox, and a
+//! runner for the real `useradm` binary.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use tempfile::TempDir;
+
+pub const ADMIN: &str = "admin@example.com";
+pub const ADMIN_PW: &str = "Tq8vLm2xR9pZ4wKsYb";
+pub const ALICE: &str = "alice@example.com";
+pub const ALICE_PW: &str = "gentle-Otter-47-maple-Sky";
+pub const NEW_PW: &str = "quartz lemur tundra 81 violin";
+
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {self:?}"))
+    }
+
+    pub fn error_json(&self) -> serde_json::Value {
+        serde_json::from_str(self.stderr.trim())
+            .unwrap_or_else(|e| panic!("stderr is not JSON ({e}): {self:?}"))
+    }
+
+    #[track_caller]
+    pub fn ok(self) -> Run {
+        assert_eq!(self.code, 0, "expected success: {self:?}");
+        self
+    }
+
+    #[track_caller]
+    pub fn code(self, code: i32) -> Run {
+        assert_eq!(self.code, code, "expected exit {code}: {self:?}");
+        self
+    }
+
+    #[track_caller]
+    pub fn stderr_has(self, text: &str) -> Run {
+        assert!(
+            self.stderr.contains(text),
+            "stderr lacks {text:?}: {self:?}"
+        );
+        self
+    }
+
+    #[track_caller]
+    pub fn stdout_has(self, text: &str) -> Run {
+        assert!(
+            self.stdout.contains(text),
+            "stdout lacks {text:?}: {self:?}"
+        );
+        self
+    }
+}
+
+pub struct Env {
+    pub dir: TempDir,
+    pub db: PathBuf,
+    pub sessions: PathBuf,
+    vars: BTreeMap<String, String>,
+}
+
+impl Env {
+    pub fn new() -> Env {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("data/useradm.db");
+        let sessions = dir.path().join("sessions");
+        Env {
+            db,
+            sessions,
+            dir,
+            vars: BTreeMap::new(),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn outbox(&self) -> PathBuf {
+        self.db.parent().unwrap().join("outbox")
+    }
+
+    pub fn set_var(&mut self, key: &str, value: impl Into<String>) {
+        self.vars.insert(key.to_string(), value.into());
+    }
+
+    pub fn command(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_useradm"));
+        for (key, _) in std::env::vars_os() {
+            if key.to_string_lossy().starts_with("USERADM_") || key == "NO_COLOR" {
+                cmd.env_remove(key);
+            }
+        }
+        cmd.env("HOME", self.path().join("home"))
+            .env_remove("XDG_DATA_HOME")
+            .env_remove("XDG_STATE_HOME")
+            .env("USERADM_DB", &self.db)
+            .env("USERADM_SESSION_DIR", &self.sessions)
+            .envs(&self.vars)
+            .args(args);
+        cmd
+    }
+
+    pub fn run_cmd(mut cmd: Command, stdin: &[u8]) -> Run {
+        cmd.stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        let mut child = cmd.spawn().unwrap();
+        let mut pipe = child.stdin.take().unwrap();
+        let input = stdin.to_vec();
+        let writer = std::thread::spawn(move || {
+            let _ = pipe.write_all(&input);
+        });
+        let out = child.wait_with_output().unwrap();
+        writer.join().unwrap();
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+
+    /// Runs useradm with `args` and `stdin`.
+    pub fn run(&self, args: &[&str], stdin: &str) -> Run {
+        Env::run_cmd(self.command(args), stdin.as_bytes())
+    }
+
+    pub fn init(&self) {
+        self.run(&["init"], "").ok();
+    }
+
+    /// A database with an administrator, logged in.
+    pub fn admin() -> Env {
+        let env = Env::new();
+        env.run(
+            &["init", "--admin", ADMIN, "--password-stdin"],
+            &format!("{ADMIN_PW}\n"),
+        )
+        .ok();
+        env.login(ADMIN, ADMIN_PW).ok();
+        env
+    }
+
+    pub fn login(&self, email: &str, password: &str) -> Run {
+        self.run(
+            &["login", "--email", email, "--password-stdin"],
+            &format!("{password}\n"),
+        )
+    }
+
+    /// Registers an account and confirms its address with the emailed code.
+    pub fn register_verified(&self, email: &str, password: &str) {
+        self.run(
+            &["register", "--email", email, "--password-stdin"],
+            &format!("{password}\n"),
+        )
+        .ok();
+        let code = self.last_code("verify");
+        self.run(&["verify", "--email", email, "--code", &code], "")
+            .ok();
+    }
+
+    pub fn config_set(&self, key: &str, value: &str) {
+        self.run(&["config", "set", key, value], "").ok();
+    }
+
+    /// The outbox messages, oldest first.
+    pub fn outbox_messages(&self) -> Vec<(PathBuf, String)> {
+        let Ok(entries) = std::fs::read_dir(self.outbox()) else {
+            return Vec::new();
+        };
+        let mut files: Vec<PathBuf> = entries.map(|e| e.unwrap().path()).collect();
+        files.sort();
+        files
+            .into_iter()
+            .map(|p| (p.clone(), std::fs::read_to_string(&p).unwrap()))
+            .collect()
+    }
+
+    /// The code in the newest outbox message of this purpose.
+    pub fn last_code(&self, purpose: &str) -> String {
+        let (_, text) = self
+            .outbox_messages()
+            .into_iter()
+            .rev()
+            .find(|(p, _)| {
+                p.file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .contains(&format!("-{purpose}-"))
+            })
+            .unwrap_or_else(|| panic!("no {purpose} message in the outbox"));
+        code_in(&text)
+    }
+
+    pub fn sql(&self) -> rusqlite::Connection {
+        rusqlite::Connection::open(&self.db).unwrap()
+    }
+
+    pub fn count(&self, query: &str) -> i64 {
+        self.sql().query_row(query, [], |r| r.get(0)).unwrap()
+    }
+
+    /// The session file of this environment's database.
+    pub fn session_file(&self) -> PathBuf {
+        let id: String = self
+            .sql()
+            .query_row("SELECT value FROM meta WHERE key='database_id'", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        self.sessions.join(format!("{id}.json"))
+    }
+}
+
+/// The `XXXX-XXXX` code in a message body.
+pub fn code_in(text: &str) -> String {
+    text.lines()
+        .map(str::trim)
+        .find(|l| {
+            l.len() == 9
+                && l.as_bytes()[4] == b'-'
+                && l.chars().filter(|c| c.is_ascii_uppercase()).count() == 8
+        })
+        .unwrap_or_else(|| panic!("no code in message:\n{text}"))
+        .to_string()
+}
+
+pub fn mode(path: &Path) -> u32 {
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o7777
+}
+
+/// Decodes a quoted-printable body the way a mail reader does (long lines arrive encoded).
+pub fn decode_qp(text: &str) -> String {
+    let joined = text.replace("=\r\n", "").replace("=\n", "");
+    let bytes = joined.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'=' && i + 2 < bytes.len() {
+            if let Ok(b) = u8::from_str_radix(&joined[i + 1..i + 3], 16) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
