@@ -1,5 +1,7 @@
 //! One integration-test crate: every test runs the built `useradm` binary in a throw-away home.
 
+#![allow(clippy::unwrap_used)]
+
 mod bad_input;
 mod codes;
 mod concurrency;
