@@ -125,6 +125,23 @@ pub enum Command {
     /// Read and change the policy settings (needs settings.manage)
     #[command(subcommand)]
     Config(ConfigCommand),
+
+    /// Print the shell completion script for SHELL to stdout
+    #[command(
+        after_help = "Example:\n  useradm completions bash > ~/.local/share/bash-completion/completions/useradm"
+    )]
+    Completions {
+        /// The shell to complete for
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+
+    /// Write the man pages (useradm.1 and one per command) into a folder
+    Man {
+        /// Folder to write the pages into (created when missing)
+        #[arg(long, value_name = "DIR")]
+        out_dir: PathBuf,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -11,6 +11,7 @@ pub mod codes;
 pub mod commands;
 pub mod context;
 pub mod crypto;
+pub mod docs;
 pub mod error;
 pub mod gate;
 pub mod input;

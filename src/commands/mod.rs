@@ -38,6 +38,26 @@ pub fn run(ctx: &Context, command: Command) -> Result<Report> {
         Command::Passwd(args) => passwd::run(ctx, &mut input, args),
         Command::Reset(args) => reset::run(ctx, &mut input, args),
         Command::Config(cmd) => config::run(ctx, &mut input, cmd),
+        Command::Completions { shell } => {
+            let mut script = Vec::new();
+            crate::docs::write_completions(shell, &mut script);
+            let script = String::from_utf8_lossy(&script).trim_end().to_string();
+            Ok(
+                Report::new(serde_json::json!({ "shell": shell.to_string(), "script": script }))
+                    .line(script),
+            )
+        }
+        Command::Man { out_dir } => {
+            let files = crate::docs::write_man_pages(&out_dir)?;
+            let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+            Ok(
+                Report::new(serde_json::json!({ "files": names })).line(format!(
+                    "Wrote {} man pages to {}.",
+                    files.len(),
+                    out_dir.display()
+                )),
+            )
+        }
     }
 }
 

@@ -7,6 +7,7 @@ mod codes;
 mod concurrency;
 mod config;
 mod flows;
+mod generated;
 mod security;
 mod sessions;
 mod smtp;

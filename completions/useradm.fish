@@ -1,0 +1,241 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_useradm_global_optspecs
+    string join \n db= json q/quiet no-input color= h/help V/version
+end
+
+function __fish_useradm_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_useradm_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_useradm_using_subcommand
+    set -l cmd (__fish_useradm_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c useradm -n "__fish_useradm_needs_command" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_needs_command" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c useradm -n "__fish_useradm_needs_command" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c useradm -n "__fish_useradm_needs_command" -s q -l quiet -d 'Print only what was asked for: no hints or notices on stderr'
+complete -c useradm -n "__fish_useradm_needs_command" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+complete -c useradm -n "__fish_useradm_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c useradm -n "__fish_useradm_needs_command" -s V -l version -d 'Print version'
+complete -c useradm -n "__fish_useradm_needs_command" -f -a "init" -d 'Create or migrate the database; optionally create the first administrator'
+complete -c useradm -n "__fish_useradm_needs_command" -f -a "register" -d 'Create an account and send its email verification code'
+complete -c useradm -n "__fish_useradm_needs_command" -f -a "verify" -d 'Confirm an email address with the emailed code, or send a fresh code'
+complete -c useradm -n "__fish_useradm_needs_command" -f -a "login" -d 'Check a password and open a session for the following commands'
+complete -c useradm -n "__fish_useradm_needs_command" -f -a "authenticate" -d 'Check credentials only (exit 0 or 3), without opening a session'
+complete -c useradm -n "__fish_useradm_needs_command" -f -a "logout" -d 'End this session (always succeeds); --all ends every session of the user'
+complete -c useradm -n "__fish_useradm_needs_command" -f -a "whoami" -d 'Show the logged-in user, roles, permissions and session expiry'
+complete -c useradm -n "__fish_useradm_needs_command" -f -a "passwd" -d 'Change your own password; ends your other sessions'
+complete -c useradm -n "__fish_useradm_needs_command" -f -a "reset" -d 'Ask for a password reset code, or set a new password with one'
+complete -c useradm -n "__fish_useradm_needs_command" -f -a "config" -d 'Read and change the policy settings (needs settings.manage)'
+complete -c useradm -n "__fish_useradm_needs_command" -f -a "completions" -d 'Print the shell completion script for SHELL to stdout'
+complete -c useradm -n "__fish_useradm_needs_command" -f -a "man" -d 'Write the man pages (useradm.1 and one per command) into a folder'
+complete -c useradm -n "__fish_useradm_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c useradm -n "__fish_useradm_using_subcommand init" -l admin -d 'Also create the first administrator with this email (verified, role admin)' -r
+complete -c useradm -n "__fish_useradm_using_subcommand init" -l password-file -d 'Read the password from the first line of a file' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand init" -l group -d 'Share the database with this group of administrators (files 0660, folder 0770)' -r
+complete -c useradm -n "__fish_useradm_using_subcommand init" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand init" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c useradm -n "__fish_useradm_using_subcommand init" -l password-stdin -d 'Read the password from the first line of standard input'
+complete -c useradm -n "__fish_useradm_using_subcommand init" -l exists-ok -d 'Succeed when an administrator already exists'
+complete -c useradm -n "__fish_useradm_using_subcommand init" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c useradm -n "__fish_useradm_using_subcommand init" -s q -l quiet -d 'Print only what was asked for: no hints or notices on stderr'
+complete -c useradm -n "__fish_useradm_using_subcommand init" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+complete -c useradm -n "__fish_useradm_using_subcommand init" -s h -l help -d 'Print help'
+complete -c useradm -n "__fish_useradm_using_subcommand init" -s V -l version -d 'Print version'
+complete -c useradm -n "__fish_useradm_using_subcommand register" -l email -d 'Email address of the new account (asked on a terminal when missing)' -r
+complete -c useradm -n "__fish_useradm_using_subcommand register" -l first-name -d 'First name' -r
+complete -c useradm -n "__fish_useradm_using_subcommand register" -l last-name -d 'Last name' -r
+complete -c useradm -n "__fish_useradm_using_subcommand register" -l attr -d 'Extra attribute stored with the account (repeatable)' -r
+complete -c useradm -n "__fish_useradm_using_subcommand register" -l password-file -d 'Read the password from the first line of a file' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand register" -l role -d 'Give a role to the new account (needs users.manage and every permission of the role)' -r
+complete -c useradm -n "__fish_useradm_using_subcommand register" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand register" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c useradm -n "__fish_useradm_using_subcommand register" -l password-stdin -d 'Read the password from the first line of standard input'
+complete -c useradm -n "__fish_useradm_using_subcommand register" -l generate-password -d 'Generate a strong password and print it once'
+complete -c useradm -n "__fish_useradm_using_subcommand register" -l verified -d 'Mark the email as verified and send no code (needs users.manage)'
+complete -c useradm -n "__fish_useradm_using_subcommand register" -l exists-ok -d 'Succeed without changes when the email is already registered'
+complete -c useradm -n "__fish_useradm_using_subcommand register" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c useradm -n "__fish_useradm_using_subcommand register" -s q -l quiet -d 'Print only what was asked for: no hints or notices on stderr'
+complete -c useradm -n "__fish_useradm_using_subcommand register" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+complete -c useradm -n "__fish_useradm_using_subcommand register" -s h -l help -d 'Print help'
+complete -c useradm -n "__fish_useradm_using_subcommand register" -s V -l version -d 'Print version'
+complete -c useradm -n "__fish_useradm_using_subcommand verify" -l email -d 'Email address to confirm (asked on a terminal when missing)' -r
+complete -c useradm -n "__fish_useradm_using_subcommand verify" -l code -d 'The code from the message (asked on a terminal when missing)' -r
+complete -c useradm -n "__fish_useradm_using_subcommand verify" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand verify" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c useradm -n "__fish_useradm_using_subcommand verify" -l code-stdin -d 'Read the code from the first line of standard input'
+complete -c useradm -n "__fish_useradm_using_subcommand verify" -l resend -d 'Send a fresh code instead (the older one stops working)'
+complete -c useradm -n "__fish_useradm_using_subcommand verify" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c useradm -n "__fish_useradm_using_subcommand verify" -s q -l quiet -d 'Print only what was asked for: no hints or notices on stderr'
+complete -c useradm -n "__fish_useradm_using_subcommand verify" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+complete -c useradm -n "__fish_useradm_using_subcommand verify" -s h -l help -d 'Print help'
+complete -c useradm -n "__fish_useradm_using_subcommand verify" -s V -l version -d 'Print version'
+complete -c useradm -n "__fish_useradm_using_subcommand login" -l email -d 'Email address (asked on a terminal when missing)' -r
+complete -c useradm -n "__fish_useradm_using_subcommand login" -l password-file -d 'Read the password from the first line of a file' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand login" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand login" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c useradm -n "__fish_useradm_using_subcommand login" -l password-stdin -d 'Read the password from the first line of standard input'
+complete -c useradm -n "__fish_useradm_using_subcommand login" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c useradm -n "__fish_useradm_using_subcommand login" -s q -l quiet -d 'Print only what was asked for: no hints or notices on stderr'
+complete -c useradm -n "__fish_useradm_using_subcommand login" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+complete -c useradm -n "__fish_useradm_using_subcommand login" -s h -l help -d 'Print help'
+complete -c useradm -n "__fish_useradm_using_subcommand login" -s V -l version -d 'Print version'
+complete -c useradm -n "__fish_useradm_using_subcommand authenticate" -l email -d 'Email address' -r
+complete -c useradm -n "__fish_useradm_using_subcommand authenticate" -l password-file -d 'Read the password from the first line of a file' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand authenticate" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand authenticate" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c useradm -n "__fish_useradm_using_subcommand authenticate" -l password-stdin -d 'Read the password from the first line of standard input'
+complete -c useradm -n "__fish_useradm_using_subcommand authenticate" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c useradm -n "__fish_useradm_using_subcommand authenticate" -s q -l quiet -d 'Print only what was asked for: no hints or notices on stderr'
+complete -c useradm -n "__fish_useradm_using_subcommand authenticate" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+complete -c useradm -n "__fish_useradm_using_subcommand authenticate" -s h -l help -d 'Print help'
+complete -c useradm -n "__fish_useradm_using_subcommand authenticate" -s V -l version -d 'Print version'
+complete -c useradm -n "__fish_useradm_using_subcommand logout" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand logout" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c useradm -n "__fish_useradm_using_subcommand logout" -l all -d 'End every session of this user, on every machine'
+complete -c useradm -n "__fish_useradm_using_subcommand logout" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c useradm -n "__fish_useradm_using_subcommand logout" -s q -l quiet -d 'Print only what was asked for: no hints or notices on stderr'
+complete -c useradm -n "__fish_useradm_using_subcommand logout" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+complete -c useradm -n "__fish_useradm_using_subcommand logout" -s h -l help -d 'Print help'
+complete -c useradm -n "__fish_useradm_using_subcommand logout" -s V -l version -d 'Print version'
+complete -c useradm -n "__fish_useradm_using_subcommand whoami" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand whoami" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c useradm -n "__fish_useradm_using_subcommand whoami" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c useradm -n "__fish_useradm_using_subcommand whoami" -s q -l quiet -d 'Print only what was asked for: no hints or notices on stderr'
+complete -c useradm -n "__fish_useradm_using_subcommand whoami" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+complete -c useradm -n "__fish_useradm_using_subcommand whoami" -s h -l help -d 'Print help'
+complete -c useradm -n "__fish_useradm_using_subcommand whoami" -s V -l version -d 'Print version'
+complete -c useradm -n "__fish_useradm_using_subcommand passwd" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand passwd" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c useradm -n "__fish_useradm_using_subcommand passwd" -l password-stdin -d 'Read line 1 (current password) and line 2 (new password) from standard input'
+complete -c useradm -n "__fish_useradm_using_subcommand passwd" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c useradm -n "__fish_useradm_using_subcommand passwd" -s q -l quiet -d 'Print only what was asked for: no hints or notices on stderr'
+complete -c useradm -n "__fish_useradm_using_subcommand passwd" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+complete -c useradm -n "__fish_useradm_using_subcommand passwd" -s h -l help -d 'Print help'
+complete -c useradm -n "__fish_useradm_using_subcommand passwd" -s V -l version -d 'Print version'
+complete -c useradm -n "__fish_useradm_using_subcommand reset" -l email -d 'Email address of the account' -r
+complete -c useradm -n "__fish_useradm_using_subcommand reset" -l code -d 'The code from the reset message: sets a new password instead of asking for a code' -r
+complete -c useradm -n "__fish_useradm_using_subcommand reset" -l password-file -d 'Read the password from the first line of a file' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand reset" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand reset" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c useradm -n "__fish_useradm_using_subcommand reset" -l code-stdin -d 'Read the code from line 1 of standard input (then the password from the next line)'
+complete -c useradm -n "__fish_useradm_using_subcommand reset" -l password-stdin -d 'Read the password from the first line of standard input'
+complete -c useradm -n "__fish_useradm_using_subcommand reset" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c useradm -n "__fish_useradm_using_subcommand reset" -s q -l quiet -d 'Print only what was asked for: no hints or notices on stderr'
+complete -c useradm -n "__fish_useradm_using_subcommand reset" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+complete -c useradm -n "__fish_useradm_using_subcommand reset" -s h -l help -d 'Print help'
+complete -c useradm -n "__fish_useradm_using_subcommand reset" -s V -l version -d 'Print version'
+complete -c useradm -n "__fish_useradm_using_subcommand config; and not __fish_seen_subcommand_from list get set help" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand config; and not __fish_seen_subcommand_from list get set help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c useradm -n "__fish_useradm_using_subcommand config; and not __fish_seen_subcommand_from list get set help" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c useradm -n "__fish_useradm_using_subcommand config; and not __fish_seen_subcommand_from list get set help" -s q -l quiet -d 'Print only what was asked for: no hints or notices on stderr'
+complete -c useradm -n "__fish_useradm_using_subcommand config; and not __fish_seen_subcommand_from list get set help" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+complete -c useradm -n "__fish_useradm_using_subcommand config; and not __fish_seen_subcommand_from list get set help" -s h -l help -d 'Print help'
+complete -c useradm -n "__fish_useradm_using_subcommand config; and not __fish_seen_subcommand_from list get set help" -s V -l version -d 'Print version'
+complete -c useradm -n "__fish_useradm_using_subcommand config; and not __fish_seen_subcommand_from list get set help" -f -a "list" -d 'Show every setting with its value and default'
+complete -c useradm -n "__fish_useradm_using_subcommand config; and not __fish_seen_subcommand_from list get set help" -f -a "get" -d 'Print one setting\'s value'
+complete -c useradm -n "__fish_useradm_using_subcommand config; and not __fish_seen_subcommand_from list get set help" -f -a "set" -d 'Change a setting (validated; a bad value changes nothing)'
+complete -c useradm -n "__fish_useradm_using_subcommand config; and not __fish_seen_subcommand_from list get set help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c useradm -n "__fish_useradm_using_subcommand config; and __fish_seen_subcommand_from list" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand config; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c useradm -n "__fish_useradm_using_subcommand config; and __fish_seen_subcommand_from list" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c useradm -n "__fish_useradm_using_subcommand config; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only what was asked for: no hints or notices on stderr'
+complete -c useradm -n "__fish_useradm_using_subcommand config; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+complete -c useradm -n "__fish_useradm_using_subcommand config; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c useradm -n "__fish_useradm_using_subcommand config; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c useradm -n "__fish_useradm_using_subcommand config; and __fish_seen_subcommand_from get" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand config; and __fish_seen_subcommand_from get" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c useradm -n "__fish_useradm_using_subcommand config; and __fish_seen_subcommand_from get" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c useradm -n "__fish_useradm_using_subcommand config; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print only what was asked for: no hints or notices on stderr'
+complete -c useradm -n "__fish_useradm_using_subcommand config; and __fish_seen_subcommand_from get" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+complete -c useradm -n "__fish_useradm_using_subcommand config; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
+complete -c useradm -n "__fish_useradm_using_subcommand config; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
+complete -c useradm -n "__fish_useradm_using_subcommand config; and __fish_seen_subcommand_from set" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand config; and __fish_seen_subcommand_from set" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c useradm -n "__fish_useradm_using_subcommand config; and __fish_seen_subcommand_from set" -l value-stdin -d 'Read the value from the first line of standard input (required for secrets)'
+complete -c useradm -n "__fish_useradm_using_subcommand config; and __fish_seen_subcommand_from set" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c useradm -n "__fish_useradm_using_subcommand config; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only what was asked for: no hints or notices on stderr'
+complete -c useradm -n "__fish_useradm_using_subcommand config; and __fish_seen_subcommand_from set" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+complete -c useradm -n "__fish_useradm_using_subcommand config; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
+complete -c useradm -n "__fish_useradm_using_subcommand config; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
+complete -c useradm -n "__fish_useradm_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "list" -d 'Show every setting with its value and default'
+complete -c useradm -n "__fish_useradm_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "get" -d 'Print one setting\'s value'
+complete -c useradm -n "__fish_useradm_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "set" -d 'Change a setting (validated; a bad value changes nothing)'
+complete -c useradm -n "__fish_useradm_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c useradm -n "__fish_useradm_using_subcommand completions" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand completions" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c useradm -n "__fish_useradm_using_subcommand completions" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c useradm -n "__fish_useradm_using_subcommand completions" -s q -l quiet -d 'Print only what was asked for: no hints or notices on stderr'
+complete -c useradm -n "__fish_useradm_using_subcommand completions" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+complete -c useradm -n "__fish_useradm_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c useradm -n "__fish_useradm_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c useradm -n "__fish_useradm_using_subcommand man" -l out-dir -d 'Folder to write the pages into (created when missing)' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand man" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand man" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c useradm -n "__fish_useradm_using_subcommand man" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c useradm -n "__fish_useradm_using_subcommand man" -s q -l quiet -d 'Print only what was asked for: no hints or notices on stderr'
+complete -c useradm -n "__fish_useradm_using_subcommand man" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+complete -c useradm -n "__fish_useradm_using_subcommand man" -s h -l help -d 'Print help'
+complete -c useradm -n "__fish_useradm_using_subcommand man" -s V -l version -d 'Print version'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset config completions man help" -f -a "init" -d 'Create or migrate the database; optionally create the first administrator'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset config completions man help" -f -a "register" -d 'Create an account and send its email verification code'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset config completions man help" -f -a "verify" -d 'Confirm an email address with the emailed code, or send a fresh code'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset config completions man help" -f -a "login" -d 'Check a password and open a session for the following commands'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset config completions man help" -f -a "authenticate" -d 'Check credentials only (exit 0 or 3), without opening a session'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset config completions man help" -f -a "logout" -d 'End this session (always succeeds); --all ends every session of the user'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset config completions man help" -f -a "whoami" -d 'Show the logged-in user, roles, permissions and session expiry'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset config completions man help" -f -a "passwd" -d 'Change your own password; ends your other sessions'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset config completions man help" -f -a "reset" -d 'Ask for a password reset code, or set a new password with one'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset config completions man help" -f -a "config" -d 'Read and change the policy settings (needs settings.manage)'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset config completions man help" -f -a "completions" -d 'Print the shell completion script for SHELL to stdout'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset config completions man help" -f -a "man" -d 'Write the man pages (useradm.1 and one per command) into a folder'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset config completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "list" -d 'Show every setting with its value and default'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "get" -d 'Print one setting\'s value'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set" -d 'Change a setting (validated; a bad value changes nothing)'
