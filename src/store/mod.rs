@@ -255,7 +255,7 @@ impl Store {
 
     /// The one write outside `write`: a single-statement refresh of a session's `last_seen_at`.
     /// A read-only command must not fail because another process holds the write lock, so a
-    /// busy database skips the refresh instead of waiting.
+    /// busy (or read-only) database skips the refresh instead of waiting.
     pub fn touch_session(&self, session_id: &str, now: i64) -> Result<()> {
         self.conn.busy_timeout(Duration::ZERO)?;
         let result = self

@@ -17,11 +17,18 @@ fn parallel_registrations_and_logins_all_succeed() {
                         &["register", "--email", &email, "--password-stdin"],
                         &format!("{ALICE_PW}\n"),
                     );
-                    let auth = env.run(
-                        &["authenticate", "--email", ADMIN, "--password-stdin"],
+                    let session = env.path().join(format!("session-{i}.json"));
+                    let with_session = |args: &[&str], stdin: &str| {
+                        let mut cmd = env.command(args);
+                        cmd.env("USERADM_SESSION_FILE", &session);
+                        Env::run_cmd(cmd, stdin.as_bytes())
+                    };
+                    let login = with_session(
+                        &["login", "--email", ADMIN, "--password-stdin"],
                         &format!("{ADMIN_PW}\n"),
                     );
-                    vec![reg, auth]
+                    let whoami = with_session(&["whoami"], "");
+                    vec![reg, login, whoami]
                 })
             })
             .collect();

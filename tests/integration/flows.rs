@@ -462,3 +462,53 @@ fn logout_all_ends_every_session_of_the_user() {
     env.set_var("USERADM_SESSION_FILE", other.display().to_string());
     env.run(&["whoami"], "").code(4);
 }
+
+#[test]
+fn remaining_exit_codes_of_the_core_commands() {
+    let env = Env::admin();
+    env.run(&["init", "--admin", "not an email"], "").code(2);
+    env.run(&["verify", "--resend", "--email", "nobody@example.com"], "")
+        .code(7)
+        .stderr_has("no account");
+    env.run(
+        &["register", "--email", ALICE, "--password-stdin"],
+        &format!("{ALICE_PW}\n"),
+    )
+    .ok();
+    env.run(&["reset", "--email", ALICE], "").ok();
+    let code = env.last_code("reset");
+    env.run(
+        &[
+            "reset",
+            "--email",
+            ALICE,
+            "--code",
+            &code,
+            "--password-stdin",
+        ],
+        "weak\n",
+    )
+    .code(11);
+    // A rejected password does not use up the code.
+    env.run(
+        &[
+            "reset",
+            "--email",
+            ALICE,
+            "--code",
+            &code,
+            "--password-stdin",
+        ],
+        &format!("{NEW_PW}\n"),
+    )
+    .ok();
+    env.run(&["logout"], "").ok();
+    env.run(
+        &["passwd", "--password-stdin"],
+        &format!("{ADMIN_PW}\n{NEW_PW}\n"),
+    )
+    .code(4);
+    env.run(&["--json", "whoami"], "").code(4);
+    env.run(&["completions", "nosuchshell"], "").code(2);
+    env.run(&["--version"], "").ok().stdout_has("useradm ");
+}
