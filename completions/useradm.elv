@@ -37,6 +37,14 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand whoami 'Show the logged-in user, roles, permissions and session expiry'
             cand passwd 'Change your own password; ends your other sessions'
             cand reset 'Ask for a password reset code, or set a new password with one'
+            cand grant 'Give roles to a user (needs roles.grant and every permission of the roles)'
+            cand revoke 'Take roles from a user (needs roles.grant and every permission of the roles)'
+            cand check 'Exit 0 when you (or --email) hold every role and permission named, 5 when not'
+            cand roles 'Manage roles and their permissions (needs roles.manage)'
+            cand users 'List, show and manage accounts (needs users.read / users.manage)'
+            cand sessions 'List and end login sessions (others'' need sessions.manage)'
+            cand tokens 'API tokens for CI jobs, used through USERADM_TOKEN'
+            cand audit 'Read the security event log and prove its integrity (needs audit.read)'
             cand config 'Read and change the policy settings (needs settings.manage)'
             cand completions 'Print the shell completion script for SHELL to stdout'
             cand man 'Write the man pages (useradm.1 and one per command) into a folder'
@@ -182,6 +190,480 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'useradm;grant'= {
+            cand --email 'Email address of the user'
+            cand --role 'Role to give or take (repeatable)'
+            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --color 'When to use colour'
+            cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print only what was asked for: no hints or notices on stderr'
+            cand --quiet 'Print only what was asked for: no hints or notices on stderr'
+            cand --no-input 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'useradm;revoke'= {
+            cand --email 'Email address of the user'
+            cand --role 'Role to give or take (repeatable)'
+            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --color 'When to use colour'
+            cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print only what was asked for: no hints or notices on stderr'
+            cand --quiet 'Print only what was asked for: no hints or notices on stderr'
+            cand --no-input 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'useradm;check'= {
+            cand --role 'A role that must be held (repeatable)'
+            cand --permission 'A permission that must be held (repeatable)'
+            cand --email 'Check this user instead of yourself (needs users.read)'
+            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --color 'When to use colour'
+            cand --explain 'Say which role grants each one, or that it is missing'
+            cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print only what was asked for: no hints or notices on stderr'
+            cand --quiet 'Print only what was asked for: no hints or notices on stderr'
+            cand --no-input 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'useradm;roles'= {
+            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --color 'When to use colour'
+            cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print only what was asked for: no hints or notices on stderr'
+            cand --quiet 'Print only what was asked for: no hints or notices on stderr'
+            cand --no-input 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List roles with their permissions'
+            cand show 'Show one role'
+            cand create 'Create a role'
+            cand delete 'Delete a role (its holders lose it)'
+            cand allow 'Add permissions to a role'
+            cand deny 'Remove permissions from a role'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'useradm;roles;list'= {
+            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --color 'When to use colour'
+            cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print only what was asked for: no hints or notices on stderr'
+            cand --quiet 'Print only what was asked for: no hints or notices on stderr'
+            cand --no-input 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'useradm;roles;show'= {
+            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --color 'When to use colour'
+            cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print only what was asked for: no hints or notices on stderr'
+            cand --quiet 'Print only what was asked for: no hints or notices on stderr'
+            cand --no-input 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'useradm;roles;create'= {
+            cand --permission 'Permission of the role (repeatable)'
+            cand --description 'What the role is for'
+            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --color 'When to use colour'
+            cand --exists-ok 'Succeed without changes when the role exists'
+            cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print only what was asked for: no hints or notices on stderr'
+            cand --quiet 'Print only what was asked for: no hints or notices on stderr'
+            cand --no-input 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'useradm;roles;delete'= {
+            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --color 'When to use colour'
+            cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print only what was asked for: no hints or notices on stderr'
+            cand --quiet 'Print only what was asked for: no hints or notices on stderr'
+            cand --no-input 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'useradm;roles;allow'= {
+            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --color 'When to use colour'
+            cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print only what was asked for: no hints or notices on stderr'
+            cand --quiet 'Print only what was asked for: no hints or notices on stderr'
+            cand --no-input 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'useradm;roles;deny'= {
+            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --color 'When to use colour'
+            cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print only what was asked for: no hints or notices on stderr'
+            cand --quiet 'Print only what was asked for: no hints or notices on stderr'
+            cand --no-input 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'useradm;roles;help'= {
+            cand list 'List roles with their permissions'
+            cand show 'Show one role'
+            cand create 'Create a role'
+            cand delete 'Delete a role (its holders lose it)'
+            cand allow 'Add permissions to a role'
+            cand deny 'Remove permissions from a role'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'useradm;roles;help;list'= {
+        }
+        &'useradm;roles;help;show'= {
+        }
+        &'useradm;roles;help;create'= {
+        }
+        &'useradm;roles;help;delete'= {
+        }
+        &'useradm;roles;help;allow'= {
+        }
+        &'useradm;roles;help;deny'= {
+        }
+        &'useradm;roles;help;help'= {
+        }
+        &'useradm;users'= {
+            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --color 'When to use colour'
+            cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print only what was asked for: no hints or notices on stderr'
+            cand --quiet 'Print only what was asked for: no hints or notices on stderr'
+            cand --no-input 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List accounts'
+            cand show 'Show one account'
+            cand update 'Change names, attributes or the email address (a new address waits for its code)'
+            cand disable 'Disable an account: ends its sessions and tokens'
+            cand enable 'Enable a disabled account'
+            cand unlock 'Lift a lock from failed logins'
+            cand delete 'Delete an account (asks on a terminal unless --yes)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'useradm;users;list'= {
+            cand --role 'Only holders of this role'
+            cand --status 'Only accounts in this state'
+            cand --search 'Only accounts whose email or name contains this text'
+            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --color 'When to use colour'
+            cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print only what was asked for: no hints or notices on stderr'
+            cand --quiet 'Print only what was asked for: no hints or notices on stderr'
+            cand --no-input 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'useradm;users;show'= {
+            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --color 'When to use colour'
+            cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print only what was asked for: no hints or notices on stderr'
+            cand --quiet 'Print only what was asked for: no hints or notices on stderr'
+            cand --no-input 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'useradm;users;update'= {
+            cand --first-name 'New first name'
+            cand --last-name 'New last name'
+            cand --attr 'Set an attribute (repeatable; an empty value removes it)'
+            cand --email 'New email address: confirmed by a code sent to it; the old one works until then'
+            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --color 'When to use colour'
+            cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print only what was asked for: no hints or notices on stderr'
+            cand --quiet 'Print only what was asked for: no hints or notices on stderr'
+            cand --no-input 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'useradm;users;disable'= {
+            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --color 'When to use colour'
+            cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print only what was asked for: no hints or notices on stderr'
+            cand --quiet 'Print only what was asked for: no hints or notices on stderr'
+            cand --no-input 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'useradm;users;enable'= {
+            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --color 'When to use colour'
+            cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print only what was asked for: no hints or notices on stderr'
+            cand --quiet 'Print only what was asked for: no hints or notices on stderr'
+            cand --no-input 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'useradm;users;unlock'= {
+            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --color 'When to use colour'
+            cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print only what was asked for: no hints or notices on stderr'
+            cand --quiet 'Print only what was asked for: no hints or notices on stderr'
+            cand --no-input 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'useradm;users;delete'= {
+            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --color 'When to use colour'
+            cand --yes 'Do not ask for confirmation'
+            cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print only what was asked for: no hints or notices on stderr'
+            cand --quiet 'Print only what was asked for: no hints or notices on stderr'
+            cand --no-input 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'useradm;users;help'= {
+            cand list 'List accounts'
+            cand show 'Show one account'
+            cand update 'Change names, attributes or the email address (a new address waits for its code)'
+            cand disable 'Disable an account: ends its sessions and tokens'
+            cand enable 'Enable a disabled account'
+            cand unlock 'Lift a lock from failed logins'
+            cand delete 'Delete an account (asks on a terminal unless --yes)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'useradm;users;help;list'= {
+        }
+        &'useradm;users;help;show'= {
+        }
+        &'useradm;users;help;update'= {
+        }
+        &'useradm;users;help;disable'= {
+        }
+        &'useradm;users;help;enable'= {
+        }
+        &'useradm;users;help;unlock'= {
+        }
+        &'useradm;users;help;delete'= {
+        }
+        &'useradm;users;help;help'= {
+        }
+        &'useradm;sessions'= {
+            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --color 'When to use colour'
+            cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print only what was asked for: no hints or notices on stderr'
+            cand --quiet 'Print only what was asked for: no hints or notices on stderr'
+            cand --no-input 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List your sessions (--all: everyone''s, needs sessions.manage)'
+            cand revoke 'End a session by id'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'useradm;sessions;list'= {
+            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --color 'When to use colour'
+            cand --all 'Every user''s sessions'
+            cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print only what was asked for: no hints or notices on stderr'
+            cand --quiet 'Print only what was asked for: no hints or notices on stderr'
+            cand --no-input 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'useradm;sessions;revoke'= {
+            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --color 'When to use colour'
+            cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print only what was asked for: no hints or notices on stderr'
+            cand --quiet 'Print only what was asked for: no hints or notices on stderr'
+            cand --no-input 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'useradm;sessions;help'= {
+            cand list 'List your sessions (--all: everyone''s, needs sessions.manage)'
+            cand revoke 'End a session by id'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'useradm;sessions;help;list'= {
+        }
+        &'useradm;sessions;help;revoke'= {
+        }
+        &'useradm;sessions;help;help'= {
+        }
+        &'useradm;tokens'= {
+            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --color 'When to use colour'
+            cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print only what was asked for: no hints or notices on stderr'
+            cand --quiet 'Print only what was asked for: no hints or notices on stderr'
+            cand --no-input 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand create 'Create a token (printed once) limited to the listed permissions'
+            cand list 'List your tokens (--all: everyone''s, needs sessions.manage)'
+            cand revoke 'Revoke a token by id'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'useradm;tokens;create'= {
+            cand --name 'A name that says where the token is used'
+            cand --permission 'Permission the token may use (repeatable, at least one)'
+            cand --expires 'Lifetime such as 30d or 12h, or never [default: 90d]'
+            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --color 'When to use colour'
+            cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print only what was asked for: no hints or notices on stderr'
+            cand --quiet 'Print only what was asked for: no hints or notices on stderr'
+            cand --no-input 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'useradm;tokens;list'= {
+            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --color 'When to use colour'
+            cand --all 'Every user''s tokens'
+            cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print only what was asked for: no hints or notices on stderr'
+            cand --quiet 'Print only what was asked for: no hints or notices on stderr'
+            cand --no-input 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'useradm;tokens;revoke'= {
+            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --color 'When to use colour'
+            cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print only what was asked for: no hints or notices on stderr'
+            cand --quiet 'Print only what was asked for: no hints or notices on stderr'
+            cand --no-input 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'useradm;tokens;help'= {
+            cand create 'Create a token (printed once) limited to the listed permissions'
+            cand list 'List your tokens (--all: everyone''s, needs sessions.manage)'
+            cand revoke 'Revoke a token by id'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'useradm;tokens;help;create'= {
+        }
+        &'useradm;tokens;help;list'= {
+        }
+        &'useradm;tokens;help;revoke'= {
+        }
+        &'useradm;tokens;help;help'= {
+        }
+        &'useradm;audit'= {
+            cand --email 'Only events with this email as actor or target'
+            cand --since 'Only events since this time (2026-11-28T10:00:00Z) or this long ago (24h)'
+            cand --limit 'At most this many of the newest events'
+            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --color 'When to use colour'
+            cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print only what was asked for: no hints or notices on stderr'
+            cand --quiet 'Print only what was asked for: no hints or notices on stderr'
+            cand --no-input 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand head 'Print the newest link of the chain, to anchor it elsewhere'
+            cand verify 'Check the whole chain (exit 12 names the first broken link)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'useradm;audit;head'= {
+            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --color 'When to use colour'
+            cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print only what was asked for: no hints or notices on stderr'
+            cand --quiet 'Print only what was asked for: no hints or notices on stderr'
+            cand --no-input 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'useradm;audit;verify'= {
+            cand --expect-head 'A head printed earlier by `audit head`: it must still be in the chain'
+            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --color 'When to use colour'
+            cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print only what was asked for: no hints or notices on stderr'
+            cand --quiet 'Print only what was asked for: no hints or notices on stderr'
+            cand --no-input 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'useradm;audit;help'= {
+            cand head 'Print the newest link of the chain, to anchor it elsewhere'
+            cand verify 'Check the whole chain (exit 12 names the first broken link)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'useradm;audit;help;head'= {
+        }
+        &'useradm;audit;help;verify'= {
+        }
+        &'useradm;audit;help;help'= {
+        }
         &'useradm;config'= {
             cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
@@ -284,6 +766,14 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand whoami 'Show the logged-in user, roles, permissions and session expiry'
             cand passwd 'Change your own password; ends your other sessions'
             cand reset 'Ask for a password reset code, or set a new password with one'
+            cand grant 'Give roles to a user (needs roles.grant and every permission of the roles)'
+            cand revoke 'Take roles from a user (needs roles.grant and every permission of the roles)'
+            cand check 'Exit 0 when you (or --email) hold every role and permission named, 5 when not'
+            cand roles 'Manage roles and their permissions (needs roles.manage)'
+            cand users 'List, show and manage accounts (needs users.read / users.manage)'
+            cand sessions 'List and end login sessions (others'' need sessions.manage)'
+            cand tokens 'API tokens for CI jobs, used through USERADM_TOKEN'
+            cand audit 'Read the security event log and prove its integrity (needs audit.read)'
             cand config 'Read and change the policy settings (needs settings.manage)'
             cand completions 'Print the shell completion script for SHELL to stdout'
             cand man 'Write the man pages (useradm.1 and one per command) into a folder'
@@ -306,6 +796,82 @@ set edit:completion:arg-completer[useradm] = {|@words|
         &'useradm;help;passwd'= {
         }
         &'useradm;help;reset'= {
+        }
+        &'useradm;help;grant'= {
+        }
+        &'useradm;help;revoke'= {
+        }
+        &'useradm;help;check'= {
+        }
+        &'useradm;help;roles'= {
+            cand list 'List roles with their permissions'
+            cand show 'Show one role'
+            cand create 'Create a role'
+            cand delete 'Delete a role (its holders lose it)'
+            cand allow 'Add permissions to a role'
+            cand deny 'Remove permissions from a role'
+        }
+        &'useradm;help;roles;list'= {
+        }
+        &'useradm;help;roles;show'= {
+        }
+        &'useradm;help;roles;create'= {
+        }
+        &'useradm;help;roles;delete'= {
+        }
+        &'useradm;help;roles;allow'= {
+        }
+        &'useradm;help;roles;deny'= {
+        }
+        &'useradm;help;users'= {
+            cand list 'List accounts'
+            cand show 'Show one account'
+            cand update 'Change names, attributes or the email address (a new address waits for its code)'
+            cand disable 'Disable an account: ends its sessions and tokens'
+            cand enable 'Enable a disabled account'
+            cand unlock 'Lift a lock from failed logins'
+            cand delete 'Delete an account (asks on a terminal unless --yes)'
+        }
+        &'useradm;help;users;list'= {
+        }
+        &'useradm;help;users;show'= {
+        }
+        &'useradm;help;users;update'= {
+        }
+        &'useradm;help;users;disable'= {
+        }
+        &'useradm;help;users;enable'= {
+        }
+        &'useradm;help;users;unlock'= {
+        }
+        &'useradm;help;users;delete'= {
+        }
+        &'useradm;help;sessions'= {
+            cand list 'List your sessions (--all: everyone''s, needs sessions.manage)'
+            cand revoke 'End a session by id'
+        }
+        &'useradm;help;sessions;list'= {
+        }
+        &'useradm;help;sessions;revoke'= {
+        }
+        &'useradm;help;tokens'= {
+            cand create 'Create a token (printed once) limited to the listed permissions'
+            cand list 'List your tokens (--all: everyone''s, needs sessions.manage)'
+            cand revoke 'Revoke a token by id'
+        }
+        &'useradm;help;tokens;create'= {
+        }
+        &'useradm;help;tokens;list'= {
+        }
+        &'useradm;help;tokens;revoke'= {
+        }
+        &'useradm;help;audit'= {
+            cand head 'Print the newest link of the chain, to anchor it elsewhere'
+            cand verify 'Check the whole chain (exit 12 names the first broken link)'
+        }
+        &'useradm;help;audit;head'= {
+        }
+        &'useradm;help;audit;verify'= {
         }
         &'useradm;help;config'= {
             cand list 'Show every setting with its value and default'

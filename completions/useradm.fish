@@ -42,6 +42,14 @@ complete -c useradm -n "__fish_useradm_needs_command" -f -a "logout" -d 'End thi
 complete -c useradm -n "__fish_useradm_needs_command" -f -a "whoami" -d 'Show the logged-in user, roles, permissions and session expiry'
 complete -c useradm -n "__fish_useradm_needs_command" -f -a "passwd" -d 'Change your own password; ends your other sessions'
 complete -c useradm -n "__fish_useradm_needs_command" -f -a "reset" -d 'Ask for a password reset code, or set a new password with one'
+complete -c useradm -n "__fish_useradm_needs_command" -f -a "grant" -d 'Give roles to a user (needs roles.grant and every permission of the roles)'
+complete -c useradm -n "__fish_useradm_needs_command" -f -a "revoke" -d 'Take roles from a user (needs roles.grant and every permission of the roles)'
+complete -c useradm -n "__fish_useradm_needs_command" -f -a "check" -d 'Exit 0 when you (or --email) hold every role and permission named, 5 when not'
+complete -c useradm -n "__fish_useradm_needs_command" -f -a "roles" -d 'Manage roles and their permissions (needs roles.manage)'
+complete -c useradm -n "__fish_useradm_needs_command" -f -a "users" -d 'List, show and manage accounts (needs users.read / users.manage)'
+complete -c useradm -n "__fish_useradm_needs_command" -f -a "sessions" -d 'List and end login sessions (others\' need sessions.manage)'
+complete -c useradm -n "__fish_useradm_needs_command" -f -a "tokens" -d 'API tokens for CI jobs, used through USERADM_TOKEN'
+complete -c useradm -n "__fish_useradm_needs_command" -f -a "audit" -d 'Read the security event log and prove its integrity (needs audit.read)'
 complete -c useradm -n "__fish_useradm_needs_command" -f -a "config" -d 'Read and change the policy settings (needs settings.manage)'
 complete -c useradm -n "__fish_useradm_needs_command" -f -a "completions" -d 'Print the shell completion script for SHELL to stdout'
 complete -c useradm -n "__fish_useradm_needs_command" -f -a "man" -d 'Write the man pages (useradm.1 and one per command) into a folder'
@@ -159,6 +167,338 @@ complete -c useradm -n "__fish_useradm_using_subcommand reset" -s q -l quiet -d 
 complete -c useradm -n "__fish_useradm_using_subcommand reset" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
 complete -c useradm -n "__fish_useradm_using_subcommand reset" -s h -l help -d 'Print help'
 complete -c useradm -n "__fish_useradm_using_subcommand reset" -s V -l version -d 'Print version'
+complete -c useradm -n "__fish_useradm_using_subcommand grant" -l email -d 'Email address of the user' -r
+complete -c useradm -n "__fish_useradm_using_subcommand grant" -l role -d 'Role to give or take (repeatable)' -r
+complete -c useradm -n "__fish_useradm_using_subcommand grant" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand grant" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c useradm -n "__fish_useradm_using_subcommand grant" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c useradm -n "__fish_useradm_using_subcommand grant" -s q -l quiet -d 'Print only what was asked for: no hints or notices on stderr'
+complete -c useradm -n "__fish_useradm_using_subcommand grant" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+complete -c useradm -n "__fish_useradm_using_subcommand grant" -s h -l help -d 'Print help'
+complete -c useradm -n "__fish_useradm_using_subcommand grant" -s V -l version -d 'Print version'
+complete -c useradm -n "__fish_useradm_using_subcommand revoke" -l email -d 'Email address of the user' -r
+complete -c useradm -n "__fish_useradm_using_subcommand revoke" -l role -d 'Role to give or take (repeatable)' -r
+complete -c useradm -n "__fish_useradm_using_subcommand revoke" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand revoke" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c useradm -n "__fish_useradm_using_subcommand revoke" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c useradm -n "__fish_useradm_using_subcommand revoke" -s q -l quiet -d 'Print only what was asked for: no hints or notices on stderr'
+complete -c useradm -n "__fish_useradm_using_subcommand revoke" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+complete -c useradm -n "__fish_useradm_using_subcommand revoke" -s h -l help -d 'Print help'
+complete -c useradm -n "__fish_useradm_using_subcommand revoke" -s V -l version -d 'Print version'
+complete -c useradm -n "__fish_useradm_using_subcommand check" -l role -d 'A role that must be held (repeatable)' -r
+complete -c useradm -n "__fish_useradm_using_subcommand check" -l permission -d 'A permission that must be held (repeatable)' -r
+complete -c useradm -n "__fish_useradm_using_subcommand check" -l email -d 'Check this user instead of yourself (needs users.read)' -r
+complete -c useradm -n "__fish_useradm_using_subcommand check" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand check" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c useradm -n "__fish_useradm_using_subcommand check" -l explain -d 'Say which role grants each one, or that it is missing'
+complete -c useradm -n "__fish_useradm_using_subcommand check" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c useradm -n "__fish_useradm_using_subcommand check" -s q -l quiet -d 'Print only what was asked for: no hints or notices on stderr'
+complete -c useradm -n "__fish_useradm_using_subcommand check" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+complete -c useradm -n "__fish_useradm_using_subcommand check" -s h -l help -d 'Print help'
+complete -c useradm -n "__fish_useradm_using_subcommand check" -s V -l version -d 'Print version'
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and not __fish_seen_subcommand_from list show create delete allow deny help" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and not __fish_seen_subcommand_from list show create delete allow deny help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and not __fish_seen_subcommand_from list show create delete allow deny help" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and not __fish_seen_subcommand_from list show create delete allow deny help" -s q -l quiet -d 'Print only what was asked for: no hints or notices on stderr'
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and not __fish_seen_subcommand_from list show create delete allow deny help" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and not __fish_seen_subcommand_from list show create delete allow deny help" -s h -l help -d 'Print help'
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and not __fish_seen_subcommand_from list show create delete allow deny help" -s V -l version -d 'Print version'
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and not __fish_seen_subcommand_from list show create delete allow deny help" -f -a "list" -d 'List roles with their permissions'
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and not __fish_seen_subcommand_from list show create delete allow deny help" -f -a "show" -d 'Show one role'
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and not __fish_seen_subcommand_from list show create delete allow deny help" -f -a "create" -d 'Create a role'
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and not __fish_seen_subcommand_from list show create delete allow deny help" -f -a "delete" -d 'Delete a role (its holders lose it)'
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and not __fish_seen_subcommand_from list show create delete allow deny help" -f -a "allow" -d 'Add permissions to a role'
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and not __fish_seen_subcommand_from list show create delete allow deny help" -f -a "deny" -d 'Remove permissions from a role'
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and not __fish_seen_subcommand_from list show create delete allow deny help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from list" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from list" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only what was asked for: no hints or notices on stderr'
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from show" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from show" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only what was asked for: no hints or notices on stderr'
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from create" -l permission -d 'Permission of the role (repeatable)' -r
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from create" -l description -d 'What the role is for' -r
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from create" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from create" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from create" -l exists-ok -d 'Succeed without changes when the role exists'
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from create" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only what was asked for: no hints or notices on stderr'
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from create" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from delete" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from delete" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from delete" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only what was asked for: no hints or notices on stderr'
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from delete" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from allow" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from allow" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from allow" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from allow" -s q -l quiet -d 'Print only what was asked for: no hints or notices on stderr'
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from allow" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from allow" -s h -l help -d 'Print help'
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from allow" -s V -l version -d 'Print version'
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from deny" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from deny" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from deny" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from deny" -s q -l quiet -d 'Print only what was asked for: no hints or notices on stderr'
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from deny" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from deny" -s h -l help -d 'Print help'
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from deny" -s V -l version -d 'Print version'
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from help" -f -a "list" -d 'List roles with their permissions'
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one role'
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a role'
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a role (its holders lose it)'
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from help" -f -a "allow" -d 'Add permissions to a role'
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from help" -f -a "deny" -d 'Remove permissions from a role'
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c useradm -n "__fish_useradm_using_subcommand users; and not __fish_seen_subcommand_from list show update disable enable unlock delete help" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand users; and not __fish_seen_subcommand_from list show update disable enable unlock delete help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c useradm -n "__fish_useradm_using_subcommand users; and not __fish_seen_subcommand_from list show update disable enable unlock delete help" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c useradm -n "__fish_useradm_using_subcommand users; and not __fish_seen_subcommand_from list show update disable enable unlock delete help" -s q -l quiet -d 'Print only what was asked for: no hints or notices on stderr'
+complete -c useradm -n "__fish_useradm_using_subcommand users; and not __fish_seen_subcommand_from list show update disable enable unlock delete help" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+complete -c useradm -n "__fish_useradm_using_subcommand users; and not __fish_seen_subcommand_from list show update disable enable unlock delete help" -s h -l help -d 'Print help'
+complete -c useradm -n "__fish_useradm_using_subcommand users; and not __fish_seen_subcommand_from list show update disable enable unlock delete help" -s V -l version -d 'Print version'
+complete -c useradm -n "__fish_useradm_using_subcommand users; and not __fish_seen_subcommand_from list show update disable enable unlock delete help" -f -a "list" -d 'List accounts'
+complete -c useradm -n "__fish_useradm_using_subcommand users; and not __fish_seen_subcommand_from list show update disable enable unlock delete help" -f -a "show" -d 'Show one account'
+complete -c useradm -n "__fish_useradm_using_subcommand users; and not __fish_seen_subcommand_from list show update disable enable unlock delete help" -f -a "update" -d 'Change names, attributes or the email address (a new address waits for its code)'
+complete -c useradm -n "__fish_useradm_using_subcommand users; and not __fish_seen_subcommand_from list show update disable enable unlock delete help" -f -a "disable" -d 'Disable an account: ends its sessions and tokens'
+complete -c useradm -n "__fish_useradm_using_subcommand users; and not __fish_seen_subcommand_from list show update disable enable unlock delete help" -f -a "enable" -d 'Enable a disabled account'
+complete -c useradm -n "__fish_useradm_using_subcommand users; and not __fish_seen_subcommand_from list show update disable enable unlock delete help" -f -a "unlock" -d 'Lift a lock from failed logins'
+complete -c useradm -n "__fish_useradm_using_subcommand users; and not __fish_seen_subcommand_from list show update disable enable unlock delete help" -f -a "delete" -d 'Delete an account (asks on a terminal unless --yes)'
+complete -c useradm -n "__fish_useradm_using_subcommand users; and not __fish_seen_subcommand_from list show update disable enable unlock delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from list" -l role -d 'Only holders of this role' -r
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from list" -l status -d 'Only accounts in this state' -r -f -a "active\t''
+disabled\t''
+locked\t''"
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from list" -l search -d 'Only accounts whose email or name contains this text' -r
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from list" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from list" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only what was asked for: no hints or notices on stderr'
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from show" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from show" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only what was asked for: no hints or notices on stderr'
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from update" -l first-name -d 'New first name' -r
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from update" -l last-name -d 'New last name' -r
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from update" -l attr -d 'Set an attribute (repeatable; an empty value removes it)' -r
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from update" -l email -d 'New email address: confirmed by a code sent to it; the old one works until then' -r
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from update" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from update" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from update" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from update" -s q -l quiet -d 'Print only what was asked for: no hints or notices on stderr'
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from update" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from update" -s V -l version -d 'Print version'
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from disable" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from disable" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from disable" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from disable" -s q -l quiet -d 'Print only what was asked for: no hints or notices on stderr'
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from disable" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from disable" -s h -l help -d 'Print help'
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from disable" -s V -l version -d 'Print version'
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from enable" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from enable" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from enable" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from enable" -s q -l quiet -d 'Print only what was asked for: no hints or notices on stderr'
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from enable" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from enable" -s h -l help -d 'Print help'
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from enable" -s V -l version -d 'Print version'
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from unlock" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from unlock" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from unlock" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from unlock" -s q -l quiet -d 'Print only what was asked for: no hints or notices on stderr'
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from unlock" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from unlock" -s h -l help -d 'Print help'
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from unlock" -s V -l version -d 'Print version'
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from delete" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from delete" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from delete" -l yes -d 'Do not ask for confirmation'
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from delete" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only what was asked for: no hints or notices on stderr'
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from delete" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "list" -d 'List accounts'
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one account'
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "update" -d 'Change names, attributes or the email address (a new address waits for its code)'
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "disable" -d 'Disable an account: ends its sessions and tokens'
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "enable" -d 'Enable a disabled account'
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "unlock" -d 'Lift a lock from failed logins'
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete an account (asks on a terminal unless --yes)'
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c useradm -n "__fish_useradm_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c useradm -n "__fish_useradm_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c useradm -n "__fish_useradm_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -s q -l quiet -d 'Print only what was asked for: no hints or notices on stderr'
+complete -c useradm -n "__fish_useradm_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+complete -c useradm -n "__fish_useradm_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -s h -l help -d 'Print help'
+complete -c useradm -n "__fish_useradm_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -s V -l version -d 'Print version'
+complete -c useradm -n "__fish_useradm_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -f -a "list" -d 'List your sessions (--all: everyone\'s, needs sessions.manage)'
+complete -c useradm -n "__fish_useradm_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -f -a "revoke" -d 'End a session by id'
+complete -c useradm -n "__fish_useradm_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c useradm -n "__fish_useradm_using_subcommand sessions; and __fish_seen_subcommand_from list" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand sessions; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c useradm -n "__fish_useradm_using_subcommand sessions; and __fish_seen_subcommand_from list" -l all -d 'Every user\'s sessions'
+complete -c useradm -n "__fish_useradm_using_subcommand sessions; and __fish_seen_subcommand_from list" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c useradm -n "__fish_useradm_using_subcommand sessions; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only what was asked for: no hints or notices on stderr'
+complete -c useradm -n "__fish_useradm_using_subcommand sessions; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+complete -c useradm -n "__fish_useradm_using_subcommand sessions; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c useradm -n "__fish_useradm_using_subcommand sessions; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c useradm -n "__fish_useradm_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c useradm -n "__fish_useradm_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c useradm -n "__fish_useradm_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -s q -l quiet -d 'Print only what was asked for: no hints or notices on stderr'
+complete -c useradm -n "__fish_useradm_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+complete -c useradm -n "__fish_useradm_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help'
+complete -c useradm -n "__fish_useradm_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -s V -l version -d 'Print version'
+complete -c useradm -n "__fish_useradm_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "list" -d 'List your sessions (--all: everyone\'s, needs sessions.manage)'
+complete -c useradm -n "__fish_useradm_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'End a session by id'
+complete -c useradm -n "__fish_useradm_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c useradm -n "__fish_useradm_using_subcommand tokens; and not __fish_seen_subcommand_from create list revoke help" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand tokens; and not __fish_seen_subcommand_from create list revoke help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c useradm -n "__fish_useradm_using_subcommand tokens; and not __fish_seen_subcommand_from create list revoke help" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c useradm -n "__fish_useradm_using_subcommand tokens; and not __fish_seen_subcommand_from create list revoke help" -s q -l quiet -d 'Print only what was asked for: no hints or notices on stderr'
+complete -c useradm -n "__fish_useradm_using_subcommand tokens; and not __fish_seen_subcommand_from create list revoke help" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+complete -c useradm -n "__fish_useradm_using_subcommand tokens; and not __fish_seen_subcommand_from create list revoke help" -s h -l help -d 'Print help'
+complete -c useradm -n "__fish_useradm_using_subcommand tokens; and not __fish_seen_subcommand_from create list revoke help" -s V -l version -d 'Print version'
+complete -c useradm -n "__fish_useradm_using_subcommand tokens; and not __fish_seen_subcommand_from create list revoke help" -f -a "create" -d 'Create a token (printed once) limited to the listed permissions'
+complete -c useradm -n "__fish_useradm_using_subcommand tokens; and not __fish_seen_subcommand_from create list revoke help" -f -a "list" -d 'List your tokens (--all: everyone\'s, needs sessions.manage)'
+complete -c useradm -n "__fish_useradm_using_subcommand tokens; and not __fish_seen_subcommand_from create list revoke help" -f -a "revoke" -d 'Revoke a token by id'
+complete -c useradm -n "__fish_useradm_using_subcommand tokens; and not __fish_seen_subcommand_from create list revoke help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from create" -l name -d 'A name that says where the token is used' -r
+complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from create" -l permission -d 'Permission the token may use (repeatable, at least one)' -r
+complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from create" -l expires -d 'Lifetime such as 30d or 12h, or never [default: 90d]' -r
+complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from create" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from create" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from create" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only what was asked for: no hints or notices on stderr'
+complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from create" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from list" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from list" -l all -d 'Every user\'s tokens'
+complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from list" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only what was asked for: no hints or notices on stderr'
+complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from revoke" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from revoke" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from revoke" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from revoke" -s q -l quiet -d 'Print only what was asked for: no hints or notices on stderr'
+complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from revoke" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help'
+complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from revoke" -s V -l version -d 'Print version'
+complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a token (printed once) limited to the listed permissions'
+complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from help" -f -a "list" -d 'List your tokens (--all: everyone\'s, needs sessions.manage)'
+complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Revoke a token by id'
+complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c useradm -n "__fish_useradm_using_subcommand audit; and not __fish_seen_subcommand_from head verify help" -l email -d 'Only events with this email as actor or target' -r
+complete -c useradm -n "__fish_useradm_using_subcommand audit; and not __fish_seen_subcommand_from head verify help" -l since -d 'Only events since this time (2026-11-28T10:00:00Z) or this long ago (24h)' -r
+complete -c useradm -n "__fish_useradm_using_subcommand audit; and not __fish_seen_subcommand_from head verify help" -l limit -d 'At most this many of the newest events' -r
+complete -c useradm -n "__fish_useradm_using_subcommand audit; and not __fish_seen_subcommand_from head verify help" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand audit; and not __fish_seen_subcommand_from head verify help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c useradm -n "__fish_useradm_using_subcommand audit; and not __fish_seen_subcommand_from head verify help" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c useradm -n "__fish_useradm_using_subcommand audit; and not __fish_seen_subcommand_from head verify help" -s q -l quiet -d 'Print only what was asked for: no hints or notices on stderr'
+complete -c useradm -n "__fish_useradm_using_subcommand audit; and not __fish_seen_subcommand_from head verify help" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+complete -c useradm -n "__fish_useradm_using_subcommand audit; and not __fish_seen_subcommand_from head verify help" -s h -l help -d 'Print help'
+complete -c useradm -n "__fish_useradm_using_subcommand audit; and not __fish_seen_subcommand_from head verify help" -s V -l version -d 'Print version'
+complete -c useradm -n "__fish_useradm_using_subcommand audit; and not __fish_seen_subcommand_from head verify help" -f -a "head" -d 'Print the newest link of the chain, to anchor it elsewhere'
+complete -c useradm -n "__fish_useradm_using_subcommand audit; and not __fish_seen_subcommand_from head verify help" -f -a "verify" -d 'Check the whole chain (exit 12 names the first broken link)'
+complete -c useradm -n "__fish_useradm_using_subcommand audit; and not __fish_seen_subcommand_from head verify help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c useradm -n "__fish_useradm_using_subcommand audit; and __fish_seen_subcommand_from head" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand audit; and __fish_seen_subcommand_from head" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c useradm -n "__fish_useradm_using_subcommand audit; and __fish_seen_subcommand_from head" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c useradm -n "__fish_useradm_using_subcommand audit; and __fish_seen_subcommand_from head" -s q -l quiet -d 'Print only what was asked for: no hints or notices on stderr'
+complete -c useradm -n "__fish_useradm_using_subcommand audit; and __fish_seen_subcommand_from head" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+complete -c useradm -n "__fish_useradm_using_subcommand audit; and __fish_seen_subcommand_from head" -s h -l help -d 'Print help'
+complete -c useradm -n "__fish_useradm_using_subcommand audit; and __fish_seen_subcommand_from head" -s V -l version -d 'Print version'
+complete -c useradm -n "__fish_useradm_using_subcommand audit; and __fish_seen_subcommand_from verify" -l expect-head -d 'A head printed earlier by `audit head`: it must still be in the chain' -r
+complete -c useradm -n "__fish_useradm_using_subcommand audit; and __fish_seen_subcommand_from verify" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand audit; and __fish_seen_subcommand_from verify" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c useradm -n "__fish_useradm_using_subcommand audit; and __fish_seen_subcommand_from verify" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c useradm -n "__fish_useradm_using_subcommand audit; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print only what was asked for: no hints or notices on stderr'
+complete -c useradm -n "__fish_useradm_using_subcommand audit; and __fish_seen_subcommand_from verify" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+complete -c useradm -n "__fish_useradm_using_subcommand audit; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help'
+complete -c useradm -n "__fish_useradm_using_subcommand audit; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
+complete -c useradm -n "__fish_useradm_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "head" -d 'Print the newest link of the chain, to anchor it elsewhere'
+complete -c useradm -n "__fish_useradm_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check the whole chain (exit 12 names the first broken link)'
+complete -c useradm -n "__fish_useradm_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c useradm -n "__fish_useradm_using_subcommand config; and not __fish_seen_subcommand_from list get set help" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand config; and not __fish_seen_subcommand_from list get set help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -223,19 +563,47 @@ complete -c useradm -n "__fish_useradm_using_subcommand man" -s q -l quiet -d 'P
 complete -c useradm -n "__fish_useradm_using_subcommand man" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
 complete -c useradm -n "__fish_useradm_using_subcommand man" -s h -l help -d 'Print help'
 complete -c useradm -n "__fish_useradm_using_subcommand man" -s V -l version -d 'Print version'
-complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset config completions man help" -f -a "init" -d 'Create or migrate the database; optionally create the first administrator'
-complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset config completions man help" -f -a "register" -d 'Create an account and send its email verification code'
-complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset config completions man help" -f -a "verify" -d 'Confirm an email address with the emailed code, or send a fresh code'
-complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset config completions man help" -f -a "login" -d 'Check a password and open a session for the following commands'
-complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset config completions man help" -f -a "authenticate" -d 'Check credentials only (exit 0 or 3), without opening a session'
-complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset config completions man help" -f -a "logout" -d 'End this session (always succeeds); --all ends every session of the user'
-complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset config completions man help" -f -a "whoami" -d 'Show the logged-in user, roles, permissions and session expiry'
-complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset config completions man help" -f -a "passwd" -d 'Change your own password; ends your other sessions'
-complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset config completions man help" -f -a "reset" -d 'Ask for a password reset code, or set a new password with one'
-complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset config completions man help" -f -a "config" -d 'Read and change the policy settings (needs settings.manage)'
-complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset config completions man help" -f -a "completions" -d 'Print the shell completion script for SHELL to stdout'
-complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset config completions man help" -f -a "man" -d 'Write the man pages (useradm.1 and one per command) into a folder'
-complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset config completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit config completions man help" -f -a "init" -d 'Create or migrate the database; optionally create the first administrator'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit config completions man help" -f -a "register" -d 'Create an account and send its email verification code'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit config completions man help" -f -a "verify" -d 'Confirm an email address with the emailed code, or send a fresh code'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit config completions man help" -f -a "login" -d 'Check a password and open a session for the following commands'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit config completions man help" -f -a "authenticate" -d 'Check credentials only (exit 0 or 3), without opening a session'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit config completions man help" -f -a "logout" -d 'End this session (always succeeds); --all ends every session of the user'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit config completions man help" -f -a "whoami" -d 'Show the logged-in user, roles, permissions and session expiry'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit config completions man help" -f -a "passwd" -d 'Change your own password; ends your other sessions'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit config completions man help" -f -a "reset" -d 'Ask for a password reset code, or set a new password with one'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit config completions man help" -f -a "grant" -d 'Give roles to a user (needs roles.grant and every permission of the roles)'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit config completions man help" -f -a "revoke" -d 'Take roles from a user (needs roles.grant and every permission of the roles)'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit config completions man help" -f -a "check" -d 'Exit 0 when you (or --email) hold every role and permission named, 5 when not'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit config completions man help" -f -a "roles" -d 'Manage roles and their permissions (needs roles.manage)'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit config completions man help" -f -a "users" -d 'List, show and manage accounts (needs users.read / users.manage)'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit config completions man help" -f -a "sessions" -d 'List and end login sessions (others\' need sessions.manage)'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit config completions man help" -f -a "tokens" -d 'API tokens for CI jobs, used through USERADM_TOKEN'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit config completions man help" -f -a "audit" -d 'Read the security event log and prove its integrity (needs audit.read)'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit config completions man help" -f -a "config" -d 'Read and change the policy settings (needs settings.manage)'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit config completions man help" -f -a "completions" -d 'Print the shell completion script for SHELL to stdout'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit config completions man help" -f -a "man" -d 'Write the man pages (useradm.1 and one per command) into a folder'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit config completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and __fish_seen_subcommand_from roles" -f -a "list" -d 'List roles with their permissions'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and __fish_seen_subcommand_from roles" -f -a "show" -d 'Show one role'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and __fish_seen_subcommand_from roles" -f -a "create" -d 'Create a role'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and __fish_seen_subcommand_from roles" -f -a "delete" -d 'Delete a role (its holders lose it)'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and __fish_seen_subcommand_from roles" -f -a "allow" -d 'Add permissions to a role'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and __fish_seen_subcommand_from roles" -f -a "deny" -d 'Remove permissions from a role'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "list" -d 'List accounts'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "show" -d 'Show one account'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "update" -d 'Change names, attributes or the email address (a new address waits for its code)'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "disable" -d 'Disable an account: ends its sessions and tokens'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "enable" -d 'Enable a disabled account'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "unlock" -d 'Lift a lock from failed logins'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "delete" -d 'Delete an account (asks on a terminal unless --yes)'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "list" -d 'List your sessions (--all: everyone\'s, needs sessions.manage)'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "revoke" -d 'End a session by id'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and __fish_seen_subcommand_from tokens" -f -a "create" -d 'Create a token (printed once) limited to the listed permissions'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and __fish_seen_subcommand_from tokens" -f -a "list" -d 'List your tokens (--all: everyone\'s, needs sessions.manage)'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and __fish_seen_subcommand_from tokens" -f -a "revoke" -d 'Revoke a token by id'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "head" -d 'Print the newest link of the chain, to anchor it elsewhere'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "verify" -d 'Check the whole chain (exit 12 names the first broken link)'
 complete -c useradm -n "__fish_useradm_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "list" -d 'Show every setting with its value and default'
 complete -c useradm -n "__fish_useradm_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "get" -d 'Print one setting\'s value'
 complete -c useradm -n "__fish_useradm_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set" -d 'Change a setting (validated; a bad value changes nothing)'

@@ -43,7 +43,7 @@ fn run() -> ExitCode {
         Ok(report) => {
             print_report(&ctx, &report);
             match &report.error {
-                None => ExitCode::SUCCESS,
+                None => ExitCode::from(report.exit.unwrap_or(0)),
                 Some(e) => {
                     print_error(Some(&ctx), json, e);
                     ExitCode::from(e.exit_code())

@@ -122,6 +122,44 @@ pub enum Command {
     )]
     Reset(ResetArgs),
 
+    /// Give roles to a user (needs roles.grant and every permission of the roles)
+    #[command(after_help = "Example:\n  useradm grant --email alice@example.com --role support")]
+    Grant(RoleChangeArgs),
+
+    /// Take roles from a user (needs roles.grant and every permission of the roles)
+    #[command(after_help = "Example:\n  useradm revoke --email alice@example.com --role support")]
+    Revoke(RoleChangeArgs),
+
+    /// Exit 0 when you (or --email) hold every role and permission named, 5 when not
+    #[command(
+        after_help = "Examples:\n  useradm check --permission deploy.prod || exit 1\n  \
+                            useradm check --email alice@example.com --role support --explain"
+    )]
+    Check(CheckArgs),
+
+    /// Manage roles and their permissions (needs roles.manage)
+    #[command(subcommand)]
+    Roles(RolesCommand),
+
+    /// List, show and manage accounts (needs users.read / users.manage)
+    #[command(subcommand)]
+    Users(UsersCommand),
+
+    /// List and end login sessions (others' need sessions.manage)
+    #[command(subcommand)]
+    Sessions(SessionsCommand),
+
+    /// API tokens for CI jobs, used through USERADM_TOKEN
+    #[command(subcommand)]
+    Tokens(TokensCommand),
+
+    /// Read the security event log and prove its integrity (needs audit.read)
+    #[command(
+        after_help = "Examples:\n  useradm audit --email alice@example.com --since 24h\n  \
+                            useradm audit head\n  useradm audit verify --expect-head <hash>"
+    )]
+    Audit(AuditArgs),
+
     /// Read and change the policy settings (needs settings.manage)
     #[command(subcommand)]
     Config(ConfigCommand),
@@ -296,4 +334,230 @@ pub struct ConfigSetArgs {
     /// Read the value from the first line of standard input (required for secrets)
     #[arg(long, conflicts_with = "value")]
     pub value_stdin: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RoleChangeArgs {
+    /// Email address of the user
+    #[arg(long, value_name = "EMAIL")]
+    pub email: String,
+
+    /// Role to give or take (repeatable)
+    #[arg(long = "role", value_name = "ROLE", required = true)]
+    pub roles: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// A role that must be held (repeatable)
+    #[arg(long = "role", value_name = "ROLE")]
+    pub roles: Vec<String>,
+
+    /// A permission that must be held (repeatable)
+    #[arg(long = "permission", value_name = "PERMISSION")]
+    pub permissions: Vec<String>,
+
+    /// Check this user instead of yourself (needs users.read)
+    #[arg(long, value_name = "EMAIL")]
+    pub email: Option<String>,
+
+    /// Say which role grants each one, or that it is missing
+    #[arg(long)]
+    pub explain: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RolesCommand {
+    /// List roles with their permissions
+    List,
+    /// Show one role
+    Show {
+        /// Role name
+        name: String,
+    },
+    /// Create a role
+    Create {
+        /// Role name (a-z 0-9 _ - .)
+        name: String,
+        /// Permission of the role (repeatable)
+        #[arg(long = "permission", value_name = "PERMISSION")]
+        permissions: Vec<String>,
+        /// What the role is for
+        #[arg(long, default_value = "")]
+        description: String,
+        /// Succeed without changes when the role exists
+        #[arg(long)]
+        exists_ok: bool,
+    },
+    /// Delete a role (its holders lose it)
+    Delete {
+        /// Role name
+        name: String,
+    },
+    /// Add permissions to a role
+    Allow {
+        /// Role name
+        name: String,
+        /// Permissions to add
+        #[arg(required = true, value_name = "PERMISSION")]
+        permissions: Vec<String>,
+    },
+    /// Remove permissions from a role
+    Deny {
+        /// Role name
+        name: String,
+        /// Permissions to remove
+        #[arg(required = true, value_name = "PERMISSION")]
+        permissions: Vec<String>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatusFilter {
+    Active,
+    Disabled,
+    Locked,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UsersCommand {
+    /// List accounts
+    List {
+        /// Only holders of this role
+        #[arg(long, value_name = "ROLE")]
+        role: Option<String>,
+        /// Only accounts in this state
+        #[arg(long, value_enum)]
+        status: Option<StatusFilter>,
+        /// Only accounts whose email or name contains this text
+        #[arg(long, value_name = "TEXT")]
+        search: Option<String>,
+    },
+    /// Show one account
+    Show {
+        /// Email address of the account
+        #[arg(value_name = "EMAIL")]
+        user: String,
+    },
+    /// Change names, attributes or the email address (a new address waits for its code)
+    Update {
+        /// Email address of the account
+        #[arg(value_name = "EMAIL")]
+        user: String,
+        /// New first name
+        #[arg(long, value_name = "NAME")]
+        first_name: Option<String>,
+        /// New last name
+        #[arg(long, value_name = "NAME")]
+        last_name: Option<String>,
+        /// Set an attribute (repeatable; an empty value removes it)
+        #[arg(long = "attr", value_name = "KEY=VALUE")]
+        attrs: Vec<String>,
+        /// New email address: confirmed by a code sent to it; the old one works until then
+        #[arg(long, value_name = "NEW")]
+        email: Option<String>,
+    },
+    /// Disable an account: ends its sessions and tokens
+    Disable {
+        /// Email address of the account
+        #[arg(value_name = "EMAIL")]
+        user: String,
+    },
+    /// Enable a disabled account
+    Enable {
+        /// Email address of the account
+        #[arg(value_name = "EMAIL")]
+        user: String,
+    },
+    /// Lift a lock from failed logins
+    Unlock {
+        /// Email address of the account
+        #[arg(value_name = "EMAIL")]
+        user: String,
+    },
+    /// Delete an account (asks on a terminal unless --yes)
+    Delete {
+        /// Email address of the account
+        #[arg(value_name = "EMAIL")]
+        user: String,
+        /// Do not ask for confirmation
+        #[arg(long)]
+        yes: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SessionsCommand {
+    /// List your sessions (--all: everyone's, needs sessions.manage)
+    List {
+        /// Every user's sessions
+        #[arg(long)]
+        all: bool,
+    },
+    /// End a session by id
+    Revoke {
+        /// Session id (from `sessions list`)
+        id: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TokensCommand {
+    /// Create a token (printed once) limited to the listed permissions
+    #[command(
+        after_help = "Example:\n  useradm tokens create --name ci-deploy --permission users.manage --expires 30d"
+    )]
+    Create {
+        /// A name that says where the token is used
+        #[arg(long, value_name = "NAME")]
+        name: String,
+        /// Permission the token may use (repeatable, at least one)
+        #[arg(long = "permission", value_name = "PERMISSION", required = true)]
+        permissions: Vec<String>,
+        /// Lifetime such as 30d or 12h, or never [default: 90d]
+        #[arg(long, value_name = "DURATION")]
+        expires: Option<String>,
+    },
+    /// List your tokens (--all: everyone's, needs sessions.manage)
+    List {
+        /// Every user's tokens
+        #[arg(long)]
+        all: bool,
+    },
+    /// Revoke a token by id
+    Revoke {
+        /// Token id (from `tokens list`)
+        id: String,
+    },
+}
+
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct AuditArgs {
+    #[command(subcommand)]
+    pub command: Option<AuditCommand>,
+
+    /// Only events with this email as actor or target
+    #[arg(long, value_name = "EMAIL")]
+    pub email: Option<String>,
+
+    /// Only events since this time (2026-11-28T10:00:00Z) or this long ago (24h)
+    #[arg(long, value_name = "TIME")]
+    pub since: Option<String>,
+
+    /// At most this many of the newest events
+    #[arg(long, value_name = "N", default_value_t = 100)]
+    pub limit: u32,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// Print the newest link of the chain, to anchor it elsewhere
+    Head,
+    /// Check the whole chain (exit 12 names the first broken link)
+    Verify {
+        /// A head printed earlier by `audit head`: it must still be in the chain
+        #[arg(long, value_name = "HASH")]
+        expect_head: Option<String>,
+    },
 }

@@ -38,6 +38,8 @@ pub struct Context {
     /// A person can answer prompts: stdin is a terminal and `--no-input` is absent.
     pub interactive: bool,
     pub color: bool,
+    /// `USERADM_TOKEN`: when set, the only actor credential.
+    pub token: Option<String>,
 }
 
 fn env_path(name: &str) -> Option<PathBuf> {
@@ -98,6 +100,7 @@ impl Context {
             quiet: global.quiet,
             interactive: !global.no_input && std::io::stdin().is_terminal(),
             color,
+            token: env_text("USERADM_TOKEN"),
         })
     }
 
@@ -106,6 +109,15 @@ impl Context {
         match &self.session {
             SessionLocation::File(f) => f.clone(),
             SessionLocation::Dir(d) => d.join(format!("{database_id}.json")),
+        }
+    }
+
+    /// What proves the actor on the database with this id: the API token when one is set (no
+    /// fallback), else this database's session file.
+    pub fn credential(&self, database_id: &str) -> crate::gate::Credential {
+        match &self.token {
+            Some(token) => crate::gate::Credential::Token(token.clone()),
+            None => crate::gate::Credential::SessionFile(self.session_path(database_id)),
         }
     }
 

@@ -1,29 +1,55 @@
-//! The access gate: the one function every protected command goes through. It finds the actor
-//! (the user of this database's session), then checks permissions. Deny by default: any error
-//! on the way is a denial, and nothing is cached between commands, so a role change applies to
-//! the very next command of every session.
+//! The access gate: the one place every protected command goes through. It finds the actor (the
+//! user of this database's session, or the owner of the API token in `USERADM_TOKEN`), then checks
+//! permissions. Deny by default: any error on the way is a denial, and nothing is cached between
+//! commands, so a role change applies to the very next command of every session and token.
 
-use std::path::Path;
+use std::path::PathBuf;
 
 use crate::clock;
 use crate::error::{Error, Result};
 use crate::permissions::covers;
 use crate::session;
 use crate::settings::Policy;
-use crate::store::{SessionRow, Store, User};
+use crate::store::{SessionRow, Store, TokenRow, User};
+
+/// Prefix of API tokens, so that secret scanners can spot a leaked one.
+pub const TOKEN_PREFIX: &str = "uadm_";
+
+/// What proves who is acting. When `USERADM_TOKEN` is set it is the only credential: there is
+/// no fallback to a session.
+#[derive(Debug, Clone)]
+pub enum Credential {
+    SessionFile(PathBuf),
+    Token(String),
+}
+
+/// How the actor authenticated.
+#[derive(Debug, Clone)]
+pub enum Via {
+    Session(SessionRow),
+    Token(TokenRow),
+}
 
 /// Who is acting, with everything they hold.
 #[derive(Debug, Clone)]
 pub struct Actor {
     pub user: User,
-    pub session: SessionRow,
-    /// (role, permission) pairs.
+    pub via: Via,
+    /// (role, permission) pairs of the user.
     pub grants: Vec<(String, String)>,
 }
 
 impl Actor {
-    /// The role that grants `permission`, if any.
+    /// The role that grants `permission`, if any; a token also has to list it.
     pub fn granted_by(&self, permission: &str) -> Option<&str> {
+        if let Via::Token(token) = &self.via
+            && !token
+                .permissions
+                .iter()
+                .any(|held| covers(held, permission))
+        {
+            return None;
+        }
         self.grants
             .iter()
             .find(|(_, held)| covers(held, permission))
@@ -39,10 +65,26 @@ impl Actor {
         if self.has(permission) {
             Ok(())
         } else {
+            let via = match &self.via {
+                Via::Token(t) if self.grants.iter().any(|(_, held)| covers(held, permission)) => {
+                    format!(" (the token {} does not list it)", t.name)
+                }
+                _ => String::new(),
+            };
             Err(Error::denied(format!(
-                "{} lacks the permission {permission}",
+                "{} lacks the permission {permission}{via}",
                 self.user.email
             )))
+        }
+    }
+
+    /// The session, for commands that only a logged-in person may run (not a token).
+    pub fn session(&self) -> Result<&SessionRow> {
+        match &self.via {
+            Via::Session(s) => Ok(s),
+            Via::Token(_) => Err(Error::denied(
+                "this command needs a login session, not an API token",
+            )),
         }
     }
 
@@ -56,8 +98,15 @@ fn not_logged_in(why: &str) -> Error {
 }
 
 /// The actor of this command, or exit 4.
-pub fn actor(store: &Store, policy: &Policy, session_path: &Path) -> Result<Actor> {
-    let file = session::read(session_path)?.ok_or_else(|| not_logged_in("not logged in"))?;
+pub fn actor(store: &Store, policy: &Policy, credential: &Credential) -> Result<Actor> {
+    match credential {
+        Credential::SessionFile(path) => session_actor(store, policy, path),
+        Credential::Token(token) => token_actor(store, token),
+    }
+}
+
+fn session_actor(store: &Store, policy: &Policy, path: &std::path::Path) -> Result<Actor> {
+    let file = session::read(path)?.ok_or_else(|| not_logged_in("not logged in"))?;
     if file.database_id != store.database_id() {
         return Err(not_logged_in(
             "the session file belongs to another database",
@@ -89,31 +138,65 @@ pub fn actor(store: &Store, policy: &Policy, session_path: &Path) -> Result<Acto
     }
     Ok(Actor {
         user,
-        session: row,
+        via: Via::Session(row),
         grants,
     })
 }
 
-/// The actor, if this command has one; a missing or unusable session is simply no actor.
-pub fn optional_actor(store: &Store, policy: &Policy, session_path: &Path) -> Option<Actor> {
-    actor(store, policy, session_path).ok()
+fn token_actor(store: &Store, token: &str) -> Result<Actor> {
+    let bad = |why: &str| Error::NotLoggedIn(format!("USERADM_TOKEN {why}"));
+    let well_formed = token
+        .strip_prefix(TOKEN_PREFIX)
+        .is_some_and(|rest| rest.len() == 64 && rest.bytes().all(|b| b.is_ascii_hexdigit()));
+    if !well_formed {
+        return Err(bad("is not a useradm API token"));
+    }
+    let sql = store.sql();
+    let row = sql
+        .token_by_hash(&session::token_hash(token))?
+        .ok_or_else(|| bad("is not known to this database"))?;
+    let now = clock::now();
+    if row.revoked_at.is_some() {
+        return Err(bad(&format!("{} was revoked", row.name)));
+    }
+    if row.expires_at.is_some_and(|t| now >= t) {
+        return Err(bad(&format!("{} has expired", row.name)));
+    }
+    let user = sql
+        .user_by_id(row.user_id)?
+        .filter(|u| !u.is_disabled())
+        .ok_or_else(|| bad("belongs to an account that is gone or disabled"))?;
+    let grants = sql.user_grants(user.id)?;
+    if row.last_used_at.is_none_or(|t| now - t >= 60) {
+        store.touch_token(&row.id, now)?;
+    }
+    Ok(Actor {
+        user,
+        via: Via::Token(row),
+        grants,
+    })
+}
+
+/// The actor, if this command has one; a missing or unusable credential is simply no actor.
+pub fn optional_actor(store: &Store, policy: &Policy, credential: &Credential) -> Option<Actor> {
+    actor(store, policy, credential).ok()
 }
 
 /// The gate for protected commands: an actor holding every listed permission, else exit 4 or 5.
 pub fn require(
     store: &Store,
     policy: &Policy,
-    session_path: &Path,
+    credential: &Credential,
     permissions: &[&str],
 ) -> Result<Actor> {
-    let actor = actor(store, policy, session_path)?;
+    let actor = actor(store, policy, credential)?;
     for p in permissions {
         actor.require(p)?;
     }
     Ok(actor)
 }
 
-/// The no-escalation rule of SPEC §3 for giving permissions: the actor must hold each one.
+/// No escalation, for giving: the actor must hold every permission given (SPEC §3).
 pub fn require_can_give(actor: &Actor, permissions: &[String]) -> Result<()> {
     match permissions.iter().find(|p| !actor.has(p)) {
         None => Ok(()),
@@ -122,6 +205,21 @@ pub fn require_can_give(actor: &Actor, permissions: &[String]) -> Result<()> {
             message: format!(
                 "{} cannot give the permission {p}, which they do not hold",
                 actor.user.email
+            ),
+        }),
+    }
+}
+
+/// No escalation, for acting on a user: the actor must hold every permission that user holds.
+pub fn require_can_act_on(store: &Store, actor: &Actor, target: &User) -> Result<()> {
+    let held = store.sql().user_grants(target.id)?;
+    match held.iter().find(|(_, p)| !actor.has(p)) {
+        None => Ok(()),
+        Some((role, p)) => Err(Error::PermissionDenied {
+            rule: "escalation",
+            message: format!(
+                "{} cannot act on {}, who holds {p} (role {role}) which they do not",
+                actor.user.email, target.email
             ),
         }),
     }

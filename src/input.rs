@@ -183,6 +183,17 @@ impl<'a> Input<'a> {
     }
 }
 
+impl Input<'_> {
+    /// A yes/no question on the terminal (callers check `interactive` first).
+    pub fn confirm(&self, question: &str) -> Result<bool> {
+        dialoguer::Confirm::new()
+            .with_prompt(question)
+            .default(false)
+            .interact()
+            .map_err(prompt_error)
+    }
+}
+
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     c.next()

@@ -19,6 +19,8 @@ pub struct Report {
     pub notes: Vec<String>,
     /// A non-zero exit after a partial success (mail that failed after the account was made).
     pub error: Option<Error>,
+    /// A non-zero exit that prints nothing more (`check` answering no).
+    pub exit: Option<u8>,
 }
 
 impl Report {
@@ -38,6 +40,22 @@ impl Report {
         self.notes.push(text.into());
         self
     }
+}
+
+/// A table that fits the terminal width.
+pub fn table<const N: usize>(
+    header: [&str; N],
+    rows: impl IntoIterator<Item = [String; N]>,
+) -> String {
+    let mut table = comfy_table::Table::new();
+    table
+        .load_style(comfy_table::presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(comfy_table::ContentArrangement::Dynamic)
+        .set_header(header);
+    for row in rows {
+        table.add_row(row);
+    }
+    table.to_string()
 }
 
 /// Prints the report; a closed stdout (`| head`) is a quiet success.

@@ -1,12 +1,18 @@
 //! The account lifecycle: what each command does, as library functions that take resolved input
 //! and return what happened. No printing, no prompting, no process exits here.
 
+pub mod audit;
+pub mod check;
 pub mod config;
 pub mod credentials;
 pub mod init;
 pub mod passwd;
 pub mod register;
 pub mod reset;
+pub mod roles;
+pub mod sessions;
+pub mod tokens;
+pub mod users;
 pub mod verify;
 
 use serde::Serialize;
@@ -140,6 +146,15 @@ pub(crate) fn rate_limited_error(purpose: Purpose) -> Error {
     )
 }
 
+/// How `redeem_code` finds the account a code was sent for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Lookup {
+    /// By the account's address.
+    Email,
+    /// By an address waiting to replace it (`users update --email`).
+    PendingEmail,
+}
+
 /// Redeems a one-time code: the attempt is counted before the code is checked (3 per code),
 /// the check runs outside the write lock, and `apply` runs in the same transaction that marks
 /// the code used, so that two processes redeeming one code cannot both succeed.
@@ -147,6 +162,7 @@ pub(crate) fn redeem_code<T>(
     store: &mut Store,
     policy: &Policy,
     email: &Email,
+    lookup: Lookup,
     purposes: &[Purpose],
     typed: &str,
     apply: impl FnOnce(&Tx<'_>, &User, i64) -> Result<T>,
@@ -154,7 +170,11 @@ pub(crate) fn redeem_code<T>(
     let normalised = codes::normalise(typed);
     let now = clock::now();
     let found = store.write(|tx| {
-        let Some(user) = tx.user_by_email(&email.canonical)? else {
+        let user = match lookup {
+            Lookup::Email => tx.user_by_email(&email.canonical)?,
+            Lookup::PendingEmail => tx.user_by_pending_email(&email.canonical)?,
+        };
+        let Some(user) = user else {
             return Ok(None);
         };
         let Some(code) = tx.live_code(user.id, purposes, &email.canonical, now)? else {

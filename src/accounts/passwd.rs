@@ -20,6 +20,7 @@ pub fn change(
     current: &Password,
     new: &NewPassword,
 ) -> Result<usize> {
+    let session_id = actor.session()?.id.clone();
     let email = parse_email(&actor.user.email)?;
     credentials::authenticate(store, policy, &email, current).map_err(|e| match e {
         Error::AuthFailed(_) => Error::AuthFailed("the current password is wrong".into()),
@@ -30,7 +31,7 @@ pub fn change(
     store.write(|tx| {
         tx.set_password_hash(actor.user.id, &phc, now)?;
         tx.revoke_codes(actor.user.id, &[Purpose::Reset, Purpose::Invite], now)?;
-        let ended = tx.delete_user_sessions(actor.user.id, Some(&actor.session.id))?;
+        let ended = tx.delete_user_sessions(actor.user.id, Some(&session_id))?;
         tx.append_audit(
             &AuditEvent {
                 actor_id: Some(actor.user.id),

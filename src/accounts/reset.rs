@@ -4,7 +4,7 @@
 //! failed; what really happened goes to the audit log. Both paths hash one code, so they cost the
 //! same.
 
-use crate::accounts::{code_rate_limited, prepare_code, redeem_code};
+use crate::accounts::{Lookup, code_rate_limited, prepare_code, redeem_code};
 use crate::clock;
 use crate::codes::Purpose;
 use crate::crypto;
@@ -101,6 +101,7 @@ pub fn confirm(
         store,
         policy,
         email,
+        Lookup::Email,
         &[Purpose::Reset, Purpose::Invite],
         typed_code,
         |tx, user, now| {

@@ -1,7 +1,9 @@
 //! `verify`: confirm an email address with its code, or send a fresh code.
 
 use crate::accounts::register::send_verification;
-use crate::accounts::{UserView, code_rate_limited, prepare_code, rate_limited_error, redeem_code};
+use crate::accounts::{
+    Lookup, UserView, code_rate_limited, prepare_code, rate_limited_error, redeem_code,
+};
 use crate::clock;
 use crate::codes::Purpose;
 use crate::error::{Error, Result};
@@ -14,41 +16,75 @@ fn already_verified(email: &Email) -> Error {
     Error::Conflict(format!("{} is already verified", email.address))
 }
 
-/// Confirms the address with the code sent to it.
+/// Confirms the address with the code sent to it: an account's own address, or a new address
+/// waiting to replace one (then it becomes the account's address).
 pub fn confirm(
     store: &mut Store,
     policy: &Policy,
     email: &Email,
     typed_code: &str,
 ) -> Result<UserView> {
-    if store
-        .sql()
-        .user_by_email(&email.canonical)?
+    let sql = store.sql();
+    let owner = sql.user_by_email(&email.canonical)?;
+    if owner
+        .as_ref()
         .is_some_and(|u| u.email_verified_at.is_some())
     {
         return Err(already_verified(email));
     }
-    let user_id = redeem_code(
-        store,
-        policy,
-        email,
-        &[Purpose::Verify],
-        typed_code,
-        |tx, user, now| {
-            tx.set_email_verified(user.id, now)?;
-            tx.append_audit(
-                &AuditEvent {
-                    actor_id: Some(user.id),
-                    actor: Some(user.email.clone()),
-                    event: "email.verified",
-                    target: Some(user.email.clone()),
-                    ..AuditEvent::system()
-                },
-                now,
-            )?;
-            Ok(user.id)
-        },
-    )?;
+    let changing = owner.is_none() && sql.user_by_pending_email(&email.canonical)?.is_some();
+    let user_id = if changing {
+        redeem_code(
+            store,
+            policy,
+            email,
+            Lookup::PendingEmail,
+            &[Purpose::EmailChange],
+            typed_code,
+            |tx, user, now| {
+                tx.apply_pending_email(user.id, now)?;
+                tx.revoke_codes(
+                    user.id,
+                    &[Purpose::Verify, Purpose::Reset, Purpose::Invite],
+                    now,
+                )?;
+                tx.append_audit(
+                    &AuditEvent {
+                        actor_id: Some(user.id),
+                        actor: Some(user.email.clone()),
+                        event: "email.changed",
+                        target: Some(email.address.clone()),
+                        detail: serde_json::json!({ "from": user.email, "to": email.address }),
+                    },
+                    now,
+                )?;
+                Ok(user.id)
+            },
+        )?
+    } else {
+        redeem_code(
+            store,
+            policy,
+            email,
+            Lookup::Email,
+            &[Purpose::Verify],
+            typed_code,
+            |tx, user, now| {
+                tx.set_email_verified(user.id, now)?;
+                tx.append_audit(
+                    &AuditEvent {
+                        actor_id: Some(user.id),
+                        actor: Some(user.email.clone()),
+                        event: "email.verified",
+                        target: Some(user.email.clone()),
+                        ..AuditEvent::system()
+                    },
+                    now,
+                )?;
+                Ok(user.id)
+            },
+        )?
+    };
     let sql = store.sql();
     let user = sql
         .user_by_id(user_id)?

@@ -1,38 +1,28 @@
-use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
-
 use crate::accounts::config;
 use crate::cli::ConfigCommand;
-use crate::commands::open;
+use crate::commands::{open, protected};
 use crate::context::Context;
 use crate::error::Result;
-use crate::gate;
 use crate::input::Input;
-use crate::output::Report;
+use crate::output::{Report, table};
 use crate::permissions::SETTINGS_MANAGE;
 
 pub fn run(ctx: &Context, input: &mut Input<'_>, command: ConfigCommand) -> Result<Report> {
     let (mut store, policy) = open(ctx)?;
-    let actor = gate::require(
-        &store,
-        &policy,
-        &ctx.session_path(store.database_id()),
-        &[SETTINGS_MANAGE],
-    )?;
+    let actor = protected(ctx, &store, &policy, &[SETTINGS_MANAGE])?;
     match command {
         ConfigCommand::List => {
             let settings = config::list(&store)?;
-            let mut table = Table::new();
-            table
-                .load_style(UTF8_FULL_CONDENSED)
-                .set_content_arrangement(ContentArrangement::Dynamic);
-            table.set_header(["setting", "value", "default", "description"]);
-            for s in &settings {
-                table.add_row([s.key, s.value.as_str(), s.default, s.description]);
-            }
-            Ok(
-                Report::new(serde_json::to_value(&settings).unwrap_or_default())
-                    .line(table.to_string()),
-            )
+            let rows = settings.iter().map(|s| {
+                [
+                    s.key.to_string(),
+                    s.value.clone(),
+                    s.default.to_string(),
+                    s.description.to_string(),
+                ]
+            });
+            let text = table(["setting", "value", "default", "description"], rows);
+            Ok(Report::new(serde_json::to_value(&settings).unwrap_or_default()).line(text))
         }
         ConfigCommand::Get { key } => {
             let s = config::get(&store, &key)?;

@@ -1,18 +1,23 @@
 //! One file per command: gather the input, call the library, return a report. A command file
 //! never writes SQL, never prints, never exits the process.
 
+mod audit;
 mod config;
 mod init;
 mod login;
 mod passwd;
 mod register;
 mod reset;
+mod roles;
+mod sessions;
+mod users;
 mod verify;
 mod whoami;
 
 use crate::cli::Command;
 use crate::context::Context;
 use crate::error::Result;
+use crate::gate::{self, Actor};
 use crate::input::Input;
 use crate::output::Report;
 use crate::settings::Policy;
@@ -23,6 +28,21 @@ pub(crate) fn open(ctx: &Context) -> Result<(Store, Policy)> {
     let store = Store::open(&ctx.db_path)?;
     let policy = Policy::from_rows(&store.sql().settings_rows()?);
     Ok((store, policy))
+}
+
+/// The gate, for this command's credential (the API token, else the session file).
+pub(crate) fn protected(
+    ctx: &Context,
+    store: &Store,
+    policy: &Policy,
+    permissions: &[&str],
+) -> Result<Actor> {
+    gate::require(
+        store,
+        policy,
+        &ctx.credential(store.database_id()),
+        permissions,
+    )
 }
 
 pub fn run(ctx: &Context, command: Command) -> Result<Report> {
@@ -37,6 +57,14 @@ pub fn run(ctx: &Context, command: Command) -> Result<Report> {
         Command::Whoami => whoami::run(ctx),
         Command::Passwd(args) => passwd::run(ctx, &mut input, args),
         Command::Reset(args) => reset::run(ctx, &mut input, args),
+        Command::Grant(args) => roles::change_roles(ctx, args, true),
+        Command::Revoke(args) => roles::change_roles(ctx, args, false),
+        Command::Check(args) => audit::check(ctx, args),
+        Command::Roles(cmd) => roles::run(ctx, cmd),
+        Command::Users(cmd) => users::run(ctx, &mut input, cmd),
+        Command::Sessions(cmd) => sessions::run(ctx, cmd),
+        Command::Tokens(cmd) => sessions::run_tokens(ctx, cmd),
+        Command::Audit(args) => audit::run(ctx, args),
         Command::Config(cmd) => config::run(ctx, &mut input, cmd),
         Command::Completions { shell } => {
             let mut script = Vec::new();

@@ -1,9 +1,8 @@
 use crate::accounts::{self, passwd};
 use crate::cli::{PasswdArgs, PasswordSource};
-use crate::commands::open;
+use crate::commands::{open, protected};
 use crate::context::Context;
 use crate::error::Result;
-use crate::gate;
 use crate::input::Input;
 use crate::output::Report;
 use crate::password::Password;
@@ -11,7 +10,7 @@ use crate::validate::parse_email;
 
 pub fn run(ctx: &Context, input: &mut Input<'_>, args: PasswdArgs) -> Result<Report> {
     let (mut store, policy) = open(ctx)?;
-    let actor = gate::require(&store, &policy, &ctx.session_path(store.database_id()), &[])?;
+    let actor = protected(ctx, &store, &policy, &[])?;
     let source = PasswordSource {
         password_stdin: args.password_stdin,
         password_file: None,

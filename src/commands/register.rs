@@ -12,7 +12,7 @@ use crate::validate::{parse_attributes, parse_email, parse_name};
 
 pub fn run(ctx: &Context, input: &mut Input<'_>, args: RegisterArgs) -> Result<Report> {
     let (mut store, policy) = open(ctx)?;
-    let actor = gate::optional_actor(&store, &policy, &ctx.session_path(store.database_id()));
+    let actor = gate::optional_actor(&store, &policy, &ctx.credential(store.database_id()));
     register::authorise(&store, &policy, actor.as_ref(), &args.roles, args.verified)?;
     let email = input.required(args.email, "Email", "--email", parse_email)?;
     if let Some(user) = register::existing(&store, &email)?.filter(|_| args.exists_ok) {

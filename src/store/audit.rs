@@ -62,7 +62,53 @@ impl AuditRow {
     }
 }
 
+fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<AuditRow> {
+    Ok(AuditRow {
+        id: r.get(0)?,
+        at: r.get(1)?,
+        actor_id: r.get(2)?,
+        actor: r.get(3)?,
+        event: r.get(4)?,
+        target: r.get(5)?,
+        detail: r.get(6)?,
+        prev_hash: r.get(7)?,
+        hash: r.get(8)?,
+    })
+}
+
+const COLUMNS: &str = "id, at, actor_id, actor, event, target, detail, prev_hash, hash";
+
 impl Sql<'_> {
+    /// The newest `limit` events (about `email` as actor or target, since `since`), oldest first.
+    pub fn audit_rows(
+        &self,
+        email: Option<&str>,
+        since: Option<i64>,
+        limit: i64,
+    ) -> Result<Vec<AuditRow>> {
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT * FROM (SELECT {COLUMNS} FROM audit_events
+                             WHERE (?1 IS NULL OR lower(actor) = lower(?1) OR lower(target) = lower(?1))
+                               AND (?2 IS NULL OR at >= ?2)
+                             ORDER BY id DESC LIMIT ?3)
+              ORDER BY id"
+        ))?;
+        let rows = st.query_map(params![email, since, limit], from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Every event in chain order, one at a time.
+    pub fn for_each_audit_row(&self, mut each: impl FnMut(&AuditRow) -> Result<()>) -> Result<()> {
+        let mut st = self
+            .conn
+            .prepare_cached(&format!("SELECT {COLUMNS} FROM audit_events ORDER BY id"))?;
+        let mut rows = st.query([])?;
+        while let Some(row) = rows.next()? {
+            each(&from_row(row)?)?;
+        }
+        Ok(())
+    }
+
     /// The newest link: (id, hash).
     pub fn audit_head(&self) -> Result<Option<(i64, String)>> {
         Ok(self

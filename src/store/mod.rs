@@ -11,6 +11,7 @@ mod roles;
 mod sessions;
 mod settings;
 mod throttle;
+mod tokens;
 mod users;
 
 use std::collections::HashMap;
@@ -22,16 +23,20 @@ use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 
-pub use audit::{AuditEvent, AuditRow};
+pub use audit::{AuditEvent, AuditRow, GENESIS};
 pub use codes::CodeRow;
-pub use roles::{ADMIN_ROLE, Role};
-pub use sessions::SessionRow;
+pub use roles::{ADMIN_ROLE, Role, RoleSummary};
+pub use sessions::{SessionListing, SessionRow};
 pub use throttle::Throttle;
-pub use users::{NewUser, User};
+pub use tokens::TokenRow;
+pub use users::{NewUser, User, UserFilter};
 
 use crate::error::{Error, Result};
 
-const MIGRATIONS: &[&str] = &[include_str!("migrations/001_initial.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/001_initial.sql"),
+    include_str!("migrations/002_access.sql"),
+];
 
 /// The schema version this binary reads and writes (`PRAGMA user_version`).
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -253,24 +258,38 @@ impl Store {
         Ok(out)
     }
 
-    /// The one write outside `write`: a single-statement refresh of a session's `last_seen_at`.
-    /// A read-only command must not fail because another process holds the write lock, so a
-    /// busy (or read-only) database skips the refresh instead of waiting.
+    /// The writes outside `write`: a single-statement refresh of when a session or token was last
+    /// used. A read-only command must not fail because another process holds the write lock, so
+    /// a busy (or read-only) database skips the refresh instead of waiting.
     pub fn touch_session(&self, session_id: &str, now: i64) -> Result<()> {
+        self.touch(
+            "UPDATE sessions SET last_seen_at = ?2 WHERE id = ?1 AND last_seen_at < ?2",
+            session_id,
+            now,
+        )
+    }
+
+    pub fn touch_token(&self, token_id: &str, now: i64) -> Result<()> {
+        self.touch(
+            "UPDATE api_tokens SET last_used_at = ?2 WHERE id = ?1 AND (last_used_at IS NULL OR last_used_at < ?2)",
+            token_id,
+            now,
+        )
+    }
+
+    fn touch(&self, sql: &str, id: &str, now: i64) -> Result<()> {
         self.conn.busy_timeout(Duration::ZERO)?;
         let result = self
             .conn
-            .prepare_cached(
-                "UPDATE sessions SET last_seen_at = ?2 WHERE id = ?1 AND last_seen_at < ?2",
-            )
-            .and_then(|mut st| st.execute(rusqlite::params![session_id, now]));
+            .prepare_cached(sql)
+            .and_then(|mut st| st.execute(rusqlite::params![id, now]));
         self.conn.busy_timeout(BUSY_TIMEOUT)?;
         match result {
             Ok(_) => Ok(()),
             Err(e)
                 if matches!(
                     e.sqlite_error_code(),
-                    Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked)
+                    Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked | ErrorCode::ReadOnly)
                 ) =>
             {
                 Ok(())

@@ -13,10 +13,58 @@ pub struct Role {
     pub builtin: bool,
 }
 
+/// A role with its permissions and how many users hold it, for `roles list|show`.
+#[derive(Debug, Clone)]
+pub struct RoleSummary {
+    pub role: Role,
+    pub permissions: Vec<String>,
+    pub users: i64,
+}
+
 /// The built-in role that holds every permission.
 pub const ADMIN_ROLE: &str = "admin";
 
 impl Sql<'_> {
+    pub fn roles(&self) -> Result<Vec<RoleSummary>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT r.id, r.name, r.description, r.builtin,
+                    (SELECT count(*) FROM user_roles ur WHERE ur.role_id = r.id)
+               FROM roles r ORDER BY r.name",
+        )?;
+        let rows = st.query_map([], |r| {
+            Ok((
+                Role {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                    description: r.get(2)?,
+                    builtin: r.get(3)?,
+                },
+                r.get(4)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (role, users) = row?;
+            out.push(RoleSummary {
+                permissions: self.role_permissions(role.id)?,
+                role,
+                users,
+            });
+        }
+        Ok(out)
+    }
+
+    /// How many active accounts hold the built-in admin role.
+    pub fn active_admins(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT count(*) FROM user_roles ur JOIN roles r ON r.id = ur.role_id JOIN users u ON u.id = ur.user_id
+                  WHERE r.name = ?1 AND u.status = 'active'",
+            )?
+            .query_row([ADMIN_ROLE], |r| r.get(0))?)
+    }
+
     pub fn role_by_name(&self, name: &str) -> Result<Option<Role>> {
         Ok(self
             .conn
@@ -77,6 +125,59 @@ impl Tx<'_> {
             .prepare_cached("INSERT OR IGNORE INTO user_roles (user_id, role_id, granted_at) VALUES (?1, ?2, ?3)")?
             .execute(params![user_id, role_id, now])?;
         Ok(n == 1)
+    }
+
+    /// Takes a role; `false` when the user did not hold it.
+    pub fn revoke_role(&self, user_id: i64, role_id: i64) -> Result<bool> {
+        let n = self
+            .conn
+            .prepare_cached("DELETE FROM user_roles WHERE user_id = ?1 AND role_id = ?2")?
+            .execute(params![user_id, role_id])?;
+        Ok(n == 1)
+    }
+
+    /// Creates a role; an existing name is a conflict.
+    pub fn create_role(&self, name: &str, description: &str, now: i64) -> Result<i64> {
+        let done = self
+            .conn
+            .prepare_cached(
+                "INSERT INTO roles (name, description, builtin, created_at) VALUES (?1, ?2, 0, ?3)",
+            )?
+            .execute(params![name, description, now]);
+        match done {
+            Ok(_) => Ok(self.conn.last_insert_rowid()),
+            Err(e) if super::is_unique_violation(&e) => Err(crate::error::Error::Conflict(
+                format!("the role {name} already exists"),
+            )),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    pub fn delete_role(&self, role_id: i64) -> Result<()> {
+        self.conn
+            .prepare_cached("DELETE FROM roles WHERE id = ?1 AND builtin = 0")?
+            .execute([role_id])?;
+        Ok(())
+    }
+
+    /// Adds a permission to a role; `false` when it was there.
+    pub fn allow(&self, role_id: i64, permission: &str) -> Result<bool> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "INSERT OR IGNORE INTO role_permissions (role_id, permission) VALUES (?1, ?2)",
+            )?
+            .execute(params![role_id, permission])?
+            == 1)
+    }
+
+    /// Removes a permission from a role; `false` when it was not there.
+    pub fn deny(&self, role_id: i64, permission: &str) -> Result<bool> {
+        Ok(self
+            .conn
+            .prepare_cached("DELETE FROM role_permissions WHERE role_id = ?1 AND permission = ?2")?
+            .execute(params![role_id, permission])?
+            == 1)
     }
 
     pub(super) fn seed_builtin_roles(&self, now: i64) -> Result<()> {

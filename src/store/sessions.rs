@@ -14,7 +14,52 @@ pub struct SessionRow {
     pub expires_at: i64,
 }
 
+/// A session with its owner, for `sessions list`.
+#[derive(Debug, Clone)]
+pub struct SessionListing {
+    pub session: SessionRow,
+    pub email: String,
+}
+
 impl Sql<'_> {
+    pub fn session_by_id(&self, id: &str) -> Result<Option<SessionRow>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT id, user_id, created_at, last_seen_at, expires_at FROM sessions WHERE id = ?1")?
+            .query_row([id], |r| {
+                Ok(SessionRow {
+                    id: r.get(0)?,
+                    user_id: r.get(1)?,
+                    created_at: r.get(2)?,
+                    last_seen_at: r.get(3)?,
+                    expires_at: r.get(4)?,
+                })
+            })
+            .optional()?)
+    }
+
+    /// Sessions of one user, or of everyone, oldest first.
+    pub fn sessions(&self, user_id: Option<i64>) -> Result<Vec<SessionListing>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT s.id, s.user_id, s.created_at, s.last_seen_at, s.expires_at, u.email
+               FROM sessions s JOIN users u ON u.id = s.user_id
+              WHERE ?1 IS NULL OR s.user_id = ?1 ORDER BY s.created_at, s.id",
+        )?;
+        let rows = st.query_map([user_id], |r| {
+            Ok(SessionListing {
+                session: SessionRow {
+                    id: r.get(0)?,
+                    user_id: r.get(1)?,
+                    created_at: r.get(2)?,
+                    last_seen_at: r.get(3)?,
+                    expires_at: r.get(4)?,
+                },
+                email: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     pub fn session_by_token_hash(&self, token_sha256: &str) -> Result<Option<SessionRow>> {
         Ok(self
             .conn

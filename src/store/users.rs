@@ -22,6 +22,8 @@ pub struct User {
     pub created_at: i64,
     pub updated_at: i64,
     pub last_login_at: Option<i64>,
+    /// A new address waiting for its confirmation code; the old one works until then.
+    pub pending_email: Option<String>,
 }
 
 impl User {
@@ -42,7 +44,7 @@ pub struct NewUser<'a> {
 }
 
 const COLUMNS: &str = "id, email, email_canonical, first_name, last_name, attributes, password_hash, \
-                       email_verified_at, status, created_at, updated_at, last_login_at";
+                       email_verified_at, status, created_at, updated_at, last_login_at, pending_email";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<User> {
     Ok(User {
@@ -58,10 +60,52 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<User> {
         created_at: r.get(9)?,
         updated_at: r.get(10)?,
         last_login_at: r.get(11)?,
+        pending_email: r.get(12)?,
     })
 }
 
+/// Filters of `users list`; all optional.
+#[derive(Debug, Default)]
+pub struct UserFilter {
+    pub role: Option<String>,
+    /// `active` or `disabled` (locked is derived by the caller).
+    pub status: Option<String>,
+    /// Case-insensitive substring of the email or names.
+    pub search: Option<String>,
+}
+
 impl Sql<'_> {
+    pub fn user_by_pending_email(&self, canonical: &str) -> Result<Option<User>> {
+        Ok(self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {COLUMNS} FROM users WHERE pending_email_canonical = ?1"
+            ))?
+            .query_row([canonical], from_row)
+            .optional()?)
+    }
+
+    /// Users in id order, filtered; `each` sees them one at a time (no list held in memory).
+    pub fn for_each_user(
+        &self,
+        filter: &UserFilter,
+        mut each: impl FnMut(&User) -> Result<()>,
+    ) -> Result<()> {
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM users u
+              WHERE (?1 IS NULL OR EXISTS (SELECT 1 FROM user_roles ur JOIN roles r ON r.id = ur.role_id
+                                            WHERE ur.user_id = u.id AND r.name = ?1))
+                AND (?2 IS NULL OR u.status = ?2)
+                AND (?3 IS NULL OR instr(lower(u.email || ' ' || u.first_name || ' ' || u.last_name), lower(?3)) > 0)
+              ORDER BY u.id"
+        ))?;
+        let mut rows = st.query(params![filter.role, filter.status, filter.search])?;
+        while let Some(row) = rows.next()? {
+            each(&from_row(row)?)?;
+        }
+        Ok(())
+    }
+
     pub fn user_by_email(&self, canonical: &str) -> Result<Option<User>> {
         Ok(self
             .conn
@@ -126,6 +170,85 @@ impl Tx<'_> {
             .prepare_cached("UPDATE users SET password_hash = ?2, updated_at = ?3 WHERE id = ?1")?
             .execute(params![user_id, phc, now])?;
         Ok(())
+    }
+
+    pub fn update_profile(
+        &self,
+        user_id: i64,
+        first: &str,
+        last: &str,
+        attributes: &str,
+        now: i64,
+    ) -> Result<()> {
+        self.conn
+            .prepare_cached(
+                "UPDATE users SET first_name = ?2, last_name = ?3, attributes = ?4, updated_at = ?5 WHERE id = ?1",
+            )?
+            .execute(params![user_id, first, last, attributes, now])?;
+        Ok(())
+    }
+
+    pub fn set_status(&self, user_id: i64, status: &str, now: i64) -> Result<()> {
+        self.conn
+            .prepare_cached("UPDATE users SET status = ?2, updated_at = ?3 WHERE id = ?1")?
+            .execute(params![user_id, status, now])?;
+        Ok(())
+    }
+
+    pub fn delete_user(&self, user_id: i64) -> Result<()> {
+        self.conn
+            .prepare_cached("DELETE FROM users WHERE id = ?1")?
+            .execute([user_id])?;
+        Ok(())
+    }
+
+    /// Records a new address awaiting confirmation; an address taken by anyone is a conflict.
+    pub fn set_pending_email(
+        &self,
+        user_id: i64,
+        email: Option<(&str, &str)>,
+        now: i64,
+    ) -> Result<()> {
+        if let Some((_, canonical)) = email {
+            let taken: bool = self
+                .conn
+                .prepare_cached(
+                    "SELECT EXISTS (SELECT 1 FROM users WHERE id != ?1
+                                       AND (email_canonical = ?2 OR pending_email_canonical = ?2))",
+                )?
+                .query_row(params![user_id, canonical], |r| r.get(0))?;
+            if taken {
+                return Err(Error::Conflict(format!(
+                    "the address {canonical} belongs to another account"
+                )));
+            }
+        }
+        self.conn
+            .prepare_cached(
+                "UPDATE users SET pending_email = ?2, pending_email_canonical = ?3, updated_at = ?4 WHERE id = ?1",
+            )?
+            .execute(params![user_id, email.map(|e| e.0), email.map(|e| e.1), now])?;
+        Ok(())
+    }
+
+    /// Makes the pending address the account's address (verified).
+    pub fn apply_pending_email(&self, user_id: i64, now: i64) -> Result<()> {
+        let done = self
+            .conn
+            .prepare_cached(
+                "UPDATE users SET email = pending_email, email_canonical = pending_email_canonical,
+                                  pending_email = NULL, pending_email_canonical = NULL,
+                                  email_verified_at = ?2, updated_at = ?2
+                  WHERE id = ?1 AND pending_email IS NOT NULL",
+            )?
+            .execute(params![user_id, now]);
+        match done {
+            Ok(_) => Ok(()),
+            Err(e) if is_unique_violation(&e) => Err(Error::Conflict(
+                "the new address was taken meanwhile".into(),
+            )),
+            Err(e) => Err(e.into()),
+        }
     }
 
     pub fn set_last_login(&self, user_id: i64, now: i64) -> Result<()> {

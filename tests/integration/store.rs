@@ -73,7 +73,7 @@ fn wal_and_the_schema_are_in_place() {
         .query_row("PRAGMA journal_mode", [], |r| r.get(0))
         .unwrap();
     assert_eq!(mode, "wal");
-    assert_eq!(env.count("PRAGMA user_version"), 1);
+    assert_eq!(env.count("PRAGMA user_version"), 2);
     assert_eq!(env.count("SELECT count(*) FROM roles r JOIN role_permissions p ON p.role_id = r.id WHERE r.name='admin' AND p.permission='*'"), 1);
     let id: String = env
         .sql()
@@ -86,4 +86,32 @@ fn wal_and_the_schema_are_in_place() {
         env.count("SELECT count(*) FROM audit_events WHERE event='database.migrated'"),
         1
     );
+}
+
+#[test]
+fn an_older_schema_is_refused_until_init_migrates_it() {
+    let env = Env::new();
+    std::fs::create_dir_all(env.db.parent().unwrap()).unwrap();
+    let conn = env.sql();
+    conn.execute_batch(include_str!("../../src/store/migrations/001_initial.sql"))
+        .unwrap();
+    conn.execute_batch(
+        "PRAGMA user_version = 1; INSERT INTO meta (key, value) VALUES ('database_id', '00112233445566778899aabbccddeeff');",
+    )
+    .unwrap();
+    drop(conn);
+    env.run(&["whoami"], "")
+        .code(10)
+        .stderr_has("older")
+        .stderr_has("useradm init");
+    env.run(&["init"], "")
+        .ok()
+        .stdout_has("Migrated the database");
+    assert_eq!(env.count("PRAGMA user_version"), 2);
+    assert_eq!(env.count("SELECT count(*) FROM api_tokens"), 0);
+    env.run(
+        &["init", "--admin", ADMIN, "--password-stdin"],
+        &format!("{ADMIN_PW}\n"),
+    )
+    .ok();
 }

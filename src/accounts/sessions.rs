@@ -1,0 +1,77 @@
+//! `sessions list|revoke`: one's own sessions, or everyone's with `sessions.manage`.
+
+use serde::Serialize;
+
+use crate::accounts::roles::audit;
+use crate::clock;
+use crate::error::{Error, Result};
+use crate::gate::{self, Actor, Via};
+use crate::permissions::SESSIONS_MANAGE;
+use crate::store::{SessionListing, Store};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SessionView {
+    pub id: String,
+    pub email: String,
+    pub created_at: String,
+    pub last_seen_at: String,
+    pub expires_at: String,
+    /// The session this command runs in.
+    pub current: bool,
+}
+
+fn view(actor: &Actor, s: &SessionListing) -> SessionView {
+    let current = matches!(&actor.via, Via::Session(own) if own.id == s.session.id);
+    SessionView {
+        id: s.session.id.clone(),
+        email: s.email.clone(),
+        created_at: clock::rfc3339(s.session.created_at),
+        last_seen_at: clock::rfc3339(s.session.last_seen_at),
+        expires_at: clock::rfc3339(s.session.expires_at),
+        current,
+    }
+}
+
+pub fn list(store: &Store, actor: &Actor, all: bool) -> Result<Vec<SessionView>> {
+    if all {
+        actor.require(SESSIONS_MANAGE)?;
+    }
+    let rows = store
+        .sql()
+        .sessions(if all { None } else { Some(actor.user.id) })?;
+    Ok(rows.iter().map(|s| view(actor, s)).collect())
+}
+
+/// Ends a session: one's own, or another user's with `sessions.manage` and every permission
+/// that user holds.
+pub fn revoke(store: &mut Store, actor: &Actor, id: &str) -> Result<SessionView> {
+    let listing = store
+        .sql()
+        .sessions(None)?
+        .into_iter()
+        .find(|s| s.session.id == id)
+        .ok_or_else(|| Error::NotFound(format!("no session {id:?}")))?;
+    if listing.session.user_id != actor.user.id {
+        actor.require(SESSIONS_MANAGE)?;
+        let owner = store
+            .sql()
+            .user_by_id(listing.session.user_id)?
+            .ok_or_else(|| Error::NotFound(format!("no session {id:?}")))?;
+        gate::require_can_act_on(store, actor, &owner)?;
+    }
+    let out = view(actor, &listing);
+    let now = clock::now();
+    store.write(|tx| {
+        tx.delete_session(id)?;
+        tx.append_audit(
+            &audit(
+                actor,
+                "session.revoked",
+                &listing.email,
+                serde_json::json!({ "session": id }),
+            ),
+            now,
+        )
+    })?;
+    Ok(out)
+}

@@ -1,0 +1,144 @@
+//! API tokens for CI: `tokens create|list|revoke`. A token acts as its owner, limited to the
+//! permissions it lists and to what the owner still holds. It is shown once; only its SHA-256
+//! is stored.
+
+use serde::Serialize;
+
+use crate::accounts::roles::audit;
+use crate::clock;
+use crate::crypto;
+use crate::error::{Error, Result};
+use crate::gate::{self, Actor, TOKEN_PREFIX};
+use crate::permissions::{self, SESSIONS_MANAGE};
+use crate::session::token_hash;
+use crate::store::{Store, TokenRow};
+
+/// Tokens expire after 90 days unless told otherwise.
+pub const DEFAULT_TTL: i64 = 90 * 86_400;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TokenView {
+    pub id: String,
+    pub name: String,
+    pub email: String,
+    pub permissions: Vec<String>,
+    pub created_at: String,
+    pub expires_at: Option<String>,
+    pub last_used_at: Option<String>,
+    pub revoked: bool,
+}
+
+impl From<&TokenRow> for TokenView {
+    fn from(t: &TokenRow) -> TokenView {
+        TokenView {
+            id: t.id.clone(),
+            name: t.name.clone(),
+            email: t.email.clone(),
+            permissions: t.permissions.clone(),
+            created_at: clock::rfc3339(t.created_at),
+            expires_at: t.expires_at.map(clock::rfc3339),
+            last_used_at: t.last_used_at.map(clock::rfc3339),
+            revoked: t.revoked_at.is_some(),
+        }
+    }
+}
+
+/// `--expires 30d|never`: the lifetime in seconds, `None` for never.
+pub fn parse_expiry(text: Option<&str>) -> Result<Option<i64>> {
+    match text {
+        None => Ok(Some(DEFAULT_TTL)),
+        Some("never") => Ok(None),
+        Some(t) => match clock::parse_duration(t) {
+            Some(s) if s > 0 && s <= 3650 * 86_400 => Ok(Some(s)),
+            _ => Err(Error::usage(format!(
+                "invalid --expires {t:?}: a duration such as 30d or 12h, or never"
+            ))),
+        },
+    }
+}
+
+/// Creates a token; returns it (with the secret, shown once).
+pub fn create(
+    store: &mut Store,
+    actor: &Actor,
+    name: &str,
+    perms: &[String],
+    ttl: Option<i64>,
+) -> Result<(TokenView, String)> {
+    actor.session()?;
+    if name.trim().is_empty() || name.chars().count() > 100 || name.chars().any(char::is_control) {
+        return Err(Error::usage(
+            "the token name must be 1 to 100 characters, without control characters",
+        ));
+    }
+    if perms.is_empty() {
+        return Err(Error::usage("a token needs at least one --permission"));
+    }
+    perms.iter().try_for_each(|p| permissions::validate(p))?;
+    gate::require_can_give(actor, perms)?;
+    let secret = format!(
+        "{TOKEN_PREFIX}{}",
+        crypto::hex(&crypto::random_bytes::<32>()?)
+    );
+    let now = clock::now();
+    let row = TokenRow {
+        id: crypto::hex(&crypto::random_bytes::<8>()?),
+        name: name.trim().to_string(),
+        user_id: actor.user.id,
+        email: actor.user.email.clone(),
+        permissions: perms.to_vec(),
+        created_at: now,
+        expires_at: ttl.map(|t| now.saturating_add(t)),
+        last_used_at: None,
+        revoked_at: None,
+    };
+    store.write(|tx| {
+        tx.insert_token(&row, &token_hash(&secret))?;
+        let detail = serde_json::json!({ "token": row.id, "name": row.name, "permissions": perms });
+        tx.append_audit(
+            &audit(actor, "token.created", &actor.user.email, detail),
+            now,
+        )
+    })?;
+    Ok((TokenView::from(&row), secret))
+}
+
+pub fn list(store: &Store, actor: &Actor, all: bool) -> Result<Vec<TokenView>> {
+    if all {
+        actor.require(SESSIONS_MANAGE)?;
+    }
+    Ok(store
+        .sql()
+        .tokens(if all { None } else { Some(actor.user.id) })?
+        .iter()
+        .map(TokenView::from)
+        .collect())
+}
+
+/// Revokes a token: one's own, or another user's with `sessions.manage` and every permission
+/// that user holds. Revoking a revoked token changes nothing.
+pub fn revoke(store: &mut Store, actor: &Actor, id: &str) -> Result<(TokenView, bool)> {
+    let row = store
+        .sql()
+        .token_by_id(id)?
+        .ok_or_else(|| Error::NotFound(format!("no token {id:?}")))?;
+    if row.user_id != actor.user.id {
+        actor.require(SESSIONS_MANAGE)?;
+        let owner = store
+            .sql()
+            .user_by_id(row.user_id)?
+            .ok_or_else(|| Error::NotFound(format!("no token {id:?}")))?;
+        gate::require_can_act_on(store, actor, &owner)?;
+    }
+    let now = clock::now();
+    let changed = store.write(|tx| {
+        let changed = tx.revoke_token(id, now)?;
+        if changed {
+            let detail = serde_json::json!({ "token": id, "name": row.name });
+            tx.append_audit(&audit(actor, "token.revoked", &row.email, detail), now)?;
+        }
+        Ok(changed)
+    })?;
+    let row = store.sql().token_by_id(id)?.unwrap_or(row);
+    Ok((TokenView::from(&row), changed))
+}

@@ -1,0 +1,101 @@
+//! The `api_tokens` table: CI tokens acting as their owner, limited to listed permissions. Only
+//! the SHA-256 of a token is stored.
+
+use rusqlite::{OptionalExtension, Row, params};
+
+use super::{Sql, Tx};
+use crate::error::Result;
+
+#[derive(Debug, Clone)]
+pub struct TokenRow {
+    pub id: String,
+    pub name: String,
+    pub user_id: i64,
+    pub email: String,
+    pub permissions: Vec<String>,
+    pub created_at: i64,
+    pub expires_at: Option<i64>,
+    pub last_used_at: Option<i64>,
+    pub revoked_at: Option<i64>,
+}
+
+const SELECT: &str =
+    "SELECT t.id, t.name, t.user_id, u.email, t.permissions, t.created_at, t.expires_at,
+                             t.last_used_at, t.revoked_at
+                        FROM api_tokens t JOIN users u ON u.id = t.user_id";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<TokenRow> {
+    let permissions: String = r.get(4)?;
+    Ok(TokenRow {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        user_id: r.get(2)?,
+        email: r.get(3)?,
+        permissions: serde_json::from_str(&permissions).unwrap_or_default(),
+        created_at: r.get(5)?,
+        expires_at: r.get(6)?,
+        last_used_at: r.get(7)?,
+        revoked_at: r.get(8)?,
+    })
+}
+
+impl Sql<'_> {
+    pub fn token_by_hash(&self, token_sha256: &str) -> Result<Option<TokenRow>> {
+        Ok(self
+            .conn
+            .prepare_cached(&format!("{SELECT} WHERE t.token_sha256 = ?1"))?
+            .query_row([token_sha256], from_row)
+            .optional()?)
+    }
+
+    pub fn token_by_id(&self, id: &str) -> Result<Option<TokenRow>> {
+        Ok(self
+            .conn
+            .prepare_cached(&format!("{SELECT} WHERE t.id = ?1"))?
+            .query_row([id], from_row)
+            .optional()?)
+    }
+
+    /// Tokens of one user or of everyone, newest first.
+    pub fn tokens(&self, user_id: Option<i64>) -> Result<Vec<TokenRow>> {
+        let mut st = self.conn.prepare_cached(&format!(
+            "{SELECT} WHERE ?1 IS NULL OR t.user_id = ?1 ORDER BY t.created_at DESC, t.id"
+        ))?;
+        let rows = st.query_map([user_id], from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+impl Tx<'_> {
+    pub fn insert_token(&self, t: &TokenRow, token_sha256: &str) -> Result<()> {
+        let permissions = serde_json::to_string(&t.permissions).unwrap_or_else(|_| "[]".into());
+        self.conn
+            .prepare_cached(
+                "INSERT INTO api_tokens (id, name, token_sha256, user_id, permissions, created_at, expires_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?
+            .execute(params![t.id, t.name, token_sha256, t.user_id, permissions, t.created_at, t.expires_at])?;
+        Ok(())
+    }
+
+    /// Revokes one token; `false` when it was already revoked.
+    pub fn revoke_token(&self, id: &str, now: i64) -> Result<bool> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "UPDATE api_tokens SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL",
+            )?
+            .execute(params![id, now])?
+            == 1)
+    }
+
+    /// Revokes every live token of a user; returns how many.
+    pub fn revoke_user_tokens(&self, user_id: i64, now: i64) -> Result<usize> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "UPDATE api_tokens SET revoked_at = ?2 WHERE user_id = ?1 AND revoked_at IS NULL",
+            )?
+            .execute(params![user_id, now])?)
+    }
+}
