@@ -2,6 +2,8 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod access;
+mod audit_chain;
 mod bad_input;
 mod codes;
 mod concurrency;

@@ -137,6 +137,50 @@ impl Env {
         Env::run_cmd(self.command(args), stdin.as_bytes())
     }
 
+    /// Runs useradm with extra environment variables.
+    pub fn run_env(&self, vars: &[(&str, &str)], args: &[&str], stdin: &str) -> Run {
+        let mut cmd = self.command(args);
+        cmd.envs(vars.iter().copied());
+        Env::run_cmd(cmd, stdin.as_bytes())
+    }
+
+    /// Runs useradm as the holder of an API token.
+    pub fn as_token(&self, token: &str, args: &[&str]) -> Run {
+        self.run_env(&[("USERADM_TOKEN", token)], args, "")
+    }
+
+    /// Runs useradm in another session file (a second person on the same database).
+    pub fn as_session(&self, name: &str, args: &[&str], stdin: &str) -> Run {
+        let file = self.path().join(format!("session-{name}.json"));
+        self.run_env(
+            &[("USERADM_SESSION_FILE", file.to_str().unwrap())],
+            args,
+            stdin,
+        )
+    }
+
+    /// Logs `email` in under the session name `name`.
+    pub fn login_as(&self, name: &str, email: &str, password: &str) {
+        self.as_session(
+            name,
+            &["login", "--email", email, "--password-stdin"],
+            &format!("{password}\n"),
+        )
+        .ok();
+    }
+
+    /// Creates an API token for the default session's user; returns the secret.
+    pub fn token(&self, permissions: &[&str]) -> String {
+        let mut args = vec!["--json", "tokens", "create", "--name", "test"];
+        for p in permissions {
+            args.extend(["--permission", p]);
+        }
+        self.run(&args, "").ok().json()["secret"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    }
+
     pub fn init(&self) {
         self.run(&["init"], "").ok();
     }

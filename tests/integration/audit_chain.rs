@@ -1,0 +1,168 @@
+//! The audit log proves its own integrity (SPEC §0).
+
+use useradm::store::AuditRow;
+
+use crate::util::*;
+
+fn env_with_history() -> Env {
+    let env = Env::admin();
+    env.run(
+        &["register", "--email", ALICE, "--password-stdin"],
+        &format!("{ALICE_PW}\n"),
+    )
+    .ok();
+    env.login(ADMIN, "definitely-not-it-42").code(3);
+    env.login(ADMIN, ADMIN_PW).ok();
+    env
+}
+
+fn rows(env: &Env) -> Vec<AuditRow> {
+    let conn = env.sql();
+    let mut st = conn.prepare("SELECT id, at, actor_id, actor, event, target, detail, prev_hash, hash FROM audit_events ORDER BY id").unwrap();
+    st.query_map([], |r| {
+        Ok(AuditRow {
+            id: r.get(0)?,
+            at: r.get(1)?,
+            actor_id: r.get(2)?,
+            actor: r.get(3)?,
+            event: r.get(4)?,
+            target: r.get(5)?,
+            detail: r.get(6)?,
+            prev_hash: r.get(7)?,
+            hash: r.get(8)?,
+        })
+    })
+    .unwrap()
+    .map(Result::unwrap)
+    .collect()
+}
+
+#[test]
+fn an_intact_chain_verifies_and_head_is_its_last_link() {
+    let env = env_with_history();
+    let head = env.run(&["--json", "audit", "head"], "").ok().json();
+    let last = rows(&env).pop().unwrap();
+    assert_eq!(head["hash"], last.hash.as_str());
+    let run = env
+        .run(
+            &["--json", "audit", "verify", "--expect-head", &last.hash],
+            "",
+        )
+        .ok();
+    assert_eq!(run.json()["ok"], true);
+}
+
+#[test]
+fn an_edited_row_is_named() {
+    let env = env_with_history();
+    env.sql()
+        .execute(
+            "UPDATE audit_events SET detail = '{\"reason\":\"nothing\"}' WHERE id = 3",
+            [],
+        )
+        .unwrap();
+    let run = env.run(&["--json", "audit", "verify"], "").code(12);
+    assert!(
+        run.error_json()["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("row 3"),
+        "{run:?}"
+    );
+}
+
+#[test]
+fn a_deleted_row_is_named() {
+    let env = env_with_history();
+    env.sql()
+        .execute("DELETE FROM audit_events WHERE id = 2", [])
+        .unwrap();
+    env.run(&["audit", "verify"], "")
+        .code(12)
+        .stderr_has("row 2 is missing");
+}
+
+#[test]
+fn an_inserted_row_is_detected() {
+    let env = env_with_history();
+    let last = rows(&env).pop().unwrap();
+    env.sql()
+        .execute(
+            "INSERT INTO audit_events (id, at, event, detail, prev_hash, hash) VALUES (?1, 0, 'login.ok', '{}', ?2, 'forged')",
+            rusqlite::params![last.id + 1, last.hash],
+        )
+        .unwrap();
+    env.run(&["audit", "verify"], "")
+        .code(12)
+        .stderr_has("changed");
+}
+
+#[test]
+fn a_rebuilt_chain_is_caught_by_the_anchor() {
+    let env = env_with_history();
+    let anchor = env
+        .run(&["audit", "head"], "")
+        .ok()
+        .stdout
+        .trim()
+        .to_string();
+    env.run(&["logout"], "").ok();
+    // Someone with write access rewrites row 2 and recomputes every hash after it.
+    let conn = env.sql();
+    let mut all = rows(&env);
+    all[1].detail = "{\"roles\":[],\"verified\":false}".into();
+    let mut prev = all[0].hash.clone();
+    for row in all.iter_mut().skip(1) {
+        row.prev_hash = prev.clone();
+        row.hash = row.expected_hash();
+        conn.execute(
+            "UPDATE audit_events SET detail = ?2, prev_hash = ?3, hash = ?4 WHERE id = ?1",
+            rusqlite::params![row.id, row.detail, row.prev_hash, row.hash],
+        )
+        .unwrap();
+        prev = row.hash.clone();
+    }
+    env.login(ADMIN, ADMIN_PW).ok();
+    env.run(&["audit", "verify"], "").ok();
+    env.run(&["audit", "verify", "--expect-head", &anchor], "")
+        .code(12)
+        .stderr_has("anchored head");
+}
+
+#[test]
+fn audit_lists_with_filters() {
+    let env = env_with_history();
+    let all = env.run(&["--json", "audit"], "").ok().json();
+    assert!(all.as_array().unwrap().len() >= 5);
+    let two = env
+        .run(&["--json", "audit", "--limit", "2"], "")
+        .ok()
+        .json();
+    assert_eq!(two.as_array().unwrap().len(), 2);
+    assert_eq!(two[1]["id"], all.as_array().unwrap().last().unwrap()["id"]);
+    let alice = env
+        .run(&["--json", "audit", "--email", ALICE], "")
+        .ok()
+        .json();
+    assert!(
+        alice
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|e| e["actor"] == ALICE || e["target"] == ALICE)
+    );
+    let future = env
+        .run(&["--json", "audit", "--since", "2999-01-01T00:00:00Z"], "")
+        .ok()
+        .json();
+    assert_eq!(future.as_array().unwrap().len(), 0);
+    env.run(&["audit", "--since", "yesterday-ish"], "").code(2);
+    let recent = env
+        .run(&["--json", "audit", "--since", "1h"], "")
+        .ok()
+        .json();
+    assert_eq!(
+        recent.as_array().unwrap().len(),
+        all.as_array().unwrap().len()
+    );
+}
