@@ -19,15 +19,38 @@ pub fn main() -> ExitCode {
             .unwrap_or_default();
         eprintln!("useradm: internal error{place}; please report it");
     }));
-    std::panic::catch_unwind(run).unwrap_or(ExitCode::from(1))
+    let code = std::panic::catch_unwind(run).unwrap_or(ExitCode::from(1));
+    // A test hook: how many Argon2 computations this process ran (never a secret).
+    if std::env::var_os("USERADM_DEBUG_ARGON2_COUNT").is_some() {
+        eprintln!("argon2-runs: {}", crate::crypto::argon2_runs());
+        eprintln!(
+            "argon2-last-memory-kib: {}",
+            crate::crypto::argon2_last_memory_kib()
+        );
+    }
+    code
 }
 
 fn run() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
-            // clap prints help and version itself and chooses 0 or 2.
-            let _ = e.print();
+            // clap prints help and version itself; a usage error under --json is a JSON document.
+            let wants_json = std::env::args_os()
+                .skip(1)
+                .take_while(|a| a != "--")
+                .any(|a| a == "--json");
+            if e.use_stderr() && wants_json {
+                let text = e.render().to_string();
+                let first = text
+                    .lines()
+                    .next()
+                    .unwrap_or_default()
+                    .trim_start_matches("error: ");
+                print_error(None, true, &crate::error::Error::usage(first));
+            } else {
+                let _ = e.print();
+            }
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };

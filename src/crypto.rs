@@ -18,9 +18,15 @@ pub const MAX_PARALLELISM: u32 = 16;
 /// How many Argon2 computations this process ran: lets tests prove that the unknown-account and
 /// wrong-password paths cost the same number of hashes.
 static ARGON2_RUNS: AtomicU64 = AtomicU64::new(0);
+/// The memory cost (KiB) of the most recent Argon2 computation, for the same tests.
+static ARGON2_LAST_MEMORY: AtomicU64 = AtomicU64::new(0);
 
 pub fn argon2_runs() -> u64 {
     ARGON2_RUNS.load(Ordering::Relaxed)
+}
+
+pub fn argon2_last_memory_kib() -> u64 {
+    ARGON2_LAST_MEMORY.load(Ordering::Relaxed)
 }
 
 /// Argon2id cost parameters of the policy.
@@ -79,8 +85,12 @@ pub fn hex(bytes: &[u8]) -> String {
         })
 }
 
+pub fn sha256(data: &[u8]) -> [u8; 32] {
+    Sha256::digest(data).into()
+}
+
 pub fn sha256_hex(data: &[u8]) -> String {
-    hex(&Sha256::digest(data))
+    hex(&sha256(data))
 }
 
 /// Hashes a secret to an Argon2id PHC string with a fresh 16-byte salt.
@@ -213,6 +223,28 @@ pub fn dummy_verify(secret: &[u8], cost: HashCost) -> Result<()> {
     )
 }
 
+/// Spends what verifying against `phc` would spend (its algorithm and cost, within the bounds),
+/// without anything to match: the unknown-account path then costs what a real account costs.
+pub fn dummy_verify_like(secret: &[u8], phc: Option<&str>, fallback: HashCost) -> Result<()> {
+    let stored = phc
+        .and_then(|p| PasswordHash::new(p).ok())
+        .and_then(|p| inspect_parsed(&p).ok());
+    match stored {
+        Some((stored, params)) => {
+            let mut out = vec![0u8; params.output_len().unwrap_or(32)];
+            run_argon2(
+                stored.algorithm,
+                stored.version,
+                params,
+                secret,
+                b"useradm-dummy-salt",
+                &mut out,
+            )
+        }
+        None => dummy_verify(secret, fallback),
+    }
+}
+
 fn run_argon2(
     algorithm: Algorithm,
     version: Version,
@@ -222,6 +254,7 @@ fn run_argon2(
     out: &mut [u8],
 ) -> Result<()> {
     ARGON2_RUNS.fetch_add(1, Ordering::Relaxed);
+    ARGON2_LAST_MEMORY.store(u64::from(params.m_cost()), Ordering::Relaxed);
     Argon2::new(algorithm, version, params)
         .hash_password_into(secret, salt, out)
         .map_err(|e| Error::internal(format!("Argon2 failed: {e}")))

@@ -96,11 +96,16 @@ pub fn check_new(raw: &str, policy: &Policy, words: &AccountWords<'_>) -> Result
     Ok(NewPassword(password))
 }
 
-/// A strong random password for `--generate-password`: 24 characters from 56 unambiguous ones
-/// (about 139 bits).
-pub fn generate() -> Result<String> {
+/// A strong random password for `--generate-password`: at least 24 characters from 56
+/// unambiguous ones (about 139 bits), and at least the policy's minimum length.
+pub fn generate(policy: &Policy) -> Result<String> {
     const ALPHABET: &[u8] = b"abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-    let raw = crate::crypto::random_chars(ALPHABET, 24)?;
+    let raw = crate::crypto::random_chars(
+        ALPHABET,
+        policy
+            .password_min_length
+            .clamp(24, MAX_PASSWORD_CHARS * 6 / 7),
+    )?;
     // Groups of six read and type more easily.
     Ok(raw
         .as_bytes()
@@ -157,6 +162,13 @@ mod tests {
         )
         .unwrap();
         assert!(pw.password().as_str().starts_with("five "));
-        assert!(check_new(&generate().unwrap(), &policy(), &AccountWords::default()).is_ok());
+        assert!(
+            check_new(
+                &generate(&policy()).unwrap(),
+                &policy(),
+                &AccountWords::default()
+            )
+            .is_ok()
+        );
     }
 }

@@ -120,6 +120,19 @@ pub fn read(path: &Path) -> Result<Option<SessionFile>> {
     parse(&bytes, path).map(Some)
 }
 
+/// Reads a session file that `read` refused (readable by others, someone else's), only to revoke
+/// its session: a token that may have leaked must stop working. A symlink is never followed.
+pub fn read_for_revocation(path: &Path) -> Option<SessionFile> {
+    let file = OpenOptions::new()
+        .read(true)
+        .custom_flags(nix::libc::O_NOFOLLOW)
+        .open(path)
+        .ok()?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).ok()?;
+    parse(&bytes, path).ok()
+}
+
 /// Writes the session file atomically (a private temporary file, fsync, rename): a crash leaves
 /// the old file or the new one, never a broken one.
 pub fn write(path: &Path, session: &SessionFile) -> Result<()> {

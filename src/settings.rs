@@ -194,7 +194,12 @@ pub fn definition(key: &str) -> Result<&'static Definition> {
 
 /// Checks a value against the floors and caps of its setting and returns its canonical text.
 pub fn validate(def: &Definition, raw: &str) -> Result<String> {
-    let raw = raw.trim();
+    // A secret is taken exactly as given (only the newline was stripped when it was read).
+    let raw = if matches!(def.kind, Kind::Secret) {
+        raw
+    } else {
+        raw.trim()
+    };
     let bad = |why: String| {
         Err(Error::usage(format!(
             "invalid value for {}: {why}",

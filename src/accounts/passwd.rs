@@ -12,20 +12,31 @@ use crate::settings::Policy;
 use crate::store::{AuditEvent, Store};
 use crate::validate::parse_email;
 
-/// Returns how many other sessions ended.
-pub fn change(
+/// Checks the current password first, so a wrong one is exit 3 whatever the new one is.
+pub fn check_current(
     store: &mut Store,
     policy: &Policy,
     actor: &Actor,
     current: &Password,
+) -> Result<()> {
+    actor.session()?;
+    let email = parse_email(&actor.user.email)?;
+    credentials::authenticate(store, policy, &email, current)
+        .map(|_| ())
+        .map_err(|e| match e {
+            Error::AuthFailed(_) => Error::AuthFailed("the current password is wrong".into()),
+            other => other,
+        })
+}
+
+/// Sets the new password (after `check_current`); returns how many other sessions ended.
+pub fn change(
+    store: &mut Store,
+    policy: &Policy,
+    actor: &Actor,
     new: &NewPassword,
 ) -> Result<usize> {
     let session_id = actor.session()?.id.clone();
-    let email = parse_email(&actor.user.email)?;
-    credentials::authenticate(store, policy, &email, current).map_err(|e| match e {
-        Error::AuthFailed(_) => Error::AuthFailed("the current password is wrong".into()),
-        other => other,
-    })?;
     let phc = crypto::hash_secret(new.password().as_bytes(), policy.hash_cost)?;
     let now = clock::now();
     store.write(|tx| {

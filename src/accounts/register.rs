@@ -165,6 +165,7 @@ pub fn register(
             &reg.email,
             &code.code,
             policy.code_ttl,
+            "The account was created",
         )),
         _ => None,
     };
@@ -189,6 +190,7 @@ pub(crate) fn send_verification(
     email: &Email,
     code: &str,
     ttl: i64,
+    state: &str,
 ) -> Result<Delivery> {
     let sent = mail::send_code(
         cfg,
@@ -215,7 +217,7 @@ pub(crate) fn send_verification(
     }
     sent.map_err(|e| {
         Error::MailFailed(format!(
-            "{e}. The account was created; send a new code with `useradm verify --resend --email {}`",
+            "{e}. {state}; send a new code with `useradm verify --resend --email {}`",
             email.address
         ))
     })

@@ -10,7 +10,7 @@ use crate::codes::Purpose;
 use crate::crypto;
 use crate::error::Result;
 use crate::mail::{self, CodeMail, MailConfig};
-use crate::password::NewPassword;
+use crate::password::{self, AccountWords, NewPassword};
 use crate::settings::Policy;
 use crate::store::{AuditEvent, Store};
 use crate::validate::Email;
@@ -105,6 +105,14 @@ pub fn confirm(
         &[Purpose::Reset, Purpose::Invite],
         typed_code,
         |tx, user, now| {
+            // Judged against the account's names only now, so a wrong code never reveals them; a
+            // rejection rolls back and leaves the code usable.
+            let words = AccountWords {
+                email: &user.email,
+                first_name: &user.first_name,
+                last_name: &user.last_name,
+            };
+            password::check_new(password.password().as_str(), policy, &words)?;
             tx.set_password_hash(user.id, &phc, now)?;
             tx.set_email_verified(user.id, now)?;
             tx.revoke_codes(user.id, &[Purpose::Reset, Purpose::Invite], now)?;

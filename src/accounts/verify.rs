@@ -130,5 +130,12 @@ pub fn resend(
             now,
         )
     })?;
-    send_verification(store, cfg, email, &code.code, policy.code_ttl)
+    send_verification(
+        store,
+        cfg,
+        email,
+        &code.code,
+        policy.code_ttl,
+        "The new code was not sent",
+    )
 }

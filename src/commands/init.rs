@@ -1,16 +1,45 @@
-use crate::accounts::{self, init};
+use crate::accounts::init;
 use crate::cli::InitArgs;
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::input::Input;
 use crate::output::Report;
+use crate::password::{self, AccountWords};
 use crate::settings::Policy;
+use crate::store::Store;
 use crate::store::{InitOutcome, SCHEMA_VERSION};
 use crate::validate::parse_email;
 
 pub fn run(ctx: &Context, input: &mut Input<'_>, args: InitArgs) -> Result<Report> {
     let sharing = init::group_sharing(args.group.as_deref())?;
     let admin_email = args.admin.as_deref().map(parse_email).transpose()?;
+    // The administrator's password is read and judged before anything is created, so a refusal
+    // leaves no half-made database behind. An existing database's policy applies.
+    let existing = Store::open(&ctx.db_path).ok();
+    let admin_exists = existing
+        .as_ref()
+        .map(init::admin_exists)
+        .transpose()?
+        .unwrap_or(false);
+    let mut password = match &admin_email {
+        Some(email) if !admin_exists => {
+            let policy = match &existing {
+                Some(store) => Policy::from_rows(&store.sql().settings_rows()?),
+                None => Policy::from_rows(&Default::default()),
+            };
+            let words = AccountWords {
+                email: &email.address,
+                ..AccountWords::default()
+            };
+            Some(
+                input.password(&args.password, "Administrator password", true, |raw| {
+                    password::check_new(&raw, &policy, &words)
+                })?,
+            )
+        }
+        _ => None,
+    };
+    drop(existing);
     let (mut store, outcome) = init::init_database(&ctx.db_path, sharing)?;
     let path = store.path().display().to_string();
     let (status, mut report_line) = match outcome {
@@ -47,10 +76,9 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, args: InitArgs) -> Result<Repor
             lines.push("An administrator already exists; nothing else changed.".into());
         } else {
             let policy = Policy::from_rows(&store.sql().settings_rows()?);
-            let password =
-                input.password(&args.password, "Administrator password", true, |raw| {
-                    accounts::judge_password(&store, &policy, &email, None, &raw)
-                })?;
+            let password = password
+                .take()
+                .ok_or_else(|| Error::internal("the administrator password was not read"))?;
             let admin = init::create_admin(&mut store, &policy, &email, &password)?;
             lines.push(format!(
                 "Created the administrator {} (verified, role admin).",

@@ -3,10 +3,12 @@ use crate::cli::{AuthenticateArgs, LoginArgs, LogoutArgs};
 use crate::clock;
 use crate::commands::open;
 use crate::context::Context;
-use crate::error::Result;
+use crate::context::SessionLocation;
+use crate::error::{Error, Result};
 use crate::input::Input;
 use crate::output::Report;
 use crate::password::Password;
+use crate::session;
 use crate::validate::parse_email;
 
 pub fn login(ctx: &Context, input: &mut Input<'_>, args: LoginArgs) -> Result<Report> {
@@ -47,7 +49,23 @@ pub fn authenticate(
 }
 
 pub fn logout(ctx: &Context, args: LogoutArgs) -> Result<Report> {
-    let (mut store, _) = open(ctx)?;
+    // Logout always cleans up and succeeds: without a database there is no session to end, but
+    // an explicit session file still goes.
+    let (mut store, _) = match open(ctx) {
+        Ok(opened) => opened,
+        Err(e @ Error::Storage(_)) => {
+            let removed = match &ctx.session {
+                SessionLocation::File(file) => session::remove(file)?,
+                SessionLocation::Dir(_) => false,
+            };
+            return Ok(Report::new(
+                serde_json::json!({ "email": null, "sessions_ended": 0, "changed": removed }),
+            )
+            .line("Not logged in; nothing to do.")
+            .note(format!("warning: {e}")));
+        }
+        Err(e) => return Err(e),
+    };
     let path = ctx.session_path(store.database_id());
     let out = credentials::logout(&mut store, &path, args.all)?;
     let line = match (&out.email, out.sessions_ended) {

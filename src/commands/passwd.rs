@@ -18,6 +18,7 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, args: PasswdArgs) -> Result<Rep
     let current = input.password(&source, "Current password", false, |raw| {
         Ok(Password::normalise(&raw))
     })?;
+    passwd::check_current(&mut store, &policy, &actor, &current)?;
     let email = parse_email(&actor.user.email)?;
     let names = Some((
         actor.user.first_name.as_str(),
@@ -26,7 +27,7 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, args: PasswdArgs) -> Result<Rep
     let new = input.password(&source, "New password", true, |raw| {
         accounts::judge_password(&store, &policy, &email, names, &raw)
     })?;
-    let ended = passwd::change(&mut store, &policy, &actor, &current, &new)?;
+    let ended = passwd::change(&mut store, &policy, &actor, &new)?;
     Ok(
         Report::new(serde_json::json!({ "changed": true, "other_sessions_ended": ended }))
             .line(format!("Password changed; {ended} other session(s) ended.")),

@@ -8,6 +8,7 @@ use crate::gate;
 use crate::input::Input;
 use crate::output::Report;
 use crate::password;
+use crate::permissions::USERS_READ;
 use crate::validate::{parse_attributes, parse_email, parse_name};
 
 pub fn run(ctx: &Context, input: &mut Input<'_>, args: RegisterArgs) -> Result<Report> {
@@ -15,8 +16,9 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, args: RegisterArgs) -> Result<R
     let actor = gate::optional_actor(&store, &policy, &ctx.credential(store.database_id()));
     register::authorise(&store, &policy, actor.as_ref(), &args.roles, args.verified)?;
     let email = input.required(args.email, "Email", "--email", parse_email)?;
+    let may_read = actor.as_ref().is_some_and(|a| a.has(USERS_READ));
     if let Some(user) = register::existing(&store, &email)?.filter(|_| args.exists_ok) {
-        return Ok(existed(user));
+        return Ok(existed(user, may_read));
     }
     let first_name = input.optional(args.first_name, "First name", |s| {
         parse_name("the first name", s)
@@ -28,7 +30,7 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, args: RegisterArgs) -> Result<R
     let names = Some((first_name.as_str(), last_name.as_str()));
     let judge = |raw: String| accounts::judge_password(&store, &policy, &email, names, &raw);
     let (password, generated) = if args.generate_password {
-        let raw = password::generate()?;
+        let raw = password::generate(&policy)?;
         (judge(raw.clone())?, Some(raw))
     } else {
         (
@@ -59,7 +61,7 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, args: RegisterArgs) -> Result<R
         &registration,
     )?;
     let (user, mail) = match outcome {
-        Registered::Existed { user } => return Ok(existed(user)),
+        Registered::Existed { user } => return Ok(existed(user, may_read)),
         Registered::Created { user, mail } => (user, mail),
     };
     let mut report = Report::new(serde_json::json!({
@@ -93,8 +95,15 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, args: RegisterArgs) -> Result<R
     Ok(report)
 }
 
-fn existed(user: UserView) -> Report {
-    Report::new(serde_json::json!({ "user": user, "changed": false })).line(format!(
+/// An existing account is shown only to those who may read accounts; others learn that the
+/// address is taken and nothing more.
+fn existed(user: UserView, may_read: bool) -> Report {
+    let json = if may_read {
+        serde_json::json!({ "user": user, "changed": false })
+    } else {
+        serde_json::json!({ "email": user.email, "changed": false })
+    };
+    Report::new(json).line(format!(
         "{} is already registered; nothing changed.",
         user.email
     ))

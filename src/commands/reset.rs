@@ -45,7 +45,8 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, args: ResetArgs) -> Result<Repo
         source.password_stdin = true;
     }
     let password = input.password(&source, "New password", true, |raw| {
-        accounts::judge_password(&store, &policy, &email, None, &raw)
+        // The account's own words are checked once the code proved the caller may know them.
+        accounts::judge_password(&store, &policy, &email, Some(("", "")), &raw)
     })?;
     let ended = reset::confirm(&mut store, &policy, &email, &code, &password)?;
     Ok(Report::new(

@@ -106,6 +106,24 @@ impl Sql<'_> {
         Ok(())
     }
 
+    /// A stored password hash picked by `seed`, so that a dummy check for an unknown email can run
+    /// at the cost real accounts' hashes have (they may differ from the current policy).
+    pub fn sample_password_hash(&self, seed: u64) -> Result<Option<String>> {
+        let max: Option<i64> = self
+            .conn
+            .prepare_cached("SELECT max(id) FROM users")?
+            .query_row([], |r| r.get(0))?;
+        let Some(max) = max else { return Ok(None) };
+        let start = i64::try_from(seed % u64::try_from(max).unwrap_or(1).max(1)).unwrap_or(0) + 1;
+        let mut st = self.conn.prepare_cached(
+            "SELECT password_hash FROM users WHERE id >= ?1 AND password_hash IS NOT NULL ORDER BY id LIMIT 1",
+        )?;
+        match st.query_row([start], |r| r.get(0)).optional()? {
+            Some(h) => Ok(Some(h)),
+            None => Ok(st.query_row([0], |r| r.get(0)).optional()?),
+        }
+    }
+
     pub fn user_by_email(&self, canonical: &str) -> Result<Option<User>> {
         Ok(self
             .conn
