@@ -48,6 +48,8 @@ Register-ArgumentCompleter -Native -CommandName 'useradm' -ScriptBlock {
             [CompletionResult]::new('sessions', 'sessions', [CompletionResultType]::ParameterValue, 'List and end login sessions (others'' need sessions.manage)')
             [CompletionResult]::new('tokens', 'tokens', [CompletionResultType]::ParameterValue, 'API tokens for CI jobs, used through USERADM_TOKEN')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Read the security event log and prove its integrity (needs audit.read)')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create or update accounts from CSV, JSON Lines or a Django database (needs users.manage)')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write every account (profile, roles, status, verified; never a hash) to stdout')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Read and change the policy settings (needs settings.manage)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the shell completion script for SHELL to stdout')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write the man pages (useradm.1 and one per command) into a folder')
@@ -735,6 +737,38 @@ Register-ArgumentCompleter -Native -CommandName 'useradm' -ScriptBlock {
         'useradm;audit;help;help' {
             break
         }
+        'useradm;import' {
+            [CompletionResult]::new('--from-django', '--from-django', [CompletionResultType]::ParameterName, 'Read a Django site''s SQLite database instead (auth_user, groups, allauth addresses)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'The file format [default: from the extension, else csv]')
+            [CompletionResult]::new('--on-conflict', '--on-conflict', [CompletionResultType]::ParameterName, 'What to do with emails that already have an account')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Report what would be created, updated or skipped, and change nothing')
+            [CompletionResult]::new('--no-email', '--no-email', [CompletionResultType]::ParameterName, 'Send no invitations to accounts imported without a password')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print exactly one JSON document on stdout (errors as JSON on stderr)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only what was asked for: no hints or notices on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only what was asked for: no hints or notices on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'useradm;export' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print exactly one JSON document on stdout (errors as JSON on stderr)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only what was asked for: no hints or notices on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only what was asked for: no hints or notices on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'useradm;config' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -856,6 +890,8 @@ Register-ArgumentCompleter -Native -CommandName 'useradm' -ScriptBlock {
             [CompletionResult]::new('sessions', 'sessions', [CompletionResultType]::ParameterValue, 'List and end login sessions (others'' need sessions.manage)')
             [CompletionResult]::new('tokens', 'tokens', [CompletionResultType]::ParameterValue, 'API tokens for CI jobs, used through USERADM_TOKEN')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Read the security event log and prove its integrity (needs audit.read)')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create or update accounts from CSV, JSON Lines or a Django database (needs users.manage)')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write every account (profile, roles, status, verified; never a hash) to stdout')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Read and change the policy settings (needs settings.manage)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the shell completion script for SHELL to stdout')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write the man pages (useradm.1 and one per command) into a folder')
@@ -991,6 +1027,12 @@ Register-ArgumentCompleter -Native -CommandName 'useradm' -ScriptBlock {
             break
         }
         'useradm;help;audit;verify' {
+            break
+        }
+        'useradm;help;import' {
+            break
+        }
+        'useradm;help;export' {
             break
         }
         'useradm;help;config' {

@@ -45,6 +45,8 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand sessions 'List and end login sessions (others'' need sessions.manage)'
             cand tokens 'API tokens for CI jobs, used through USERADM_TOKEN'
             cand audit 'Read the security event log and prove its integrity (needs audit.read)'
+            cand import 'Create or update accounts from CSV, JSON Lines or a Django database (needs users.manage)'
+            cand export 'Write every account (profile, roles, status, verified; never a hash) to stdout'
             cand config 'Read and change the policy settings (needs settings.manage)'
             cand completions 'Print the shell completion script for SHELL to stdout'
             cand man 'Write the man pages (useradm.1 and one per command) into a folder'
@@ -664,6 +666,36 @@ set edit:completion:arg-completer[useradm] = {|@words|
         }
         &'useradm;audit;help;help'= {
         }
+        &'useradm;import'= {
+            cand --from-django 'Read a Django site''s SQLite database instead (auth_user, groups, allauth addresses)'
+            cand --format 'The file format [default: from the extension, else csv]'
+            cand --on-conflict 'What to do with emails that already have an account'
+            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --color 'When to use colour'
+            cand --dry-run 'Report what would be created, updated or skipped, and change nothing'
+            cand --no-email 'Send no invitations to accounts imported without a password'
+            cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print only what was asked for: no hints or notices on stderr'
+            cand --quiet 'Print only what was asked for: no hints or notices on stderr'
+            cand --no-input 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'useradm;export'= {
+            cand --format 'Output format'
+            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --color 'When to use colour'
+            cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print only what was asked for: no hints or notices on stderr'
+            cand --quiet 'Print only what was asked for: no hints or notices on stderr'
+            cand --no-input 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'useradm;config'= {
             cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
@@ -774,6 +806,8 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand sessions 'List and end login sessions (others'' need sessions.manage)'
             cand tokens 'API tokens for CI jobs, used through USERADM_TOKEN'
             cand audit 'Read the security event log and prove its integrity (needs audit.read)'
+            cand import 'Create or update accounts from CSV, JSON Lines or a Django database (needs users.manage)'
+            cand export 'Write every account (profile, roles, status, verified; never a hash) to stdout'
             cand config 'Read and change the policy settings (needs settings.manage)'
             cand completions 'Print the shell completion script for SHELL to stdout'
             cand man 'Write the man pages (useradm.1 and one per command) into a folder'
@@ -872,6 +906,10 @@ set edit:completion:arg-completer[useradm] = {|@words|
         &'useradm;help;audit;head'= {
         }
         &'useradm;help;audit;verify'= {
+        }
+        &'useradm;help;import'= {
+        }
+        &'useradm;help;export'= {
         }
         &'useradm;help;config'= {
             cand list 'Show every setting with its value and default'

@@ -160,6 +160,16 @@ pub enum Command {
     )]
     Audit(AuditArgs),
 
+    /// Create or update accounts from CSV, JSON Lines or a Django database (needs users.manage)
+    #[command(after_help = "Examples:\n  useradm import users.csv --dry-run\n  \
+                            useradm import users.jsonl --on-conflict update --no-email\n  \
+                            useradm import --from-django /srv/site/db.sqlite3 --no-email")]
+    Import(ImportArgs),
+
+    /// Write every account (profile, roles, status, verified; never a hash) to stdout
+    #[command(after_help = "Example:\n  useradm export --format jsonl > accounts.jsonl")]
+    Export(ExportArgs),
+
     /// Read and change the policy settings (needs settings.manage)
     #[command(subcommand)]
     Config(ConfigCommand),
@@ -560,4 +570,58 @@ pub enum AuditCommand {
         #[arg(long, value_name = "HASH")]
         expect_head: Option<String>,
     },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FileFormat {
+    Csv,
+    Jsonl,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ConflictChoice {
+    /// Stop with exit 6, naming the existing emails
+    Fail,
+    /// Leave existing accounts alone
+    Skip,
+    /// Apply changed profiles, roles and status to existing accounts
+    Update,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The file to read (`-` for standard input)
+    #[arg(
+        value_name = "FILE",
+        required_unless_present = "from_django",
+        conflicts_with = "from_django"
+    )]
+    pub file: Option<PathBuf>,
+
+    /// Read a Django site's SQLite database instead (auth_user, groups, allauth addresses)
+    #[arg(long, value_name = "DB")]
+    pub from_django: Option<PathBuf>,
+
+    /// The file format [default: from the extension, else csv]
+    #[arg(long, value_enum)]
+    pub format: Option<FileFormat>,
+
+    /// What to do with emails that already have an account
+    #[arg(long, value_enum, default_value_t = ConflictChoice::Fail)]
+    pub on_conflict: ConflictChoice,
+
+    /// Report what would be created, updated or skipped, and change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// Send no invitations to accounts imported without a password
+    #[arg(long)]
+    pub no_email: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = FileFormat::Csv)]
+    pub format: FileFormat,
 }

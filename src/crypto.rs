@@ -223,28 +223,6 @@ pub fn dummy_verify(secret: &[u8], cost: HashCost) -> Result<()> {
     )
 }
 
-/// Spends what verifying against `phc` would spend (its algorithm and cost, within the bounds),
-/// without anything to match: the unknown-account path then costs what a real account costs.
-pub fn dummy_verify_like(secret: &[u8], phc: Option<&str>, fallback: HashCost) -> Result<()> {
-    let stored = phc
-        .and_then(|p| PasswordHash::new(p).ok())
-        .and_then(|p| inspect_parsed(&p).ok());
-    match stored {
-        Some((stored, params)) => {
-            let mut out = vec![0u8; params.output_len().unwrap_or(32)];
-            run_argon2(
-                stored.algorithm,
-                stored.version,
-                params,
-                secret,
-                b"useradm-dummy-salt",
-                &mut out,
-            )
-        }
-        None => dummy_verify(secret, fallback),
-    }
-}
-
 fn run_argon2(
     algorithm: Algorithm,
     version: Version,

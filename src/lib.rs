@@ -14,6 +14,8 @@ pub mod crypto;
 pub mod docs;
 pub mod error;
 pub mod gate;
+pub mod hashes;
+pub mod import;
 pub mod input;
 pub mod mail;
 pub mod output;

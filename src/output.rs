@@ -61,7 +61,10 @@ pub fn table<const N: usize>(
 /// Prints the report; a closed stdout (`| head`) is a quiet success.
 pub fn print_report(ctx: &Context, report: &Report) {
     let mut out = std::io::stdout().lock();
-    let _ = if ctx.json {
+    let _ = if ctx.json && report.json.is_null() {
+        // The command wrote its own output (export).
+        Ok(())
+    } else if ctx.json {
         let doc = serde_json::to_string_pretty(&report.json).unwrap_or_default();
         writeln!(out, "{doc}")
     } else {

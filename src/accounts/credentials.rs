@@ -10,6 +10,7 @@ use std::path::Path;
 use crate::clock;
 use crate::crypto;
 use crate::error::{AUTH_FAILED, Error, Result, Unavailable};
+use crate::hashes;
 use crate::password::Password;
 use crate::session::{self, SessionFile};
 use crate::settings::Policy;
@@ -103,7 +104,7 @@ fn verify(
         ..
     }) = user
     {
-        return Ok(match crypto::verify_secret(password.as_bytes(), phc) {
+        return Ok(match hashes::verify_password(password.as_bytes(), phc) {
             Ok(true) => Verdict::Match,
             Ok(false) => Verdict::Wrong("wrong_password"),
             Err(e) => Verdict::Refused(e.to_string()),
@@ -117,7 +118,7 @@ fn verify(
             .unwrap_or_default(),
     );
     let sample = store.sql().sample_password_hash(seed)?;
-    crypto::dummy_verify_like(password.as_bytes(), sample.as_deref(), policy.hash_cost)?;
+    hashes::dummy_verify_like(password.as_bytes(), sample.as_deref(), policy.hash_cost)?;
     Ok(Verdict::Wrong(if user.is_some() {
         "no_usable_password"
     } else {
@@ -168,12 +169,13 @@ fn check_then<T>(
         }
     };
     // Upgrade a weaker hash now that the password is known, never towards weaker parameters.
-    let upgrade = match user.password_hash.as_deref().map(crypto::inspect_hash) {
-        Some(Ok(stored)) if stored.needs_upgrade(policy.hash_cost) => Some(crypto::hash_secret(
-            password.as_bytes(),
-            stored.cost.max(policy.hash_cost),
-        )?),
-        _ => None,
+    let upgrade = match user
+        .password_hash
+        .as_deref()
+        .and_then(|h| hashes::upgrade_cost(h, policy.hash_cost))
+    {
+        Some(cost) => Some(crypto::hash_secret(password.as_bytes(), cost)?),
+        None => None,
     };
     let now = clock::now();
     let outcome = store.write(|tx| {

@@ -3,6 +3,7 @@
 
 mod audit;
 mod config;
+mod import;
 mod init;
 mod login;
 mod passwd;
@@ -65,6 +66,8 @@ pub fn run(ctx: &Context, command: Command) -> Result<Report> {
         Command::Sessions(cmd) => sessions::run(ctx, cmd),
         Command::Tokens(cmd) => sessions::run_tokens(ctx, cmd),
         Command::Audit(args) => audit::run(ctx, args),
+        Command::Import(args) => import::run(ctx, args),
+        Command::Export(args) => import::export(ctx, args),
         Command::Config(cmd) => config::run(ctx, &mut input, cmd),
         Command::Completions { shell } => {
             let mut script = Vec::new();

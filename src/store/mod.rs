@@ -7,6 +7,7 @@
 
 mod audit;
 mod codes;
+pub mod django;
 mod roles;
 mod sessions;
 mod settings;

@@ -10,6 +10,7 @@ mod concurrency;
 mod config;
 mod flows;
 mod generated;
+mod import;
 mod review_fixes;
 mod security;
 mod sessions;

@@ -1,0 +1,160 @@
+use std::io::{IsTerminal, Read};
+
+use crate::cli::{ConflictChoice, ExportArgs, FileFormat, ImportArgs};
+use crate::commands::{open, protected};
+use crate::context::Context;
+use crate::error::{Error, Result};
+use crate::import::{self, Format, OnConflict, Options};
+use crate::output::Report;
+use crate::permissions::{USERS_MANAGE, USERS_READ};
+
+fn format_of(choice: Option<FileFormat>, path: &std::path::Path) -> Format {
+    match choice {
+        Some(FileFormat::Csv) => Format::Csv,
+        Some(FileFormat::Jsonl) => Format::Jsonl,
+        None => match path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
+            Some("jsonl" | "ndjson" | "json") => Format::Jsonl,
+            _ => Format::Csv,
+        },
+    }
+}
+
+/// Larger inputs are refused rather than read whole into memory.
+const MAX_IMPORT_BYTES: u64 = 1 << 30;
+
+fn read_input(path: &std::path::Path) -> Result<String> {
+    let mut bytes = Vec::new();
+    let what = if path.as_os_str() == "-" {
+        "standard input".to_string()
+    } else {
+        path.display().to_string()
+    };
+    let read = if path.as_os_str() == "-" {
+        std::io::stdin()
+            .lock()
+            .take(MAX_IMPORT_BYTES + 1)
+            .read_to_end(&mut bytes)
+    } else {
+        std::fs::File::open(path).and_then(|f| f.take(MAX_IMPORT_BYTES + 1).read_to_end(&mut bytes))
+    };
+    read.map_err(|e| Error::usage(format!("cannot read {what}: {e}")))?;
+    if bytes.len() as u64 > MAX_IMPORT_BYTES {
+        return Err(Error::usage(format!("{what} is larger than 1 GiB")));
+    }
+    String::from_utf8(bytes).map_err(|_| Error::usage(format!("{what} is not valid UTF-8")))
+}
+
+pub fn run(ctx: &Context, args: ImportArgs) -> Result<Report> {
+    let (mut store, policy) = open(ctx)?;
+    let actor = protected(ctx, &store, &policy, &[USERS_MANAGE])?;
+    let (raw, errors, create_roles) = match (&args.from_django, &args.file) {
+        (Some(db), _) => {
+            let (rows, errors) = import::django_rows(db)?;
+            (rows, errors, true)
+        }
+        (None, Some(path)) => {
+            let text = read_input(path)?;
+            let (rows, errors) = import::parse::parse(&text, format_of(args.format, path));
+            (rows, errors, false)
+        }
+        (None, None) => return Err(Error::usage("name a FILE or --from-django DB")),
+    };
+    let options = Options {
+        on_conflict: match args.on_conflict {
+            ConflictChoice::Fail => OnConflict::Fail,
+            ConflictChoice::Skip => OnConflict::Skip,
+            ConflictChoice::Update => OnConflict::Update,
+        },
+        dry_run: args.dry_run,
+        no_email: args.no_email,
+        create_roles,
+    };
+    let mail_config = if args.no_email || args.dry_run {
+        None
+    } else {
+        Some(ctx.mail_config(&policy.mail)?)
+    };
+    let bar = (std::io::stderr().is_terminal() && !ctx.quiet).then(|| {
+        let bar = indicatif::ProgressBar::new(0);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "hashing {bar:40} {pos}/{len} ({per_sec}, {eta} left)",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar
+    });
+    let progress = |done: u64, total: u64| {
+        if let Some(b) = &bar {
+            b.set_length(total);
+            b.set_position(done);
+        }
+    };
+    let summary = import::import(
+        &mut store,
+        &policy,
+        mail_config.as_ref(),
+        &actor,
+        &raw,
+        errors,
+        &options,
+        &progress,
+    );
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
+    let summary = summary?;
+    let verb = if summary.dry_run {
+        "Would import"
+    } else {
+        "Imported"
+    };
+    let mut report = Report::new(serde_json::to_value(&summary).unwrap_or_default()).line(format!(
+        "{verb} {} row(s): {} created, {} updated, {} unchanged, {} skipped.",
+        summary.rows, summary.created, summary.updated, summary.unchanged, summary.skipped
+    ));
+    if !summary.roles_created.is_empty() {
+        report = report.line(format!(
+            "Roles created: {}.",
+            summary.roles_created.join(", ")
+        ));
+    }
+    if !summary.invitations_sent.is_empty() {
+        report = report.line(format!(
+            "Invitations sent: {}.",
+            summary.invitations_sent.len()
+        ));
+    }
+    if !summary.invitations_unsent.is_empty() {
+        report = report.line(format!(
+            "{} invitation(s) could not be sent; resend each with:",
+            summary.invitations_unsent.len()
+        ));
+        for (email, why) in &summary.invitations_unsent {
+            report = report.line(format!("  useradm reset --email {email}    # {why}"));
+        }
+    }
+    Ok(report)
+}
+
+pub fn export(ctx: &Context, args: ExportArgs) -> Result<Report> {
+    let (store, policy) = open(ctx)?;
+    protected(ctx, &store, &policy, &[USERS_READ, USERS_MANAGE])?;
+    let format = match args.format {
+        FileFormat::Csv => Format::Csv,
+        FileFormat::Jsonl => Format::Jsonl,
+    };
+    let mut out = std::io::stdout().lock();
+    let count = import::export(&store, format, &mut out)?;
+    // The rows are the output; the report adds only a note.
+    Ok(Report {
+        json: serde_json::Value::Null,
+        ..Report::default()
+    }
+    .note(format!("Exported {count} account(s).")))
+}

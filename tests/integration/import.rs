@@ -1,0 +1,430 @@
+//! `import` and `export`: all-or-nothing provisioning, conflict modes, hash formats, round trips.
+
+use crate::util::*;
+
+const ANN_PW: &str = "violet-Marble-92-harbor";
+
+fn write(env: &Env, name: &str, text: &str) -> String {
+    let path = env.path().join(name);
+    std::fs::write(&path, text).unwrap();
+    path.display().to_string()
+}
+
+fn users(env: &Env) -> i64 {
+    env.count("SELECT count(*) FROM users")
+}
+
+fn stored_hash(env: &Env, email: &str) -> String {
+    env.sql()
+        .query_row(
+            "SELECT password_hash FROM users WHERE email_canonical = ?1",
+            [email],
+            |r| r.get(0),
+        )
+        .unwrap()
+}
+
+#[test]
+fn csv_import_with_every_column_and_hash_formats() {
+    let env = Env::admin();
+    env.run(&["roles", "create", "ops", "--permission", "deploy.*"], "")
+        .ok();
+    let bcrypt_y = bcrypt::hash("htpasswd-secret", 4)
+        .unwrap()
+        .replacen("$2b$", "$2y$", 1);
+    let csv = format!(
+        "email,first_name,last_name,attributes,roles,verified,password,password_hash,status\n\
+         ann@example.com,Ann,Lee,\"{{\"\"team\"\":\"\"a\"\"}}\",ops,true,{ANN_PW},,active\n\
+         bob@example.com,Bob,,,,true,,pbkdf2_sha256$10000$seasalt$/TKrcnYCTOVMlVYCKVo5Np6v35LbjEeAxkqYuc5XaBc=,\n\
+         htp@example.com,,,,,true,,{bcrypt_y},\n\
+         dis@example.com,Dis,,,,true,{ANN_PW}x,,disabled\n"
+    );
+    let file = write(&env, "users.csv", &csv);
+    let run = env.run(&["--json", "import", &file, "--no-email"], "").ok();
+    let summary = run.json();
+    assert_eq!(summary["created"], 4);
+    let ann = env
+        .run(&["--json", "users", "show", "ann@example.com"], "")
+        .ok()
+        .json();
+    assert_eq!(ann["roles"], serde_json::json!(["ops"]));
+    assert_eq!(ann["attributes"]["team"], "a");
+    assert_eq!(ann["email_verified"], true);
+    env.run(
+        &[
+            "authenticate",
+            "--email",
+            "ann@example.com",
+            "--password-stdin",
+        ],
+        &format!("{ANN_PW}\n"),
+    )
+    .ok();
+    // Imported hashes work and are upgraded to Argon2id at the first successful login.
+    assert!(stored_hash(&env, "bob@example.com").starts_with("pbkdf2_sha256$"));
+    env.run(
+        &[
+            "authenticate",
+            "--email",
+            "bob@example.com",
+            "--password-stdin",
+        ],
+        "wrong-lettuce\n",
+    )
+    .code(3);
+    assert!(stored_hash(&env, "bob@example.com").starts_with("pbkdf2_sha256$"));
+    env.run(
+        &[
+            "authenticate",
+            "--email",
+            "bob@example.com",
+            "--password-stdin",
+        ],
+        "lettuce\n",
+    )
+    .ok();
+    assert!(stored_hash(&env, "bob@example.com").starts_with("$argon2id$v=19$m=19456,t=2,p=1$"));
+    env.run(
+        &[
+            "authenticate",
+            "--email",
+            "bob@example.com",
+            "--password-stdin",
+        ],
+        "lettuce\n",
+    )
+    .ok();
+    env.run(
+        &[
+            "authenticate",
+            "--email",
+            "htp@example.com",
+            "--password-stdin",
+        ],
+        "htpasswd-secret\n",
+    )
+    .ok();
+    assert!(stored_hash(&env, "htp@example.com").starts_with("$argon2id$"));
+    env.run(
+        &[
+            "authenticate",
+            "--email",
+            "dis@example.com",
+            "--password-stdin",
+        ],
+        &format!("{ANN_PW}x\n"),
+    )
+    .code(8);
+    let events = env.count("SELECT count(*) FROM audit_events WHERE event = 'user.imported'");
+    assert_eq!(events, 4);
+}
+
+#[test]
+fn jsonl_from_a_file_or_stdin() {
+    let env = Env::admin();
+    let jsonl = format!(
+        "{{\"email\":\"ann@example.com\",\"roles\":[],\"verified\":true,\"password\":\"{ANN_PW}\"}}\n"
+    );
+    let file = write(&env, "users.jsonl", &jsonl);
+    env.run(&["import", &file, "--no-email"], "").ok();
+    let more = "{\"email\":\"bob@example.com\",\"first_name\":\"Bob\"}\n";
+    env.run(&["import", "-", "--format", "jsonl", "--no-email"], more)
+        .ok();
+    assert_eq!(users(&env), 3);
+}
+
+#[test]
+fn every_bad_row_is_reported_and_nothing_is_written() {
+    let env = Env::admin();
+    let csv = "email,roles,password,password_hash,status\n\
+               not-an-email,,,,\n\
+               a@example.com,nosuchrole,,,\n\
+               b@example.com,,short,,\n\
+               c@example.com,,,md5$abc$def,\n\
+               d@example.com,,,,sleeping\n\
+               e@example.com,,violet-Marble-92-harbor,pbkdf2_sha256$1$s$aGFzaA==,\n\
+               ok@example.com,,,,\n\
+               OK@example.com,,,,\n";
+    let file = write(&env, "bad.csv", csv);
+    let run = env.run(&["import", &file], "").code(2);
+    for (line, what) in [
+        (2, "invalid email"),
+        (3, "unknown role"),
+        (4, "password rejected"),
+        (5, "bad password_hash"),
+        (6, "sleeping"),
+        (7, "not both"),
+        (9, "already appears on line 8"),
+    ] {
+        assert!(
+            run.stderr.contains(&format!("line {line}: ")) && run.stderr.contains(what),
+            "line {line} {what}: {run:?}"
+        );
+    }
+    assert_eq!(users(&env), 1);
+    let unreadable = write(&env, "x.csv", "email,colour\na@b.com,red\n");
+    env.run(&["import", &unreadable], "")
+        .code(2)
+        .stderr_has("unknown column");
+}
+
+#[test]
+fn conflict_modes_and_idempotent_updates() {
+    let env = Env::admin();
+    env.run(&["roles", "create", "ops", "--permission", "deploy.*"], "")
+        .ok();
+    let first = write(
+        &env,
+        "a.csv",
+        "email,first_name,roles\nann@example.com,Ann,\nbob@example.com,Bob,ops\n",
+    );
+    env.run(&["import", &first, "--no-email"], "").ok();
+    let second = write(
+        &env,
+        "b.csv",
+        "email,first_name,roles\nann@example.com,Anne,ops\ncat@example.com,Cat,\n",
+    );
+    env.run(&["import", &second, "--no-email"], "")
+        .code(6)
+        .stderr_has("ann@example.com");
+    assert_eq!(users(&env), 3);
+    let dry = env
+        .run(
+            &[
+                "--json",
+                "import",
+                &second,
+                "--on-conflict",
+                "update",
+                "--dry-run",
+                "--no-email",
+            ],
+            "",
+        )
+        .ok()
+        .json();
+    assert_eq!(
+        (dry["created"].as_i64(), dry["updated"].as_i64()),
+        (Some(1), Some(1))
+    );
+    assert_eq!(users(&env), 3);
+    let skip = env
+        .run(
+            &[
+                "--json",
+                "import",
+                &second,
+                "--on-conflict",
+                "skip",
+                "--no-email",
+            ],
+            "",
+        )
+        .ok()
+        .json();
+    assert_eq!(
+        (skip["created"].as_i64(), skip["skipped"].as_i64()),
+        (Some(1), Some(1))
+    );
+    let ann = env
+        .run(&["--json", "users", "show", "ann@example.com"], "")
+        .ok()
+        .json();
+    assert_eq!(ann["first_name"], "Ann");
+    let update = env
+        .run(
+            &[
+                "--json",
+                "import",
+                &second,
+                "--on-conflict",
+                "update",
+                "--no-email",
+            ],
+            "",
+        )
+        .ok()
+        .json();
+    assert_eq!(
+        (update["updated"].as_i64(), update["unchanged"].as_i64()),
+        (Some(1), Some(1))
+    );
+    let ann = env
+        .run(&["--json", "users", "show", "ann@example.com"], "")
+        .ok()
+        .json();
+    assert_eq!(ann["first_name"], "Anne");
+    assert_eq!(ann["roles"], serde_json::json!(["ops"]));
+    let again = env
+        .run(
+            &[
+                "--json",
+                "import",
+                &second,
+                "--on-conflict",
+                "update",
+                "--no-email",
+            ],
+            "",
+        )
+        .ok()
+        .json();
+    assert_eq!(
+        (again["updated"].as_i64(), again["unchanged"].as_i64()),
+        (Some(0), Some(2))
+    );
+}
+
+#[test]
+fn rows_without_a_password_are_invited() {
+    let env = Env::admin();
+    let file = write(
+        &env,
+        "invite.csv",
+        "email\nann@example.com\nbob@example.com\n",
+    );
+    let run = env.run(&["--json", "import", &file], "").ok().json();
+    assert_eq!(run["invitations_sent"].as_array().unwrap().len(), 2);
+    let code = env.last_code("invite");
+    let who = env
+        .outbox_messages()
+        .into_iter()
+        .rev()
+        .find(|(p, _)| p.to_string_lossy().contains("-invite-"))
+        .unwrap()
+        .1;
+    let email = if who.contains("To: bob@example.com") {
+        "bob@example.com"
+    } else {
+        "ann@example.com"
+    };
+    env.login(email, ANN_PW).code(3);
+    env.run(
+        &[
+            "reset",
+            "--email",
+            email,
+            "--code",
+            &code,
+            "--password-stdin",
+        ],
+        &format!("{ANN_PW}\n"),
+    )
+    .ok();
+    env.login_as("invited", email, ANN_PW);
+    let quiet = write(&env, "quiet.csv", "email\ncat@example.com\n");
+    let before = env.outbox_messages().len();
+    env.run(&["import", &quiet, "--no-email"], "").ok();
+    assert_eq!(env.outbox_messages().len(), before);
+}
+
+#[test]
+fn unsent_invitations_are_listed_with_the_resend_command() {
+    let mut env = Env::admin();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    env.set_var("USERADM_SMTP_URL", format!("smtp://127.0.0.1:{port}"));
+    let file = write(&env, "invite.csv", "email\nann@example.com\n");
+    let run = env.run(&["import", &file], "").ok();
+    assert!(
+        run.stdout.contains("useradm reset --email ann@example.com"),
+        "{run:?}"
+    );
+    assert_eq!(
+        users(&env),
+        2,
+        "the accounts stay: the import committed before mailing"
+    );
+}
+
+#[test]
+fn roles_in_an_import_obey_no_escalation() {
+    let env = Env::admin();
+    env.run(
+        &[
+            "roles",
+            "create",
+            "usermgr",
+            "--permission",
+            "users.manage",
+            "--permission",
+            "users.read",
+        ],
+        "",
+    )
+    .ok();
+    env.run(
+        &[
+            "register",
+            "--email",
+            "mgr@example.com",
+            "--role",
+            "usermgr",
+            "--verified",
+            "--password-stdin",
+        ],
+        &format!("{ANN_PW}\n"),
+    )
+    .ok();
+    env.login("mgr@example.com", ANN_PW).ok();
+    let file = write(&env, "esc.csv", "email,roles\nmole@example.com,admin\n");
+    env.run(&["import", &file, "--no-email"], "").code(5);
+    assert_eq!(users(&env), 2);
+}
+
+#[test]
+fn export_never_holds_secrets_and_round_trips() {
+    let env = Env::admin();
+    env.run(&["roles", "create", "ops", "--permission", "deploy.*"], "")
+        .ok();
+    let csv = format!(
+        "email,first_name,last_name,attributes,roles,verified,password,status\n\
+         ann@example.com,Ann,\"Lee, Jr\",\"{{\"\"k\"\":\"\"v\"\"}}\",ops,true,{ANN_PW},active\n\
+         bob@example.com,Bob,,,,false,,disabled\n"
+    );
+    let file = write(&env, "src.csv", &csv);
+    env.run(&["import", &file, "--no-email"], "").ok();
+    for format in ["csv", "jsonl"] {
+        let exported = env.run(&["export", "--format", format], "").ok().stdout;
+        assert!(
+            !exported.contains("argon2") && !exported.contains(ANN_PW),
+            "{exported}"
+        );
+        // Into a fresh database that has the same roles.
+        let fresh = Env::admin();
+        fresh
+            .run(&["roles", "create", "ops", "--permission", "deploy.*"], "")
+            .ok();
+        let path = write(&fresh, &format!("dump.{format}"), &exported);
+        fresh
+            .run(
+                &["import", &path, "--on-conflict", "update", "--no-email"],
+                "",
+            )
+            .ok();
+        assert_eq!(
+            fresh.run(&["export", "--format", format], "").ok().stdout,
+            exported
+        );
+        // And back into the source: nothing changes.
+        let back = write(&env, &format!("back.{format}"), &exported);
+        let run = env
+            .run(
+                &[
+                    "--json",
+                    "import",
+                    &back,
+                    "--on-conflict",
+                    "update",
+                    "--no-email",
+                ],
+                "",
+            )
+            .ok()
+            .json();
+        assert_eq!(run["updated"], 0, "{run}");
+    }
+}
