@@ -100,7 +100,8 @@ impl Context {
             quiet: global.quiet,
             interactive: !global.no_input && std::io::stdin().is_terminal(),
             color,
-            token: env_text("USERADM_TOKEN"),
+            // Set but empty is still a token (an unexpanded CI secret): it fails, never falls back.
+            token: std::env::var_os("USERADM_TOKEN").map(|t| t.to_string_lossy().into_owned()),
         })
     }
 

@@ -82,6 +82,15 @@ pub fn head(store: &Store) -> Result<Head> {
 
 /// Walks the whole chain; the first broken or missing link is exit 12, named.
 pub fn verify(store: &Store, expect_head: Option<&str>) -> Result<(usize, Head)> {
+    let expect_head = expect_head.map(str::to_ascii_lowercase);
+    if let Some(h) = &expect_head
+        && !(h.len() == 64 && h.bytes().all(|b| b.is_ascii_hexdigit()))
+    {
+        return Err(Error::usage(
+            "--expect-head takes a hash printed by `useradm audit head` (64 hex digits)",
+        ));
+    }
+    let expect_head = expect_head.as_deref();
     let mut prev = GENESIS.to_string();
     let mut expected_id = 1;
     let mut count = 0;
@@ -111,6 +120,12 @@ pub fn verify(store: &Store, expect_head: Option<&str>) -> Result<(usize, Head)>
         count += 1;
         Ok(())
     })?;
+    // `init` always writes the first row: an empty log was emptied.
+    if count == 0 {
+        return Err(Error::Integrity(
+            "the audit log is empty: its rows were deleted".into(),
+        ));
+    }
     if !anchor_found {
         return Err(Error::Integrity(format!(
             "the anchored head {} is not in the chain: the log was rewritten up to or past it",

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::gate::Actor;
+use crate::gate::{Actor, Via};
 use crate::permissions::{self, USERS_READ};
 use crate::store::Store;
 use crate::validate::Email;
@@ -75,7 +75,17 @@ pub fn check(
     let held_roles = sql.user_role_names(subject.user.id)?;
     let mut requirements = Vec::new();
     for r in roles {
-        let held = held_roles.contains(r) && !subject.user.is_disabled();
+        let mut held = held_roles.contains(r) && !subject.user.is_disabled();
+        // Through a token, a role counts only when the token may use all of the role.
+        if let (true, None, Via::Token(token)) = (held, email, &actor.via) {
+            let perms = match sql.role_by_name(r)? {
+                Some(role) => sql.role_permissions(role.id)?,
+                None => Vec::new(),
+            };
+            held = perms
+                .iter()
+                .all(|p| token.permissions.iter().any(|t| permissions::covers(t, p)));
+        }
         requirements.push(Requirement {
             kind: "role",
             name: r.clone(),

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use crate::accounts::UserView;
 use crate::clock;
+use crate::codes::Purpose;
 use crate::error::{Error, Result};
 use crate::gate::{self, Actor};
 use crate::permissions;
@@ -64,6 +65,23 @@ pub(crate) fn audit(
         target: Some(target.to_string()),
         detail,
     }
+}
+
+/// A pending email change was authorised against what the user held then; once they hold more,
+/// it must not complete (it could hand their new powers to whoever asked for the change).
+pub(crate) fn cancel_pending_email(tx: &Tx<'_>, user_id: i64, now: i64) -> Result<()> {
+    tx.set_pending_email(user_id, None, now)?;
+    tx.revoke_codes(user_id, &[Purpose::EmailChange], now)
+}
+
+/// Taking a permission from a role acts on every holder: the actor must be able to act on each.
+fn require_can_act_on_holders(store: &Store, actor: &Actor, role: &Role) -> Result<()> {
+    for id in store.sql().role_holders(role.id)? {
+        if let Some(user) = store.sql().user_by_id(id)? {
+            gate::require_can_act_on(store, actor, &user)?;
+        }
+    }
+    Ok(())
 }
 
 pub fn list(store: &Store) -> Result<Vec<RoleView>> {
@@ -150,6 +168,7 @@ pub fn delete(store: &mut Store, actor: &Actor, name: &str) -> Result<RoleView> 
     changeable(&role)?;
     let view = show(store, name)?;
     gate::require_can_give(actor, &view.permissions)?;
+    require_can_act_on_holders(store, actor, &role)?;
     let now = clock::now();
     store.write(|tx| {
         tx.delete_role(role.id)?;
@@ -171,6 +190,9 @@ pub fn change_permissions(
     let role = role(store, name)?;
     changeable(&role)?;
     gate::require_can_give(actor, perms)?;
+    if !allow {
+        require_can_act_on_holders(store, actor, &role)?;
+    }
     let now = clock::now();
     let changed = store.write(|tx| {
         let mut changed = Vec::new();
@@ -182,6 +204,11 @@ pub fn change_permissions(
             };
             if did {
                 changed.push(p.clone());
+            }
+        }
+        if allow && !changed.is_empty() {
+            for holder in tx.role_holders(role.id)? {
+                cancel_pending_email(tx, holder, now)?;
             }
         }
         if !changed.is_empty() {
@@ -229,6 +256,9 @@ pub fn change_roles(
     give: bool,
 ) -> Result<(UserView, Vec<(String, bool)>)> {
     let user = user_by_email(store, email)?;
+    if !give {
+        gate::require_can_act_on(store, actor, &user)?;
+    }
     let mut found = Vec::new();
     for name in roles {
         let role = role(store, name)?;
@@ -241,7 +271,11 @@ pub fn change_roles(
         let mut results = Vec::new();
         for role in &found {
             let changed = if give {
-                tx.grant_role(user.id, role.id, now)?
+                let changed = tx.grant_role(user.id, role.id, now)?;
+                if changed {
+                    cancel_pending_email(tx, user.id, now)?;
+                }
+                changed
             } else {
                 if role.name == ADMIN_ROLE {
                     protect_last_admin(tx, &user, "lose the admin role")?;

@@ -45,14 +45,22 @@ pub fn list(store: &Store, actor: &Actor, all: bool) -> Result<Vec<SessionView>>
 /// Ends a session: one's own, or another user's with `sessions.manage` and every permission
 /// that user holds.
 pub fn revoke(store: &mut Store, actor: &Actor, id: &str) -> Result<SessionView> {
+    // A token may end sessions only if it lists sessions.manage; and without that permission,
+    // others' sessions look like missing ones (no probing of ids).
+    if matches!(actor.via, Via::Token(_)) {
+        actor.require(SESSIONS_MANAGE)?;
+    }
+    let missing = || Error::NotFound(format!("no session {id:?}"));
     let listing = store
         .sql()
         .sessions(None)?
         .into_iter()
         .find(|s| s.session.id == id)
-        .ok_or_else(|| Error::NotFound(format!("no session {id:?}")))?;
+        .ok_or_else(missing)?;
     if listing.session.user_id != actor.user.id {
-        actor.require(SESSIONS_MANAGE)?;
+        if !actor.has(SESSIONS_MANAGE) {
+            return Err(missing());
+        }
         let owner = store
             .sql()
             .user_by_id(listing.session.user_id)?

@@ -8,7 +8,7 @@ use crate::accounts::roles::audit;
 use crate::clock;
 use crate::crypto;
 use crate::error::{Error, Result};
-use crate::gate::{self, Actor, TOKEN_PREFIX};
+use crate::gate::{self, Actor, TOKEN_PREFIX, Via};
 use crate::permissions::{self, SESSIONS_MANAGE};
 use crate::session::token_hash;
 use crate::store::{Store, TokenRow};
@@ -118,12 +118,17 @@ pub fn list(store: &Store, actor: &Actor, all: bool) -> Result<Vec<TokenView>> {
 /// Revokes a token: one's own, or another user's with `sessions.manage` and every permission
 /// that user holds. Revoking a revoked token changes nothing.
 pub fn revoke(store: &mut Store, actor: &Actor, id: &str) -> Result<(TokenView, bool)> {
-    let row = store
-        .sql()
-        .token_by_id(id)?
-        .ok_or_else(|| Error::NotFound(format!("no token {id:?}")))?;
-    if row.user_id != actor.user.id {
+    // A token may revoke tokens only if it lists sessions.manage; without that permission,
+    // others' tokens look like missing ones.
+    if matches!(actor.via, Via::Token(_)) {
         actor.require(SESSIONS_MANAGE)?;
+    }
+    let missing = || Error::NotFound(format!("no token {id:?}"));
+    let row = store.sql().token_by_id(id)?.ok_or_else(missing)?;
+    if row.user_id != actor.user.id {
+        if !actor.has(SESSIONS_MANAGE) {
+            return Err(missing());
+        }
         let owner = store
             .sql()
             .user_by_id(row.user_id)?

@@ -12,7 +12,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::accounts::roles::{protect_last_admin, validate_name};
+use crate::accounts::roles::{cancel_pending_email, protect_last_admin, validate_name};
 use crate::accounts::{PreparedCode, UserView, prepare_code};
 use crate::clock;
 use crate::codes::Purpose;
@@ -413,7 +413,9 @@ pub fn import(
                             }
                         }
                         for name in want {
-                            tx.grant_role(user.id, role_ids[name], now)?;
+                            if tx.grant_role(user.id, role_ids[name], now)? {
+                                cancel_pending_email(tx, user.id, now)?;
+                            }
                         }
                     }
                     if let Some(status) = &row.status {

@@ -54,6 +54,15 @@ impl Sql<'_> {
         Ok(out)
     }
 
+    /// Every holder of a role.
+    pub fn role_holders(&self, role_id: i64) -> Result<Vec<i64>> {
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT user_id FROM user_roles WHERE role_id = ?1 ORDER BY user_id")?;
+        let rows = st.query_map([role_id], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// How many active accounts hold the built-in admin role.
     pub fn active_admins(&self) -> Result<i64> {
         Ok(self
