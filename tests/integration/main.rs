@@ -8,6 +8,7 @@ mod bad_input;
 mod codes;
 mod concurrency;
 mod config;
+mod django;
 mod flows;
 mod generated;
 mod import;
