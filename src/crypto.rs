@@ -223,6 +223,12 @@ pub fn dummy_verify(secret: &[u8], cost: HashCost) -> Result<()> {
     )
 }
 
+thread_local! {
+    /// Argon2's working memory, kept per thread: a worker that hashes many secrets (import)
+    /// allocates and faults in its 19 MiB once, not once per hash.
+    static MEMORY: std::cell::RefCell<Vec<argon2::Block>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 fn run_argon2(
     algorithm: Algorithm,
     version: Version,
@@ -233,9 +239,17 @@ fn run_argon2(
 ) -> Result<()> {
     ARGON2_RUNS.fetch_add(1, Ordering::Relaxed);
     ARGON2_LAST_MEMORY.store(u64::from(params.m_cost()), Ordering::Relaxed);
-    Argon2::new(algorithm, version, params)
-        .hash_password_into(secret, salt, out)
-        .map_err(|e| Error::internal(format!("Argon2 failed: {e}")))
+    let blocks = params.block_count();
+    let argon = Argon2::new(algorithm, version, params);
+    MEMORY.with(|memory| {
+        let mut memory = memory.borrow_mut();
+        if memory.len() < blocks {
+            memory.resize(blocks, argon2::Block::new());
+        }
+        argon
+            .hash_password_into_with_memory(secret, salt, out, &mut memory[..blocks])
+            .map_err(|e| Error::internal(format!("Argon2 failed: {e}")))
+    })
 }
 
 #[cfg(test)]

@@ -347,6 +347,7 @@ pub fn import(
     let now = clock::now();
     let (actor_id, actor_email) = actor.audit_actor();
     store.write(|tx| {
+        let mut chain = tx.audit_chain()?;
         let mut role_ids: HashMap<String, i64> = HashMap::new();
         for name in &given {
             let id = match tx.role_by_name(name)? {
@@ -392,7 +393,7 @@ pub fn import(
                         tx.insert_code(id, Purpose::Invite, &code.hash, &row.email.canonical, now, policy.invite_ttl)?;
                     }
                     let detail = serde_json::json!({ "line": row.line, "roles": row.roles, "invited": codes.contains_key(&i) });
-                    tx.append_audit(&audit("user.imported", detail), now)?;
+                    tx.append_audit_to(&mut chain, &audit("user.imported", detail), now)?;
                 }
                 Plan::Update(user) => {
                     tx.update_profile(
@@ -429,7 +430,7 @@ pub fn import(
                     if row.verified == Some(true) {
                         tx.set_email_verified(user.id, now)?;
                     }
-                    tx.append_audit(&audit("user.import_updated", serde_json::json!({ "line": row.line })), now)?;
+                    tx.append_audit_to(&mut chain, &audit("user.import_updated", serde_json::json!({ "line": row.line })), now)?;
                 }
                 Plan::Unchanged | Plan::Skip => {}
             }
@@ -438,7 +439,8 @@ pub fn import(
             "rows": summary.rows, "created": summary.created, "updated": summary.updated,
             "unchanged": summary.unchanged, "skipped": summary.skipped, "roles_created": new_roles,
         });
-        tx.append_audit(
+        tx.append_audit_to(
+            &mut chain,
             &AuditEvent { actor_id, actor: actor_email.clone(), event: "import.completed", target: None, detail },
             now,
         )

@@ -119,11 +119,30 @@ impl Sql<'_> {
     }
 }
 
+/// The end of the chain, held while one transaction appends many events (an import), so the
+/// head is read once rather than once per row.
+#[derive(Debug)]
+pub struct AuditChain {
+    last_id: i64,
+    last_hash: String,
+}
+
 impl Tx<'_> {
+    pub fn audit_chain(&self) -> Result<AuditChain> {
+        let (last_id, last_hash) = self.audit_head()?.unwrap_or((0, GENESIS.to_string()));
+        Ok(AuditChain { last_id, last_hash })
+    }
+
     pub fn append_audit(&self, e: &AuditEvent, now: i64) -> Result<()> {
-        let (last_id, prev_hash) = self.audit_head()?.unwrap_or((0, GENESIS.to_string()));
+        let mut chain = self.audit_chain()?;
+        self.append_audit_to(&mut chain, e, now)
+    }
+
+    /// Appends through a chain cursor from `audit_chain` (valid within this transaction).
+    pub fn append_audit_to(&self, chain: &mut AuditChain, e: &AuditEvent, now: i64) -> Result<()> {
+        let prev_hash = std::mem::take(&mut chain.last_hash);
         let mut row = AuditRow {
-            id: last_id + 1,
+            id: chain.last_id + 1,
             at: now,
             actor_id: e.actor_id,
             actor: e.actor.clone(),
@@ -150,6 +169,8 @@ impl Tx<'_> {
                 row.prev_hash,
                 row.hash
             ])?;
+        chain.last_id = row.id;
+        chain.last_hash = row.hash;
         Ok(())
     }
 }

@@ -304,6 +304,8 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.pragma_update(None, "synchronous", "FULL")?;
+    // Room for a large import's transaction without spilling pages early; grows only when used.
+    conn.pragma_update(None, "cache_size", -32768)?;
     Ok(())
 }
 

@@ -1,0 +1,80 @@
+#!/usr/bin/env python3
+"""Import throughput against floors measured in the same run.
+
+    python3 benches/import.py [--plain N] [--hashed M]
+
+Builds the release binary and examples/argon2_parallel_floor, makes a throw-away database, then:
+  floor      N Argon2id hashes on every core, each worker reusing its memory
+  plain      useradm import of N rows with plain passwords (hashed on every core)
+  hashed     useradm import of M rows with password_hash (no hashing; one transaction, audit rows)
+and prints rows per second and the ratio plain/floor. Defaults: N=2000, M=100000 (the issue's
+figure for plain rows is N=10000, which takes about two minutes on two cores).
+"""
+import argparse
+import os
+import secrets
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+PASSWORD = "Tq8vLm2xR9pZ4wKsYb"
+ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+
+
+def build():
+    subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "useradm", "--example", "argon2_parallel_floor"],
+                   cwd=ROOT, check=True)
+    target = os.path.join(ROOT, "target", "release")
+    return os.path.join(target, "useradm"), os.path.join(target, "examples", "argon2_parallel_floor")
+
+
+def timed(cmd, env, stdin=b""):
+    start = time.perf_counter()
+    done = subprocess.run(cmd, env=env, input=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        sys.exit(f"{cmd} failed ({done.returncode}): {done.stderr.decode()[:2000]}")
+    return elapsed
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--plain", type=int, default=2000)
+    parser.add_argument("--hashed", type=int, default=100000)
+    args = parser.parse_args()
+    useradm, floor = build()
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("USERADM_")}
+        db = os.path.join(tmp, "db", "useradm.db")
+        env.update(HOME=tmp, USERADM_DB=db, USERADM_SESSION_DIR=os.path.join(tmp, "sessions"))
+        pw = (PASSWORD + "\n").encode()
+        subprocess.run([useradm, "init", "--admin", "admin@example.com", "--password-stdin"], env=env,
+                       input=pw, check=True, stdout=subprocess.DEVNULL)
+        subprocess.run([useradm, "login", "--email", "admin@example.com", "--password-stdin"], env=env,
+                       input=pw, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        plain = os.path.join(tmp, "plain.csv")
+        with open(plain, "w") as f:
+            f.write("email,password,verified\n")
+            for i in range(args.plain):
+                f.write(f"plain{i}@example.com,{''.join(secrets.choice(ALPHABET) for _ in range(20))},true\n")
+        t_floor = timed([floor, str(args.plain)], env)
+        t_plain = timed([useradm, "import", plain, "--no-email"], env)
+        phc = sqlite3.connect(db).execute("SELECT password_hash FROM users WHERE email = 'plain0@example.com'").fetchone()[0]
+        hashed = os.path.join(tmp, "hashed.csv")
+        with open(hashed, "w") as f:
+            f.write("email,password_hash,verified\n")
+            for i in range(args.hashed):
+                f.write(f"hashed{i}@example.com,\"{phc}\",true\n")
+        t_hashed = timed([useradm, "import", hashed, "--no-email"], env)
+    print(f"{'case':<34}{'seconds':>9}{'rows/s':>12}")
+    print(f"{'argon2 floor, ' + str(args.plain) + ' hashes':<34}{t_floor:>9.2f}{args.plain / t_floor:>12.1f}")
+    print(f"{'import, ' + str(args.plain) + ' plain passwords':<34}{t_plain:>9.2f}{args.plain / t_plain:>12.1f}")
+    print(f"{'import, ' + str(args.hashed) + ' password_hash rows':<34}{t_hashed:>9.2f}{args.hashed / t_hashed:>12.0f}")
+    print(f"plain import / argon2 floor = {t_plain / t_floor:.2f}")
+
+
+if __name__ == "__main__":
+    main()
