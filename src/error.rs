@@ -53,7 +53,7 @@ pub enum Error {
     Policy(String),
     #[error("{0}")]
     Integrity(String),
-    #[error("interrupted")]
+    #[error("interrupted; nothing was changed")]
     Interrupted,
     /// A bug or an unexpected system failure: exit 1, never a panic.
     #[error("{0}")]

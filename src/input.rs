@@ -56,8 +56,27 @@ fn prompt_error(e: impl std::fmt::Display) -> Error {
     }
 }
 
+/// Ctrl-C at a prompt: the terminal gets back the state it had before any prompt (echo on,
+/// cursor shown), and the process exits 130 before anything was written.
+fn install_interrupt_handler() {
+    let saved = std::fs::File::open("/dev/tty")
+        .ok()
+        .and_then(|tty| nix::sys::termios::tcgetattr(&tty).ok().map(|t| (tty, t)));
+    let _ = ctrlc::set_handler(move || {
+        if let Some((tty, termios)) = &saved {
+            let _ = nix::sys::termios::tcsetattr(tty, nix::sys::termios::SetArg::TCSANOW, termios);
+        }
+        eprint!("\x1b[?25h\n");
+        eprintln!("useradm: interrupted; nothing was changed");
+        std::process::exit(130);
+    });
+}
+
 impl<'a> Input<'a> {
     pub fn new(ctx: &'a Context) -> Input<'a> {
+        if ctx.interactive {
+            install_interrupt_handler();
+        }
         Input { ctx, stdin: None }
     }
 

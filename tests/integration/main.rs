@@ -12,6 +12,7 @@ mod django;
 mod flows;
 mod generated;
 mod import;
+mod interactive;
 mod review_fixes;
 mod security;
 mod sessions;

@@ -1,0 +1,229 @@
+//! Prompts in a real terminal: tmux runs useradm, send-keys types, capture-pane reads the screen.
+//! Runs where tmux is installed (`.ci/run` installs it).
+
+use std::path::PathBuf;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use crate::util::*;
+
+struct Tmux {
+    socket: PathBuf,
+}
+
+impl Tmux {
+    fn available() -> bool {
+        Command::new("tmux")
+            .arg("-V")
+            .output()
+            .map(|o| o.status.success())
+            .unwrap_or(false)
+    }
+
+    /// A shell in a 120x40 terminal with the environment's variables.
+    fn start(env: &Env) -> Tmux {
+        let socket = env.path().join("tmux.sock");
+        let mut cmd = Command::new("tmux");
+        cmd.arg("-S")
+            .arg(&socket)
+            .args(["new-session", "-d", "-x", "120", "-y", "40", "env"]);
+        cmd.arg(format!("HOME={}", env.path().join("home").display()));
+        cmd.arg(format!("USERADM_DB={}", env.db.display()));
+        cmd.arg(format!("USERADM_SESSION_DIR={}", env.sessions.display()));
+        cmd.arg(format!(
+            "PATH={}:/usr/bin:/bin",
+            PathBuf::from(env!("CARGO_BIN_EXE_useradm"))
+                .parent()
+                .unwrap()
+                .display()
+        ));
+        cmd.args(["TERM=xterm", "PS1=$ ", "bash", "--norc", "--noprofile"]);
+        assert!(cmd.status().unwrap().success());
+        Tmux { socket }
+    }
+
+    fn tmux(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .arg("-S")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn type_text(&self, text: &str) {
+        self.tmux(&["send-keys", "-l", text]);
+    }
+
+    fn key(&self, key: &str) {
+        self.tmux(&["send-keys", key]);
+    }
+
+    fn line(&self, text: &str) {
+        self.type_text(text);
+        self.key("Enter");
+    }
+
+    fn screen(&self) -> String {
+        self.tmux(&["capture-pane", "-p", "-S", "-200"])
+    }
+
+    /// Waits until the screen shows `text` (after the screen's `from`th occurrence count).
+    #[track_caller]
+    fn wait_for(&self, text: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {text:?}; screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    #[track_caller]
+    fn wait_for_count(&self, text: &str, count: usize) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let screen = self.screen();
+            if screen.matches(text).count() >= count {
+                return screen;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {count}x {text:?}; screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        self.tmux(&["kill-server"]);
+    }
+}
+
+#[test]
+fn register_prompts_re_ask_and_never_echo_the_password() {
+    if !Tmux::available() {
+        eprintln!("tmux is not installed: skipping the terminal test");
+        return;
+    }
+    let env = Env::admin();
+    let t = Tmux::start(&env);
+    t.wait_for("$");
+    t.line("useradm register; echo exit=$?");
+    t.wait_for("Email");
+    t.line("not-an-email");
+    t.wait_for("invalid email address");
+    t.line("carol@example.com");
+    t.wait_for("First name");
+    t.line("Carol");
+    t.wait_for("Last name");
+    t.line("Jones");
+    t.wait_for("Password:");
+    t.line("tooshort");
+    t.wait_for("Password (again):");
+    t.line("tooshort");
+    t.wait_for("password rejected");
+    t.wait_for_count("Password:", 2);
+    t.line(ALICE_PW);
+    t.wait_for_count("Password (again):", 2);
+    t.line(ALICE_PW);
+    let screen = t.wait_for("exit=0");
+    assert!(
+        screen.contains("Registered Carol Jones <carol@example.com>"),
+        "{screen}"
+    );
+    assert!(
+        !screen.contains(ALICE_PW) && !screen.contains("tooshort"),
+        "a password was echoed:\n{screen}"
+    );
+    assert_eq!(
+        env.count(
+            "SELECT count(*) FROM users WHERE email = 'carol@example.com' AND first_name = 'Carol'"
+        ),
+        1
+    );
+}
+
+#[test]
+fn login_asks_for_what_is_missing_and_ctrl_c_restores_the_terminal() {
+    if !Tmux::available() {
+        return;
+    }
+    let env = Env::admin();
+    let t = Tmux::start(&env);
+    t.wait_for("$");
+    t.line("useradm login; echo exit=$?");
+    t.wait_for("Email");
+    t.line(ADMIN);
+    t.wait_for("Password:");
+    t.line(ADMIN_PW);
+    t.wait_for("Logged in as admin@example.com");
+    t.wait_for("exit=0");
+    t.line("useradm login --email admin@example.com; echo exit=$?");
+    t.wait_for_count("Password:", 2);
+    t.type_text("half-typ");
+    t.key("C-c");
+    let screen = t.wait_for("exit=130");
+    assert!(screen.contains("interrupted"), "{screen}");
+    assert!(!screen.contains("half-typ"), "{screen}");
+    t.line("stty -a | tr ' ;' '\\n\\n' | grep -x -e echo -e -echo; echo 'stty-''done'");
+    let screen = t.wait_for("stty-done");
+    let last = screen
+        .lines()
+        .rev()
+        .find(|l| l.trim() == "echo" || l.trim() == "-echo")
+        .unwrap_or_default();
+    assert_eq!(
+        last.trim(),
+        "echo",
+        "echo stays off after Ctrl-C:\n{screen}"
+    );
+}
+
+#[test]
+fn users_delete_asks_for_confirmation() {
+    if !Tmux::available() {
+        return;
+    }
+    let env = Env::admin();
+    env.run(
+        &[
+            "register",
+            "--email",
+            ALICE,
+            "--verified",
+            "--password-stdin",
+        ],
+        &format!("{ALICE_PW}\n"),
+    )
+    .ok();
+    let t = Tmux::start(&env);
+    t.wait_for("$");
+    t.line("useradm users delete alice@example.com; echo exit=$?");
+    t.wait_for("Delete the account alice@example.com");
+    t.type_text("n");
+    t.key("Enter");
+    t.wait_for("exit=130");
+    assert_eq!(
+        env.count("SELECT count(*) FROM users WHERE email = 'alice@example.com'"),
+        1
+    );
+    t.line("useradm users delete alice@example.com; echo exit=$?");
+    t.wait_for_count("Delete the account alice@example.com", 2);
+    t.type_text("y");
+    t.key("Enter");
+    t.wait_for("exit=0");
+    assert_eq!(
+        env.count("SELECT count(*) FROM users WHERE email = 'alice@example.com'"),
+        0
+    );
+}
