@@ -66,7 +66,7 @@ fn install_interrupt_handler() {
         if let Some((tty, termios)) = &saved {
             let _ = nix::sys::termios::tcsetattr(tty, nix::sys::termios::SetArg::TCSANOW, termios);
         }
-        eprint!("\x1b[?25h\n");
+        eprintln!("\x1b[?25h");
         eprintln!("useradm: interrupted; nothing was changed");
         std::process::exit(130);
     });

@@ -14,16 +14,20 @@ use crate::hashes;
 use crate::password::Password;
 use crate::session::{self, SessionFile};
 use crate::settings::Policy;
-use crate::store::{AuditEvent, SessionRow, Store, Throttle, Tx, User};
+use crate::store::{AuditEvent, SessionRow, Store, Tx, User};
 use crate::validate::Email;
 
 enum Attempt {
     Locked(i64),
-    Go {
-        user: Option<Box<User>>,
-        locks_until: Option<i64>,
-    },
+    /// As many checks as failures are still allowed are in flight: wait for one to finish.
+    Busy,
+    Go(Option<Box<User>>),
 }
+
+/// How long a counted check may stay unfinished before it is taken for one a crash abandoned.
+const PENDING_EXPIRY: i64 = 10;
+/// How long an attempt waits for checks in flight before giving up.
+const BUSY_WAIT: std::time::Duration = std::time::Duration::from_secs(15);
 
 enum Verdict {
     Match,
@@ -56,40 +60,56 @@ fn event(name: &'static str, email: &Email, detail: serde_json::Value) -> AuditE
     }
 }
 
-/// Counts the attempt before anything is checked; refuses while the email is locked.
+/// Counts the attempt before anything is checked; refuses while the email is locked. A check
+/// may start only while confirmed failures plus checks in flight stay below the limit, so parallel
+/// guessers get no more checks than one guesser, and parallel correct logins are not locked out.
 fn begin_attempt(tx: &Tx<'_>, policy: &Policy, email: &Email, now: i64) -> Result<Attempt> {
-    let t = tx.throttle(&email.canonical)?;
-    if let Some(until) = t.locked_until.filter(|u| *u > now) {
-        tx.append_audit(
-            &event(
-                "login.locked",
-                email,
-                serde_json::json!({ "until": clock::rfc3339(until) }),
-            ),
-            now,
-        )?;
-        return Ok(Attempt::Locked(until));
+    let mut t = tx.throttle(&email.canonical)?;
+    if let Some(until) = t.locked_until {
+        if until > now {
+            let detail = serde_json::json!({ "until": clock::rfc3339(until) });
+            tx.append_audit(&event("login.locked", email, detail), now)?;
+            return Ok(Attempt::Locked(until));
+        }
+        // A lock that has run out starts a fresh count.
+        t.failures = 0;
+        t.locked_until = None;
     }
-    // A lock that has run out starts a fresh count.
-    let failures = if t.locked_until.is_some() {
-        1
+    if t.pending > 0 && t.pending_at.is_none_or(|at| now - at > PENDING_EXPIRY) {
+        t.pending = 0;
+    }
+    if t.failures + t.pending >= policy.lockout_max_failures {
+        return Ok(Attempt::Busy);
+    }
+    t.pending += 1;
+    t.pending_at = Some(now);
+    tx.set_throttle(&email.canonical, t, now)?;
+    Ok(Attempt::Go(
+        tx.user_by_email(&email.canonical)?.map(Box::new),
+    ))
+}
+
+/// Records how a counted check ended; returns the lock a failure set, if any.
+fn end_attempt(
+    tx: &Tx<'_>,
+    policy: &Policy,
+    email: &Email,
+    success: bool,
+    now: i64,
+) -> Result<Option<i64>> {
+    let mut t = tx.throttle(&email.canonical)?;
+    t.pending = (t.pending - 1).max(0);
+    if success {
+        t.failures = 0;
+        t.locked_until = None;
     } else {
-        t.failures + 1
-    };
-    let locks_until =
-        (failures >= policy.lockout_max_failures).then(|| now + policy.lockout_duration);
-    tx.set_throttle(
-        &email.canonical,
-        Throttle {
-            failures,
-            locked_until: locks_until,
-        },
-        now,
-    )?;
-    Ok(Attempt::Go {
-        user: tx.user_by_email(&email.canonical)?.map(Box::new),
-        locks_until,
-    })
+        t.failures += 1;
+        if t.failures >= policy.lockout_max_failures && t.locked_until.is_none() {
+            t.locked_until = Some(now + policy.lockout_duration);
+        }
+    }
+    tx.set_throttle(&email.canonical, t, now)?;
+    Ok(t.locked_until.filter(|_| !success))
 }
 
 fn verify(
@@ -136,10 +156,25 @@ fn check_then<T>(
     action: &'static str,
     finish: impl FnOnce(&Tx<'_>, &User, i64) -> Result<T>,
 ) -> Result<(User, T)> {
-    let now = clock::now();
-    let (user, locks_until) = match store.write(|tx| begin_attempt(tx, policy, email, now))? {
-        Attempt::Locked(until) => return Err(locked_error(email, until)),
-        Attempt::Go { user, locks_until } => (user.map(|u| *u), locks_until),
+    let started = std::time::Instant::now();
+    let user = loop {
+        let now = clock::now();
+        match store.write(|tx| begin_attempt(tx, policy, email, now))? {
+            Attempt::Locked(until) => return Err(locked_error(email, until)),
+            Attempt::Go(user) => break user.map(|u| *u),
+            Attempt::Busy if started.elapsed() < BUSY_WAIT => {
+                std::thread::sleep(std::time::Duration::from_millis(25))
+            }
+            Attempt::Busy => {
+                return Err(Error::unavailable(
+                    Unavailable::RateLimited,
+                    format!(
+                        "too many logins for {} are in progress; try again",
+                        email.address
+                    ),
+                ));
+            }
+        }
     };
     let verdict = verify(store, email, user.as_ref(), password, policy)?;
     let (failed_event, ok_event) = match action {
@@ -154,9 +189,12 @@ fn check_then<T>(
                 Verdict::Wrong(reason) => reason.to_string(),
                 Verdict::Match => "no_account".to_string(),
             };
-            store.write(|tx| {
+            let now = clock::now();
+            let locks_until = store.write(|tx| {
+                let locks_until = end_attempt(tx, policy, email, false, now)?;
                 let detail = serde_json::json!({ "reason": reason, "locked_until": locks_until.map(clock::rfc3339) });
-                tx.append_audit(&event(failed_event, email, detail), now)
+                tx.append_audit(&event(failed_event, email, detail), now)?;
+                Ok(locks_until)
             })?;
             return Err(match locks_until {
                 Some(until) => Error::AuthFailed(format!(
@@ -179,7 +217,7 @@ fn check_then<T>(
     };
     let now = clock::now();
     let outcome = store.write(|tx| {
-        tx.clear_throttle(&email.canonical)?;
+        end_attempt(tx, policy, email, true, now)?;
         if let Some(phc) = &upgrade {
             tx.set_password_hash(user.id, phc, now)?;
         }

@@ -19,4 +19,5 @@ mod sessions;
 mod smtp;
 mod smtp_flows;
 mod store;
+mod stress;
 mod util;

@@ -53,9 +53,12 @@ CREATE TABLE sessions (
 CREATE INDEX sessions_by_user ON sessions(user_id);
 
 -- Failed-login counters per canonical email, known or not: the lock state of an account.
+-- `pending` counts checks in flight, so parallel guessers cannot race past the limit.
 CREATE TABLE login_failures (
     email_canonical TEXT PRIMARY KEY,
     failures        INTEGER NOT NULL DEFAULT 0,
+    pending         INTEGER NOT NULL DEFAULT 0,
+    pending_at      INTEGER,
     locked_until    INTEGER,
     updated_at      INTEGER NOT NULL
 ) STRICT;
