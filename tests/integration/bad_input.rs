@@ -201,3 +201,188 @@ fn sql_metacharacters_are_only_data() {
     )
     .ok();
 }
+
+#[test]
+fn invalid_utf8_in_arguments_is_a_usage_error() {
+    use std::os::unix::ffi::OsStrExt;
+    let env = Env::admin();
+    let mut cmd = env.command(&["register", "--password-stdin", "--email"]);
+    cmd.arg(std::ffi::OsStr::from_bytes(b"al\xffce@example.com"));
+    let run = Env::run_cmd(cmd, format!("{ALICE_PW}\n").as_bytes());
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(!run.stderr.contains("panicked"));
+    assert_eq!(users(&env), 1);
+}
+
+#[test]
+fn megabyte_values_everywhere_a_value_is_read() {
+    let env = Env::admin();
+    let mb = "B".repeat(1_000_000);
+    env.run(
+        &[
+            "register",
+            "--email",
+            ALICE,
+            "--verified",
+            "--password-stdin",
+        ],
+        &format!("{ALICE_PW}\n"),
+    )
+    .ok();
+    env.run(
+        &["verify", "--email", ALICE, "--code-stdin"],
+        &format!("{mb}\n"),
+    )
+    .code(6);
+    env.run(
+        &["reset", "--email", ALICE, "--code-stdin"],
+        &format!("{mb}\n{NEW_PW}\n"),
+    )
+    .code(3);
+    env.run(
+        &["config", "set", "mail.from", "--value-stdin"],
+        &format!("{mb}\n"),
+    )
+    .code(2);
+    env.run(
+        &["config", "set", "mail.smtp_password", "--value-stdin"],
+        &format!("{mb}\n"),
+    )
+    .code(2);
+    env.run(
+        &["login", "--email", ALICE, "--password-stdin"],
+        &format!("{mb}\n"),
+    )
+    .code(3);
+    let file = env.path().join("big.csv");
+    std::fs::write(&file, format!("email,first_name\nx@example.com,{mb}\n")).unwrap();
+    env.run(&["import", file.to_str().unwrap(), "--no-email"], "")
+        .code(2)
+        .stderr_has("line 2");
+    let hundred_kb = "a".repeat(100_000);
+    env.run(&["users", "show", &hundred_kb], "").code(2);
+    env.run(&["roles", "create", &hundred_kb], "").code(2);
+    env.run(&["check", "--permission", &hundred_kb], "").code(2);
+    env.run(&["audit", "--since", &hundred_kb], "").code(2);
+    assert_eq!(users(&env), 2);
+    let more_than_4mb = "x".repeat(5 * 1024 * 1024);
+    env.run(
+        &["login", "--email", ALICE, "--password-stdin"],
+        &more_than_4mb,
+    )
+    .code(2)
+    .stderr_has("larger than");
+}
+
+#[test]
+fn look_alike_emails_are_other_accounts_and_take_over_nothing() {
+    let env = Env::admin();
+    // A Cyrillic "а" in place of the Latin "a" of admin@example.com.
+    let lookalike = "\u{0430}dmin@example.com";
+    env.run(&["logout"], "").ok();
+    env.login(lookalike, ADMIN_PW).code(3);
+    env.run(
+        &["register", "--email", lookalike, "--password-stdin"],
+        &format!("{ALICE_PW}\n"),
+    )
+    .ok();
+    assert_eq!(env.count("SELECT count(*) FROM users"), 2);
+    let canon: String = env
+        .sql()
+        .query_row("SELECT email_canonical FROM users WHERE id = 2", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_ne!(canon, ADMIN);
+    // Full-width letters fold by NFKC in passwords, not in emails: a distinct address too.
+    env.run(
+        &[
+            "register",
+            "--email",
+            "ａdmin@example.com",
+            "--password-stdin",
+        ],
+        &format!("{ALICE_PW}\n"),
+    )
+    .ok();
+    env.login(ADMIN, ADMIN_PW).ok();
+    let admins = env
+        .run(&["--json", "users", "list", "--role", "admin"], "")
+        .ok()
+        .json();
+    assert_eq!(admins.as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn header_injection_is_refused_in_every_mail_field() {
+    let env = Env::admin();
+    for (key, value) in [
+        ("mail.from", "a@example.com\r\nBcc: evil@example.com"),
+        (
+            "mail.verify_url",
+            "https://x/{code}\r\nBcc: evil@example.com",
+        ),
+        ("mail.smtp_url", "smtp://127.0.0.1:25\r\nX: y"),
+    ] {
+        env.run(&["config", "set", key, value], "").code(2);
+    }
+    for args in [
+        vec![
+            "register",
+            "--email",
+            "a@example.com\nBcc: evil@example.com",
+        ],
+        vec![
+            "register",
+            "--email",
+            "b@example.com",
+            "--first-name",
+            "B\r\nBcc: evil@example.com",
+        ],
+        vec![
+            "users",
+            "update",
+            ADMIN,
+            "--email",
+            "c@example.com\r\nBcc: x@y.z",
+        ],
+        vec!["reset", "--email", "d@example.com\r\nBcc: x@y.z"],
+    ] {
+        let mut args = args;
+        args.push("--password-stdin");
+        let run = env.run(&args, &format!("{ALICE_PW}\n"));
+        assert_eq!(run.code, 2, "{args:?}: {run:?}");
+    }
+    let mut env = env;
+    env.set_var(
+        "USERADM_MAIL_FROM",
+        "x@example.com\r\nBcc: evil@example.com",
+    );
+    let run = env.run(
+        &["register", "--email", "e@example.com", "--password-stdin"],
+        &format!("{ALICE_PW}\n"),
+    );
+    assert_eq!(
+        run.code, 9,
+        "a bad sender from the environment is a mail failure, never a header: {run:?}"
+    );
+    for (_, text) in env.outbox_messages() {
+        assert!(!text.contains("Bcc"), "{text}");
+    }
+}
+
+#[test]
+fn a_hundred_megabyte_session_file_is_refused_unread() {
+    let env = Env::admin();
+    let file = env.session_file();
+    let f = std::fs::OpenOptions::new()
+        .write(true)
+        .truncate(true)
+        .open(&file)
+        .unwrap();
+    f.set_len(100 * 1024 * 1024).unwrap();
+    drop(f);
+    env.run(&["whoami"], "").code(4).stderr_has("too large");
+    env.run(&["logout"], "").ok();
+    assert!(!file.exists());
+}

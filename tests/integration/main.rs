@@ -13,6 +13,7 @@ mod flows;
 mod generated;
 mod import;
 mod interactive;
+mod leaks;
 mod review_fixes;
 mod security;
 mod sessions;
