@@ -21,6 +21,8 @@ pub mod mail;
 pub mod output;
 pub mod password;
 pub mod permissions;
+#[cfg(test)]
+mod properties;
 pub mod session;
 pub mod settings;
 pub mod store;
