@@ -80,9 +80,14 @@ pub fn parse_email(input: &str) -> Result<Email> {
         return bad("the domain must be a name, not an IP address");
     }
     let local_canonical: String = local.nfc().collect::<String>().to_lowercase();
+    let canonical = format!("{local_canonical}@{}", ascii_domain.to_lowercase());
+    // The domain's ASCII form can be longer than what was typed: the limit holds for both.
+    if canonical.len() > MAX_EMAIL_BYTES {
+        return bad("longer than 254 bytes once the domain is in its ASCII form");
+    }
     Ok(Email {
         address: trimmed.nfc().collect(),
-        canonical: format!("{local_canonical}@{}", ascii_domain.to_lowercase()),
+        canonical,
     })
 }
 

@@ -10,6 +10,7 @@ mod concurrency;
 mod config;
 mod django;
 mod flows;
+mod fuzz_regressions;
 mod generated;
 mod import;
 mod interactive;
