@@ -21,23 +21,18 @@ pub struct SessionListing {
     pub email: String,
 }
 
-impl Sql<'_> {
-    pub fn session_by_id(&self, id: &str) -> Result<Option<SessionRow>> {
-        Ok(self
-            .conn
-            .prepare_cached("SELECT id, user_id, created_at, last_seen_at, expires_at FROM sessions WHERE id = ?1")?
-            .query_row([id], |r| {
-                Ok(SessionRow {
-                    id: r.get(0)?,
-                    user_id: r.get(1)?,
-                    created_at: r.get(2)?,
-                    last_seen_at: r.get(3)?,
-                    expires_at: r.get(4)?,
-                })
-            })
-            .optional()?)
-    }
+/// Columns `id, user_id, created_at, last_seen_at, expires_at` first, in that order.
+fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<SessionRow> {
+    Ok(SessionRow {
+        id: r.get(0)?,
+        user_id: r.get(1)?,
+        created_at: r.get(2)?,
+        last_seen_at: r.get(3)?,
+        expires_at: r.get(4)?,
+    })
+}
 
+impl Sql<'_> {
     /// Sessions of one user, or of everyone, oldest first.
     pub fn sessions(&self, user_id: Option<i64>) -> Result<Vec<SessionListing>> {
         let mut st = self.conn.prepare_cached(
@@ -47,13 +42,7 @@ impl Sql<'_> {
         )?;
         let rows = st.query_map([user_id], |r| {
             Ok(SessionListing {
-                session: SessionRow {
-                    id: r.get(0)?,
-                    user_id: r.get(1)?,
-                    created_at: r.get(2)?,
-                    last_seen_at: r.get(3)?,
-                    expires_at: r.get(4)?,
-                },
+                session: from_row(r)?,
                 email: r.get(5)?,
             })
         })?;
@@ -66,15 +55,7 @@ impl Sql<'_> {
             .prepare_cached(
                 "SELECT id, user_id, created_at, last_seen_at, expires_at FROM sessions WHERE token_sha256 = ?1",
             )?
-            .query_row([token_sha256], |r| {
-                Ok(SessionRow {
-                    id: r.get(0)?,
-                    user_id: r.get(1)?,
-                    created_at: r.get(2)?,
-                    last_seen_at: r.get(3)?,
-                    expires_at: r.get(4)?,
-                })
-            })
+            .query_row([token_sha256], from_row)
             .optional()?)
     }
 }
