@@ -51,6 +51,7 @@ Register-ArgumentCompleter -Native -CommandName 'useradm' -ScriptBlock {
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create or update accounts from CSV, JSON Lines or a Django database (needs users.manage)')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write every account (profile, roles, status, verified; never a hash) to stdout')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Read and change the policy settings (needs settings.manage)')
+            [CompletionResult]::new('2fa', '2fa', [CompletionResultType]::ParameterValue, 'A second factor (TOTP) for your account, with recovery codes')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the shell completion script for SHELL to stdout')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write the man pages (useradm.1 and one per command) into a folder')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -117,9 +118,12 @@ Register-ArgumentCompleter -Native -CommandName 'useradm' -ScriptBlock {
         'useradm;login' {
             [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'Email address (asked on a terminal when missing)')
             [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'Read the password from the first line of a file')
+            [CompletionResult]::new('--otp', '--otp', [CompletionResultType]::ParameterName, 'The current code of the authenticator app')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from the first line of standard input')
+            [CompletionResult]::new('--otp-stdin', '--otp-stdin', [CompletionResultType]::ParameterName, 'Read the code from standard input (the line after the password, if that comes first)')
+            [CompletionResult]::new('--recovery-code-stdin', '--recovery-code-stdin', [CompletionResultType]::ParameterName, 'Read a recovery code from standard input instead of an app code')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print exactly one JSON document on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only what was asked for: no hints or notices on stderr')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only what was asked for: no hints or notices on stderr')
@@ -133,9 +137,12 @@ Register-ArgumentCompleter -Native -CommandName 'useradm' -ScriptBlock {
         'useradm;authenticate' {
             [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'Email address')
             [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'Read the password from the first line of a file')
+            [CompletionResult]::new('--otp', '--otp', [CompletionResultType]::ParameterName, 'The current code of the authenticator app')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from the first line of standard input')
+            [CompletionResult]::new('--otp-stdin', '--otp-stdin', [CompletionResultType]::ParameterName, 'Read the code from standard input (the line after the password, if that comes first)')
+            [CompletionResult]::new('--recovery-code-stdin', '--recovery-code-stdin', [CompletionResultType]::ParameterName, 'Read a recovery code from standard input instead of an app code')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print exactly one JSON document on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only what was asked for: no hints or notices on stderr')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only what was asked for: no hints or notices on stderr')
@@ -401,6 +408,7 @@ Register-ArgumentCompleter -Native -CommandName 'useradm' -ScriptBlock {
             [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Disable an account: ends its sessions and tokens')
             [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Enable a disabled account')
             [CompletionResult]::new('unlock', 'unlock', [CompletionResultType]::ParameterValue, 'Lift a lock from failed logins')
+            [CompletionResult]::new('reset-2fa', 'reset-2fa', [CompletionResultType]::ParameterValue, 'Remove an account''s second factor (a lost phone)')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete an account (asks on a terminal unless --yes)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -490,6 +498,19 @@ Register-ArgumentCompleter -Native -CommandName 'useradm' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'useradm;users;reset-2fa' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print exactly one JSON document on stdout (errors as JSON on stderr)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only what was asked for: no hints or notices on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only what was asked for: no hints or notices on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'useradm;users;delete' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -511,6 +532,7 @@ Register-ArgumentCompleter -Native -CommandName 'useradm' -ScriptBlock {
             [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Disable an account: ends its sessions and tokens')
             [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Enable a disabled account')
             [CompletionResult]::new('unlock', 'unlock', [CompletionResultType]::ParameterValue, 'Lift a lock from failed logins')
+            [CompletionResult]::new('reset-2fa', 'reset-2fa', [CompletionResultType]::ParameterValue, 'Remove an account''s second factor (a lost phone)')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete an account (asks on a terminal unless --yes)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -531,6 +553,9 @@ Register-ArgumentCompleter -Native -CommandName 'useradm' -ScriptBlock {
             break
         }
         'useradm;users;help;unlock' {
+            break
+        }
+        'useradm;users;help;reset-2fa' {
             break
         }
         'useradm;users;help;delete' {
@@ -845,6 +870,105 @@ Register-ArgumentCompleter -Native -CommandName 'useradm' -ScriptBlock {
         'useradm;config;help;help' {
             break
         }
+        'useradm;2fa' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print exactly one JSON document on stdout (errors as JSON on stderr)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only what was asked for: no hints or notices on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only what was asked for: no hints or notices on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Enrol an authenticator app: shows a QR code, then confirms with a current code')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Whether a second factor is enabled, and how many recovery codes are left')
+            [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Remove your second factor (asks for the password and a current code)')
+            [CompletionResult]::new('recovery-codes', 'recovery-codes', [CompletionResultType]::ParameterValue, 'Print 10 new recovery codes; the old ones stop working')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'useradm;2fa;enable' {
+            [CompletionResult]::new('--otp', '--otp', [CompletionResultType]::ParameterName, 'Confirm a pending enrolment with this current code')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--otp-stdin', '--otp-stdin', [CompletionResultType]::ParameterName, 'Read the confirming code from standard input')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print exactly one JSON document on stdout (errors as JSON on stderr)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only what was asked for: no hints or notices on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only what was asked for: no hints or notices on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'useradm;2fa;status' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print exactly one JSON document on stdout (errors as JSON on stderr)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only what was asked for: no hints or notices on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only what was asked for: no hints or notices on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'useradm;2fa;disable' {
+            [CompletionResult]::new('--otp', '--otp', [CompletionResultType]::ParameterName, 'The current code of the authenticator app')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from line 1 of standard input')
+            [CompletionResult]::new('--otp-stdin', '--otp-stdin', [CompletionResultType]::ParameterName, 'Read the code from standard input (the line after the password, if that comes first)')
+            [CompletionResult]::new('--recovery-code-stdin', '--recovery-code-stdin', [CompletionResultType]::ParameterName, 'Read a recovery code from standard input instead of an app code')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print exactly one JSON document on stdout (errors as JSON on stderr)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only what was asked for: no hints or notices on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only what was asked for: no hints or notices on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'useradm;2fa;recovery-codes' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print exactly one JSON document on stdout (errors as JSON on stderr)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only what was asked for: no hints or notices on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only what was asked for: no hints or notices on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'useradm;2fa;help' {
+            [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Enrol an authenticator app: shows a QR code, then confirms with a current code')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Whether a second factor is enabled, and how many recovery codes are left')
+            [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Remove your second factor (asks for the password and a current code)')
+            [CompletionResult]::new('recovery-codes', 'recovery-codes', [CompletionResultType]::ParameterValue, 'Print 10 new recovery codes; the old ones stop working')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'useradm;2fa;help;enable' {
+            break
+        }
+        'useradm;2fa;help;status' {
+            break
+        }
+        'useradm;2fa;help;disable' {
+            break
+        }
+        'useradm;2fa;help;recovery-codes' {
+            break
+        }
+        'useradm;2fa;help;help' {
+            break
+        }
         'useradm;completions' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -893,6 +1017,7 @@ Register-ArgumentCompleter -Native -CommandName 'useradm' -ScriptBlock {
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create or update accounts from CSV, JSON Lines or a Django database (needs users.manage)')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write every account (profile, roles, status, verified; never a hash) to stdout')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Read and change the policy settings (needs settings.manage)')
+            [CompletionResult]::new('2fa', '2fa', [CompletionResultType]::ParameterValue, 'A second factor (TOTP) for your account, with recovery codes')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the shell completion script for SHELL to stdout')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write the man pages (useradm.1 and one per command) into a folder')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -968,6 +1093,7 @@ Register-ArgumentCompleter -Native -CommandName 'useradm' -ScriptBlock {
             [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Disable an account: ends its sessions and tokens')
             [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Enable a disabled account')
             [CompletionResult]::new('unlock', 'unlock', [CompletionResultType]::ParameterValue, 'Lift a lock from failed logins')
+            [CompletionResult]::new('reset-2fa', 'reset-2fa', [CompletionResultType]::ParameterValue, 'Remove an account''s second factor (a lost phone)')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete an account (asks on a terminal unless --yes)')
             break
         }
@@ -987,6 +1113,9 @@ Register-ArgumentCompleter -Native -CommandName 'useradm' -ScriptBlock {
             break
         }
         'useradm;help;users;unlock' {
+            break
+        }
+        'useradm;help;users;reset-2fa' {
             break
         }
         'useradm;help;users;delete' {
@@ -1048,6 +1177,25 @@ Register-ArgumentCompleter -Native -CommandName 'useradm' -ScriptBlock {
             break
         }
         'useradm;help;config;set' {
+            break
+        }
+        'useradm;help;2fa' {
+            [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Enrol an authenticator app: shows a QR code, then confirms with a current code')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Whether a second factor is enabled, and how many recovery codes are left')
+            [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Remove your second factor (asks for the password and a current code)')
+            [CompletionResult]::new('recovery-codes', 'recovery-codes', [CompletionResultType]::ParameterValue, 'Print 10 new recovery codes; the old ones stop working')
+            break
+        }
+        'useradm;help;2fa;enable' {
+            break
+        }
+        'useradm;help;2fa;status' {
+            break
+        }
+        'useradm;help;2fa;disable' {
+            break
+        }
+        'useradm;help;2fa;recovery-codes' {
             break
         }
         'useradm;help;completions' {

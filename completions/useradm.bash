@@ -16,6 +16,9 @@ _useradm() {
             ",$1")
                 cmd="useradm"
                 ;;
+            useradm,2fa)
+                cmd="useradm__subcmd__2fa"
+                ;;
             useradm,audit)
                 cmd="useradm__subcmd__audit"
                 ;;
@@ -85,6 +88,36 @@ _useradm() {
             useradm,whoami)
                 cmd="useradm__subcmd__whoami"
                 ;;
+            useradm__subcmd__2fa,disable)
+                cmd="useradm__subcmd__2fa__subcmd__disable"
+                ;;
+            useradm__subcmd__2fa,enable)
+                cmd="useradm__subcmd__2fa__subcmd__enable"
+                ;;
+            useradm__subcmd__2fa,help)
+                cmd="useradm__subcmd__2fa__subcmd__help"
+                ;;
+            useradm__subcmd__2fa,recovery-codes)
+                cmd="useradm__subcmd__2fa__subcmd__recovery__subcmd__codes"
+                ;;
+            useradm__subcmd__2fa,status)
+                cmd="useradm__subcmd__2fa__subcmd__status"
+                ;;
+            useradm__subcmd__2fa__subcmd__help,disable)
+                cmd="useradm__subcmd__2fa__subcmd__help__subcmd__disable"
+                ;;
+            useradm__subcmd__2fa__subcmd__help,enable)
+                cmd="useradm__subcmd__2fa__subcmd__help__subcmd__enable"
+                ;;
+            useradm__subcmd__2fa__subcmd__help,help)
+                cmd="useradm__subcmd__2fa__subcmd__help__subcmd__help"
+                ;;
+            useradm__subcmd__2fa__subcmd__help,recovery-codes)
+                cmd="useradm__subcmd__2fa__subcmd__help__subcmd__recovery__subcmd__codes"
+                ;;
+            useradm__subcmd__2fa__subcmd__help,status)
+                cmd="useradm__subcmd__2fa__subcmd__help__subcmd__status"
+                ;;
             useradm__subcmd__audit,head)
                 cmd="useradm__subcmd__audit__subcmd__head"
                 ;;
@@ -126,6 +159,9 @@ _useradm() {
                 ;;
             useradm__subcmd__config__subcmd__help,set)
                 cmd="useradm__subcmd__config__subcmd__help__subcmd__set"
+                ;;
+            useradm__subcmd__help,2fa)
+                cmd="useradm__subcmd__help__subcmd__2fa"
                 ;;
             useradm__subcmd__help,audit)
                 cmd="useradm__subcmd__help__subcmd__audit"
@@ -196,6 +232,18 @@ _useradm() {
             useradm__subcmd__help,whoami)
                 cmd="useradm__subcmd__help__subcmd__whoami"
                 ;;
+            useradm__subcmd__help__subcmd__2fa,disable)
+                cmd="useradm__subcmd__help__subcmd__2fa__subcmd__disable"
+                ;;
+            useradm__subcmd__help__subcmd__2fa,enable)
+                cmd="useradm__subcmd__help__subcmd__2fa__subcmd__enable"
+                ;;
+            useradm__subcmd__help__subcmd__2fa,recovery-codes)
+                cmd="useradm__subcmd__help__subcmd__2fa__subcmd__recovery__subcmd__codes"
+                ;;
+            useradm__subcmd__help__subcmd__2fa,status)
+                cmd="useradm__subcmd__help__subcmd__2fa__subcmd__status"
+                ;;
             useradm__subcmd__help__subcmd__audit,head)
                 cmd="useradm__subcmd__help__subcmd__audit__subcmd__head"
                 ;;
@@ -255,6 +303,9 @@ _useradm() {
                 ;;
             useradm__subcmd__help__subcmd__users,list)
                 cmd="useradm__subcmd__help__subcmd__users__subcmd__list"
+                ;;
+            useradm__subcmd__help__subcmd__users,reset-2fa)
+                cmd="useradm__subcmd__help__subcmd__users__subcmd__reset__subcmd__2fa"
                 ;;
             useradm__subcmd__help__subcmd__users,show)
                 cmd="useradm__subcmd__help__subcmd__users__subcmd__show"
@@ -364,6 +415,9 @@ _useradm() {
             useradm__subcmd__users,list)
                 cmd="useradm__subcmd__users__subcmd__list"
                 ;;
+            useradm__subcmd__users,reset-2fa)
+                cmd="useradm__subcmd__users__subcmd__reset__subcmd__2fa"
+                ;;
             useradm__subcmd__users,show)
                 cmd="useradm__subcmd__users__subcmd__show"
                 ;;
@@ -388,6 +442,9 @@ _useradm() {
             useradm__subcmd__users__subcmd__help,list)
                 cmd="useradm__subcmd__users__subcmd__help__subcmd__list"
                 ;;
+            useradm__subcmd__users__subcmd__help,reset-2fa)
+                cmd="useradm__subcmd__users__subcmd__help__subcmd__reset__subcmd__2fa"
+                ;;
             useradm__subcmd__users__subcmd__help,show)
                 cmd="useradm__subcmd__users__subcmd__help__subcmd__show"
                 ;;
@@ -404,8 +461,210 @@ _useradm() {
 
     case "${cmd}" in
         useradm)
-            opts="-q -h -V --db --json --quiet --no-input --color --help --version init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import export config completions man help"
+            opts="-q -h -V --db --json --quiet --no-input --color --help --version init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import export config 2fa completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        useradm__subcmd__2fa)
+            opts="-q -h -V --db --json --quiet --no-input --color --help --version enable status disable recovery-codes help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        useradm__subcmd__2fa__subcmd__disable)
+            opts="-q -h -V --password-stdin --otp --otp-stdin --recovery-code-stdin --db --json --quiet --no-input --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --otp)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        useradm__subcmd__2fa__subcmd__enable)
+            opts="-q -h -V --otp --otp-stdin --db --json --quiet --no-input --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --otp)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        useradm__subcmd__2fa__subcmd__help)
+            opts="enable status disable recovery-codes help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        useradm__subcmd__2fa__subcmd__help__subcmd__disable)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        useradm__subcmd__2fa__subcmd__help__subcmd__enable)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        useradm__subcmd__2fa__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        useradm__subcmd__2fa__subcmd__help__subcmd__recovery__subcmd__codes)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        useradm__subcmd__2fa__subcmd__help__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        useradm__subcmd__2fa__subcmd__recovery__subcmd__codes)
+            opts="-q -h -V --db --json --quiet --no-input --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        useradm__subcmd__2fa__subcmd__status)
+            opts="-q -h -V --db --json --quiet --no-input --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -564,7 +823,7 @@ _useradm() {
             return 0
             ;;
         useradm__subcmd__authenticate)
-            opts="-q -h -V --email --password-stdin --password-file --db --json --quiet --no-input --color --help --version"
+            opts="-q -h -V --email --password-stdin --password-file --otp --otp-stdin --recovery-code-stdin --db --json --quiet --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -575,6 +834,10 @@ _useradm() {
                     return 0
                     ;;
                 --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --otp)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -864,8 +1127,78 @@ _useradm() {
             return 0
             ;;
         useradm__subcmd__help)
-            opts="init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import export config completions man help"
+            opts="init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import export config 2fa completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        useradm__subcmd__help__subcmd__2fa)
+            opts="enable status disable recovery-codes"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        useradm__subcmd__help__subcmd__2fa__subcmd__disable)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        useradm__subcmd__help__subcmd__2fa__subcmd__enable)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        useradm__subcmd__help__subcmd__2fa__subcmd__recovery__subcmd__codes)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        useradm__subcmd__help__subcmd__2fa__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1382,7 +1715,7 @@ _useradm() {
             return 0
             ;;
         useradm__subcmd__help__subcmd__users)
-            opts="list show update disable enable unlock delete"
+            opts="list show update disable enable unlock reset-2fa delete"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1438,6 +1771,20 @@ _useradm() {
             return 0
             ;;
         useradm__subcmd__help__subcmd__users__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        useradm__subcmd__help__subcmd__users__subcmd__reset__subcmd__2fa)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1590,7 +1937,7 @@ _useradm() {
             return 0
             ;;
         useradm__subcmd__login)
-            opts="-q -h -V --email --password-stdin --password-file --db --json --quiet --no-input --color --help --version"
+            opts="-q -h -V --email --password-stdin --password-file --otp --otp-stdin --recovery-code-stdin --db --json --quiet --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1601,6 +1948,10 @@ _useradm() {
                     return 0
                     ;;
                 --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --otp)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2366,7 +2717,7 @@ _useradm() {
             return 0
             ;;
         useradm__subcmd__users)
-            opts="-q -h -V --db --json --quiet --no-input --color --help --version list show update disable enable unlock delete help"
+            opts="-q -h -V --db --json --quiet --no-input --color --help --version list show update disable enable unlock reset-2fa delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2454,7 +2805,7 @@ _useradm() {
             return 0
             ;;
         useradm__subcmd__users__subcmd__help)
-            opts="list show update disable enable unlock delete help"
+            opts="list show update disable enable unlock reset-2fa delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2537,6 +2888,20 @@ _useradm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        useradm__subcmd__users__subcmd__help__subcmd__reset__subcmd__2fa)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         useradm__subcmd__users__subcmd__help__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -2598,6 +2963,28 @@ _useradm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        useradm__subcmd__users__subcmd__reset__subcmd__2fa)
+            opts="-q -h -V --db --json --quiet --no-input --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

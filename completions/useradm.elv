@@ -48,6 +48,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand import 'Create or update accounts from CSV, JSON Lines or a Django database (needs users.manage)'
             cand export 'Write every account (profile, roles, status, verified; never a hash) to stdout'
             cand config 'Read and change the policy settings (needs settings.manage)'
+            cand 2fa 'A second factor (TOTP) for your account, with recovery codes'
             cand completions 'Print the shell completion script for SHELL to stdout'
             cand man 'Write the man pages (useradm.1 and one per command) into a folder'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -110,9 +111,12 @@ set edit:completion:arg-completer[useradm] = {|@words|
         &'useradm;login'= {
             cand --email 'Email address (asked on a terminal when missing)'
             cand --password-file 'Read the password from the first line of a file'
+            cand --otp 'The current code of the authenticator app'
             cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --password-stdin 'Read the password from the first line of standard input'
+            cand --otp-stdin 'Read the code from standard input (the line after the password, if that comes first)'
+            cand --recovery-code-stdin 'Read a recovery code from standard input instead of an app code'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
             cand --quiet 'Print only what was asked for: no hints or notices on stderr'
@@ -125,9 +129,12 @@ set edit:completion:arg-completer[useradm] = {|@words|
         &'useradm;authenticate'= {
             cand --email 'Email address'
             cand --password-file 'Read the password from the first line of a file'
+            cand --otp 'The current code of the authenticator app'
             cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --password-stdin 'Read the password from the first line of standard input'
+            cand --otp-stdin 'Read the code from standard input (the line after the password, if that comes first)'
+            cand --recovery-code-stdin 'Read a recovery code from standard input instead of an app code'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
             cand --quiet 'Print only what was asked for: no hints or notices on stderr'
@@ -370,6 +377,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand disable 'Disable an account: ends its sessions and tokens'
             cand enable 'Enable a disabled account'
             cand unlock 'Lift a lock from failed logins'
+            cand reset-2fa 'Remove an account''s second factor (a lost phone)'
             cand delete 'Delete an account (asks on a terminal unless --yes)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -452,6 +460,18 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'useradm;users;reset-2fa'= {
+            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --color 'When to use colour'
+            cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print only what was asked for: no hints or notices on stderr'
+            cand --quiet 'Print only what was asked for: no hints or notices on stderr'
+            cand --no-input 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'useradm;users;delete'= {
             cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
@@ -472,6 +492,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand disable 'Disable an account: ends its sessions and tokens'
             cand enable 'Enable a disabled account'
             cand unlock 'Lift a lock from failed logins'
+            cand reset-2fa 'Remove an account''s second factor (a lost phone)'
             cand delete 'Delete an account (asks on a terminal unless --yes)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -486,6 +507,8 @@ set edit:completion:arg-completer[useradm] = {|@words|
         &'useradm;users;help;enable'= {
         }
         &'useradm;users;help;unlock'= {
+        }
+        &'useradm;users;help;reset-2fa'= {
         }
         &'useradm;users;help;delete'= {
         }
@@ -763,6 +786,94 @@ set edit:completion:arg-completer[useradm] = {|@words|
         }
         &'useradm;config;help;help'= {
         }
+        &'useradm;2fa'= {
+            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --color 'When to use colour'
+            cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print only what was asked for: no hints or notices on stderr'
+            cand --quiet 'Print only what was asked for: no hints or notices on stderr'
+            cand --no-input 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand enable 'Enrol an authenticator app: shows a QR code, then confirms with a current code'
+            cand status 'Whether a second factor is enabled, and how many recovery codes are left'
+            cand disable 'Remove your second factor (asks for the password and a current code)'
+            cand recovery-codes 'Print 10 new recovery codes; the old ones stop working'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'useradm;2fa;enable'= {
+            cand --otp 'Confirm a pending enrolment with this current code'
+            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --color 'When to use colour'
+            cand --otp-stdin 'Read the confirming code from standard input'
+            cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print only what was asked for: no hints or notices on stderr'
+            cand --quiet 'Print only what was asked for: no hints or notices on stderr'
+            cand --no-input 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'useradm;2fa;status'= {
+            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --color 'When to use colour'
+            cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print only what was asked for: no hints or notices on stderr'
+            cand --quiet 'Print only what was asked for: no hints or notices on stderr'
+            cand --no-input 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'useradm;2fa;disable'= {
+            cand --otp 'The current code of the authenticator app'
+            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --color 'When to use colour'
+            cand --password-stdin 'Read the password from line 1 of standard input'
+            cand --otp-stdin 'Read the code from standard input (the line after the password, if that comes first)'
+            cand --recovery-code-stdin 'Read a recovery code from standard input instead of an app code'
+            cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print only what was asked for: no hints or notices on stderr'
+            cand --quiet 'Print only what was asked for: no hints or notices on stderr'
+            cand --no-input 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'useradm;2fa;recovery-codes'= {
+            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --color 'When to use colour'
+            cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print only what was asked for: no hints or notices on stderr'
+            cand --quiet 'Print only what was asked for: no hints or notices on stderr'
+            cand --no-input 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'useradm;2fa;help'= {
+            cand enable 'Enrol an authenticator app: shows a QR code, then confirms with a current code'
+            cand status 'Whether a second factor is enabled, and how many recovery codes are left'
+            cand disable 'Remove your second factor (asks for the password and a current code)'
+            cand recovery-codes 'Print 10 new recovery codes; the old ones stop working'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'useradm;2fa;help;enable'= {
+        }
+        &'useradm;2fa;help;status'= {
+        }
+        &'useradm;2fa;help;disable'= {
+        }
+        &'useradm;2fa;help;recovery-codes'= {
+        }
+        &'useradm;2fa;help;help'= {
+        }
         &'useradm;completions'= {
             cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
@@ -809,6 +920,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand import 'Create or update accounts from CSV, JSON Lines or a Django database (needs users.manage)'
             cand export 'Write every account (profile, roles, status, verified; never a hash) to stdout'
             cand config 'Read and change the policy settings (needs settings.manage)'
+            cand 2fa 'A second factor (TOTP) for your account, with recovery codes'
             cand completions 'Print the shell completion script for SHELL to stdout'
             cand man 'Write the man pages (useradm.1 and one per command) into a folder'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -864,6 +976,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand disable 'Disable an account: ends its sessions and tokens'
             cand enable 'Enable a disabled account'
             cand unlock 'Lift a lock from failed logins'
+            cand reset-2fa 'Remove an account''s second factor (a lost phone)'
             cand delete 'Delete an account (asks on a terminal unless --yes)'
         }
         &'useradm;help;users;list'= {
@@ -877,6 +990,8 @@ set edit:completion:arg-completer[useradm] = {|@words|
         &'useradm;help;users;enable'= {
         }
         &'useradm;help;users;unlock'= {
+        }
+        &'useradm;help;users;reset-2fa'= {
         }
         &'useradm;help;users;delete'= {
         }
@@ -921,6 +1036,20 @@ set edit:completion:arg-completer[useradm] = {|@words|
         &'useradm;help;config;get'= {
         }
         &'useradm;help;config;set'= {
+        }
+        &'useradm;help;2fa'= {
+            cand enable 'Enrol an authenticator app: shows a QR code, then confirms with a current code'
+            cand status 'Whether a second factor is enabled, and how many recovery codes are left'
+            cand disable 'Remove your second factor (asks for the password and a current code)'
+            cand recovery-codes 'Print 10 new recovery codes; the old ones stop working'
+        }
+        &'useradm;help;2fa;enable'= {
+        }
+        &'useradm;help;2fa;status'= {
+        }
+        &'useradm;help;2fa;disable'= {
+        }
+        &'useradm;help;2fa;recovery-codes'= {
         }
         &'useradm;help;completions'= {
         }

@@ -174,6 +174,10 @@ pub enum Command {
     #[command(subcommand)]
     Config(ConfigCommand),
 
+    /// A second factor (TOTP) for your account, with recovery codes
+    #[command(name = "2fa", subcommand)]
+    TwoFactor(TwoFactorCommand),
+
     /// Print the shell completion script for SHELL to stdout
     #[command(
         after_help = "Example:\n  useradm completions bash > ~/.local/share/bash-completion/completions/useradm"
@@ -275,6 +279,9 @@ pub struct LoginArgs {
 
     #[command(flatten)]
     pub password: PasswordSource,
+
+    #[command(flatten)]
+    pub second_factor: SecondFactorSource,
 }
 
 #[derive(Debug, Args)]
@@ -285,6 +292,26 @@ pub struct AuthenticateArgs {
 
     #[command(flatten)]
     pub password: PasswordSource,
+
+    #[command(flatten)]
+    pub second_factor: SecondFactorSource,
+}
+
+/// Where a second-factor code comes from, for accounts that have one (asked on a terminal).
+#[derive(Debug, Args, Clone, Default)]
+#[group(multiple = false)]
+pub struct SecondFactorSource {
+    /// The current code of the authenticator app
+    #[arg(long, value_name = "CODE")]
+    pub otp: Option<String>,
+
+    /// Read the code from standard input (the line after the password, if that comes first)
+    #[arg(long)]
+    pub otp_stdin: bool,
+
+    /// Read a recovery code from standard input instead of an app code
+    #[arg(long)]
+    pub recovery_code_stdin: bool,
 }
 
 #[derive(Debug, Args)]
@@ -485,6 +512,13 @@ pub enum UsersCommand {
         #[arg(value_name = "EMAIL")]
         user: String,
     },
+    /// Remove an account's second factor (a lost phone)
+    #[command(name = "reset-2fa")]
+    Reset2fa {
+        /// Email address of the account
+        #[arg(value_name = "EMAIL")]
+        user: String,
+    },
     /// Delete an account (asks on a terminal unless --yes)
     Delete {
         /// Email address of the account
@@ -624,4 +658,32 @@ pub struct ExportArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = FileFormat::Csv)]
     pub format: FileFormat,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TwoFactorCommand {
+    /// Enrol an authenticator app: shows a QR code, then confirms with a current code
+    #[command(
+        after_help = "Examples:\n  useradm 2fa enable\n  useradm --json 2fa enable && useradm 2fa enable --otp 123456"
+    )]
+    Enable {
+        /// Confirm a pending enrolment with this current code
+        #[arg(long, value_name = "CODE", conflicts_with = "otp_stdin")]
+        otp: Option<String>,
+        /// Read the confirming code from standard input
+        #[arg(long)]
+        otp_stdin: bool,
+    },
+    /// Whether a second factor is enabled, and how many recovery codes are left
+    Status,
+    /// Remove your second factor (asks for the password and a current code)
+    Disable {
+        /// Read the password from line 1 of standard input
+        #[arg(long)]
+        password_stdin: bool,
+        #[command(flatten)]
+        second_factor: SecondFactorSource,
+    },
+    /// Print 10 new recovery codes; the old ones stop working
+    RecoveryCodes,
 }

@@ -56,6 +56,41 @@ fn prompt_error(e: impl std::fmt::Display) -> Error {
     }
 }
 
+/// The second factor a login offers: from `--otp`, standard input, or a prompt.
+pub fn second_factor(
+    input: &mut Input<'_>,
+    source: &crate::cli::SecondFactorSource,
+) -> Result<crate::accounts::mfa::SecondFactor> {
+    use crate::accounts::mfa::SecondFactor;
+    if let Some(code) = &source.otp {
+        return Ok(SecondFactor::Code(code.clone()));
+    }
+    if source.otp_stdin {
+        return Ok(SecondFactor::Code(
+            input.stdin_line("the second-factor code")?,
+        ));
+    }
+    if source.recovery_code_stdin {
+        return Ok(SecondFactor::Recovery(
+            input.stdin_line("the recovery code")?,
+        ));
+    }
+    if !input.interactive() {
+        return Err(Error::usage(
+            "this account has a second factor: pass --otp CODE, --otp-stdin or --recovery-code-stdin",
+        ));
+    }
+    let typed =
+        rpassword::prompt_password("Code from the authenticator app (or a recovery code): ")
+            .map_err(prompt_error)?;
+    let digits = typed.trim().len() == 6 && typed.trim().bytes().all(|b| b.is_ascii_digit());
+    Ok(if digits {
+        SecondFactor::Code(typed)
+    } else {
+        SecondFactor::Recovery(typed)
+    })
+}
+
 /// Ctrl-C at a prompt: the terminal gets back the state it had before any prompt (echo on,
 /// cursor shown), and the process exits 130 before anything was written.
 fn install_interrupt_handler() {

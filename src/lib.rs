@@ -26,4 +26,5 @@ mod properties;
 pub mod session;
 pub mod settings;
 pub mod store;
+pub mod totp;
 pub mod validate;

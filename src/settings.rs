@@ -25,6 +25,8 @@ pub enum Kind {
     LinkTemplate,
     /// Never shown, only set through `--value-stdin`.
     Secret,
+    /// Role names separated by commas.
+    RoleList,
 }
 
 #[derive(Debug)]
@@ -147,6 +149,12 @@ pub const DEFINITIONS: &[Definition] = &[
         help: "unverified accounts cannot log in",
     },
     Definition {
+        key: "mfa.required_roles",
+        default: "",
+        kind: Kind::RoleList,
+        help: "roles whose holders must enrol a second factor (comma-separated)",
+    },
+    Definition {
         key: "mail.smtp_url",
         default: "",
         kind: Kind::SmtpUrl,
@@ -252,6 +260,17 @@ pub fn validate(def: &Definition, raw: &str) -> Result<String> {
                 bad("expected an http(s) URL containing {code} (and optionally {email})".into())
             }
         }
+        Kind::RoleList => {
+            let names: Vec<&str> = raw
+                .split(',')
+                .map(str::trim)
+                .filter(|r| !r.is_empty())
+                .collect();
+            for n in &names {
+                crate::accounts::roles::validate_name(n)?;
+            }
+            Ok(names.join(","))
+        }
         Kind::Secret => {
             if raw.len() > 1024 || raw.chars().any(char::is_control) {
                 return bad("at most 1024 characters, no control characters".into());
@@ -277,6 +296,8 @@ pub struct Policy {
     pub code_max_per_hour: i64,
     pub registration_open: bool,
     pub require_verified_email: bool,
+    /// Holders of these roles must have a second factor.
+    pub mfa_required_roles: Vec<String>,
     pub mail: MailSettings,
 }
 
@@ -322,6 +343,11 @@ impl Policy {
             code_max_per_hour: int("codes.max_per_hour"),
             registration_open: flag("registration.open"),
             require_verified_email: flag("registration.require_verified_email"),
+            mfa_required_roles: text("mfa.required_roles")
+                .split(',')
+                .filter(|r| !r.is_empty())
+                .map(str::to_string)
+                .collect(),
             mail: MailSettings {
                 smtp_url: text("mail.smtp_url"),
                 smtp_password: text("mail.smtp_password"),

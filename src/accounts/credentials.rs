@@ -7,6 +7,7 @@
 
 use std::path::Path;
 
+use crate::accounts::mfa::{self, SecondFactor};
 use crate::clock;
 use crate::crypto;
 use crate::error::{AUTH_FAILED, Error, Result, Unavailable};
@@ -154,6 +155,7 @@ fn check_then<T>(
     email: &Email,
     password: &Password,
     action: &'static str,
+    second_factor: &mut dyn FnMut() -> Result<SecondFactor>,
     finish: impl FnOnce(&Tx<'_>, &User, i64) -> Result<T>,
 ) -> Result<(User, T)> {
     let started = std::time::Instant::now();
@@ -181,6 +183,24 @@ fn check_then<T>(
         "login" => ("login.failed", "login.ok"),
         _ => ("authenticate.failed", "authenticate.ok"),
     };
+    // A failed check counts towards the lockout and says the same whatever failed.
+    let fail = |store: &mut Store, reason: String, message: &str| -> Result<Error> {
+        let now = clock::now();
+        let locks_until = store.write(|tx| {
+            let locks_until = end_attempt(tx, policy, email, false, now)?;
+            let detail = serde_json::json!({ "reason": reason, "locked_until": locks_until.map(clock::rfc3339) });
+            tx.append_audit(&event(failed_event, email, detail), now)?;
+            Ok(locks_until)
+        })?;
+        Ok(match locks_until {
+            Some(until) => Error::AuthFailed(format!(
+                "{message}; too many failed attempts: {} is locked until {}",
+                email.address,
+                clock::rfc3339(until)
+            )),
+            None => Error::AuthFailed(message.to_string()),
+        })
+    };
     let user = match (verdict, user) {
         (Verdict::Match, Some(user)) => user,
         (verdict, _) => {
@@ -189,22 +209,24 @@ fn check_then<T>(
                 Verdict::Wrong(reason) => reason.to_string(),
                 Verdict::Match => "no_account".to_string(),
             };
-            let now = clock::now();
-            let locks_until = store.write(|tx| {
-                let locks_until = end_attempt(tx, policy, email, false, now)?;
-                let detail = serde_json::json!({ "reason": reason, "locked_until": locks_until.map(clock::rfc3339) });
-                tx.append_audit(&event(failed_event, email, detail), now)?;
-                Ok(locks_until)
-            })?;
-            return Err(match locks_until {
-                Some(until) => Error::AuthFailed(format!(
-                    "{AUTH_FAILED}; too many failed attempts: {} is locked until {}",
-                    email.address,
-                    clock::rfc3339(until)
-                )),
-                None => Error::auth_failed(),
-            });
+            return Err(fail(store, reason, AUTH_FAILED)?);
         }
+    };
+    // The second factor, asked for only after a correct password.
+    let passed = if mfa::enabled(store, user.id)? {
+        let factor = match second_factor() {
+            Ok(f) => f,
+            Err(e) => {
+                fail(store, "second_factor_missing".into(), SECOND_FACTOR_FAILED)?;
+                return Err(e);
+            }
+        };
+        match mfa::check(store, &user, &factor)? {
+            Some(passed) => Some(passed),
+            None => return Err(fail(store, "second_factor".into(), SECOND_FACTOR_FAILED)?),
+        }
+    } else {
+        None
     };
     // Upgrade a weaker hash now that the password is known, never towards weaker parameters.
     let upgrade = match user
@@ -217,6 +239,11 @@ fn check_then<T>(
     };
     let now = clock::now();
     let outcome = store.write(|tx| {
+        if let Some(passed) = passed
+            && !mfa::record(tx, user.id, passed, now)?
+        {
+            return Ok(Err(None));
+        }
         end_attempt(tx, policy, email, true, now)?;
         if let Some(phc) = &upgrade {
             tx.set_password_hash(user.id, phc, now)?;
@@ -242,15 +269,27 @@ fn check_then<T>(
         if let Some((reason, err)) = refusal {
             let e = AuditEvent { actor_id, actor, ..event(failed_event, email, serde_json::json!({ "reason": reason })) };
             tx.append_audit(&e, now)?;
-            return Ok(Err(err));
+            return Ok(Err(Some(err)));
         }
         let done = finish(tx, &user, now)?;
         let detail = serde_json::json!({ "hash_upgraded": upgrade.is_some() });
         tx.append_audit(&AuditEvent { actor_id, actor, ..event(ok_event, email, detail) }, now)?;
         Ok(Ok(done))
     })?;
-    outcome.map(|done| (user, done))
+    match outcome {
+        Ok(done) => Ok((user, done)),
+        Err(Some(err)) => Err(err),
+        // The code was used by another login in the meantime: a replay.
+        Err(None) => Err(fail(
+            store,
+            "second_factor_replayed".into(),
+            SECOND_FACTOR_FAILED,
+        )?),
+    }
 }
+
+/// What a failed second factor says (the password was right; the code was not).
+const SECOND_FACTOR_FAILED: &str = "wrong, expired or already used second-factor code";
 
 /// `authenticate`: credentials only, no session.
 pub fn authenticate(
@@ -258,10 +297,17 @@ pub fn authenticate(
     policy: &Policy,
     email: &Email,
     password: &Password,
+    second_factor: &mut dyn FnMut() -> Result<SecondFactor>,
 ) -> Result<User> {
-    check_then(store, policy, email, password, "authenticate", |_, _, _| {
-        Ok(())
-    })
+    check_then(
+        store,
+        policy,
+        email,
+        password,
+        "authenticate",
+        second_factor,
+        |_, _, _| Ok(()),
+    )
     .map(|(user, ())| user)
 }
 
@@ -273,6 +319,7 @@ pub fn login(
     email: &Email,
     password: &Password,
     session_path: &Path,
+    second_factor: &mut dyn FnMut() -> Result<SecondFactor>,
 ) -> Result<(User, SessionRow)> {
     // The session this file held ends, but only if the file really holds its token.
     let previous = session::read(session_path)
@@ -287,21 +334,29 @@ pub fn login(
                 .flatten()
         });
     let token = session::new_token()?;
-    let (user, row) = check_then(store, policy, email, password, "login", |tx, user, now| {
-        if let Some(prev) = &previous {
-            tx.delete_session(&prev.id)?;
-        }
-        let row = SessionRow {
-            id: token.session_id.clone(),
-            user_id: user.id,
-            created_at: now,
-            last_seen_at: now,
-            expires_at: now.saturating_add(policy.session_ttl),
-        };
-        tx.insert_session(&row, &token.token_sha256)?;
-        tx.set_last_login(user.id, now)?;
-        Ok(row)
-    })?;
+    let (user, row) = check_then(
+        store,
+        policy,
+        email,
+        password,
+        "login",
+        second_factor,
+        |tx, user, now| {
+            if let Some(prev) = &previous {
+                tx.delete_session(&prev.id)?;
+            }
+            let row = SessionRow {
+                id: token.session_id.clone(),
+                user_id: user.id,
+                created_at: now,
+                last_seen_at: now,
+                expires_at: now.saturating_add(policy.session_ttl),
+            };
+            tx.insert_session(&row, &token.token_sha256)?;
+            tx.set_last_login(user.id, now)?;
+            Ok(row)
+        },
+    )?;
     let file = SessionFile {
         format: 1,
         database_id: store.database_id().to_string(),

@@ -6,6 +6,7 @@ pub mod check;
 pub mod config;
 pub mod credentials;
 pub mod init;
+pub mod mfa;
 pub mod passwd;
 pub mod register;
 pub mod reset;

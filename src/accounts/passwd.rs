@@ -2,6 +2,7 @@
 //! before checking, towards the same lockout), and every other session of the user ends.
 
 use crate::accounts::credentials;
+use crate::accounts::mfa::SecondFactor;
 use crate::clock;
 use crate::codes::Purpose;
 use crate::crypto;
@@ -21,12 +22,14 @@ pub fn check_current(
 ) -> Result<()> {
     actor.session()?;
     let email = parse_email(&actor.user.email)?;
-    credentials::authenticate(store, policy, &email, current)
-        .map(|_| ())
-        .map_err(|e| match e {
-            Error::AuthFailed(_) => Error::AuthFailed("the current password is wrong".into()),
-            other => other,
-        })
+    credentials::authenticate(store, policy, &email, current, &mut || {
+        Ok(SecondFactor::Session)
+    })
+    .map(|_| ())
+    .map_err(|e| match e {
+        Error::AuthFailed(_) => Error::AuthFailed("the current password is wrong".into()),
+        other => other,
+    })
 }
 
 /// Sets the new password (after `check_current`); returns how many other sessions ended.

@@ -5,7 +5,7 @@ use crate::commands::open;
 use crate::context::Context;
 use crate::context::SessionLocation;
 use crate::error::{Error, Result};
-use crate::input::Input;
+use crate::input::{self, Input};
 use crate::output::Report;
 use crate::password::Password;
 use crate::session;
@@ -18,7 +18,11 @@ pub fn login(ctx: &Context, input: &mut Input<'_>, args: LoginArgs) -> Result<Re
         Ok(Password::normalise(&raw))
     })?;
     let path = ctx.session_path(store.database_id());
-    let (user, session) = credentials::login(&mut store, &policy, &email, &password, &path)?;
+    let factor = args.second_factor.clone();
+    let (user, session) =
+        credentials::login(&mut store, &policy, &email, &password, &path, &mut || {
+            input::second_factor(input, &factor)
+        })?;
     let view = UserView::load(&store.sql(), &user)?;
     let expires = clock::rfc3339(session.expires_at);
     Ok(Report::new(serde_json::json!({
@@ -40,7 +44,10 @@ pub fn authenticate(
     let password = input.password(&args.password, "Password", false, |raw| {
         Ok(Password::normalise(&raw))
     })?;
-    let user = credentials::authenticate(&mut store, &policy, &email, &password)?;
+    let factor = args.second_factor.clone();
+    let user = credentials::authenticate(&mut store, &policy, &email, &password, &mut || {
+        input::second_factor(input, &factor)
+    })?;
     let view = UserView::load(&store.sql(), &user)?;
     Ok(
         Report::new(serde_json::json!({ "authenticated": true, "user": view }))

@@ -6,6 +6,7 @@ mod config;
 mod import;
 mod init;
 mod login;
+mod mfa;
 mod passwd;
 mod register;
 mod reset;
@@ -31,19 +32,39 @@ pub(crate) fn open(ctx: &Context) -> Result<(Store, Policy)> {
     Ok((store, policy))
 }
 
-/// The gate, for this command's credential (the API token, else the session file).
+/// The gate, for this command's credential (the API token, else the session file). A holder of
+/// a role in `mfa.required_roles` without a second factor may only enrol (exit 5 otherwise).
 pub(crate) fn protected(
     ctx: &Context,
     store: &Store,
     policy: &Policy,
     permissions: &[&str],
 ) -> Result<Actor> {
-    gate::require(
+    let actor = gate::require(
         store,
         policy,
         &ctx.credential(store.database_id()),
         permissions,
-    )
+    )?;
+    if crate::accounts::mfa::must_enrol(store, policy, &actor.user)? {
+        return Err(crate::error::Error::PermissionDenied {
+            rule: "mfa_required",
+            message: format!(
+                "{} holds a role that needs a second factor: run `useradm 2fa enable` first",
+                actor.user.email
+            ),
+        });
+    }
+    Ok(actor)
+}
+
+/// The gate for what a user who still has to enrol may do: `whoami` and `2fa`.
+pub(crate) fn protected_for_enrolment(
+    ctx: &Context,
+    store: &Store,
+    policy: &Policy,
+) -> Result<Actor> {
+    gate::require(store, policy, &ctx.credential(store.database_id()), &[])
 }
 
 pub fn run(ctx: &Context, command: Command) -> Result<Report> {
@@ -69,6 +90,7 @@ pub fn run(ctx: &Context, command: Command) -> Result<Report> {
         Command::Import(args) => import::run(ctx, args),
         Command::Export(args) => import::export(ctx, args),
         Command::Config(cmd) => config::run(ctx, &mut input, cmd),
+        Command::TwoFactor(cmd) => mfa::run(ctx, &mut input, cmd),
         Command::Completions { shell } => {
             let mut script = Vec::new();
             crate::docs::write_completions(shell, &mut script);

@@ -162,6 +162,19 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, command: UsersCommand) -> Resul
             }
             act(&mut store, &actor, &email, Action::Delete)
         }
+        UsersCommand::Reset2fa { user } => {
+            let email = parse_email(&user)?;
+            let had = crate::accounts::mfa::reset_for(&mut store, &actor, &email)?;
+            let line = if had {
+                format!("Removed the second factor of {}.", email.address)
+            } else {
+                format!("{} had no second factor; nothing changed.", email.address)
+            };
+            Ok(
+                Report::new(serde_json::json!({ "email": email.address, "changed": had }))
+                    .line(line),
+            )
+        }
         UsersCommand::Disable { user } => {
             act(&mut store, &actor, &parse_email(&user)?, Action::Disable)
         }

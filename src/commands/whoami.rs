@@ -1,6 +1,6 @@
 use crate::accounts::UserView;
 use crate::clock;
-use crate::commands::{open, protected};
+use crate::commands::{open, protected_for_enrolment};
 use crate::context::Context;
 use crate::error::Result;
 use crate::gate::Via;
@@ -8,7 +8,7 @@ use crate::output::Report;
 
 pub fn run(ctx: &Context) -> Result<Report> {
     let (store, policy) = open(ctx)?;
-    let actor = protected(ctx, &store, &policy, &[])?;
+    let actor = protected_for_enrolment(ctx, &store, &policy)?;
     let view = UserView::load(&store.sql(), &actor.user)?;
     let mut permissions: Vec<String> = actor.grants.iter().map(|(_, p)| p.clone()).collect();
     permissions.sort_unstable();

@@ -8,6 +8,7 @@
 mod audit;
 mod codes;
 pub mod django;
+mod mfa;
 mod roles;
 mod sessions;
 mod settings;
@@ -26,6 +27,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 
 pub use audit::{AuditEvent, AuditRow, GENESIS};
 pub use codes::CodeRow;
+pub use mfa::TotpRow;
 pub use roles::{ADMIN_ROLE, Role, RoleSummary};
 pub use sessions::{SessionListing, SessionRow};
 pub use throttle::Throttle;
@@ -37,6 +39,7 @@ use crate::error::{Error, Result};
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_initial.sql"),
     include_str!("migrations/002_access.sql"),
+    include_str!("migrations/003_mfa.sql"),
 ];
 
 /// The schema version this binary reads and writes (`PRAGMA user_version`).

@@ -15,6 +15,7 @@ mod generated;
 mod import;
 mod interactive;
 mod leaks;
+mod mfa;
 mod review_fixes;
 mod security;
 mod sessions;

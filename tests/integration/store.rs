@@ -74,7 +74,10 @@ fn wal_and_the_schema_are_in_place() {
         .query_row("PRAGMA journal_mode", [], |r| r.get(0))
         .unwrap();
     assert_eq!(mode, "wal");
-    assert_eq!(env.count("PRAGMA user_version"), 2);
+    assert_eq!(
+        env.count("PRAGMA user_version"),
+        useradm::store::SCHEMA_VERSION
+    );
     assert_eq!(env.count("SELECT count(*) FROM roles r JOIN role_permissions p ON p.role_id = r.id WHERE r.name='admin' AND p.permission='*'"), 1);
     let id: String = env
         .sql()
@@ -108,7 +111,10 @@ fn an_older_schema_is_refused_until_init_migrates_it() {
     env.run(&["init"], "")
         .ok()
         .stdout_has("Migrated the database");
-    assert_eq!(env.count("PRAGMA user_version"), 2);
+    assert_eq!(
+        env.count("PRAGMA user_version"),
+        useradm::store::SCHEMA_VERSION
+    );
     assert_eq!(env.count("SELECT count(*) FROM api_tokens"), 0);
     env.run(
         &["init", "--admin", ADMIN, "--password-stdin"],

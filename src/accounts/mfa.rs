@@ -1,0 +1,281 @@
+//! The second factor: TOTP enrolment, recovery codes, and the check that `login` and
+//! `authenticate` run after a correct password. Secrets live in the database (see the README's
+//! threat model); recovery codes are stored only as Argon2id hashes.
+
+use crate::accounts::roles::audit;
+use crate::clock;
+use crate::codes;
+use crate::crypto;
+use crate::error::{Error, Result};
+use crate::gate::{self, Actor};
+use crate::settings::Policy;
+use crate::store::{Store, Tx, User};
+use crate::totp;
+use crate::validate::Email;
+
+const RECOVERY_CODES: usize = 10;
+const RECOVERY_LENGTH: usize = 10;
+
+/// What a person offers as a second factor.
+#[derive(Debug, Clone)]
+pub enum SecondFactor {
+    Code(String),
+    Recovery(String),
+    /// The actor's login session passed a second factor already (re-checking a password).
+    Session,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Enrolment {
+    pub secret: String,
+    pub uri: String,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Status {
+    pub enabled: bool,
+    pub pending: bool,
+    pub recovery_codes_left: usize,
+}
+
+/// True when the user has a confirmed second factor.
+pub fn enabled(store: &Store, user_id: i64) -> Result<bool> {
+    Ok(store
+        .sql()
+        .totp(user_id)?
+        .is_some_and(|t| t.confirmed_at.is_some()))
+}
+
+/// Starts (or restarts) an enrolment: a new secret, not active until a code confirms it.
+pub fn begin(store: &mut Store, actor: &Actor) -> Result<Enrolment> {
+    actor.session()?;
+    if enabled(store, actor.user.id)? {
+        return Err(Error::Conflict(
+            "a second factor is already enabled: `useradm 2fa disable` first".into(),
+        ));
+    }
+    let secret = totp::new_secret()?;
+    let now = clock::now();
+    store.write(|tx| {
+        tx.set_pending_totp(actor.user.id, &secret, now)?;
+        tx.append_audit(
+            &audit(
+                actor,
+                "mfa.enrolment_started",
+                &actor.user.email,
+                serde_json::json!({}),
+            ),
+            now,
+        )
+    })?;
+    Ok(Enrolment {
+        uri: totp::uri(&actor.user.email, &secret),
+        secret,
+    })
+}
+
+/// The pending enrolment, if any (to confirm it in a second command).
+pub fn pending(store: &Store, user_id: i64) -> Result<Option<Enrolment>> {
+    Ok(store
+        .sql()
+        .totp(user_id)?
+        .filter(|t| t.confirmed_at.is_none())
+        .map(|t| Enrolment {
+            uri: String::new(),
+            secret: t.secret,
+        }))
+}
+
+fn new_recovery_codes(policy: &Policy) -> Result<(Vec<String>, Vec<String>)> {
+    let mut shown = Vec::new();
+    let mut hashes = Vec::new();
+    for _ in 0..RECOVERY_CODES {
+        let code = crypto::random_chars(codes::ALPHABET, RECOVERY_LENGTH)?;
+        hashes.push(crypto::hash_secret(code.as_bytes(), policy.hash_cost)?);
+        shown.push(format!("{}-{}", &code[..5], &code[5..]));
+    }
+    Ok((shown, hashes))
+}
+
+/// Confirms the pending enrolment with a current code; returns the recovery codes (shown once).
+pub fn confirm(
+    store: &mut Store,
+    policy: &Policy,
+    actor: &Actor,
+    typed: &str,
+) -> Result<Vec<String>> {
+    actor.session()?;
+    let pending = store
+        .sql()
+        .totp(actor.user.id)?
+        .filter(|t| t.confirmed_at.is_none())
+        .ok_or_else(|| {
+            Error::NotFound("no enrolment is waiting: run `useradm 2fa enable` first".into())
+        })?;
+    let now = clock::now();
+    let step = totp::matching_step(&pending.secret, typed, now)?.ok_or_else(|| {
+        Error::AuthFailed("wrong code: check the authenticator's clock and try again".into())
+    })?;
+    let (shown, hashes) = new_recovery_codes(policy)?;
+    store.write(|tx| {
+        tx.confirm_totp(actor.user.id, now)?;
+        tx.use_totp_step(actor.user.id, step)?;
+        tx.replace_recovery_codes(actor.user.id, &hashes, now)?;
+        tx.append_audit(
+            &audit(
+                actor,
+                "mfa.enabled",
+                &actor.user.email,
+                serde_json::json!({}),
+            ),
+            now,
+        )
+    })?;
+    Ok(shown)
+}
+
+pub fn status(store: &Store, user_id: i64) -> Result<Status> {
+    let row = store.sql().totp(user_id)?;
+    Ok(Status {
+        enabled: row.as_ref().is_some_and(|t| t.confirmed_at.is_some()),
+        pending: row.as_ref().is_some_and(|t| t.confirmed_at.is_none()),
+        recovery_codes_left: store.sql().recovery_codes(user_id)?.len(),
+    })
+}
+
+/// New recovery codes; the old ones stop working.
+pub fn regenerate(store: &mut Store, policy: &Policy, actor: &Actor) -> Result<Vec<String>> {
+    actor.session()?;
+    if !enabled(store, actor.user.id)? {
+        return Err(Error::NotFound("no second factor is enabled".into()));
+    }
+    let (shown, hashes) = new_recovery_codes(policy)?;
+    let now = clock::now();
+    store.write(|tx| {
+        tx.replace_recovery_codes(actor.user.id, &hashes, now)?;
+        tx.append_audit(
+            &audit(
+                actor,
+                "mfa.recovery_codes_regenerated",
+                &actor.user.email,
+                serde_json::json!({}),
+            ),
+            now,
+        )
+    })?;
+    Ok(shown)
+}
+
+/// Removes the second factor after the password and a current code (or recovery code) check.
+pub fn disable(
+    store: &mut Store,
+    policy: &Policy,
+    actor: &Actor,
+    password: &crate::password::Password,
+    factor: SecondFactor,
+) -> Result<()> {
+    actor.session()?;
+    let email = crate::validate::parse_email(&actor.user.email)?;
+    let mut factor = Some(factor);
+    crate::accounts::credentials::authenticate(store, policy, &email, password, &mut || {
+        factor
+            .take()
+            .ok_or_else(|| Error::usage("a second-factor code is needed"))
+    })?;
+    let now = clock::now();
+    store.write(|tx| {
+        tx.delete_totp(actor.user.id)?;
+        tx.append_audit(
+            &audit(
+                actor,
+                "mfa.disabled",
+                &actor.user.email,
+                serde_json::json!({}),
+            ),
+            now,
+        )
+    })
+}
+
+/// An administrator removes a user's second factor (a lost phone).
+pub fn reset_for(store: &mut Store, actor: &Actor, email: &Email) -> Result<bool> {
+    let user = crate::accounts::roles::user_by_email(store, email)?;
+    gate::require_can_act_on(store, actor, &user)?;
+    let had = store.sql().totp(user.id)?.is_some();
+    let now = clock::now();
+    store.write(|tx| {
+        tx.delete_totp(user.id)?;
+        tx.append_audit(
+            &audit(
+                actor,
+                "mfa.reset",
+                &user.email,
+                serde_json::json!({ "had_second_factor": had }),
+            ),
+            now,
+        )
+    })?;
+    Ok(had)
+}
+
+/// A second-factor check that passed, to be recorded in the login's transaction.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Passed {
+    Step(i64),
+    Recovery(i64),
+    Session,
+}
+
+/// Checks a second factor against the user's enrolment (outside the write lock).
+pub(crate) fn check(store: &Store, user: &User, factor: &SecondFactor) -> Result<Option<Passed>> {
+    let Some(totp_row) = store
+        .sql()
+        .totp(user.id)?
+        .filter(|t| t.confirmed_at.is_some())
+    else {
+        return Ok(None);
+    };
+    match factor {
+        SecondFactor::Session => Ok(Some(Passed::Session)),
+        SecondFactor::Code(typed) => {
+            let step = totp::matching_step(&totp_row.secret, typed, clock::now())?;
+            Ok(step
+                .filter(|s| totp_row.last_step.is_none_or(|last| *s > last))
+                .map(Passed::Step))
+        }
+        SecondFactor::Recovery(typed) => {
+            let normalised: String = typed
+                .chars()
+                .filter(|c| !c.is_whitespace() && *c != '-')
+                .map(|c| c.to_ascii_uppercase())
+                .collect();
+            if normalised.len() != RECOVERY_LENGTH {
+                return Ok(None);
+            }
+            for (id, hash) in store.sql().recovery_codes(user.id)? {
+                if crypto::verify_secret(normalised.as_bytes(), &hash).unwrap_or(false) {
+                    return Ok(Some(Passed::Recovery(id)));
+                }
+            }
+            Ok(None)
+        }
+    }
+}
+
+/// Records a passed check; `false` when another process used the step or code first (replay).
+pub(crate) fn record(tx: &Tx<'_>, user_id: i64, passed: Passed, now: i64) -> Result<bool> {
+    match passed {
+        Passed::Step(step) => tx.use_totp_step(user_id, step),
+        Passed::Recovery(id) => tx.use_recovery_code(id, now),
+        Passed::Session => Ok(true),
+    }
+}
+
+/// `mfa.required_roles`: true when the user must enrol before doing anything else.
+pub fn must_enrol(store: &Store, policy: &Policy, user: &User) -> Result<bool> {
+    if policy.mfa_required_roles.is_empty() {
+        return Ok(false);
+    }
+    let roles = store.sql().user_role_names(user.id)?;
+    Ok(roles.iter().any(|r| policy.mfa_required_roles.contains(r)) && !enabled(store, user.id)?)
+}

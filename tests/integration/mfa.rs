@@ -1,0 +1,276 @@
+//! Second factor (TOTP): enrolment, login with current, wrong, replayed and skewed codes,
+//! recovery codes, disable, admin reset, the required-roles policy, and lockout with codes.
+//! Codes are computed here from the clock, the way an authenticator app does.
+
+use useradm::totp::{STEP_SECONDS, code_at, step_of};
+
+use crate::util::*;
+
+fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64
+}
+
+/// Waits until the current step has at least 3 s left, so a code computed now is still current.
+fn fresh_step() -> i64 {
+    while STEP_SECONDS - now() % STEP_SECONDS < 3 {
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+    step_of(now())
+}
+
+/// Enrols the default session's user; returns the secret and the recovery codes.
+fn enrol(env: &Env) -> (String, Vec<String>) {
+    let started = env.run(&["--json", "2fa", "enable"], "").ok().json();
+    assert_eq!(started["enabled"], false);
+    let secret = started["secret"].as_str().unwrap().to_string();
+    assert!(
+        started["uri"]
+            .as_str()
+            .unwrap()
+            .starts_with("otpauth://totp/useradm:")
+    );
+    env.run(&["2fa", "status"], "")
+        .ok()
+        .stdout_has("Not enabled: an enrolment waits");
+    let code = code_at(&secret, fresh_step() - 1).unwrap();
+    let done = env
+        .run(&["--json", "2fa", "enable", "--otp", &code], "")
+        .ok()
+        .json();
+    assert_eq!(done["enabled"], true);
+    let codes: Vec<String> = done["recovery_codes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(codes.len(), 10);
+    (secret, codes)
+}
+
+fn login_with(env: &Env, otp: &str) -> Run {
+    env.run(
+        &["login", "--email", ADMIN, "--password-stdin", "--otp-stdin"],
+        &format!("{ADMIN_PW}\n{otp}\n"),
+    )
+}
+
+#[test]
+fn enrolment_and_login_with_current_wrong_replayed_and_skewed_codes() {
+    let env = Env::admin();
+    let (secret, _) = enrol(&env);
+    env.run(&["2fa", "status"], "")
+        .ok()
+        .stdout_has("Enabled; 10 recovery code(s) left");
+    env.run(&["2fa", "enable"], "").code(6);
+    // Without a code, a script is told what to pass.
+    env.login(ADMIN, ADMIN_PW).code(2).stderr_has("--otp");
+    login_with(&env, "000000")
+        .code(3)
+        .stderr_has("second-factor code");
+    let step = fresh_step();
+    let current = code_at(&secret, step).unwrap();
+    login_with(&env, &current).ok();
+    login_with(&env, &current).code(3);
+    // One step of skew either way; older steps fail.
+    let next = code_at(&secret, step + 1).unwrap();
+    env.run(
+        &[
+            "authenticate",
+            "--email",
+            ADMIN,
+            "--password-stdin",
+            "--otp",
+            &next,
+        ],
+        &format!("{ADMIN_PW}\n"),
+    )
+    .ok();
+    let old = code_at(&secret, step - 3).unwrap();
+    env.run(
+        &[
+            "authenticate",
+            "--email",
+            ADMIN,
+            "--password-stdin",
+            "--otp",
+            &old,
+        ],
+        &format!("{ADMIN_PW}\n"),
+    )
+    .code(3);
+    // A wrong password never asks for the code.
+    env.run(
+        &["authenticate", "--email", ADMIN, "--password-stdin"],
+        "not-the-password-1\n",
+    )
+    .code(3)
+    .stderr_has("wrong email or password");
+}
+
+#[test]
+fn recovery_codes_work_once_and_regenerate() {
+    let env = Env::admin();
+    let (_, codes) = enrol(&env);
+    let hashes =
+        env.count("SELECT count(*) FROM recovery_codes WHERE code_hash LIKE '$argon2id$%'");
+    assert_eq!(hashes, 10);
+    let use_code = |code: &str| {
+        env.run(
+            &[
+                "login",
+                "--email",
+                ADMIN,
+                "--password-stdin",
+                "--recovery-code-stdin",
+            ],
+            &format!("{ADMIN_PW}\n{code}\n"),
+        )
+    };
+    use_code(&codes[0]).ok();
+    use_code(&codes[0]).code(3);
+    use_code(&codes[1].to_lowercase()).ok();
+    env.run(&["2fa", "status"], "")
+        .ok()
+        .stdout_has("8 recovery code(s) left");
+    let fresh = env
+        .run(&["--json", "2fa", "recovery-codes"], "")
+        .ok()
+        .json();
+    let new_codes: Vec<String> = fresh["recovery_codes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap().to_string())
+        .collect();
+    use_code(&codes[2]).code(3);
+    use_code(&new_codes[0]).ok();
+}
+
+#[test]
+fn disable_needs_password_and_code_and_admins_can_reset() {
+    let env = Env::admin();
+    let (secret, _) = enrol(&env);
+    env.run(
+        &["2fa", "disable", "--password-stdin", "--otp-stdin"],
+        &format!(
+            "wrong-password-x1\n{}\n",
+            code_at(&secret, fresh_step()).unwrap()
+        ),
+    )
+    .code(3);
+    env.run(
+        &["2fa", "disable", "--password-stdin", "--otp-stdin"],
+        &format!("{ADMIN_PW}\n111111\n"),
+    )
+    .code(3);
+    let code = code_at(&secret, fresh_step()).unwrap();
+    env.run(
+        &["2fa", "disable", "--password-stdin", "--otp-stdin"],
+        &format!("{ADMIN_PW}\n{code}\n"),
+    )
+    .ok();
+    env.login(ADMIN, ADMIN_PW).ok();
+
+    env.register_verified(ALICE, ALICE_PW);
+    env.login_as("alice", ALICE, ALICE_PW);
+    let started = env
+        .as_session("alice", &["--json", "2fa", "enable"], "")
+        .ok()
+        .json();
+    let alice_secret = started["secret"].as_str().unwrap().to_string();
+    let code = code_at(&alice_secret, fresh_step()).unwrap();
+    env.as_session("alice", &["2fa", "enable", "--otp", &code], "")
+        .ok();
+    env.run(&["--json", "users", "reset-2fa", ALICE], "").ok();
+    assert_eq!(env.count("SELECT count(*) FROM totp"), 0);
+    assert_eq!(
+        env.count("SELECT count(*) FROM audit_events WHERE event = 'mfa.reset'"),
+        1
+    );
+    env.login(ALICE, ALICE_PW).ok();
+    // A password reset does not remove a second factor.
+    let started = env.run(&["--json", "2fa", "enable"], "").ok().json();
+    let secret = started["secret"].as_str().unwrap().to_string();
+    env.run(
+        &[
+            "2fa",
+            "enable",
+            "--otp",
+            &code_at(&secret, fresh_step()).unwrap(),
+        ],
+        "",
+    )
+    .ok();
+    env.run(&["reset", "--email", ALICE], "").ok();
+    let code = env.last_code("reset");
+    env.run(
+        &[
+            "reset",
+            "--email",
+            ALICE,
+            "--code",
+            &code,
+            "--password-stdin",
+        ],
+        &format!("{NEW_PW}\n"),
+    )
+    .ok();
+    assert_eq!(
+        env.count("SELECT count(*) FROM totp WHERE confirmed_at IS NOT NULL"),
+        1
+    );
+    env.login(ALICE, NEW_PW).code(2).stderr_has("second factor");
+}
+
+#[test]
+fn required_roles_allow_only_enrolment() {
+    let env = Env::admin();
+    env.config_set("mfa.required_roles", "admin");
+    env.run(&["users", "list"], "")
+        .code(5)
+        .stderr_has("2fa enable");
+    env.run(&["whoami"], "").ok();
+    let (secret, _) = enrol(&env);
+    env.run(&["users", "list"], "").ok();
+    assert!(!secret.is_empty());
+    env.run(&["config", "set", "mfa.required_roles", "Bad Role"], "")
+        .code(2);
+}
+
+#[test]
+fn failed_codes_count_towards_the_lockout() {
+    let env = Env::admin();
+    let (secret, _) = enrol(&env);
+    for _ in 0..5 {
+        login_with(&env, "123456").code(3);
+    }
+    login_with(&env, &code_at(&secret, fresh_step()).unwrap()).code(8);
+}
+
+#[test]
+fn no_secret_or_code_appears_outside_the_enrolment() {
+    let env = Env::admin();
+    let (secret, codes) = enrol(&env);
+    let step = fresh_step();
+    let current = code_at(&secret, step).unwrap();
+    let mut outputs = vec![login_with(&env, &current)];
+    outputs.push(env.run(&["--json", "2fa", "status"], ""));
+    outputs.push(env.run(&["--json", "whoami"], ""));
+    outputs.push(env.run(&["--json", "audit", "--limit", "100"], ""));
+    outputs.push(env.run(&["--json", "users", "show", ADMIN], ""));
+    for run in &outputs {
+        for s in std::iter::once(&secret)
+            .chain(codes.iter())
+            .chain(std::iter::once(&current))
+        {
+            assert!(
+                !run.stdout.contains(s.as_str()) && !run.stderr.contains(s.as_str()),
+                "{run:?}"
+            );
+        }
+    }
+}
