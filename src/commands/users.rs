@@ -35,6 +35,15 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, command: UsersCommand) -> Resul
                 }),
                 search,
             };
+            if ctx.json {
+                // A JSON array written as the rows come: memory stays flat for any number of users.
+                let count = stream_json(&store, &filter)?;
+                return Ok(Report {
+                    json: serde_json::Value::Null,
+                    ..Report::default()
+                }
+                .note(format!("{count} account(s).")));
+            }
             let mut views = Vec::new();
             users::list(&store, &filter, &mut |v| {
                 views.push(v);
@@ -185,6 +194,27 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, command: UsersCommand) -> Resul
             act(&mut store, &actor, &parse_email(&user)?, Action::Unlock)
         }
     }
+}
+
+fn stream_json(store: &crate::store::Store, filter: &UserFilter) -> Result<usize> {
+    use std::io::Write;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let fail = |e: &dyn std::fmt::Display| Error::internal(format!("cannot write the list: {e}"));
+    let mut count = 0;
+    out.write_all(b"[").map_err(|e| fail(&e))?;
+    users::list(store, filter, &mut |view| {
+        if count > 0 {
+            out.write_all(b",").map_err(|e| fail(&e))?;
+        }
+        out.write_all(b"\n  ").map_err(|e| fail(&e))?;
+        serde_json::to_writer(&mut out, &view).map_err(|e| fail(&e))?;
+        count += 1;
+        Ok(())
+    })?;
+    out.write_all(if count > 0 { b"\n]\n" } else { b"]\n" })
+        .map_err(|e| fail(&e))?;
+    out.flush().map_err(|e| fail(&e))?;
+    Ok(count)
 }
 
 fn act(

@@ -113,7 +113,9 @@ impl Sql<'_> {
     pub fn audit_head(&self) -> Result<Option<(i64, String)>> {
         Ok(self
             .conn
-            .prepare_cached("SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1")?
+            .prepare_cached(
+                "SELECT id, hash FROM audit_events WHERE id = (SELECT max(id) FROM audit_events)",
+            )?
             .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?)
     }

@@ -464,3 +464,51 @@ pub(crate) fn is_unique_violation(err: &rusqlite::Error) -> bool {
         if e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE
             || e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every lookup the hot paths make (by email, token, role, user) is an index search, never a
+    /// full scan: the cost of `whoami`, `check` and `login` stays flat as users grow.
+    #[test]
+    fn lookups_use_indexes() {
+        let dir = tempfile::tempdir().unwrap();
+        let (store, _) = Store::init(&dir.path().join("t.db"), Sharing { gid: None }).unwrap();
+        let lookups = [
+            "SELECT * FROM users WHERE email_canonical = ?1",
+            "SELECT * FROM users WHERE pending_email_canonical = ?1",
+            "SELECT * FROM users WHERE id = ?1",
+            "SELECT * FROM sessions WHERE token_sha256 = ?1",
+            "SELECT * FROM sessions WHERE user_id = ?1",
+            "SELECT t.*, u.email FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_sha256 = ?1",
+            "SELECT r.name, rp.permission FROM user_roles ur JOIN roles r ON r.id = ur.role_id
+               JOIN role_permissions rp ON rp.role_id = r.id WHERE ur.user_id = ?1",
+            "SELECT * FROM roles WHERE name = ?1",
+            "SELECT user_id FROM user_roles WHERE role_id = ?1",
+            "SELECT * FROM login_failures WHERE email_canonical = ?1",
+            "SELECT * FROM one_time_codes WHERE user_id = ?1 AND purpose IN (?2, ?3) AND email = ?4
+               AND used_at IS NULL AND revoked_at IS NULL AND expires_at > ?5 ORDER BY created_at DESC, id DESC LIMIT 1",
+            "SELECT id, hash FROM audit_events WHERE id = (SELECT max(id) FROM audit_events)",
+            "SELECT * FROM totp WHERE user_id = ?1",
+            "SELECT * FROM recovery_codes WHERE user_id = ?1 AND used_at IS NULL",
+        ];
+        for sql in lookups {
+            let mut st = store
+                .conn
+                .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+                .unwrap();
+            let nulls = vec![rusqlite::types::Value::Null; st.parameter_count()];
+            let plan: Vec<String> = st
+                .query_map(rusqlite::params_from_iter(nulls), |r| r.get::<_, String>(3))
+                .unwrap()
+                .map(Result::unwrap)
+                .collect();
+            assert!(
+                plan.iter()
+                    .all(|step| !step.starts_with("SCAN") || step.contains("USING")),
+                "full scan in {sql}: {plan:?}"
+            );
+        }
+    }
+}
