@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Whole-process timings of useradm against floors measured in the same run.
 
-    python3 benches/whole_process.py [--runs N]
+    python3 benches/whole_process.py [--runs N] [--users N]
 
 Builds the release binary and examples/argon2_floor, makes a throw-away database with one
 administrator, then times (medians of N runs, interleaved so machine noise hits all alike):
@@ -9,8 +9,11 @@ administrator, then times (medians of N runs, interleaved so machine noise hits 
   true          process start alone (/bin/true)
   login         useradm login (one Argon2id verify, one session write)
   authenticate  useradm authenticate
+  floor_select  process start + SQLite open + one indexed SELECT (examples/floor_select)
   whoami        useradm whoami (read-only: session lookup, roles)
-and prints the medians and the ratios login/argon2_floor and whoami/true.
+  check         useradm check --permission (read-only)
+on a database of 1,000 users and, with --users N, of N users (made by a pre-hashed import), and
+prints the medians, peak memory of login, and the ratios to the floors.
 """
 import argparse
 import os
@@ -25,10 +28,11 @@ PASSWORD = "Tq8vLm2xR9pZ4wKsYb"
 
 
 def build():
-    subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "useradm", "--example", "argon2_floor"],
-                   cwd=ROOT, check=True)
+    subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "useradm", "--example", "argon2_floor",
+                    "--example", "floor_select"], cwd=ROOT, check=True)
     target = os.path.join(ROOT, "target", "release")
-    return os.path.join(target, "useradm"), os.path.join(target, "examples", "argon2_floor")
+    return (os.path.join(target, "useradm"), os.path.join(target, "examples", "argon2_floor"),
+            os.path.join(target, "examples", "floor_select"))
 
 
 def timed(cmd, env, stdin=b""):
@@ -40,38 +44,74 @@ def timed(cmd, env, stdin=b""):
     return elapsed
 
 
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=31)
-    runs = parser.parse_args().runs
-    useradm, floor = build()
+def populate(useradm, env, tmp, users):
+    """Adds pre-hashed accounts (the admin's own hash) with one import."""
+    import sqlite3
+    db = env["USERADM_DB"]
+    phc = sqlite3.connect(db).execute("SELECT password_hash FROM users WHERE id = 1").fetchone()[0]
+    path = os.path.join(tmp, f"users-{users}.csv")
+    with open(path, "w") as f:
+        f.write("email,password_hash,verified\n")
+        for i in range(users - 1):
+            f.write(f"user{i}@example.com,\"{phc}\",true\n")
+    subprocess.run([useradm, "import", path, "--no-email"], env=env, check=True, stdout=subprocess.DEVNULL)
+
+
+def peak_kib(cmd, env, stdin):
+    done = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, env=env, input=stdin,
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    return int(done.stderr.decode().strip().splitlines()[-1])
+
+
+def measure(useradm, argon2_floor, floor_select, users, runs):
     with tempfile.TemporaryDirectory() as tmp:
         env = {k: v for k, v in os.environ.items() if not k.startswith("USERADM_")}
-        env.update(HOME=tmp, USERADM_DB=os.path.join(tmp, "db", "useradm.db"),
-                   USERADM_SESSION_DIR=os.path.join(tmp, "sessions"))
+        db = os.path.join(tmp, "db", "useradm.db")
+        env.update(HOME=tmp, USERADM_DB=db, USERADM_SESSION_DIR=os.path.join(tmp, "sessions"))
         pw = (PASSWORD + "\n").encode()
         subprocess.run([useradm, "init", "--admin", "admin@example.com", "--password-stdin"], env=env,
                        input=pw, check=True, stdout=subprocess.DEVNULL)
         subprocess.run([useradm, "login", "--email", "admin@example.com", "--password-stdin"], env=env,
-                       input=pw, check=True, stdout=subprocess.DEVNULL)
+                       input=pw, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        populate(useradm, env, tmp, users)
         cases = {
             "true": (["true"], b""),
-            "argon2_floor": ([floor], b""),
+            "floor_select": ([floor_select, db, "admin@example.com"], b""),
+            "argon2_floor": ([argon2_floor], b""),
             "login": ([useradm, "login", "--email", "admin@example.com", "--password-stdin"], pw),
             "authenticate": ([useradm, "authenticate", "--email", "admin@example.com", "--password-stdin"], pw),
             "whoami": ([useradm, "whoami"], b""),
+            "check": ([useradm, "check", "--permission", "users.read"], b""),
         }
         samples = {name: [] for name in cases}
         for _ in range(runs):
             for name, (cmd, stdin) in cases.items():
                 samples[name].append(timed(cmd, env, stdin))
-    med = {name: statistics.median(s) * 1000 for name, s in samples.items()}
-    print(f"{'case':<14}{'median ms':>10}")
-    for name, ms in med.items():
-        print(f"{name:<14}{ms:>10.2f}")
-    print(f"login / argon2_floor  = {med['login'] / med['argon2_floor']:.2f}")
-    print(f"authenticate / floor  = {med['authenticate'] / med['argon2_floor']:.2f}")
-    print(f"whoami / true         = {med['whoami'] / med['true']:.2f}")
+        peak = peak_kib(cases["login"][0], env, pw)
+    return {name: statistics.median(s) * 1000 for name, s in samples.items()}, peak
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=31)
+    parser.add_argument("--users", type=int, default=0, help="also measure a database of this many users")
+    args = parser.parse_args()
+    useradm, argon2_floor, floor_select = build()
+    sizes = [1000] + ([args.users] if args.users else [])
+    results = {n: measure(useradm, argon2_floor, floor_select, n, args.runs) for n in sizes}
+    for n, (med, peak) in results.items():
+        print(f"--- {n} users: medians of {args.runs} runs")
+        for name, ms in med.items():
+            print(f"{name:<14}{ms:>9.2f} ms")
+        print(f"login / argon2_floor   = {med['login'] / med['argon2_floor']:.2f}")
+        print(f"authenticate / floor   = {med['authenticate'] / med['argon2_floor']:.2f}")
+        print(f"whoami / floor_select  = {med['whoami'] / med['floor_select']:.2f}")
+        print(f"check / floor_select   = {med['check'] / med['floor_select']:.2f}")
+        print(f"login peak memory      = {peak / 1024:.1f} MiB (Argon2id uses 19 MiB)")
+    if args.users:
+        small, big = results[1000][0], results[args.users][0]
+        print(f"whoami {args.users}/1000 users = {big['whoami'] / small['whoami']:.2f}")
+        print(f"check  {args.users}/1000 users = {big['check'] / small['check']:.2f}")
 
 
 if __name__ == "__main__":

@@ -7,15 +7,16 @@ use crate::util::*;
 #[test]
 fn idle_and_absolute_lifetimes_come_from_the_database() {
     let env = Env::admin();
-    env.config_set("session.idle", "3s");
+    // Wide margins: a loaded machine may take a second to start a process.
+    env.config_set("session.idle", "6s");
     env.login(ADMIN, ADMIN_PW).ok();
     env.run(&["whoami"], "").ok();
-    std::thread::sleep(std::time::Duration::from_millis(1500));
+    std::thread::sleep(std::time::Duration::from_millis(3500));
     env.run(&["whoami"], "").ok();
-    std::thread::sleep(std::time::Duration::from_millis(1500));
-    // Used a moment ago, so still alive past three seconds from login.
+    std::thread::sleep(std::time::Duration::from_millis(3500));
+    // Used a moment ago, so still alive past six seconds from login.
     env.run(&["whoami"], "").ok();
-    std::thread::sleep(std::time::Duration::from_millis(4100));
+    std::thread::sleep(std::time::Duration::from_millis(7100));
     env.run(&["whoami"], "").code(4).stderr_has("without use");
 
     env.config_set_after_login(ADMIN, ADMIN_PW, "session.idle", "30m");
