@@ -9,9 +9,15 @@ fn main() {
         eprintln!("usage: floor_select DB EMAIL");
         std::process::exit(2);
     };
-    let conn = rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).expect("open");
+    let conn =
+        rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .expect("open");
     let id: i64 = conn
-        .query_row("SELECT id FROM users WHERE email_canonical = ?1", [email], |r| r.get(0))
+        .query_row(
+            "SELECT id FROM users WHERE email_canonical = ?1",
+            [email],
+            |r| r.get(0),
+        )
         .expect("the user exists");
     std::hint::black_box(id);
 }
