@@ -884,7 +884,7 @@ Register-ArgumentCompleter -Native -CommandName 'useradm' -ScriptBlock {
             [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Enrol an authenticator app: shows a QR code, then confirms with a current code')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Whether a second factor is enabled, and how many recovery codes are left')
             [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Remove your second factor (asks for the password and a current code)')
-            [CompletionResult]::new('recovery-codes', 'recovery-codes', [CompletionResultType]::ParameterValue, 'Print 10 new recovery codes; the old ones stop working')
+            [CompletionResult]::new('recovery-codes', 'recovery-codes', [CompletionResultType]::ParameterValue, 'Print 10 new recovery codes; the old ones stop working (asks for the password and a code)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -934,8 +934,12 @@ Register-ArgumentCompleter -Native -CommandName 'useradm' -ScriptBlock {
             break
         }
         'useradm;2fa;recovery-codes' {
+            [CompletionResult]::new('--otp', '--otp', [CompletionResultType]::ParameterName, 'The current code of the authenticator app')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from line 1 of standard input')
+            [CompletionResult]::new('--otp-stdin', '--otp-stdin', [CompletionResultType]::ParameterName, 'Read the code from standard input (the line after the password, if that comes first)')
+            [CompletionResult]::new('--recovery-code-stdin', '--recovery-code-stdin', [CompletionResultType]::ParameterName, 'Read a recovery code from standard input instead of an app code')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print exactly one JSON document on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only what was asked for: no hints or notices on stderr')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only what was asked for: no hints or notices on stderr')
@@ -950,7 +954,7 @@ Register-ArgumentCompleter -Native -CommandName 'useradm' -ScriptBlock {
             [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Enrol an authenticator app: shows a QR code, then confirms with a current code')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Whether a second factor is enabled, and how many recovery codes are left')
             [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Remove your second factor (asks for the password and a current code)')
-            [CompletionResult]::new('recovery-codes', 'recovery-codes', [CompletionResultType]::ParameterValue, 'Print 10 new recovery codes; the old ones stop working')
+            [CompletionResult]::new('recovery-codes', 'recovery-codes', [CompletionResultType]::ParameterValue, 'Print 10 new recovery codes; the old ones stop working (asks for the password and a code)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1183,7 +1187,7 @@ Register-ArgumentCompleter -Native -CommandName 'useradm' -ScriptBlock {
             [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Enrol an authenticator app: shows a QR code, then confirms with a current code')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Whether a second factor is enabled, and how many recovery codes are left')
             [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Remove your second factor (asks for the password and a current code)')
-            [CompletionResult]::new('recovery-codes', 'recovery-codes', [CompletionResultType]::ParameterValue, 'Print 10 new recovery codes; the old ones stop working')
+            [CompletionResult]::new('recovery-codes', 'recovery-codes', [CompletionResultType]::ParameterValue, 'Print 10 new recovery codes; the old ones stop working (asks for the password and a code)')
             break
         }
         'useradm;help;2fa;enable' {

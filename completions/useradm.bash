@@ -641,12 +641,16 @@ _useradm() {
             return 0
             ;;
         useradm__subcmd__2fa__subcmd__recovery__subcmd__codes)
-            opts="-q -h -V --db --json --quiet --no-input --color --help --version"
+            opts="-q -h -V --password-stdin --otp --otp-stdin --recovery-code-stdin --db --json --quiet --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --otp)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -800,7 +800,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand enable 'Enrol an authenticator app: shows a QR code, then confirms with a current code'
             cand status 'Whether a second factor is enabled, and how many recovery codes are left'
             cand disable 'Remove your second factor (asks for the password and a current code)'
-            cand recovery-codes 'Print 10 new recovery codes; the old ones stop working'
+            cand recovery-codes 'Print 10 new recovery codes; the old ones stop working (asks for the password and a code)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'useradm;2fa;enable'= {
@@ -846,8 +846,12 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --version 'Print version'
         }
         &'useradm;2fa;recovery-codes'= {
+            cand --otp 'The current code of the authenticator app'
             cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
+            cand --password-stdin 'Read the password from line 1 of standard input'
+            cand --otp-stdin 'Read the code from standard input (the line after the password, if that comes first)'
+            cand --recovery-code-stdin 'Read a recovery code from standard input instead of an app code'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
             cand --quiet 'Print only what was asked for: no hints or notices on stderr'
@@ -861,7 +865,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand enable 'Enrol an authenticator app: shows a QR code, then confirms with a current code'
             cand status 'Whether a second factor is enabled, and how many recovery codes are left'
             cand disable 'Remove your second factor (asks for the password and a current code)'
-            cand recovery-codes 'Print 10 new recovery codes; the old ones stop working'
+            cand recovery-codes 'Print 10 new recovery codes; the old ones stop working (asks for the password and a code)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'useradm;2fa;help;enable'= {
@@ -1041,7 +1045,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand enable 'Enrol an authenticator app: shows a QR code, then confirms with a current code'
             cand status 'Whether a second factor is enabled, and how many recovery codes are left'
             cand disable 'Remove your second factor (asks for the password and a current code)'
-            cand recovery-codes 'Print 10 new recovery codes; the old ones stop working'
+            cand recovery-codes 'Print 10 new recovery codes; the old ones stop working (asks for the password and a code)'
         }
         &'useradm;help;2fa;enable'= {
         }

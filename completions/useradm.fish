@@ -604,7 +604,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and not __fish_seen
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and not __fish_seen_subcommand_from enable status disable recovery-codes help" -f -a "enable" -d 'Enrol an authenticator app: shows a QR code, then confirms with a current code'
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and not __fish_seen_subcommand_from enable status disable recovery-codes help" -f -a "status" -d 'Whether a second factor is enabled, and how many recovery codes are left'
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and not __fish_seen_subcommand_from enable status disable recovery-codes help" -f -a "disable" -d 'Remove your second factor (asks for the password and a current code)'
-complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and not __fish_seen_subcommand_from enable status disable recovery-codes help" -f -a "recovery-codes" -d 'Print 10 new recovery codes; the old ones stop working'
+complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and not __fish_seen_subcommand_from enable status disable recovery-codes help" -f -a "recovery-codes" -d 'Print 10 new recovery codes; the old ones stop working (asks for the password and a code)'
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and not __fish_seen_subcommand_from enable status disable recovery-codes help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from enable" -l otp -d 'Confirm a pending enrolment with this current code' -r
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from enable" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
@@ -639,10 +639,14 @@ complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_sub
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from disable" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from disable" -s h -l help -d 'Print help'
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from disable" -s V -l version -d 'Print version'
+complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from recovery-codes" -l otp -d 'The current code of the authenticator app' -r
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from recovery-codes" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from recovery-codes" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from recovery-codes" -l password-stdin -d 'Read the password from line 1 of standard input'
+complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from recovery-codes" -l otp-stdin -d 'Read the code from standard input (the line after the password, if that comes first)'
+complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from recovery-codes" -l recovery-code-stdin -d 'Read a recovery code from standard input instead of an app code'
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from recovery-codes" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from recovery-codes" -s q -l quiet -d 'Print only what was asked for: no hints or notices on stderr'
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from recovery-codes" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
@@ -651,7 +655,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_sub
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from help" -f -a "enable" -d 'Enrol an authenticator app: shows a QR code, then confirms with a current code'
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from help" -f -a "status" -d 'Whether a second factor is enabled, and how many recovery codes are left'
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from help" -f -a "disable" -d 'Remove your second factor (asks for the password and a current code)'
-complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from help" -f -a "recovery-codes" -d 'Print 10 new recovery codes; the old ones stop working'
+complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from help" -f -a "recovery-codes" -d 'Print 10 new recovery codes; the old ones stop working (asks for the password and a code)'
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c useradm -n "__fish_useradm_using_subcommand completions" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand completions" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -723,4 +727,4 @@ complete -c useradm -n "__fish_useradm_using_subcommand help; and __fish_seen_su
 complete -c useradm -n "__fish_useradm_using_subcommand help; and __fish_seen_subcommand_from 2fa" -f -a "enable" -d 'Enrol an authenticator app: shows a QR code, then confirms with a current code'
 complete -c useradm -n "__fish_useradm_using_subcommand help; and __fish_seen_subcommand_from 2fa" -f -a "status" -d 'Whether a second factor is enabled, and how many recovery codes are left'
 complete -c useradm -n "__fish_useradm_using_subcommand help; and __fish_seen_subcommand_from 2fa" -f -a "disable" -d 'Remove your second factor (asks for the password and a current code)'
-complete -c useradm -n "__fish_useradm_using_subcommand help; and __fish_seen_subcommand_from 2fa" -f -a "recovery-codes" -d 'Print 10 new recovery codes; the old ones stop working'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and __fish_seen_subcommand_from 2fa" -f -a "recovery-codes" -d 'Print 10 new recovery codes; the old ones stop working (asks for the password and a code)'

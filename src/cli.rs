@@ -684,6 +684,12 @@ pub enum TwoFactorCommand {
         #[command(flatten)]
         second_factor: SecondFactorSource,
     },
-    /// Print 10 new recovery codes; the old ones stop working
-    RecoveryCodes,
+    /// Print 10 new recovery codes; the old ones stop working (asks for the password and a code)
+    RecoveryCodes {
+        /// Read the password from line 1 of standard input
+        #[arg(long)]
+        password_stdin: bool,
+        #[command(flatten)]
+        second_factor: SecondFactorSource,
+    },
 }

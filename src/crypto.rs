@@ -146,6 +146,20 @@ pub fn inspect_hash(phc: &str) -> Result<StoredHash> {
     inspect_parsed(&parsed).map(|(stored, _)| stored)
 }
 
+/// Like `inspect_hash`, and the string must carry a salt and an output of at least 16 bytes (an
+/// import must not bring a hash nobody can ever log in with).
+pub fn check_complete_hash(phc: &str) -> Result<StoredHash> {
+    let parsed = PasswordHash::new(phc)
+        .map_err(|e| Error::internal(format!("unreadable password hash: {e}")))?;
+    let (stored, _) = inspect_parsed(&parsed)?;
+    match (&parsed.salt, &parsed.hash) {
+        (Some(salt), Some(out)) if salt.len() >= 8 && out.len() >= 16 => Ok(stored),
+        _ => Err(Error::internal(
+            "the hash has no salt or its output is shorter than 16 bytes",
+        )),
+    }
+}
+
 fn inspect_parsed(parsed: &PasswordHash) -> Result<(StoredHash, Params)> {
     let algorithm = match parsed.algorithm.as_str() {
         "argon2id" => Algorithm::Argon2id,

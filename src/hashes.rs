@@ -16,8 +16,8 @@ use crate::crypto::{self, HashCost};
 use crate::error::{Error, Result};
 
 /// Costs beyond these are refused, never run (a hostile import must not stall a login).
-const MAX_PBKDF2_ITERATIONS: u32 = 10_000_000;
-const MAX_BCRYPT_COST: u32 = 16;
+const MAX_PBKDF2_ITERATIONS: u32 = 2_000_000;
+const MAX_BCRYPT_COST: u32 = 14;
 
 /// A parsed stored hash.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,11 +40,11 @@ pub fn parse(text: &str) -> std::result::Result<Stored<'_>, String> {
     }
     if let Some(rest) = text.strip_prefix("argon2$") {
         let phc = format!("${rest}");
-        crypto::inspect_hash(&phc).map_err(|e| e.to_string())?;
+        crypto::check_complete_hash(&phc).map_err(|e| e.to_string())?;
         return Ok(Stored::Argon2(phc));
     }
     if text.starts_with("$argon2") {
-        crypto::inspect_hash(text).map_err(|e| e.to_string())?;
+        crypto::check_complete_hash(text).map_err(|e| e.to_string())?;
         return Ok(Stored::Argon2(text.to_string()));
     }
     if let Some(rest) = text.strip_prefix("pbkdf2_sha256$") {
@@ -67,7 +67,7 @@ pub fn parse(text: &str) -> std::result::Result<Stored<'_>, String> {
         let hash = base64::engine::general_purpose::STANDARD
             .decode(hash)
             .map_err(|_| "pbkdf2_sha256: the hash is not base64")?;
-        if hash.is_empty() || hash.len() > 64 {
+        if hash.len() < 16 || hash.len() > 32 {
             return Err("pbkdf2_sha256: the hash has a bad length".into());
         }
         return Ok(Stored::Pbkdf2Sha256 {
@@ -99,7 +99,18 @@ fn bcrypt_cost(hash: &str) -> std::result::Result<u32, String> {
     Ok(cost)
 }
 
-/// Checks a password (already NFKC-normalised) against a stored hash of any accepted format.
+/// Checks a password against a stored hash of any accepted format: our own Argon2id hashes hold
+/// the NFKC form; foreign ones (Django, htpasswd) were made from the password as typed, so that
+/// is tried first for them. `Err` when the hash is unreadable or beyond the bounds.
+pub fn verify_typed(normalised: &[u8], typed: &[u8], stored: &str) -> Result<bool> {
+    let foreign = !stored.starts_with("$argon2");
+    if foreign && typed != normalised && verify_password(typed, stored)? {
+        return Ok(true);
+    }
+    verify_password(normalised, stored)
+}
+
+/// Checks a password against a stored hash of any accepted format.
 /// `Err` when the hash is unreadable or beyond the bounds: it is then not run.
 pub fn verify_password(password: &[u8], stored: &str) -> Result<bool> {
     let refuse = |why: String| Error::internal(format!("refusing the stored hash: {why}"));
@@ -140,10 +151,20 @@ pub fn upgrade_cost(stored: &str, policy: HashCost) -> Option<HashCost> {
     }
 }
 
-/// Spends what checking against `stored` would, with nothing to match (see `credentials`).
+/// Spends what checking against `stored` would, with nothing to match (see `credentials`). Only
+/// Argon2 hashes within four times the policy's work are copied: an unknown email must not be a
+/// way to make the tool run the slowest hash it holds.
 pub fn dummy_verify_like(password: &[u8], stored: Option<&str>, fallback: HashCost) -> Result<()> {
-    match stored.map(|s| verify_password(password, s)) {
-        Some(Ok(_)) => Ok(()),
+    let affordable = |phc: &str| {
+        crypto::inspect_hash(phc).is_ok_and(|h| {
+            u64::from(h.cost.memory_kib) * u64::from(h.cost.iterations)
+                <= 4 * u64::from(fallback.memory_kib) * u64::from(fallback.iterations)
+        })
+    };
+    match stored {
+        Some(phc) if phc.starts_with("$argon2") && affordable(phc) => {
+            verify_password(password, phc).map(|_| ())
+        }
         _ => crypto::dummy_verify(password, fallback),
     }
 }
@@ -172,6 +193,22 @@ mod tests {
         assert!(verify_password(b"secret", &wrapped).unwrap());
         let htpasswd = plain.replacen("$2b$", "$2y$", 1);
         assert!(verify_password(b"secret", &htpasswd).unwrap());
+    }
+
+    #[test]
+    fn foreign_hashes_check_the_password_as_typed() {
+        // Django hashed "ﬁnancial…" as typed; the NFKC form differs ("fi").
+        let typed = "ﬁnancial-Tq8vLm2xR9pZ";
+        let normalised = crate::password::Password::normalise(typed);
+        let salt = "seasalt";
+        let mut out = [0u8; 32];
+        pbkdf2::pbkdf2_hmac::<sha2::Sha256>(typed.as_bytes(), salt.as_bytes(), 1000, &mut out);
+        let stored = format!(
+            "pbkdf2_sha256$1000${salt}${}",
+            base64::engine::general_purpose::STANDARD.encode(out)
+        );
+        assert!(!verify_password(normalised.as_bytes(), &stored).unwrap());
+        assert!(verify_typed(normalised.as_bytes(), normalised.typed(), &stored).unwrap());
     }
 
     #[test]
@@ -206,6 +243,8 @@ mod tests {
             "md5$abc$def",
             "plaintext",
             "pbkdf2_sha256$99999999$salt$aGFzaA==",
+            "pbkdf2_sha256$1000$salt$aGFzaA==",
+            "$argon2id$v=19$m=19456,t=2,p=1",
             "pbkdf2_sha256$x$salt$aGFzaA==",
             "pbkdf2_sha256$1000$salt$not base64!",
             "$2b$31$abcdefghijklmnopqrstuuabcdefghijklmnopqrstuvwxyzABCDE",

@@ -91,6 +91,19 @@ pub fn second_factor(
     })
 }
 
+/// A second factor given by flag or standard input is read before the password is checked, so a
+/// counted attempt never waits on its input (only a person at a prompt answers after the check).
+pub fn early_second_factor(
+    input: &mut Input<'_>,
+    source: &crate::cli::SecondFactorSource,
+) -> Result<Option<crate::accounts::mfa::SecondFactor>> {
+    if source.otp.is_some() || source.otp_stdin || source.recovery_code_stdin {
+        second_factor(input, source).map(Some)
+    } else {
+        Ok(None)
+    }
+}
+
 /// Ctrl-C at a prompt: the terminal gets back the state it had before any prompt (echo on,
 /// cursor shown), and the process exits 130 before anything was written.
 fn install_interrupt_handler() {

@@ -8,8 +8,9 @@ use crate::settings::Policy;
 
 pub const MAX_PASSWORD_CHARS: usize = 256;
 
-/// A password after NFKC normalisation, ready to hash. Debug never shows it.
-pub struct Password(String);
+/// A password after NFKC normalisation, ready to hash, and as typed (foreign hashes were made
+/// from that). Debug never shows either.
+pub struct Password(String, String);
 
 impl std::fmt::Debug for Password {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -20,7 +21,12 @@ impl std::fmt::Debug for Password {
 impl Password {
     /// Normalises without judging: for checking an existing password.
     pub fn normalise(raw: &str) -> Password {
-        Password(raw.nfkc().collect())
+        Password(raw.nfkc().collect(), raw.to_string())
+    }
+
+    /// The password exactly as typed.
+    pub fn typed(&self) -> &[u8] {
+        self.1.as_bytes()
     }
 
     pub fn as_bytes(&self) -> &[u8] {

@@ -25,16 +25,26 @@ enum Attempt {
     Go(Option<Box<User>>),
 }
 
-/// How long a counted check may stay unfinished before it is taken for one a crash abandoned.
-const PENDING_EXPIRY: i64 = 10;
-/// How long an attempt waits for checks in flight before giving up.
-const BUSY_WAIT: std::time::Duration = std::time::Duration::from_secs(15);
-
 enum Verdict {
     Match,
     Wrong(&'static str),
     /// A stored hash that is unreadable or beyond the bounds: refused, never run.
     Refused(String),
+}
+
+/// A check whose process is still alive after this long is taken for abandoned.
+const PENDING_EXPIRY: i64 = 600;
+/// How long an attempt waits for checks in flight before giving up.
+const BUSY_WAIT: std::time::Duration = std::time::Duration::from_secs(15);
+
+/// True while the process that began a check can still finish it (a killed one frees its place).
+fn still_running(pid: i32, started_at: i64, now: i64) -> bool {
+    use nix::errno::Errno;
+    now - started_at <= PENDING_EXPIRY
+        && match nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid), None) {
+            Ok(()) => true,
+            Err(e) => e == Errno::EPERM,
+        }
 }
 
 fn locked_error(email: &Email, until: i64) -> Error {
@@ -76,15 +86,13 @@ fn begin_attempt(tx: &Tx<'_>, policy: &Policy, email: &Email, now: i64) -> Resul
         t.failures = 0;
         t.locked_until = None;
     }
-    if t.pending > 0 && t.pending_at.is_none_or(|at| now - at > PENDING_EXPIRY) {
-        t.pending = 0;
-    }
-    if t.failures + t.pending >= policy.lockout_max_failures {
+    t.pending
+        .retain(|(pid, started)| still_running(*pid, *started, now));
+    if t.failures + t.pending.len() as i64 >= policy.lockout_max_failures {
         return Ok(Attempt::Busy);
     }
-    t.pending += 1;
-    t.pending_at = Some(now);
-    tx.set_throttle(&email.canonical, t, now)?;
+    t.pending.push((std::process::id() as i32, now));
+    tx.set_throttle(&email.canonical, &t, now)?;
     Ok(Attempt::Go(
         tx.user_by_email(&email.canonical)?.map(Box::new),
     ))
@@ -99,7 +107,10 @@ fn end_attempt(
     now: i64,
 ) -> Result<Option<i64>> {
     let mut t = tx.throttle(&email.canonical)?;
-    t.pending = (t.pending - 1).max(0);
+    let me = std::process::id() as i32;
+    if let Some(i) = t.pending.iter().position(|(pid, _)| *pid == me) {
+        t.pending.remove(i);
+    }
     if success {
         t.failures = 0;
         t.locked_until = None;
@@ -109,7 +120,7 @@ fn end_attempt(
             t.locked_until = Some(now + policy.lockout_duration);
         }
     }
-    tx.set_throttle(&email.canonical, t, now)?;
+    tx.set_throttle(&email.canonical, &t, now)?;
     Ok(t.locked_until.filter(|_| !success))
 }
 
@@ -125,11 +136,13 @@ fn verify(
         ..
     }) = user
     {
-        return Ok(match hashes::verify_password(password.as_bytes(), phc) {
-            Ok(true) => Verdict::Match,
-            Ok(false) => Verdict::Wrong("wrong_password"),
-            Err(e) => Verdict::Refused(e.to_string()),
-        });
+        return Ok(
+            match hashes::verify_typed(password.as_bytes(), password.typed(), phc) {
+                Ok(true) => Verdict::Match,
+                Ok(false) => Verdict::Wrong("wrong_password"),
+                Err(e) => Verdict::Refused(e.to_string()),
+            },
+        );
     }
     // Nothing to check against: spend what a real account's check spends, at the cost of a stored
     // hash picked by the email (the same one every time for the same email).
@@ -239,6 +252,11 @@ fn check_then<T>(
     };
     let now = clock::now();
     let outcome = store.write(|tx| {
+        // Failures of parallel attempts (wrong codes) may have locked the email meanwhile.
+        if let Some(until) = tx.throttle(&email.canonical)?.locked_until.filter(|u| *u > now) {
+            end_attempt(tx, policy, email, false, now)?;
+            return Ok(Err(Some(locked_error(email, until))));
+        }
         if let Some(passed) = passed
             && !mfa::record(tx, user.id, passed, now)?
         {

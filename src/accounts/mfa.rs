@@ -143,12 +143,25 @@ pub fn status(store: &Store, user_id: i64) -> Result<Status> {
     })
 }
 
-/// New recovery codes; the old ones stop working.
-pub fn regenerate(store: &mut Store, policy: &Policy, actor: &Actor) -> Result<Vec<String>> {
+/// New recovery codes after the password and a current code; the old codes stop working.
+pub fn regenerate(
+    store: &mut Store,
+    policy: &Policy,
+    actor: &Actor,
+    password: &crate::password::Password,
+    factor: SecondFactor,
+) -> Result<Vec<String>> {
     actor.session()?;
     if !enabled(store, actor.user.id)? {
         return Err(Error::NotFound("no second factor is enabled".into()));
     }
+    let email = crate::validate::parse_email(&actor.user.email)?;
+    let mut factor = Some(factor);
+    crate::accounts::credentials::authenticate(store, policy, &email, password, &mut || {
+        factor
+            .take()
+            .ok_or_else(|| Error::usage("a second-factor code is needed"))
+    })?;
     let (shown, hashes) = new_recovery_codes(policy)?;
     let now = clock::now();
     store.write(|tx| {

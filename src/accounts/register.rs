@@ -59,6 +59,15 @@ pub fn authorise(
         ))
     })?;
     actor.require(USERS_MANAGE)?;
+    if crate::accounts::mfa::must_enrol(store, policy, &actor.user)? {
+        return Err(Error::PermissionDenied {
+            rule: "mfa_required",
+            message: format!(
+                "{} holds a role that needs a second factor: run `useradm 2fa enable` first",
+                actor.user.email
+            ),
+        });
+    }
     let sql = store.sql();
     let mut given = Vec::new();
     for name in roles {

@@ -18,11 +18,18 @@ pub fn login(ctx: &Context, input: &mut Input<'_>, args: LoginArgs) -> Result<Re
         Ok(Password::normalise(&raw))
     })?;
     let path = ctx.session_path(store.database_id());
-    let factor = args.second_factor.clone();
-    let (user, session) =
-        credentials::login(&mut store, &policy, &email, &password, &path, &mut || {
-            input::second_factor(input, &factor)
-        })?;
+    let mut factor = input::early_second_factor(input, &args.second_factor)?;
+    let (user, session) = credentials::login(
+        &mut store,
+        &policy,
+        &email,
+        &password,
+        &path,
+        &mut || match factor.take() {
+            Some(f) => Ok(f),
+            None => input::second_factor(input, &args.second_factor),
+        },
+    )?;
     let view = UserView::load(&store.sql(), &user)?;
     let expires = clock::rfc3339(session.expires_at);
     Ok(Report::new(serde_json::json!({
@@ -44,10 +51,14 @@ pub fn authenticate(
     let password = input.password(&args.password, "Password", false, |raw| {
         Ok(Password::normalise(&raw))
     })?;
-    let factor = args.second_factor.clone();
-    let user = credentials::authenticate(&mut store, &policy, &email, &password, &mut || {
-        input::second_factor(input, &factor)
-    })?;
+    let mut factor = input::early_second_factor(input, &args.second_factor)?;
+    let user =
+        credentials::authenticate(&mut store, &policy, &email, &password, &mut || match factor
+            .take()
+        {
+            Some(f) => Ok(f),
+            None => input::second_factor(input, &args.second_factor),
+        })?;
     let view = UserView::load(&store.sql(), &user)?;
     Ok(
         Report::new(serde_json::json!({ "authenticated": true, "user": view }))

@@ -89,8 +89,19 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, command: TwoFactorCommand) -> R
                     .line("The second factor is removed."),
             )
         }
-        TwoFactorCommand::RecoveryCodes => {
-            let codes = mfa::regenerate(&mut store, &policy, &actor)?;
+        TwoFactorCommand::RecoveryCodes {
+            password_stdin,
+            second_factor,
+        } => {
+            let source = PasswordSource {
+                password_stdin,
+                password_file: None,
+            };
+            let password = input.password(&source, "Password", false, |raw| {
+                Ok(Password::normalise(&raw))
+            })?;
+            let factor = input::second_factor(input, &second_factor)?;
+            let codes = mfa::regenerate(&mut store, &policy, &actor, &password, factor)?;
             Ok(codes_report(
                 Report::new(serde_json::json!({ "recovery_codes": codes, "changed": true })),
                 &codes,

@@ -317,6 +317,7 @@ pub fn import(
         .filter(|i| {
             matches!(plans[*i], Plan::Create)
                 && matches!(rows[*i].secret, Secret::None)
+                && rows[*i].status.as_deref() != Some("disabled")
                 && !options.no_email
         })
         .collect();
@@ -559,11 +560,12 @@ pub fn role_name_from_group(group: &str) -> String {
             }
         })
         .collect();
-    name.truncate(64);
-    if name.is_empty() {
-        "group".into()
-    } else {
-        name
+    name.truncate(57);
+    match name.as_str() {
+        "" => "group".into(),
+        // A group is not the built-in role: only `is_superuser` makes an administrator.
+        ADMIN_ROLE => format!("django-{name}"),
+        _ => name,
     }
 }
 
@@ -613,4 +615,16 @@ pub fn django_rows(path: &std::path::Path) -> Result<(Vec<RawRow>, Vec<LineError
         });
     }
     Ok((rows, errors))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn django_groups_never_become_the_builtin_admin() {
+        assert_eq!(role_name_from_group("Admin"), "django-admin");
+        assert_eq!(role_name_from_group("Site Editors"), "site-editors");
+        assert_eq!(role_name_from_group(""), "group");
+    }
 }

@@ -5,14 +5,12 @@ use rusqlite::{OptionalExtension, params};
 use super::{Sql, Tx};
 use crate::error::Result;
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Throttle {
     /// Consecutive failed checks.
     pub failures: i64,
-    /// Checks counted but not finished yet.
-    pub pending: i64,
-    /// When the newest pending check began (stale ones, from killed processes, expire).
-    pub pending_at: Option<i64>,
+    /// Checks counted but not finished yet: (process id, when it began).
+    pub pending: Vec<(i32, i64)>,
     pub locked_until: Option<i64>,
 }
 
@@ -21,10 +19,15 @@ impl Sql<'_> {
         Ok(self
             .conn
             .prepare_cached(
-                "SELECT failures, pending, pending_at, locked_until FROM login_failures WHERE email_canonical = ?1",
+                "SELECT failures, pending, locked_until FROM login_failures WHERE email_canonical = ?1",
             )?
             .query_row([email_canonical], |r| {
-                Ok(Throttle { failures: r.get(0)?, pending: r.get(1)?, pending_at: r.get(2)?, locked_until: r.get(3)? })
+                let pending: String = r.get(1)?;
+                Ok(Throttle {
+                    failures: r.get(0)?,
+                    pending: serde_json::from_str(&pending).unwrap_or_default(),
+                    locked_until: r.get(2)?,
+                })
             })
             .optional()?
             .unwrap_or_default())
@@ -33,19 +36,25 @@ impl Sql<'_> {
 
 impl Tx<'_> {
     /// Stores the counters; an all-clear state removes the row.
-    pub fn set_throttle(&self, email_canonical: &str, t: Throttle, now: i64) -> Result<()> {
-        if t.failures == 0 && t.pending == 0 && t.locked_until.is_none() {
+    pub fn set_throttle(&self, email_canonical: &str, t: &Throttle, now: i64) -> Result<()> {
+        if t.failures == 0 && t.pending.is_empty() && t.locked_until.is_none() {
             return self.clear_throttle(email_canonical);
         }
         self.conn
             .prepare_cached(
-                "INSERT INTO login_failures (email_canonical, failures, pending, pending_at, locked_until, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                "INSERT INTO login_failures (email_canonical, failures, pending, locked_until, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)
                  ON CONFLICT (email_canonical) DO UPDATE
-                   SET failures = excluded.failures, pending = excluded.pending, pending_at = excluded.pending_at,
+                   SET failures = excluded.failures, pending = excluded.pending,
                        locked_until = excluded.locked_until, updated_at = excluded.updated_at",
             )?
-            .execute(params![email_canonical, t.failures, t.pending, t.pending_at, t.locked_until, now])?;
+            .execute(params![
+                email_canonical,
+                t.failures,
+                serde_json::to_string(&t.pending).unwrap_or_else(|_| "[]".into()),
+                t.locked_until,
+                now
+            ])?;
         Ok(())
     }
 

@@ -312,6 +312,14 @@ fn rows_without_a_password_are_invited() {
     )
     .ok();
     env.login_as("invited", email, ANN_PW);
+    // A disabled account gets no invitation.
+    let disabled = write(
+        &env,
+        "disabled.csv",
+        "email,status\ndis@example.com,disabled\n",
+    );
+    let run = env.run(&["--json", "import", &disabled], "").ok().json();
+    assert_eq!(run["invitations_sent"].as_array().unwrap().len(), 0);
     let quiet = write(&env, "quiet.csv", "email\ncat@example.com\n");
     let before = env.outbox_messages().len();
     env.run(&["import", &quiet, "--no-email"], "").ok();

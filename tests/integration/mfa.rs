@@ -114,7 +114,7 @@ fn enrolment_and_login_with_current_wrong_replayed_and_skewed_codes() {
 #[test]
 fn recovery_codes_work_once_and_regenerate() {
     let env = Env::admin();
-    let (_, codes) = enrol(&env);
+    let (secret, codes) = enrol(&env);
     let hashes =
         env.count("SELECT count(*) FROM recovery_codes WHERE code_hash LIKE '$argon2id$%'");
     assert_eq!(hashes, 10);
@@ -136,8 +136,23 @@ fn recovery_codes_work_once_and_regenerate() {
     env.run(&["2fa", "status"], "")
         .ok()
         .stdout_has("8 recovery code(s) left");
+    env.run(
+        &["2fa", "recovery-codes", "--password-stdin", "--otp-stdin"],
+        &format!("{ADMIN_PW}\n000000\n"),
+    )
+    .code(3);
+    let code = code_at(&secret, fresh_step()).unwrap();
     let fresh = env
-        .run(&["--json", "2fa", "recovery-codes"], "")
+        .run(
+            &[
+                "--json",
+                "2fa",
+                "recovery-codes",
+                "--password-stdin",
+                "--otp-stdin",
+            ],
+            &format!("{ADMIN_PW}\n{code}\n"),
+        )
         .ok()
         .json();
     let new_codes: Vec<String> = fresh["recovery_codes"]

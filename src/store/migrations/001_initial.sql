@@ -53,12 +53,12 @@ CREATE TABLE sessions (
 CREATE INDEX sessions_by_user ON sessions(user_id);
 
 -- Failed-login counters per canonical email, known or not: the lock state of an account.
--- `pending` counts checks in flight, so parallel guessers cannot race past the limit.
+-- `pending` lists the checks in flight as [pid, started_at] pairs (JSON), so parallel guessers
+-- cannot race past the limit and a killed process frees its place.
 CREATE TABLE login_failures (
     email_canonical TEXT PRIMARY KEY,
     failures        INTEGER NOT NULL DEFAULT 0,
-    pending         INTEGER NOT NULL DEFAULT 0,
-    pending_at      INTEGER,
+    pending         TEXT NOT NULL DEFAULT '[]',
     locked_until    INTEGER,
     updated_at      INTEGER NOT NULL
 ) STRICT;
