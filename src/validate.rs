@@ -79,7 +79,17 @@ pub fn parse_email(input: &str) -> Result<Email> {
     {
         return bad("the domain must be a name, not an IP address");
     }
-    let local_canonical: String = local.nfc().collect::<String>().to_lowercase();
+    // Lowercasing can undo NFC (an uppercase letter with no precomposed form gains one once
+    // lowercased), so the canonical form is normalised again after it.
+    let local_canonical: String = local
+        .nfc()
+        .collect::<String>()
+        .to_lowercase()
+        .nfc()
+        .collect();
+    if local_canonical.len() > 64 {
+        return bad("the part before @ must be 1 to 64 bytes");
+    }
     let canonical = format!("{local_canonical}@{}", ascii_domain.to_lowercase());
     // The domain's ASCII form can be longer than what was typed: the limit holds for both.
     if canonical.len() > MAX_EMAIL_BYTES {
@@ -189,6 +199,8 @@ mod tests {
         }
         assert!(parse_email(&format!("{}@b.com", "a".repeat(65))).is_err());
         assert!(parse_email(&"a".repeat(1_000_000)).is_err());
+        // 32 x "İ" is 64 bytes typed but 96 once lowercased: refused, so the canonical form always parses.
+        assert!(parse_email(&format!("{}@b.com", "İ".repeat(32))).is_err());
     }
 
     #[test]
