@@ -33,7 +33,7 @@ pub fn generate() -> Result<String> {
 
 /// `BCDFGHJK` → `BCDF-GHJK`.
 pub fn display(code: &str) -> String {
-    if code.len() == LENGTH {
+    if code.len() == LENGTH && code.is_ascii() {
         format!("{}-{}", &code[..4], &code[4..])
     } else {
         code.to_string()
