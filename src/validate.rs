@@ -29,31 +29,29 @@ fn is_forbidden_in_text(c: char) -> bool {
 
 pub fn parse_email(input: &str) -> Result<Email> {
     let bad = |why: &str| Err(Error::usage(format!("invalid email address: {why}")));
-    let trimmed = input.trim();
-    if trimmed.is_empty() {
-        return bad("it is empty");
-    }
-    if trimmed.len() > MAX_EMAIL_BYTES {
+    if input.len() > 4 * MAX_EMAIL_BYTES {
         return bad("longer than 254 bytes");
     }
-    if trimmed
+    // Every check runs on the NFC form: normalisation can turn an allowed character into a
+    // forbidden one (U+037E GREEK QUESTION MARK becomes ';').
+    let address: String = input.trim().nfc().collect();
+    if address.is_empty() {
+        return bad("it is empty");
+    }
+    if address.len() > MAX_EMAIL_BYTES {
+        return bad("longer than 254 bytes");
+    }
+    if address
         .chars()
         .any(|c| is_forbidden_in_text(c) || c.is_whitespace())
     {
         return bad("it contains spaces or control characters");
     }
-    let Some((local, domain)) = trimmed.rsplit_once('@') else {
+    let Some((local, domain)) = address.rsplit_once('@') else {
         return bad("it has no @");
     };
-    if local.is_empty() || local.len() > 64 {
-        return bad("the part before @ must be 1 to 64 bytes");
-    }
-    if local.chars().any(|c| "\"(),:;<>@[\\]".contains(c))
-        || local.starts_with('.')
-        || local.ends_with('.')
-        || local.contains("..")
-    {
-        return bad("the part before @ has a character or dot that is not allowed");
+    if let Some(why) = local_part_problem(local) {
+        return bad(why);
     }
     let ascii_domain = match idna::domain_to_ascii(domain) {
         Ok(d) if !d.is_empty() => d,
@@ -80,25 +78,34 @@ pub fn parse_email(input: &str) -> Result<Email> {
         return bad("the domain must be a name, not an IP address");
     }
     // Lowercasing can undo NFC (an uppercase letter with no precomposed form gains one once
-    // lowercased), so the canonical form is normalised again after it.
-    let local_canonical: String = local
-        .nfc()
-        .collect::<String>()
-        .to_lowercase()
-        .nfc()
-        .collect();
-    if local_canonical.len() > 64 {
-        return bad("the part before @ must be 1 to 64 bytes");
+    // lowercased), so the canonical form is normalised again after it, and checked again.
+    let local_canonical: String = local.to_lowercase().nfc().collect();
+    if let Some(why) = local_part_problem(&local_canonical) {
+        return bad(why);
     }
     let canonical = format!("{local_canonical}@{}", ascii_domain.to_lowercase());
     // The domain's ASCII form can be longer than what was typed: the limit holds for both.
     if canonical.len() > MAX_EMAIL_BYTES {
         return bad("longer than 254 bytes once the domain is in its ASCII form");
     }
-    Ok(Email {
-        address: trimmed.nfc().collect(),
-        canonical,
-    })
+    Ok(Email { address, canonical })
+}
+
+/// What is wrong with a local part (the part before @), if anything.
+fn local_part_problem(local: &str) -> Option<&'static str> {
+    if local.is_empty() || local.len() > 64 {
+        return Some("the part before @ must be 1 to 64 bytes");
+    }
+    if local
+        .chars()
+        .any(|c| "\"(),:;<>@[\\]".contains(c) || is_forbidden_in_text(c) || c.is_whitespace())
+        || local.starts_with('.')
+        || local.ends_with('.')
+        || local.contains("..")
+    {
+        return Some("the part before @ has a character or dot that is not allowed");
+    }
+    None
 }
 
 /// A first or last name: trimmed, NFC, at most 150 characters, no control or bidi characters.
