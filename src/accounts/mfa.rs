@@ -74,18 +74,6 @@ pub fn begin(store: &mut Store, actor: &Actor) -> Result<Enrolment> {
     })
 }
 
-/// The pending enrolment, if any (to confirm it in a second command).
-pub fn pending(store: &Store, user_id: i64) -> Result<Option<Enrolment>> {
-    Ok(store
-        .sql()
-        .totp(user_id)?
-        .filter(|t| t.confirmed_at.is_none())
-        .map(|t| Enrolment {
-            uri: String::new(),
-            secret: t.secret,
-        }))
-}
-
 fn new_recovery_codes(policy: &Policy) -> Result<(Vec<String>, Vec<String>)> {
     let mut shown = Vec::new();
     let mut hashes = Vec::new();

@@ -18,40 +18,21 @@ pub fn list(
     filter: &UserFilter,
     each: &mut dyn FnMut(UserView) -> Result<()>,
 ) -> Result<()> {
-    let (sql_filter, want_locked) = match filter.status.as_deref() {
-        None => (
-            UserFilter {
-                status: None,
-                ..clone_filter(filter)
-            },
-            None,
-        ),
-        Some("active") => (
-            UserFilter {
-                status: Some("active".into()),
-                ..clone_filter(filter)
-            },
-            Some(false),
-        ),
-        Some("locked") => (
-            UserFilter {
-                status: Some("active".into()),
-                ..clone_filter(filter)
-            },
-            Some(true),
-        ),
-        Some("disabled") => (
-            UserFilter {
-                status: Some("disabled".into()),
-                ..clone_filter(filter)
-            },
-            None,
-        ),
+    // `locked` accounts are active ones whose lock is on: filter those after the query.
+    let (status, want_locked) = match filter.status.as_deref() {
+        None => (None, None),
+        Some("active") => (Some("active"), Some(false)),
+        Some("locked") => (Some("active"), Some(true)),
+        Some("disabled") => (Some("disabled"), None),
         Some(other) => {
             return Err(Error::usage(format!(
                 "unknown status {other:?}: active, disabled or locked"
             )));
         }
+    };
+    let sql_filter = UserFilter {
+        status: status.map(str::to_string),
+        ..filter.clone()
     };
     let sql = store.sql();
     sql.for_each_user(&sql_filter, |user| {
@@ -61,14 +42,6 @@ pub fn list(
             _ => each(view),
         }
     })
-}
-
-fn clone_filter(f: &UserFilter) -> UserFilter {
-    UserFilter {
-        role: f.role.clone(),
-        status: f.status.clone(),
-        search: f.search.clone(),
-    }
 }
 
 pub fn show(store: &Store, email: &Email) -> Result<(UserView, Option<String>)> {

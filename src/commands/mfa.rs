@@ -27,7 +27,7 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, command: TwoFactorCommand) -> R
                 (None, false) => None,
             };
             // Confirming an enrolment made by an earlier run (scripts, --json).
-            if let (Some(code), Some(_)) = (&typed, mfa::pending(&store, actor.user.id)?) {
+            if let (Some(code), true) = (&typed, mfa::status(&store, actor.user.id)?.pending) {
                 let codes = mfa::confirm(&mut store, &policy, &actor, code)?;
                 let report = Report::new(serde_json::json!({ "enabled": true, "recovery_codes": codes, "changed": true }))
                     .line("The second factor is enabled.");

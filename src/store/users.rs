@@ -65,7 +65,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<User> {
 }
 
 /// Filters of `users list`; all optional.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct UserFilter {
     pub role: Option<String>,
     /// `active` or `disabled` (locked is derived by the caller).
