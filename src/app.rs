@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use crate::cli::Cli;
+use crate::cli::{Cli, ReadPathCli};
 use crate::context::Context;
 use crate::output::{print_error, print_report};
 
@@ -32,7 +32,7 @@ pub fn main() -> ExitCode {
 }
 
 fn run() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let cli = match parse() {
         Ok(cli) => cli,
         Err(e) => {
             // clap prints help and version itself; a usage error under --json is a JSON document.
@@ -78,4 +78,15 @@ fn run() -> ExitCode {
             ExitCode::from(e.exit_code())
         }
     }
+}
+
+/// The read path's small parser first when it applies, else (and on any error) the full one.
+fn parse() -> Result<Cli, clap::Error> {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    if ReadPathCli::wanted(&args)
+        && let Ok(fast) = ReadPathCli::try_parse_from(&args)
+    {
+        return Ok(fast.into());
+    }
+    Cli::try_parse_from(args)
 }

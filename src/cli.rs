@@ -24,6 +24,54 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// The read-only commands that scripts run most (`whoami`, `check`), parsed without building the
+/// other twenty subcommands: clap builds every argument of every subcommand before parsing, which
+/// was a quarter of `whoami`'s instructions. It shares [`GlobalArgs`] and [`CheckArgs`] with
+/// [`Cli`], and anything it does not accept (help, version, any error) is parsed again by [`Cli`],
+/// so users only ever see the full parser's messages.
+#[derive(Debug, Parser)]
+#[command(
+    name = "useradm",
+    disable_help_flag = true,
+    disable_version_flag = true,
+    disable_help_subcommand = true
+)]
+pub struct ReadPathCli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    #[command(subcommand)]
+    pub command: ReadPathCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReadPathCommand {
+    Whoami,
+    Check(CheckArgs),
+}
+
+impl ReadPathCli {
+    /// Whether the arguments name a read-path command, so that other commands skip the attempt.
+    pub fn wanted(args: &[std::ffi::OsString]) -> bool {
+        args.iter()
+            .skip(1)
+            .take_while(|a| *a != "--")
+            .any(|a| a == "whoami" || a == "check")
+    }
+}
+
+impl From<ReadPathCli> for Cli {
+    fn from(fast: ReadPathCli) -> Cli {
+        Cli {
+            global: fast.global,
+            command: match fast.command {
+                ReadPathCommand::Whoami => Command::Whoami,
+                ReadPathCommand::Check(args) => Command::Check(args),
+            },
+        }
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
     /// Database file [default: the user's data folder, e.g. ~/.local/share/useradm/useradm.db]
