@@ -44,19 +44,24 @@ pub struct UserView {
 
 impl UserView {
     pub fn load(sql: &Sql<'_>, user: &User) -> Result<UserView> {
-        let now = clock::now();
+        let locked_until = sql.throttle(&user.email_canonical)?.locked_until;
+        Ok(UserView::from_parts(
+            user,
+            sql.user_role_names(user.id)?,
+            locked_until,
+        ))
+    }
+
+    /// The view of a user whose role names (sorted) and lock time were read already.
+    pub fn from_parts(user: &User, roles: Vec<String>, locked_until: Option<i64>) -> UserView {
         let status = if user.is_disabled() {
             "disabled"
-        } else if sql
-            .throttle(&user.email_canonical)?
-            .locked_until
-            .is_some_and(|t| t > now)
-        {
+        } else if locked_until.is_some_and(|t| t > clock::now()) {
             "locked"
         } else {
             "active"
         };
-        Ok(UserView {
+        UserView {
             id: user.id,
             email: user.email.clone(),
             first_name: user.first_name.clone(),
@@ -65,10 +70,10 @@ impl UserView {
                 .unwrap_or_else(|_| serde_json::json!({})),
             email_verified: user.email_verified_at.is_some(),
             status,
-            roles: sql.user_role_names(user.id)?,
+            roles,
             created_at: clock::rfc3339(user.created_at),
             last_login_at: user.last_login_at.map(clock::rfc3339),
-        })
+        }
     }
 
     /// `Alice Liddell <alice@example.com>` or just the address.

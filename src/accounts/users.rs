@@ -34,14 +34,15 @@ pub fn list(
         status: status.map(str::to_string),
         ..filter.clone()
     };
-    let sql = store.sql();
-    sql.for_each_user(&sql_filter, |user| {
-        let view = UserView::load(&sql, user)?;
-        match want_locked {
-            Some(locked) if (view.status == "locked") != locked => Ok(()),
-            _ => each(view),
-        }
-    })
+    store
+        .sql()
+        .for_each_user(&sql_filter, |user, roles, locked_until| {
+            let view = UserView::from_parts(user, roles, locked_until);
+            match want_locked {
+                Some(locked) if (view.status == "locked") != locked => Ok(()),
+                _ => each(view),
+            }
+        })
 }
 
 pub fn show(store: &Store, email: &Email) -> Result<(UserView, Option<String>)> {

@@ -85,14 +85,22 @@ impl Sql<'_> {
             .optional()?)
     }
 
-    /// Users in id order, filtered; `each` sees them one at a time (no list held in memory).
+    /// Users in id order, filtered, each with its role names (sorted) and lock time; `each` sees
+    /// them one at a time (no list held in memory). One statement for all of it: two more
+    /// lookups per user were half the time of listing 100,000 users.
     pub fn for_each_user(
         &self,
         filter: &UserFilter,
-        mut each: impl FnMut(&User) -> Result<()>,
+        mut each: impl FnMut(&User, Vec<String>, Option<i64>) -> Result<()>,
     ) -> Result<()> {
         let mut st = self.conn.prepare_cached(&format!(
-            "SELECT {COLUMNS} FROM users u
+            "SELECT {COLUMNS},
+                    (SELECT json_group_array(name) FROM
+                       (SELECT r.name FROM user_roles ur JOIN roles r ON r.id = ur.role_id
+                         WHERE ur.user_id = u.id ORDER BY r.name)),
+                    (SELECT lf.locked_until FROM login_failures lf
+                      WHERE lf.email_canonical = u.email_canonical)
+               FROM users u
               WHERE (?1 IS NULL OR EXISTS (SELECT 1 FROM user_roles ur JOIN roles r ON r.id = ur.role_id
                                             WHERE ur.user_id = u.id AND r.name = ?1))
                 AND (?2 IS NULL OR u.status = ?2)
@@ -101,7 +109,10 @@ impl Sql<'_> {
         ))?;
         let mut rows = st.query(params![filter.role, filter.status, filter.search])?;
         while let Some(row) = rows.next()? {
-            each(&from_row(row)?)?;
+            let roles: String = row.get(13)?;
+            let roles = serde_json::from_str(&roles)
+                .map_err(|e| Error::internal(format!("role names of a user: {e}")))?;
+            each(&from_row(row)?, roles, row.get(14)?)?;
         }
         Ok(())
     }
