@@ -7,6 +7,7 @@ use argon2::password_hash::phc::{Output, PasswordHash, Salt};
 use argon2::{Algorithm, Argon2, Params, Version};
 use sha2::{Digest, Sha256};
 
+use crate::argon_memory::ArgonMemory;
 use crate::error::{Error, Result};
 
 /// Stored parameters beyond these are refused, never run (SPEC §6): a hash edited to
@@ -240,7 +241,7 @@ pub fn dummy_verify(secret: &[u8], cost: HashCost) -> Result<()> {
 thread_local! {
     /// Argon2's working memory, kept per thread: a worker that hashes many secrets (import)
     /// allocates and faults in its 19 MiB once, not once per hash.
-    static MEMORY: std::cell::RefCell<Vec<argon2::Block>> = const { std::cell::RefCell::new(Vec::new()) };
+    static MEMORY: std::cell::RefCell<Option<ArgonMemory>> = const { std::cell::RefCell::new(None) };
 }
 
 fn run_argon2(
@@ -257,11 +258,12 @@ fn run_argon2(
     let argon = Argon2::new(algorithm, version, params);
     MEMORY.with(|memory| {
         let mut memory = memory.borrow_mut();
-        if memory.len() < blocks {
-            memory.resize(blocks, argon2::Block::new());
-        }
+        let memory = match memory.as_mut() {
+            Some(held) if held.block_count() >= blocks => held,
+            _ => memory.insert(ArgonMemory::new(blocks)),
+        };
         argon
-            .hash_password_into_with_memory(secret, salt, out, &mut memory[..blocks])
+            .hash_password_into_with_memory(secret, salt, out, &mut memory.blocks()[..blocks])
             .map_err(|e| Error::internal(format!("Argon2 failed: {e}")))
     })
 }
