@@ -77,13 +77,7 @@ pub fn random_chars(alphabet: &[u8], len: usize) -> Result<String> {
 }
 
 pub fn hex(bytes: &[u8]) -> String {
-    use std::fmt::Write;
-    bytes
-        .iter()
-        .fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
-            let _ = write!(s, "{b:02x}");
-            s
-        })
+    data_encoding::HEXLOWER.encode(bytes)
 }
 
 pub fn sha256(data: &[u8]) -> [u8; 32] {

@@ -27,6 +27,15 @@ fn is_forbidden_in_text(c: char) -> bool {
     c.is_control() || is_bidi_control(c) || matches!(c, '\u{2028}' | '\u{2029}' | '\u{FEFF}')
 }
 
+/// The NFC form; ASCII text is its own NFC form, and is most of what an import reads.
+fn nfc(text: &str) -> String {
+    if text.is_ascii() {
+        text.to_owned()
+    } else {
+        text.nfc().collect()
+    }
+}
+
 pub fn parse_email(input: &str) -> Result<Email> {
     let bad = |why: &str| Err(Error::usage(format!("invalid email address: {why}")));
     if input.len() > 4 * MAX_EMAIL_BYTES {
@@ -34,7 +43,7 @@ pub fn parse_email(input: &str) -> Result<Email> {
     }
     // Every check runs on the NFC form: normalisation can turn an allowed character into a
     // forbidden one (U+037E GREEK QUESTION MARK becomes ';').
-    let address: String = input.trim().nfc().collect();
+    let address = nfc(input.trim());
     if address.is_empty() {
         return bad("it is empty");
     }
@@ -79,7 +88,7 @@ pub fn parse_email(input: &str) -> Result<Email> {
     }
     // Lowercasing can undo NFC (an uppercase letter with no precomposed form gains one once
     // lowercased), so the canonical form is normalised again after it, and checked again.
-    let local_canonical: String = local.to_lowercase().nfc().collect();
+    let local_canonical = nfc(&local.to_lowercase());
     if let Some(why) = local_part_problem(&local_canonical) {
         return bad(why);
     }
@@ -121,7 +130,7 @@ pub fn parse_name(field: &str, input: &str) -> Result<String> {
             "{field} contains control or bidirectional characters"
         )));
     }
-    Ok(trimmed.nfc().collect())
+    Ok(nfc(trimmed))
 }
 
 /// `KEY=VALUE` attributes into a JSON object; keys are `[A-Za-z0-9_.-]{1,64}`.
@@ -153,10 +162,7 @@ pub fn parse_attributes(pairs: &[String]) -> Result<serde_json::Map<String, serd
                 "attribute {key}: value longer than {MAX_ATTR_VALUE_CHARS} characters or with control characters"
             )));
         }
-        map.insert(
-            key.to_string(),
-            serde_json::Value::String(value.nfc().collect()),
-        );
+        map.insert(key.to_string(), serde_json::Value::String(nfc(value)));
     }
     Ok(map)
 }

@@ -255,28 +255,31 @@ pub fn import(
     if !new_roles.is_empty() {
         actor.require(crate::permissions::ROLES_MANAGE)?;
     }
-    // Plan each row against the database.
+    // Plan each row against the database, in one read transaction.
     let mut plans = Vec::with_capacity(rows.len());
     let mut conflicts = Vec::new();
-    for row in &rows {
-        let plan = match store.sql().user_by_email(&row.email.canonical)? {
-            None => Plan::Create,
-            Some(_) if options.on_conflict == OnConflict::Skip => Plan::Skip,
-            Some(user) if options.on_conflict == OnConflict::Fail => {
-                conflicts.push(user.email.clone());
-                Plan::Skip
-            }
-            Some(user) => {
-                if differs(store, &user, row)? {
-                    gate::require_can_act_on(store, actor, &user)?;
-                    Plan::Update(Box::new(user))
-                } else {
-                    Plan::Unchanged
+    store.read(|| {
+        for row in &rows {
+            let plan = match store.sql().user_by_email(&row.email.canonical)? {
+                None => Plan::Create,
+                Some(_) if options.on_conflict == OnConflict::Skip => Plan::Skip,
+                Some(user) if options.on_conflict == OnConflict::Fail => {
+                    conflicts.push(user.email.clone());
+                    Plan::Skip
                 }
-            }
-        };
-        plans.push(plan);
-    }
+                Some(user) => {
+                    if differs(store, &user, row)? {
+                        gate::require_can_act_on(store, actor, &user)?;
+                        Plan::Update(Box::new(user))
+                    } else {
+                        Plan::Unchanged
+                    }
+                }
+            };
+            plans.push(plan);
+        }
+        Ok(())
+    })?;
     if !conflicts.is_empty() {
         let shown: Vec<&str> = conflicts.iter().take(20).map(String::as_str).collect();
         return Err(Error::Conflict(format!(

@@ -40,6 +40,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_initial.sql"),
     include_str!("migrations/002_access.sql"),
     include_str!("migrations/003_mfa.sql"),
+    include_str!("migrations/004_write_indexes.sql"),
 ];
 
 /// The schema version this binary reads and writes (`PRAGMA user_version`).
@@ -248,6 +249,15 @@ impl Store {
 
     pub fn sql(&self) -> Sql<'_> {
         Sql { conn: &self.conn }
+    }
+
+    /// Runs many reads in one read transaction: one snapshot and one lock, instead of a lock
+    /// taken and released around every statement (import's planning reads a row per account).
+    pub fn read<T>(&self, f: impl FnOnce() -> Result<T>) -> Result<T> {
+        let tx = self.conn.unchecked_transaction()?;
+        let out = f()?;
+        tx.commit()?;
+        Ok(out)
     }
 
     /// Runs `f` in one `BEGIN IMMEDIATE` transaction: all of it is committed or none of it.
