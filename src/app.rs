@@ -73,6 +73,7 @@ fn run() -> ExitCode {
                 }
             }
         }
+        Err(crate::error::Error::OutputClosed) => ExitCode::SUCCESS,
         Err(e) => {
             print_error(Some(&ctx), json, &e);
             ExitCode::from(e.exit_code())

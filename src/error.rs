@@ -55,6 +55,10 @@ pub enum Error {
     Integrity(String),
     #[error("interrupted; nothing was changed")]
     Interrupted,
+    /// The reader of a streamed output closed it (`| head`): the command stops quietly, exit 0,
+    /// as it would had the reader wanted no more.
+    #[error("the output was closed")]
+    OutputClosed,
     /// A bug or an unexpected system failure: exit 1, never a panic.
     #[error("{0}")]
     Internal(String),
@@ -78,6 +82,15 @@ impl Error {
 
     pub fn internal(message: impl fmt::Display) -> Self {
         Error::Internal(message.to_string())
+    }
+
+    /// A failed write of streamed output: a closed pipe is [`Error::OutputClosed`].
+    pub fn write_failed(what: &str, err: std::io::Error) -> Self {
+        if err.kind() == std::io::ErrorKind::BrokenPipe {
+            Error::OutputClosed
+        } else {
+            Error::internal(format!("cannot write {what}: {err}"))
+        }
     }
 
     pub fn auth_failed() -> Self {
@@ -118,6 +131,7 @@ impl Error {
             Error::Policy(_) => 11,
             Error::Integrity(_) => 12,
             Error::Interrupted => 130,
+            Error::OutputClosed => 0,
         }
     }
 
@@ -137,6 +151,7 @@ impl Error {
             Error::Policy(_) => "policy",
             Error::Integrity(_) => "integrity",
             Error::Interrupted => "interrupted",
+            Error::OutputClosed => "output_closed",
         }
     }
 }

@@ -199,21 +199,21 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, command: UsersCommand) -> Resul
 fn stream_json(store: &crate::store::Store, filter: &UserFilter) -> Result<usize> {
     use std::io::Write;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let fail = |e: &dyn std::fmt::Display| Error::internal(format!("cannot write the list: {e}"));
+    let fail = |e: std::io::Error| Error::write_failed("the list", e);
     let mut count = 0;
-    out.write_all(b"[").map_err(|e| fail(&e))?;
+    out.write_all(b"[").map_err(fail)?;
     users::list(store, filter, &mut |view| {
         if count > 0 {
-            out.write_all(b",").map_err(|e| fail(&e))?;
+            out.write_all(b",").map_err(fail)?;
         }
-        out.write_all(b"\n  ").map_err(|e| fail(&e))?;
-        serde_json::to_writer(&mut out, &view).map_err(|e| fail(&e))?;
+        out.write_all(b"\n  ").map_err(fail)?;
+        serde_json::to_writer(&mut out, &view).map_err(|e| fail(e.into()))?;
         count += 1;
         Ok(())
     })?;
     out.write_all(if count > 0 { b"\n]\n" } else { b"]\n" })
-        .map_err(|e| fail(&e))?;
-    out.flush().map_err(|e| fail(&e))?;
+        .map_err(fail)?;
+    out.flush().map_err(fail)?;
     Ok(count)
 }
 

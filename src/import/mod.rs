@@ -508,7 +508,11 @@ impl From<UserView> for ExportRow {
 
 /// Writes every account to `out`, one at a time (memory stays flat).
 pub fn export(store: &Store, format: Format, out: &mut dyn std::io::Write) -> Result<usize> {
-    let fail = |e: &dyn std::fmt::Display| Error::internal(format!("cannot write the export: {e}"));
+    let fail = |e: std::io::Error| Error::write_failed("the export", e);
+    let csv_fail = |e: csv::Error| match e.into_kind() {
+        csv::ErrorKind::Io(e) => fail(e),
+        other => Error::internal(format!("cannot write the export: {other:?}")),
+    };
     let mut count = 0;
     match format {
         Format::Csv => {
@@ -522,7 +526,7 @@ pub fn export(store: &Store, format: Format, out: &mut dyn std::io::Write) -> Re
                 "verified",
                 "status",
             ])
-            .map_err(|e| fail(&e))?;
+            .map_err(csv_fail)?;
             crate::accounts::users::list(store, &Default::default(), &mut |view| {
                 let row = ExportRow::from(view);
                 count += 1;
@@ -535,15 +539,16 @@ pub fn export(store: &Store, format: Format, out: &mut dyn std::io::Write) -> Re
                     if row.verified { "true" } else { "false" },
                     row.status,
                 ])
-                .map_err(|e| fail(&e))
+                .map_err(csv_fail)
             })?;
-            w.flush().map_err(|e| fail(&e))?;
+            w.flush().map_err(fail)?;
         }
         Format::Jsonl => {
             crate::accounts::users::list(store, &Default::default(), &mut |view| {
                 count += 1;
-                let line = serde_json::to_string(&ExportRow::from(view)).map_err(|e| fail(&e))?;
-                writeln!(out, "{line}").map_err(|e| fail(&e))
+                let line = serde_json::to_string(&ExportRow::from(view))
+                    .map_err(|e| Error::internal(format!("cannot write the export: {e}")))?;
+                writeln!(out, "{line}").map_err(fail)
             })?;
         }
     }

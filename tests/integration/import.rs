@@ -436,3 +436,41 @@ fn export_never_holds_secrets_and_round_trips() {
         assert_eq!(run["updated"], 0, "{run}");
     }
 }
+
+/// `useradm users list --json | head -1`: a reader that stops early ends the stream quietly,
+/// exit 0, for each streamed output.
+#[test]
+fn a_closed_output_pipe_ends_the_stream_quietly() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+    let env = Env::admin();
+    let hash = stored_hash(&env, "admin@example.com");
+    let mut csv = String::from("email,password_hash,verified\n");
+    for i in 0..2000 {
+        csv.push_str(&format!("user{i}@example.com,\"{hash}\",true\n"));
+    }
+    let path = write(&env, "many.csv", &csv);
+    env.run(&["import", &path, "--no-email"], "").ok();
+    for args in [
+        &["users", "list", "--json"][..],
+        &["export", "--format", "csv"],
+        &["export", "--format", "jsonl"],
+    ] {
+        let mut child = env
+            .command(args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut first)
+            .unwrap();
+        // The reader is gone; the rest (over 100 KiB) cannot fit in the pipe.
+        let out = child.wait_with_output().unwrap();
+        assert!(!first.is_empty(), "{args:?}");
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{args:?}");
+    }
+}
