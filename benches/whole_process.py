@@ -133,8 +133,10 @@ def main():
               f"budget <= {budget:.1f}: {'met' if peak / 1024 <= budget else 'NOT met'})")
         if listing:
             seconds, list_peak = listing
-            print(f"users list --json      = {seconds:.2f} s for {n} users (budget <= 1 s: "
-                  f"{'met' if seconds <= 1 else 'NOT met'}), peak memory {list_peak / 1024:.1f} MiB")
+            per_100k = seconds * 100000 / n
+            print(f"users list --json      = {seconds:.2f} s for {n} users, {per_100k:.2f} s per 100,000 "
+                  f"(budget <= 1 s per 100,000: {'met' if per_100k <= 1 else 'NOT met'}), "
+                  f"peak memory {list_peak / 1024:.1f} MiB")
     if args.users:
         small, big = results[1000][0], results[args.users][0]
         print(f"whoami {args.users}/1000 users = {verdict(big['whoami'] / small['whoami'], 1.1)}")

@@ -350,6 +350,7 @@ pub fn import(
         .collect::<Result<_>>()?;
     let now = clock::now();
     let (actor_id, actor_email) = actor.audit_actor();
+    store.use_bulk_cache()?;
     store.write(|tx| {
         let mut chain = tx.audit_chain()?;
         let mut role_ids: HashMap<String, i64> = HashMap::new();

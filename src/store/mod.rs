@@ -251,6 +251,14 @@ impl Store {
         Sql { conn: &self.conn }
     }
 
+    /// A larger page cache (32 MiB, used only as it fills) for one big transaction, such as an
+    /// import's; other commands keep SQLite's 2 MiB, so that a scan of a million users
+    /// (`users list`, `export`) stays at a flat, small memory.
+    pub fn use_bulk_cache(&self) -> Result<()> {
+        self.conn.pragma_update(None, "cache_size", -32768)?;
+        Ok(())
+    }
+
     /// Runs many reads in one read transaction: one snapshot and one lock, instead of a lock
     /// taken and released around every statement (import's planning reads a row per account).
     pub fn read<T>(&self, f: impl FnOnce() -> Result<T>) -> Result<T> {
@@ -317,8 +325,6 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.pragma_update(None, "synchronous", "FULL")?;
-    // Room for a large import's transaction without spilling pages early; grows only when used.
-    conn.pragma_update(None, "cache_size", -32768)?;
     Ok(())
 }
 
