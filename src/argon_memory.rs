@@ -1,9 +1,9 @@
 //! Argon2's working memory, in transparent huge pages where the kernel offers them.
 //!
-//! A fresh process that hashes once spends more time faulting in Argon2id's 19 MiB page by page
-//! (about 4,900 faults) than a third of the hash itself. An anonymous mapping aligned to 2 MiB
-//! and marked `MADV_HUGEPAGE` is faulted in as ten huge pages instead, and the kernel hands it out
-//! already zeroed, so nothing writes it before Argon2 does. Where the mapping or the advice is
+//! A fresh process that hashes once spends about a third as long faulting in Argon2id's 19 MiB
+//! page by page (about 4,900 faults) as computing the hash. An anonymous mapping aligned to 2 MiB
+//! and marked `MADV_HUGEPAGE` is faulted in as nine huge pages and a 1 MiB tail instead, and the
+//! kernel hands it out already zeroed, so nothing writes it before Argon2 does. Where the mapping or the advice is
 //! refused (another OS, THP set to `never`, no memory), the memory is an ordinary `Vec`: same
 //! results, only slower. This is the one module that needs `unsafe`.
 
@@ -54,7 +54,7 @@ impl ArgonMemory {
         }
     }
 
-    /// Whether the memory is the huge-page mapping (for tests and the benchmark's report).
+    /// Whether the memory is the huge-page mapping rather than the `Vec` fallback.
     pub fn is_mapped(&self) -> bool {
         match &self.inner {
             #[cfg(target_os = "linux")]
