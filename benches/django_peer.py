@@ -24,11 +24,9 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-PASSWORD = "Tq8vLm2xR9pZ4wKsYb"
-ADMIN = "admin@example.com"
+from benchlib import ADMIN, PASSWORD, ROOT, admin_database, peak_kib, populate, timed
+
 SAME = "same@example.com"  # Django user hashed with useradm's Argon2 parameters
 VENV = os.path.join(ROOT, "target", "bench-django-venv")
 PY = os.path.join(VENV, "bin", "python")
@@ -132,23 +130,6 @@ def argon2_params(phc):
     return {k: int(v) for k, v in re.findall(r"([mtp])=(\d+)", phc)}
 
 
-def timed(cmd, env, stdin=b""):
-    start = time.perf_counter()
-    done = subprocess.run(cmd, env=env, input=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    elapsed = time.perf_counter() - start
-    if done.returncode != 0:
-        sys.exit(f"{cmd} failed ({done.returncode}): {done.stderr.decode()}")
-    return elapsed
-
-
-def peak_kib(cmd, env, stdin):
-    done = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, env=env, input=stdin,
-                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    if done.returncode != 0:
-        sys.exit(f"{cmd} failed ({done.returncode}): {done.stderr.decode()}")
-    return int(done.stderr.decode().strip().splitlines()[-1])
-
-
 def stored_hashes(db):
     with sqlite3.connect(db) as con:
         return dict(con.execute("SELECT username, password FROM auth_user WHERE username IN (?, ?)", (ADMIN, SAME)))
@@ -157,21 +138,9 @@ def stored_hashes(db):
 def measure(useradm, users, runs):
     with tempfile.TemporaryDirectory() as tmp:
         # PYTHON* too: e.g. PYTHONDONTWRITEBYTECODE would make Django recompile its project every run
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("USERADM_", "DJANGO_", "PYTHON"))}
-        db = os.path.join(tmp, "db", "useradm.db")
-        env.update(HOME=tmp, USERADM_DB=db, USERADM_SESSION_DIR=os.path.join(tmp, "sessions"))
+        env = admin_database(useradm, tmp, drop_prefixes=("USERADM_", "DJANGO_", "PYTHON"))
         pw = (PASSWORD + "\n").encode()
-        subprocess.run([useradm, "init", "-q", "--admin", ADMIN, "--password-stdin"], env=env, input=pw, check=True,
-                       stdout=subprocess.DEVNULL)
-        subprocess.run([useradm, "login", "--email", ADMIN, "--password-stdin"], env=env, input=pw, check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        with sqlite3.connect(db) as con:  # the same pre-hashed import as whole_process.py's populate()
-            phc = con.execute("SELECT password_hash FROM users WHERE id = 1").fetchone()[0]
-        csv = os.path.join(tmp, f"users-{users}.csv")
-        with open(csv, "w") as f:
-            f.write("email,password_hash,verified\n" + "".join(
-                f"user{i}@example.com,\"{phc}\",true\n" for i in range(users - 1)))
-        subprocess.run([useradm, "import", csv, "--no-email"], env=env, check=True, stdout=subprocess.DEVNULL)
+        phc = populate(useradm, env, tmp, users)
 
         proj, ddb = os.path.join(tmp, "django"), os.path.join(tmp, "django.sqlite3")
         write_project(proj, ddb, os.path.join(tmp, "django-session-key"), argon2_params(phc))

@@ -14,30 +14,11 @@ import argparse
 import os
 import secrets
 import sqlite3
-import subprocess
-import sys
 import tempfile
-import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-PASSWORD = "Tq8vLm2xR9pZ4wKsYb"
+from benchlib import admin_database, build, timed
+
 ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-
-
-def build():
-    subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "useradm", "--example", "argon2_parallel_floor"],
-                   cwd=ROOT, check=True)
-    target = os.path.join(ROOT, "target", "release")
-    return os.path.join(target, "useradm"), os.path.join(target, "examples", "argon2_parallel_floor")
-
-
-def timed(cmd, env, stdin=b""):
-    start = time.perf_counter()
-    done = subprocess.run(cmd, env=env, input=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    elapsed = time.perf_counter() - start
-    if done.returncode != 0:
-        sys.exit(f"{cmd} failed ({done.returncode}): {done.stderr.decode()[:2000]}")
-    return elapsed
 
 
 def main():
@@ -45,16 +26,10 @@ def main():
     parser.add_argument("--plain", type=int, default=2000)
     parser.add_argument("--hashed", type=int, default=100000)
     args = parser.parse_args()
-    useradm, floor = build()
+    useradm, floor = build("argon2_parallel_floor")
     with tempfile.TemporaryDirectory() as tmp:
-        env = {k: v for k, v in os.environ.items() if not k.startswith("USERADM_")}
-        db = os.path.join(tmp, "db", "useradm.db")
-        env.update(HOME=tmp, USERADM_DB=db, USERADM_SESSION_DIR=os.path.join(tmp, "sessions"))
-        pw = (PASSWORD + "\n").encode()
-        subprocess.run([useradm, "init", "--admin", "admin@example.com", "--password-stdin"], env=env,
-                       input=pw, check=True, stdout=subprocess.DEVNULL)
-        subprocess.run([useradm, "login", "--email", "admin@example.com", "--password-stdin"], env=env,
-                       input=pw, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        env = admin_database(useradm, tmp)
+        db = env["USERADM_DB"]
         plain = os.path.join(tmp, "plain.csv")
         with open(plain, "w") as f:
             f.write("email,password,verified\n")

@@ -15,64 +15,19 @@ prints the medians, the ratios to the floors against issue 7's budgets, the peak
 and, on the N-user database, `users list --json` (seconds and peak memory, streamed).
 """
 import argparse
-import os
 import statistics
-import subprocess
-import sys
 import tempfile
-import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-PASSWORD = "Tq8vLm2xR9pZ4wKsYb"
+from benchlib import PASSWORD, admin_database, build, peak_kib, populate, timed
+
 ARGON2_MIB = 19456 / 1024  # the default policy's m_cost
-
-
-def build():
-    subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "useradm", "--example", "argon2_floor",
-                    "--example", "floor_select"], cwd=ROOT, check=True)
-    target = os.path.join(ROOT, "target", "release")
-    return (os.path.join(target, "useradm"), os.path.join(target, "examples", "argon2_floor"),
-            os.path.join(target, "examples", "floor_select"))
-
-
-def timed(cmd, env, stdin=b""):
-    start = time.perf_counter()
-    done = subprocess.run(cmd, env=env, input=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    elapsed = time.perf_counter() - start
-    if done.returncode != 0:
-        sys.exit(f"{cmd} failed ({done.returncode}): {done.stderr.decode()}")
-    return elapsed
-
-
-def populate(useradm, env, tmp, users):
-    """Adds pre-hashed accounts (the admin's own hash) with one import."""
-    import sqlite3
-    db = env["USERADM_DB"]
-    phc = sqlite3.connect(db).execute("SELECT password_hash FROM users WHERE id = 1").fetchone()[0]
-    path = os.path.join(tmp, f"users-{users}.csv")
-    with open(path, "w") as f:
-        f.write("email,password_hash,verified\n")
-        for i in range(users - 1):
-            f.write(f"user{i}@example.com,\"{phc}\",true\n")
-    subprocess.run([useradm, "import", path, "--no-email"], env=env, check=True, stdout=subprocess.DEVNULL)
-
-
-def peak_kib(cmd, env, stdin):
-    done = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, env=env, input=stdin,
-                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    return int(done.stderr.decode().strip().splitlines()[-1])
 
 
 def measure(useradm, argon2_floor, floor_select, users, runs):
     with tempfile.TemporaryDirectory() as tmp:
-        env = {k: v for k, v in os.environ.items() if not k.startswith("USERADM_")}
-        db = os.path.join(tmp, "db", "useradm.db")
-        env.update(HOME=tmp, USERADM_DB=db, USERADM_SESSION_DIR=os.path.join(tmp, "sessions"))
+        env = admin_database(useradm, tmp)
+        db = env["USERADM_DB"]
         pw = (PASSWORD + "\n").encode()
-        subprocess.run([useradm, "init", "--admin", "admin@example.com", "--password-stdin"], env=env,
-                       input=pw, check=True, stdout=subprocess.DEVNULL)
-        subprocess.run([useradm, "login", "--email", "admin@example.com", "--password-stdin"], env=env,
-                       input=pw, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         populate(useradm, env, tmp, users)
         read_path = {
             "true": (["true"], b""),
@@ -100,7 +55,7 @@ def list_users(useradm, env, users):
     """`users list --json` of every account: the best of 3 runs, and its peak memory."""
     cmd = [useradm, "users", "list", "--json"]
     seconds = min(timed(cmd, env) for _ in range(3))
-    return seconds, peak_kib(cmd, env, b"")
+    return seconds, peak_kib(cmd, env)
 
 
 def verdict(ratio, budget):
@@ -112,7 +67,7 @@ def main():
     parser.add_argument("--runs", type=int, default=31)
     parser.add_argument("--users", type=int, default=0, help="also measure a database of this many users")
     args = parser.parse_args()
-    useradm, argon2_floor, floor_select = build()
+    useradm, argon2_floor, floor_select = build("argon2_floor", "floor_select")
     sizes = [1000] + ([args.users] if args.users else [])
     results = {n: measure(useradm, argon2_floor, floor_select, n, args.runs) for n in sizes}
     try:

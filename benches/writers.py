@@ -14,16 +14,12 @@ It prints writes per second, the ratio to the floor, and any failures (there mus
 writer waits for the lock up to the 30 s busy timeout).
 """
 import argparse
-import os
-import sqlite3
 import subprocess
-import sys
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-PASSWORD = "Tq8vLm2xR9pZ4wKsYb"
+from benchlib import admin_database, build, populate
 
 
 def run(cmd, env):
@@ -48,26 +44,11 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--ops", type=int, default=50)
     args = parser.parse_args()
-    subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "useradm", "--example", "write_floor"],
-                   cwd=ROOT, check=True)
-    useradm = os.path.join(ROOT, "target", "release", "useradm")
-    floor = os.path.join(ROOT, "target", "release", "examples", "write_floor")
+    useradm, floor = build("write_floor")
     with tempfile.TemporaryDirectory() as tmp:
-        env = {k: v for k, v in os.environ.items() if not k.startswith("USERADM_")}
-        db = os.path.join(tmp, "db", "useradm.db")
-        env.update(HOME=tmp, USERADM_DB=db, USERADM_SESSION_DIR=os.path.join(tmp, "sessions"))
-        pw = (PASSWORD + "\n").encode()
-        subprocess.run([useradm, "init", "--admin", "admin@example.com", "--password-stdin"], env=env,
-                       input=pw, check=True, stdout=subprocess.DEVNULL)
-        subprocess.run([useradm, "login", "--email", "admin@example.com", "--password-stdin"], env=env,
-                       input=pw, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        phc = sqlite3.connect(db).execute("SELECT password_hash FROM users WHERE id = 1").fetchone()[0]
-        rows = os.path.join(tmp, "users.csv")
-        with open(rows, "w") as f:
-            f.write("email,password_hash,verified\n")
-            for i in range(100):
-                f.write(f"user{i}@example.com,\"{phc}\",true\n")
-        subprocess.run([useradm, "import", rows, "--no-email"], env=env, check=True, stdout=subprocess.DEVNULL)
+        env = admin_database(useradm, tmp)
+        db = env["USERADM_DB"]
+        populate(useradm, env, tmp, 101)
 
         def floor_cmd(w, i):
             return [floor, db]
