@@ -77,6 +77,9 @@ Disables colour.
 \fB12\fR integrity
 .TP
 \fB130\fR interrupted
+.PP
+A reader that closes a streamed output early (\fBuseradm users list \-\-json | head\fR) ends it
+quietly with exit 0.
 .SH EXAMPLES
 .nf
 useradm init --admin admin@example.com
