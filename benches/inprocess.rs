@@ -16,10 +16,11 @@ use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use useradm::crypto;
+use useradm::files::Sharing;
 use useradm::permissions::covers;
 use useradm::session::token_hash;
 use useradm::settings::Policy;
-use useradm::store::{Sharing, Store};
+use useradm::store::Store;
 use useradm::validate::parse_email;
 
 fn argon2id(c: &mut Criterion) {
@@ -69,7 +70,7 @@ fn small_parts(c: &mut Criterion) {
 fn store(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let path = dir.path().join("bench.db");
-    drop(Store::init(&path, Sharing { gid: None }).expect("init"));
+    drop(Store::init(&path, Sharing::PRIVATE).expect("init"));
     let store = Store::open(&path).expect("open");
     let mut group = c.benchmark_group("store");
     group.bench_function("lookup", |b| {

@@ -1,4 +1,6 @@
 //! The outer edge: parse, run, print the report or the error once, and map it to the exit code.
+//! The only place that ends the process: by returning from `main`, or from the Ctrl-C handler
+//! installed here.
 
 use std::process::ExitCode;
 
@@ -6,6 +8,7 @@ use clap::Parser;
 
 use crate::cli::{Cli, ReadPathCli};
 use crate::context::Context;
+use crate::error::Error;
 use crate::output::{print_error, print_report};
 
 /// The whole program; `main` only calls this. Never panics on user input and never prints a
@@ -47,7 +50,7 @@ fn run() -> ExitCode {
                     .next()
                     .unwrap_or_default()
                     .trim_start_matches("error: ");
-                print_error(None, true, &crate::error::Error::usage(first));
+                print_error(false, true, &Error::usage(first));
             } else {
                 let _ = e.print();
             }
@@ -58,24 +61,27 @@ fn run() -> ExitCode {
     let ctx = match Context::from_args(&cli.global) {
         Ok(ctx) => ctx,
         Err(e) => {
-            print_error(None, json, &e);
+            print_error(false, json, &e);
             return ExitCode::from(e.exit_code());
         }
     };
+    if ctx.interactive {
+        install_interrupt_handler(ctx.color, json);
+    }
     match crate::commands::run(&ctx, cli.command) {
         Ok(report) => {
             print_report(&ctx, &report);
             match &report.error {
                 None => ExitCode::from(report.exit.unwrap_or(0)),
                 Some(e) => {
-                    print_error(Some(&ctx), json, e);
+                    print_error(ctx.color, json, e);
                     ExitCode::from(e.exit_code())
                 }
             }
         }
-        Err(crate::error::Error::OutputClosed) => ExitCode::SUCCESS,
+        Err(Error::OutputClosed) => ExitCode::SUCCESS,
         Err(e) => {
-            print_error(Some(&ctx), json, &e);
+            print_error(ctx.color, json, &e);
             ExitCode::from(e.exit_code())
         }
     }
@@ -90,4 +96,27 @@ fn parse() -> Result<Cli, clap::Error> {
         return Ok(fast.into());
     }
     Cli::try_parse_from(args)
+}
+
+/// Ctrl-C while a person is at a prompt: the terminal gets back the state it had before any
+/// prompt (echo on, cursor shown) and the process ends with exit 130. A prompt blocks in a read
+/// that the signal does not interrupt, so the handler ends the process itself. It says that
+/// nothing was changed only when no write has committed yet.
+fn install_interrupt_handler(color: bool, json: bool) {
+    let saved = std::fs::File::open("/dev/tty")
+        .ok()
+        .and_then(|tty| nix::sys::termios::tcgetattr(&tty).ok().map(|t| (tty, t)));
+    let _ = ctrlc::set_handler(move || {
+        if let Some((tty, termios)) = &saved {
+            let _ = nix::sys::termios::tcsetattr(tty, nix::sys::termios::SetArg::TCSANOW, termios);
+        }
+        eprintln!("\x1b[?25h");
+        let error = if crate::store::committed_a_write() {
+            Error::InterruptedAfterChange
+        } else {
+            Error::Interrupted
+        };
+        print_error(color, json, &error);
+        std::process::exit(i32::from(error.exit_code()));
+    });
 }

@@ -40,8 +40,9 @@ pub fn display(code: &str) -> String {
     }
 }
 
-/// The canonical form of what a person typed, or None when it cannot be a code at all.
-pub fn normalise(input: &str) -> Option<String> {
+/// The canonical form of what a person typed, or None when it cannot be a code of `length`
+/// characters of the alphabet at all (one-time codes have [`LENGTH`]; recovery codes are longer).
+pub fn normalise(input: &str, length: usize) -> Option<String> {
     if input.len() > 64 {
         return None;
     }
@@ -50,7 +51,7 @@ pub fn normalise(input: &str) -> Option<String> {
         .filter(|c| !c.is_whitespace() && *c != '-')
         .map(|c| c.to_ascii_uppercase())
         .collect();
-    (code.len() == LENGTH && code.bytes().all(|b| ALPHABET.contains(&b))).then_some(code)
+    (code.len() == length && code.bytes().all(|b| ALPHABET.contains(&b))).then_some(code)
 }
 
 #[cfg(test)]
@@ -59,24 +60,30 @@ mod tests {
 
     #[test]
     fn codes_read_case_insensitively_ignoring_spaces_and_dashes() {
-        assert_eq!(normalise("bcdf-ghjk").as_deref(), Some("BCDFGHJK"));
-        assert_eq!(normalise(" BC DF - GH JK\n").as_deref(), Some("BCDFGHJK"));
+        assert_eq!(normalise("bcdf-ghjk", LENGTH).as_deref(), Some("BCDFGHJK"));
         assert_eq!(
-            normalise("BCDF-GHJA"),
+            normalise(" BC DF - GH JK\n", LENGTH).as_deref(),
+            Some("BCDFGHJK")
+        );
+        assert_eq!(
+            normalise("BCDF-GHJA", LENGTH),
             None,
             "vowels are not in the alphabet"
         );
-        assert_eq!(normalise("BCDF-GHJ"), None);
-        assert_eq!(normalise("ẞCDF-GHJK"), None);
-        assert_eq!(normalise(&"B".repeat(100)), None);
+        assert_eq!(normalise("BCDF-GHJ", LENGTH), None);
+        assert_eq!(normalise("ẞCDF-GHJK", LENGTH), None);
+        assert_eq!(normalise(&"B".repeat(100), LENGTH), None);
     }
 
     #[test]
     fn normalise_is_idempotent_on_generated_codes() {
         for _ in 0..50 {
             let code = generate().unwrap();
-            assert_eq!(normalise(&display(&code)).as_deref(), Some(code.as_str()));
-            assert_eq!(normalise(&code).as_deref(), Some(code.as_str()));
+            assert_eq!(
+                normalise(&display(&code), LENGTH).as_deref(),
+                Some(code.as_str())
+            );
+            assert_eq!(normalise(&code, LENGTH).as_deref(), Some(code.as_str()));
         }
     }
 }

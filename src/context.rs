@@ -7,9 +7,9 @@ use std::path::{Path, PathBuf};
 
 use crate::cli::{ColorChoice, GlobalArgs};
 use crate::error::{Error, Result};
+use crate::files::Sharing;
 use crate::mail::{MailConfig, SmtpTarget};
 use crate::settings::MailSettings;
-use crate::store::Sharing;
 
 /// Mail settings that the environment may override (and nothing else may be).
 #[derive(Debug, Clone, Default)]

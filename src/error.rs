@@ -1,5 +1,5 @@
 //! The one error type of the library: every failure a user can cause is a variant that knows its
-//! exit code (SPEC §5) and its stable JSON `code`. `anyhow` is not used inside the library.
+//! exit code (README's table) and its stable JSON `code`. `anyhow` is not used inside the library.
 
 use std::fmt;
 
@@ -55,6 +55,9 @@ pub enum Error {
     Integrity(String),
     #[error("interrupted; nothing was changed")]
     Interrupted,
+    /// Ctrl-C after this run had committed a change (a prompt that follows a write).
+    #[error("interrupted; what was done before the prompt stays done")]
+    InterruptedAfterChange,
     /// The reader of a streamed output closed it (`| head`): the command stops quietly, exit 0,
     /// as it would had the reader wanted no more.
     #[error("the output was closed")]
@@ -115,7 +118,7 @@ impl Error {
         }
     }
 
-    /// The process exit status of SPEC §5.
+    /// The process exit status, as README's table of exit codes gives it.
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::Internal(_) => 1,
@@ -130,7 +133,7 @@ impl Error {
             Error::Storage(_) => 10,
             Error::Policy(_) => 11,
             Error::Integrity(_) => 12,
-            Error::Interrupted => 130,
+            Error::Interrupted | Error::InterruptedAfterChange => 130,
             Error::OutputClosed => 0,
         }
     }
@@ -150,15 +153,9 @@ impl Error {
             Error::Storage(_) => "storage",
             Error::Policy(_) => "policy",
             Error::Integrity(_) => "integrity",
-            Error::Interrupted => "interrupted",
+            Error::Interrupted | Error::InterruptedAfterChange => "interrupted",
             Error::OutputClosed => "output_closed",
         }
-    }
-}
-
-impl From<rusqlite::Error> for Error {
-    fn from(err: rusqlite::Error) -> Self {
-        crate::store::storage_error(&err)
     }
 }
 

@@ -10,7 +10,7 @@ use crate::error::{Error, Result};
 use crate::permissions::covers;
 use crate::session;
 use crate::settings::Policy;
-use crate::store::{SessionRow, Store, TokenRow, User};
+use crate::store::{AuditEvent, SessionRow, Store, TokenRow, User};
 
 /// Prefix of API tokens, so that secret scanners can spot a leaked one.
 pub const TOKEN_PREFIX: &str = "uadm_";
@@ -88,8 +88,9 @@ impl Actor {
         }
     }
 
-    pub fn audit_actor(&self) -> (Option<i64>, Option<String>) {
-        (Some(self.user.id), Some(self.user.email.clone()))
+    /// An audit event of something this actor did.
+    pub fn event(&self, name: &'static str) -> AuditEvent {
+        AuditEvent::new(name).by(self.user.id, &self.user.email)
     }
 }
 
@@ -113,15 +114,15 @@ fn session_actor(store: &Store, policy: &Policy, path: &std::path::Path) -> Resu
         ));
     }
     let sql = store.sql();
-    let row = sql
+    let mut row = sql
         .session_by_token_hash(&session::token_hash(&file.token))?
         .filter(|row| row.id == file.session_id)
         .ok_or_else(|| not_logged_in("the session has ended"))?;
     let now = clock::now();
-    if now >= row.expires_at || now >= row.created_at.saturating_add(policy.session_ttl) {
+    if now >= row.ends_at(policy.session_ttl) {
         return Err(not_logged_in("the session has expired"));
     }
-    if now >= row.last_seen_at.saturating_add(policy.session_idle) {
+    if now >= row.idle_until(policy.session_idle) {
         return Err(not_logged_in(&format!(
             "the session expired after {} without use",
             clock::format_duration(policy.session_idle)
@@ -135,6 +136,7 @@ fn session_actor(store: &Store, policy: &Policy, path: &std::path::Path) -> Resu
     // At most once a minute (or half the idle time), and never at the cost of failing.
     if now - row.last_seen_at >= (policy.session_idle / 2).clamp(1, 60) {
         store.touch_session(&row.id, now)?;
+        row.last_seen_at = now;
     }
     Ok(Actor {
         user,
@@ -182,7 +184,8 @@ pub fn optional_actor(store: &Store, policy: &Policy, credential: &Credential) -
     actor(store, policy, credential).ok()
 }
 
-/// The gate for protected commands: an actor holding every listed permission, else exit 4 or 5.
+/// The gate for protected commands: an actor holding every listed permission who owes no
+/// second-factor enrolment, else exit 4 or 5.
 pub fn require(
     store: &Store,
     policy: &Policy,
@@ -193,10 +196,47 @@ pub fn require(
     for p in permissions {
         actor.require(p)?;
     }
+    refuse_owed_enrolment(store, policy, &actor)?;
     Ok(actor)
 }
 
-/// No escalation, for giving: the actor must hold every permission given (SPEC §3).
+/// The gate for what an actor may do while they still owe a second-factor enrolment
+/// (`whoami`, `2fa`): any actor, no permission needed, the enrolment rule skipped.
+pub fn require_even_before_enrolment(
+    store: &Store,
+    policy: &Policy,
+    credential: &Credential,
+) -> Result<Actor> {
+    actor(store, policy, credential)
+}
+
+/// `mfa.required_roles`: a holder of one of those roles without a confirmed second factor may
+/// do nothing but enrol (exit 5).
+pub fn refuse_owed_enrolment(store: &Store, policy: &Policy, actor: &Actor) -> Result<()> {
+    if policy.mfa_required_roles.is_empty() {
+        return Ok(());
+    }
+    let sql = store.sql();
+    let required = sql
+        .user_role_names(actor.user.id)?
+        .iter()
+        .any(|r| policy.mfa_required_roles.contains(r));
+    let enrolled = sql
+        .totp(actor.user.id)?
+        .is_some_and(|t| t.confirmed_at.is_some());
+    if required && !enrolled {
+        return Err(Error::PermissionDenied {
+            rule: "mfa_required",
+            message: format!(
+                "{} holds a role that needs a second factor: run `useradm 2fa enable` first",
+                actor.user.email
+            ),
+        });
+    }
+    Ok(())
+}
+
+/// No escalation, for giving: the actor must hold every permission given.
 pub fn require_can_give(actor: &Actor, permissions: &[String]) -> Result<()> {
     match permissions.iter().find(|p| !actor.has(p)) {
         None => Ok(()),

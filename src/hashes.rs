@@ -11,6 +11,7 @@
 //! | bcrypt / htpasswd | `$2y$10$…`, `$2b$…`, `$2a$…` |
 
 use base64::Engine;
+use subtle::ConstantTimeEq;
 
 use crate::crypto::{self, HashCost};
 use crate::error::{Error, Result};
@@ -123,7 +124,7 @@ pub fn verify_password(password: &[u8], stored: &str) -> Result<bool> {
         } => {
             let mut out = vec![0u8; hash.len()];
             pbkdf2::pbkdf2_hmac::<sha2::Sha256>(password, salt.as_bytes(), iterations, &mut out);
-            Ok(constant_time_eq(&out, &hash))
+            Ok(bool::from(out.ct_eq(&hash)))
         }
         Stored::BcryptSha256(hash) => {
             let digest = crypto::hex(&crypto::sha256(password));
@@ -131,10 +132,6 @@ pub fn verify_password(password: &[u8], stored: &str) -> Result<bool> {
         }
         Stored::Bcrypt(hash) => bcrypt::verify(password, hash).map_err(|e| refuse(e.to_string())),
     }
-}
-
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
 /// The Argon2id cost to rehash with after a successful login, or `None` when the stored hash

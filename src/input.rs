@@ -83,8 +83,7 @@ pub fn second_factor(
     let typed =
         rpassword::prompt_password("Code from the authenticator app (or a recovery code): ")
             .map_err(prompt_error)?;
-    let digits = typed.trim().len() == 6 && typed.trim().bytes().all(|b| b.is_ascii_digit());
-    Ok(if digits {
+    Ok(if crate::totp::looks_like_code(typed.trim()) {
         SecondFactor::Code(typed)
     } else {
         SecondFactor::Recovery(typed)
@@ -104,27 +103,8 @@ pub fn early_second_factor(
     }
 }
 
-/// Ctrl-C at a prompt: the terminal gets back the state it had before any prompt (echo on,
-/// cursor shown), and the process exits 130 before anything was written.
-fn install_interrupt_handler() {
-    let saved = std::fs::File::open("/dev/tty")
-        .ok()
-        .and_then(|tty| nix::sys::termios::tcgetattr(&tty).ok().map(|t| (tty, t)));
-    let _ = ctrlc::set_handler(move || {
-        if let Some((tty, termios)) = &saved {
-            let _ = nix::sys::termios::tcsetattr(tty, nix::sys::termios::SetArg::TCSANOW, termios);
-        }
-        eprintln!("\x1b[?25h");
-        eprintln!("useradm: interrupted; nothing was changed");
-        std::process::exit(130);
-    });
-}
-
 impl<'a> Input<'a> {
     pub fn new(ctx: &'a Context) -> Input<'a> {
-        if ctx.interactive {
-            install_interrupt_handler();
-        }
         Input { ctx, stdin: None }
     }
 

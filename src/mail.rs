@@ -3,9 +3,9 @@
 //! Header values are never built from unchecked input: recipients are validated addresses, and
 //! names never reach a header.
 
-use std::fs::{self, OpenOptions};
+use std::fs::OpenOptions;
 use std::io::Write;
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -17,7 +17,7 @@ use lettre::{Address, Message, SmtpTransport, Transport};
 
 use crate::codes::{self, Purpose};
 use crate::error::{Error, Result};
-use crate::store::Sharing;
+use crate::files::Sharing;
 
 const SMTP_TIMEOUT: Duration = Duration::from_secs(10);
 
@@ -99,11 +99,11 @@ impl SmtpTarget {
     }
 }
 
+/// The user name of a URL as the server must see it: `%40` is `@`, and `+` stays a plus.
 fn percent_decode(s: &str) -> String {
-    url::form_urlencoded::parse(format!("u={s}").as_bytes())
-        .next()
-        .map(|(_, v)| v.into_owned())
-        .unwrap_or_default()
+    percent_encoding::percent_decode_str(s)
+        .decode_utf8_lossy()
+        .into_owned()
 }
 
 /// Everything the mailer needs, resolved from the environment and the settings.
@@ -230,9 +230,21 @@ pub fn send_code(cfg: &MailConfig, m: &CodeMail<'_>) -> Result<Delivery> {
     send(cfg, m.to, &subject, body, m.purpose.as_str())
 }
 
-/// Sends a plain notice (no code).
-pub fn send_notice(cfg: &MailConfig, to: &str, subject: &str, body: String) -> Result<Delivery> {
-    send(cfg, to, subject, body, "notice")
+/// Tells the old address of an account that a change to `new` was requested, so that a hijack
+/// does not go unnoticed.
+pub fn send_email_change_notice(cfg: &MailConfig, old: &str, new: &str) -> Result<Delivery> {
+    let body = format!(
+        "A change of the email address of your account from\n{old}\nto\n{new}\nwas requested. \
+         It takes effect only when the new address\nconfirms it; until then this address keeps \
+         working.\nIf you did not ask for this, tell your administrator.\n"
+    );
+    send(
+        cfg,
+        old,
+        "Your email address is being changed",
+        body,
+        "notice",
+    )
 }
 
 fn send(cfg: &MailConfig, to: &str, subject: &str, body: String, tag: &str) -> Result<Delivery> {
@@ -296,12 +308,7 @@ fn write_outbox(dir: &Path, sharing: Sharing, tag: &str, bytes: &[u8]) -> Result
         Error::MailFailed(format!("cannot write to the outbox {}: {e}", dir.display()))
     };
     if !dir.exists() {
-        fs::DirBuilder::new()
-            .recursive(true)
-            .mode(0o700)
-            .create(dir)
-            .map_err(fail)?;
-        crate::store::apply_sharing(dir, sharing.dir_mode(), sharing.gid).map_err(fail)?;
+        sharing.create_dirs(dir).map_err(fail)?;
     }
     let millis = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -319,7 +326,7 @@ fn write_outbox(dir: &Path, sharing: Sharing, tag: &str, bytes: &[u8]) -> Result
         .custom_flags(nix::libc::O_NOFOLLOW)
         .open(&path)
         .map_err(fail)?;
-    crate::store::apply_sharing(&path, sharing.file_mode(), sharing.gid).map_err(fail)?;
+    sharing.apply_to_file(&path).map_err(fail)?;
     f.write_all(bytes)
         .and_then(|()| f.sync_all())
         .map_err(fail)?;
@@ -339,6 +346,9 @@ mod tests {
             (t.port, t.tls, t.user.as_deref()),
             (587, TlsMode::Required, Some("mailer@corp"))
         );
+        // A plus in a user name is a plus, not a space (form decoding would make it one).
+        let t = SmtpTarget::parse("smtp://user+tag%40example.com@mail.example.com").unwrap();
+        assert_eq!(t.user.as_deref(), Some("user+tag@example.com"));
         assert_eq!(
             SmtpTarget::parse("smtps://mail.example.com").unwrap().tls,
             TlsMode::Wrapper

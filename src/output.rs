@@ -1,20 +1,31 @@
-//! Rendering: a command's report as human text or one JSON document on stdout, notes on
-//! stderr, and errors printed once (as JSON on stderr under `--json`).
+//! Everything useradm writes for people and programs: a command's report as human text or one JSON
+//! document on stdout, notes on stderr, errors printed once (as JSON on stderr under `--json`),
+//! streams of rows written as they come, and what a prompt shows before it asks (a QR code).
+//! Commands build reports; only this module writes to stdout and stderr.
 
 use std::io::Write;
 
 use serde_json::Value;
 
 use crate::context::Context;
-use crate::error::Error;
+use crate::error::{Error, Result};
+
+/// What stdout carries for a command.
+#[derive(Debug)]
+pub enum Document {
+    /// One JSON value under `--json`; the report's lines otherwise.
+    Json(Value),
+    /// The command wrote its rows to stdout as they came, through a [`Stream`] (`export`,
+    /// `users list --json`): nothing more goes there.
+    Streamed,
+}
 
 /// What a command has to say. The command fills both forms; this module picks one.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Report {
     /// Human output for stdout, one entry per line.
     pub lines: Vec<String>,
-    /// The `--json` document.
-    pub json: Value,
+    pub document: Document,
     /// Hints and notices for stderr (what comes next, where mail went); hidden by `--quiet`.
     pub notes: Vec<String>,
     /// A non-zero exit after a partial success (mail that failed after the account was made).
@@ -26,9 +37,25 @@ pub struct Report {
 impl Report {
     pub fn new(json: Value) -> Report {
         Report {
-            json,
-            ..Report::default()
+            lines: Vec::new(),
+            document: Document::Json(json),
+            notes: Vec::new(),
+            error: None,
+            exit: None,
         }
+    }
+
+    /// The report of a command whose output went through a [`Stream`].
+    pub fn streamed() -> Report {
+        Report {
+            document: Document::Streamed,
+            ..Report::new(Value::Null)
+        }
+    }
+
+    /// The report of a serialisable value (a view the library returned).
+    pub fn of(value: &impl serde::Serialize) -> Report {
+        Report::new(serde_json::to_value(value).unwrap_or_default())
     }
 
     pub fn line(mut self, text: impl Into<String>) -> Report {
@@ -40,6 +67,77 @@ impl Report {
         self.notes.push(text.into());
         self
     }
+}
+
+/// Rows written to stdout as they come, so memory stays flat for any number of them. A closed
+/// pipe (`| head`) is [`Error::OutputClosed`]: the command stops quietly.
+pub struct Stream {
+    out: std::io::BufWriter<std::io::StdoutLock<'static>>,
+    items: usize,
+}
+
+impl std::fmt::Debug for Stream {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Stream")
+            .field("items", &self.items)
+            .finish()
+    }
+}
+
+impl Stream {
+    pub fn stdout() -> Stream {
+        Stream {
+            out: std::io::BufWriter::new(std::io::stdout().lock()),
+            items: 0,
+        }
+    }
+
+    /// Starts a JSON array; [`Stream::item`] adds to it and [`Stream::end_array`] closes it.
+    pub fn json_array() -> Result<Stream> {
+        let mut stream = Stream::stdout();
+        stream.write_all(b"[")?;
+        Ok(stream)
+    }
+
+    pub fn item(&mut self, value: &impl serde::Serialize) -> Result<()> {
+        if self.items > 0 {
+            self.write_all(b",")?;
+        }
+        self.write_all(b"\n  ")?;
+        serde_json::to_writer(&mut self.out, value).map_err(|e| closed_or(e.into()))?;
+        self.items += 1;
+        Ok(())
+    }
+
+    /// Closes the array; returns how many items it held.
+    pub fn end_array(mut self) -> Result<usize> {
+        let end: &[u8] = if self.items > 0 { b"\n]\n" } else { b"]\n" };
+        self.write_all(end)?;
+        self.finish()?;
+        Ok(self.items)
+    }
+
+    pub fn finish(&mut self) -> Result<()> {
+        self.out.flush().map_err(closed_or)
+    }
+
+    fn write_all(&mut self, bytes: &[u8]) -> Result<()> {
+        self.out.write_all(bytes).map_err(closed_or)
+    }
+}
+
+impl Write for Stream {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.out.write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
+}
+
+fn closed_or(err: std::io::Error) -> Error {
+    Error::write_failed("the output", err)
 }
 
 /// A table that fits the terminal width.
@@ -58,17 +156,34 @@ pub fn table<const N: usize>(
     table.to_string()
 }
 
+/// Shows a second-factor enrolment on the terminal, before the prompt for its first code: the
+/// URI as a QR code of Unicode half blocks, the secret and the URI.
+pub fn show_enrolment(secret: &str, uri: &str) {
+    let qr = match qrcode::QrCode::new(uri.as_bytes()) {
+        Ok(code) => code
+            .render::<qrcode::render::unicode::Dense1x2>()
+            .dark_color(qrcode::render::unicode::Dense1x2::Light)
+            .light_color(qrcode::render::unicode::Dense1x2::Dark)
+            .build(),
+        Err(_) => String::new(),
+    };
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(
+        err,
+        "Scan this with an authenticator app, or enter the secret by hand:\n\n{qr}\nSecret: {secret}\nURI:    {uri}\n"
+    );
+}
+
 /// Prints the report; a closed stdout (`| head`) is a quiet success.
 pub fn print_report(ctx: &Context, report: &Report) {
     let mut out = std::io::stdout().lock();
-    let _ = if ctx.json && report.json.is_null() {
-        // The command wrote its own output (export).
-        Ok(())
-    } else if ctx.json {
-        let doc = serde_json::to_string_pretty(&report.json).unwrap_or_default();
-        writeln!(out, "{doc}")
-    } else {
-        report.lines.iter().try_for_each(|l| writeln!(out, "{l}"))
+    let _ = match &report.document {
+        Document::Streamed => Ok(()),
+        Document::Json(json) if ctx.json => {
+            let doc = serde_json::to_string_pretty(json).unwrap_or_default();
+            writeln!(out, "{doc}")
+        }
+        Document::Json(_) => report.lines.iter().try_for_each(|l| writeln!(out, "{l}")),
     };
     drop(out);
     if !ctx.quiet {
@@ -80,7 +195,7 @@ pub fn print_report(ctx: &Context, report: &Report) {
 }
 
 /// Prints an error once: `useradm: message`, or `{"error":{…}}` under `--json`.
-pub fn print_error(ctx: Option<&Context>, json: bool, error: &Error) {
+pub fn print_error(color: bool, json: bool, error: &Error) {
     let mut err = std::io::stderr().lock();
     if json {
         let doc = serde_json::json!({
@@ -88,7 +203,6 @@ pub fn print_error(ctx: Option<&Context>, json: bool, error: &Error) {
         });
         let _ = writeln!(err, "{doc}");
     } else {
-        let color = ctx.is_some_and(|c| c.color);
         let prefix = if color {
             "\x1b[1;31museradm:\x1b[0m"
         } else {

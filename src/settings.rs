@@ -267,7 +267,7 @@ pub fn validate(def: &Definition, raw: &str) -> Result<String> {
                 .filter(|r| !r.is_empty())
                 .collect();
             for n in &names {
-                crate::accounts::roles::validate_name(n)?;
+                crate::validate::role_name(n)?;
             }
             Ok(names.join(","))
         }

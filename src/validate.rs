@@ -1,4 +1,6 @@
-//! Syntax of what users type: email addresses (and their canonical form), names, attributes.
+//! Syntax of what users type: email addresses (and their canonical form), names, attributes,
+//! role names. Hand-written rather than a crate's: the canonical form of an email is this tool's
+//! own contract (docs/schema.md), and no crate checks it the same way.
 //! Everything here is pure and total: any input gives a value or a usage error, never a panic.
 
 use unicode_normalization::UnicodeNormalization;
@@ -165,6 +167,23 @@ pub fn parse_attributes(pairs: &[String]) -> Result<serde_json::Map<String, serd
         map.insert(key.to_string(), serde_json::Value::String(nfc(value)));
     }
     Ok(map)
+}
+
+/// Role names: lowercase letters, digits, `_`, `-`, `.`; 1 to 64 of them.
+pub fn role_name(name: &str) -> Result<()> {
+    let ok = !name.is_empty()
+        && name.len() <= 64
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"_-.".contains(&b));
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::usage(format!(
+            "invalid role name {:?}: 1 to 64 of a-z 0-9 _ - .",
+            name.chars().take(60).collect::<String>()
+        )))
+    }
 }
 
 fn truncate(s: &str) -> String {

@@ -1,8 +1,7 @@
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use useradm::import::parse::{Format, parse};
 
-fuzz_target!(|text: &str| {
-    let _ = parse(text, Format::Csv);
-    let _ = parse(text, Format::Jsonl);
-});
+#[path = "../checks.rs"]
+mod checks;
+
+fuzz_target!(|text: &str| checks::import_parse(text));

@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use crate::accounts::changes::user_by_email;
 use crate::error::{Error, Result};
 use crate::gate::{Actor, Via};
 use crate::permissions::{self, USERS_READ};
@@ -19,8 +20,9 @@ pub struct Requirement {
     pub granted_by: Option<String>,
 }
 
+/// The answer of `check`: allowed when every requirement is held.
 #[derive(Debug, Clone, Serialize)]
-pub struct Verdict {
+pub struct Decision {
     pub email: String,
     pub allowed: bool,
     pub requirements: Vec<Requirement>,
@@ -33,7 +35,7 @@ pub fn check(
     email: Option<&Email>,
     roles: &[String],
     perms: &[String],
-) -> Result<Verdict> {
+) -> Result<Decision> {
     if roles.is_empty() && perms.is_empty() {
         return Err(Error::usage(
             "name at least one --role or --permission to check",
@@ -45,9 +47,7 @@ pub fn check(
         None => actor.clone(),
         Some(e) => {
             actor.require(USERS_READ)?;
-            let user = sql
-                .user_by_email(&e.canonical)?
-                .ok_or_else(|| Error::NotFound(format!("no account with email {}", e.address)))?;
+            let user = user_by_email(&sql, e)?;
             let grants = if user.is_disabled() {
                 Vec::new()
             } else {
@@ -102,7 +102,7 @@ pub fn check(
             granted_by,
         });
     }
-    Ok(Verdict {
+    Ok(Decision {
         email: subject.user.email.clone(),
         allowed: requirements.iter().all(|r| r.held),
         requirements,

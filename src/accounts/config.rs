@@ -4,7 +4,7 @@ use crate::clock;
 use crate::error::{Error, Result};
 use crate::gate::Actor;
 use crate::settings::{DEFINITIONS, Definition, Kind, definition, validate};
-use crate::store::{AuditEvent, Store};
+use crate::store::Store;
 
 /// What a secret's value shows as.
 pub const REDACTED: &str = "********";
@@ -74,17 +74,11 @@ pub fn set(
         } else {
             serde_json::json!(value)
         };
-        let (actor_id, actor_email) = actor.audit_actor();
-        tx.append_audit(
-            &AuditEvent {
-                actor_id,
-                actor: actor_email,
-                event: "setting.changed",
-                target: Some(key.to_string()),
-                detail: serde_json::json!({ "value": shown }),
-            },
-            now,
-        )?;
+        let event = actor
+            .event("setting.changed")
+            .on(key)
+            .with(serde_json::json!({ "value": shown }));
+        tx.append_audit(&event, now)?;
         Ok(true)
     })?;
     let rows = store.sql().settings_rows()?;

@@ -1,4 +1,5 @@
-//! Checking a password (`authenticate`), opening a session (`login`) and ending it (`logout`).
+//! Checking a password (`authenticate`), opening a session (`login`), ending it (`logout`), and
+//! the fresh proof of a password that changing one's own credentials needs.
 //!
 //! Failed attempts are counted per canonical email, known or not, *before* the hash is checked and
 //! inside a write transaction, so parallel guessers cannot race past the limit; while an email is
@@ -11,12 +12,36 @@ use crate::accounts::mfa::{self, SecondFactor};
 use crate::clock;
 use crate::crypto;
 use crate::error::{AUTH_FAILED, Error, Result, Unavailable};
+use crate::gate::Actor;
 use crate::hashes;
 use crate::password::Password;
 use crate::session::{self, SessionFile};
 use crate::settings::Policy;
 use crate::store::{AuditEvent, SessionRow, Store, Tx, User};
-use crate::validate::Email;
+use crate::validate::{Email, parse_email};
+
+/// What a credential check is for; it names the audit events.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Purpose {
+    Login,
+    Authenticate,
+}
+
+impl Purpose {
+    fn failed_event(self) -> &'static str {
+        match self {
+            Purpose::Login => "login.failed",
+            Purpose::Authenticate => "authenticate.failed",
+        }
+    }
+
+    fn ok_event(self) -> &'static str {
+        match self {
+            Purpose::Login => "login.ok",
+            Purpose::Authenticate => "authenticate.ok",
+        }
+    }
+}
 
 enum Attempt {
     Locked(i64),
@@ -25,17 +50,29 @@ enum Attempt {
     Go(Option<Box<User>>),
 }
 
-enum Verdict {
+/// What the stored hash said of the password.
+enum HashVerdict {
     Match,
     Wrong(&'static str),
     /// A stored hash that is unreadable or beyond the bounds: refused, never run.
     Refused(String),
 }
 
+/// How the transaction that records a correct password ended.
+enum Finish<T> {
+    Done(T),
+    /// The account may not be used now (locked meanwhile, disabled, unverified).
+    Refused(Error),
+    /// The second-factor code was used by another login in the meantime: a replay.
+    Replayed,
+}
+
 /// A check whose process is still alive after this long is taken for abandoned.
 const PENDING_EXPIRY: i64 = 600;
 /// How long an attempt waits for checks in flight before giving up.
 const BUSY_WAIT: std::time::Duration = std::time::Duration::from_secs(15);
+/// What a failed second factor says (the password was right; the code was not).
+const SECOND_FACTOR_FAILED: &str = "wrong, expired or already used second-factor code";
 
 /// True while the process that began a check can still finish it (a killed one frees its place).
 fn still_running(pid: i32, started_at: i64, now: i64) -> bool {
@@ -62,15 +99,6 @@ fn locked_error(email: &Email, until: i64) -> Error {
     )
 }
 
-fn event(name: &'static str, email: &Email, detail: serde_json::Value) -> AuditEvent {
-    AuditEvent {
-        event: name,
-        target: Some(email.address.clone()),
-        detail,
-        ..AuditEvent::system()
-    }
-}
-
 /// Counts the attempt before anything is checked; refuses while the email is locked. A check
 /// may start only while confirmed failures plus checks in flight stay below the limit, so parallel
 /// guessers get no more checks than one guesser, and parallel correct logins are not locked out.
@@ -79,7 +107,10 @@ fn begin_attempt(tx: &Tx<'_>, policy: &Policy, email: &Email, now: i64) -> Resul
     if let Some(until) = t.locked_until {
         if until > now {
             let detail = serde_json::json!({ "until": clock::rfc3339(until) });
-            tx.append_audit(&event("login.locked", email, detail), now)?;
+            let event = AuditEvent::new("login.locked")
+                .on(&email.address)
+                .with(detail);
+            tx.append_audit(&event, now)?;
             return Ok(Attempt::Locked(until));
         }
         // A lock that has run out starts a fresh count.
@@ -96,6 +127,30 @@ fn begin_attempt(tx: &Tx<'_>, policy: &Policy, email: &Email, now: i64) -> Resul
     Ok(Attempt::Go(
         tx.user_by_email(&email.canonical)?.map(Box::new),
     ))
+}
+
+/// Waits (up to [`BUSY_WAIT`]) until this attempt may be counted; returns the account, if any.
+fn admit_attempt(store: &mut Store, policy: &Policy, email: &Email) -> Result<Option<User>> {
+    let started = std::time::Instant::now();
+    loop {
+        let now = clock::now();
+        match store.write(|tx| begin_attempt(tx, policy, email, now))? {
+            Attempt::Locked(until) => return Err(locked_error(email, until)),
+            Attempt::Go(user) => return Ok(user.map(|u| *u)),
+            Attempt::Busy if started.elapsed() < BUSY_WAIT => {
+                std::thread::sleep(std::time::Duration::from_millis(25))
+            }
+            Attempt::Busy => {
+                return Err(Error::unavailable(
+                    Unavailable::RateLimited,
+                    format!(
+                        "too many logins for {} are in progress; try again",
+                        email.address
+                    ),
+                ));
+            }
+        }
+    }
 }
 
 /// Records how a counted check ended; returns the lock a failure set, if any.
@@ -124,13 +179,13 @@ fn end_attempt(
     Ok(t.locked_until.filter(|_| !success))
 }
 
-fn verify(
+fn verify_hash(
     store: &Store,
     email: &Email,
     user: Option<&User>,
     password: &Password,
     policy: &Policy,
-) -> Result<Verdict> {
+) -> Result<HashVerdict> {
     if let Some(User {
         password_hash: Some(phc),
         ..
@@ -138,9 +193,9 @@ fn verify(
     {
         return Ok(
             match hashes::verify_typed(password.as_bytes(), password.typed(), phc) {
-                Ok(true) => Verdict::Match,
-                Ok(false) => Verdict::Wrong("wrong_password"),
-                Err(e) => Verdict::Refused(e.to_string()),
+                Ok(true) => HashVerdict::Match,
+                Ok(false) => HashVerdict::Wrong("wrong_password"),
+                Err(e) => HashVerdict::Refused(e.to_string()),
             },
         );
     }
@@ -153,56 +208,30 @@ fn verify(
     );
     let sample = store.sql().sample_password_hash(seed)?;
     hashes::dummy_verify_like(password.as_bytes(), sample.as_deref(), policy.hash_cost)?;
-    Ok(Verdict::Wrong(if user.is_some() {
+    Ok(HashVerdict::Wrong(if user.is_some() {
         "no_usable_password"
     } else {
         "unknown_email"
     }))
 }
 
-/// Checks the credentials, then runs `finish` in the transaction that records the success.
-/// `action` names the audit events (`login`, `authenticate`).
-fn check_then<T>(
-    store: &mut Store,
-    policy: &Policy,
-    email: &Email,
-    password: &Password,
-    action: &'static str,
-    second_factor: &mut dyn FnMut() -> Result<SecondFactor>,
-    finish: impl FnOnce(&Tx<'_>, &User, i64) -> Result<T>,
-) -> Result<(User, T)> {
-    let started = std::time::Instant::now();
-    let user = loop {
+/// One counted check: the email, what it is for, and the policy it runs under.
+struct Check<'a> {
+    policy: &'a Policy,
+    email: &'a Email,
+    purpose: Purpose,
+}
+
+impl Check<'_> {
+    /// Ends the attempt as a failure (towards the lockout) and says the same whatever failed.
+    fn fail(&self, store: &mut Store, reason: &str, message: &str) -> Result<Error> {
         let now = clock::now();
-        match store.write(|tx| begin_attempt(tx, policy, email, now))? {
-            Attempt::Locked(until) => return Err(locked_error(email, until)),
-            Attempt::Go(user) => break user.map(|u| *u),
-            Attempt::Busy if started.elapsed() < BUSY_WAIT => {
-                std::thread::sleep(std::time::Duration::from_millis(25))
-            }
-            Attempt::Busy => {
-                return Err(Error::unavailable(
-                    Unavailable::RateLimited,
-                    format!(
-                        "too many logins for {} are in progress; try again",
-                        email.address
-                    ),
-                ));
-            }
-        }
-    };
-    let verdict = verify(store, email, user.as_ref(), password, policy)?;
-    let (failed_event, ok_event) = match action {
-        "login" => ("login.failed", "login.ok"),
-        _ => ("authenticate.failed", "authenticate.ok"),
-    };
-    // A failed check counts towards the lockout and says the same whatever failed.
-    let fail = |store: &mut Store, reason: String, message: &str| -> Result<Error> {
-        let now = clock::now();
+        let email = self.email;
         let locks_until = store.write(|tx| {
-            let locks_until = end_attempt(tx, policy, email, false, now)?;
+            let locks_until = end_attempt(tx, self.policy, email, false, now)?;
             let detail = serde_json::json!({ "reason": reason, "locked_until": locks_until.map(clock::rfc3339) });
-            tx.append_audit(&event(failed_event, email, detail), now)?;
+            let event = AuditEvent::new(self.purpose.failed_event()).on(&email.address).with(detail);
+            tx.append_audit(&event, now)?;
             Ok(locks_until)
         })?;
         Ok(match locks_until {
@@ -213,101 +242,145 @@ fn check_then<T>(
             )),
             None => Error::AuthFailed(message.to_string()),
         })
-    };
-    let user = match (verdict, user) {
-        (Verdict::Match, Some(user)) => user,
-        (verdict, _) => {
-            let reason = match &verdict {
-                Verdict::Refused(why) => why.clone(),
-                Verdict::Wrong(reason) => reason.to_string(),
-                Verdict::Match => "no_account".to_string(),
-            };
-            return Err(fail(store, reason, AUTH_FAILED)?);
+    }
+
+    /// The second factor, asked for only after a correct password; `None` when the account has
+    /// none.
+    fn second_factor(
+        &self,
+        store: &mut Store,
+        user: &User,
+        offered: &mut dyn FnMut() -> Result<SecondFactor>,
+    ) -> Result<Option<mfa::Passed>> {
+        if !mfa::enabled(store, user.id)? {
+            return Ok(None);
         }
-    };
-    // The second factor, asked for only after a correct password.
-    let passed = if mfa::enabled(store, user.id)? {
-        let factor = match second_factor() {
+        let factor = match offered() {
             Ok(f) => f,
             Err(e) => {
-                fail(store, "second_factor_missing".into(), SECOND_FACTOR_FAILED)?;
+                self.fail(store, "second_factor_missing", SECOND_FACTOR_FAILED)?;
                 return Err(e);
             }
         };
-        match mfa::check(store, &user, &factor)? {
-            Some(passed) => Some(passed),
-            None => return Err(fail(store, "second_factor".into(), SECOND_FACTOR_FAILED)?),
+        match mfa::check(store, user, &factor)? {
+            Some(passed) => Ok(Some(passed)),
+            None => Err(self.fail(store, "second_factor", SECOND_FACTOR_FAILED)?),
         }
-    } else {
+    }
+
+    /// Why the account may not be used now, if it may not.
+    fn refusal(&self, user: &User) -> Option<(&'static str, Error)> {
+        if user.is_disabled() {
+            let message = format!("the account {} is disabled", user.email);
+            return Some((
+                "disabled",
+                Error::unavailable(Unavailable::Disabled, message),
+            ));
+        }
+        if self.policy.require_verified_email && user.email_verified_at.is_none() {
+            let message = format!(
+                "the email address {0} is not verified yet: run `useradm verify --email {0}` \
+                 with the emailed code (a new code: `useradm verify --resend --email {0}`)",
+                user.email
+            );
+            return Some((
+                "email_unverified",
+                Error::unavailable(Unavailable::EmailUnverified, message),
+            ));
+        }
         None
-    };
-    // Upgrade a weaker hash now that the password is known, never towards weaker parameters.
-    let upgrade = match user
-        .password_hash
-        .as_deref()
-        .and_then(|h| hashes::upgrade_cost(h, policy.hash_cost))
-    {
-        Some(cost) => Some(crypto::hash_secret(password.as_bytes(), cost)?),
-        None => None,
-    };
-    let now = clock::now();
-    let outcome = store.write(|tx| {
+    }
+
+    /// The transaction that records a correct password (and second factor): the attempt ends
+    /// well, a weaker hash is upgraded, and `finish` runs, unless the account may not be used.
+    fn record_success<T>(
+        &self,
+        tx: &Tx<'_>,
+        user: &User,
+        passed: Option<mfa::Passed>,
+        upgrade: Option<&str>,
+        finish: impl FnOnce(&Tx<'_>, &User, i64) -> Result<T>,
+    ) -> Result<Finish<T>> {
+        let (policy, email, now) = (self.policy, self.email, clock::now());
         // Failures of parallel attempts (wrong codes) may have locked the email meanwhile.
-        if let Some(until) = tx.throttle(&email.canonical)?.locked_until.filter(|u| *u > now) {
+        if let Some(until) = tx
+            .throttle(&email.canonical)?
+            .locked_until
+            .filter(|u| *u > now)
+        {
             end_attempt(tx, policy, email, false, now)?;
-            return Ok(Err(Some(locked_error(email, until))));
+            return Ok(Finish::Refused(locked_error(email, until)));
         }
         if let Some(passed) = passed
             && !mfa::record(tx, user.id, passed, now)?
         {
-            return Ok(Err(None));
+            return Ok(Finish::Replayed);
         }
         end_attempt(tx, policy, email, true, now)?;
-        if let Some(phc) = &upgrade {
+        if let Some(phc) = upgrade {
             tx.set_password_hash(user.id, phc, now)?;
         }
-        let refusal = if user.is_disabled() {
-            Some(("disabled", Error::unavailable(Unavailable::Disabled, format!("the account {} is disabled", user.email))))
-        } else if policy.require_verified_email && user.email_verified_at.is_none() {
-            Some((
-                "email_unverified",
-                Error::unavailable(
-                    Unavailable::EmailUnverified,
-                    format!(
-                        "the email address {0} is not verified yet: run `useradm verify --email {0}` \
-                         with the emailed code (a new code: `useradm verify --resend --email {0}`)",
-                        user.email
-                    ),
-                ),
-            ))
-        } else {
-            None
-        };
-        let (actor_id, actor) = (Some(user.id), Some(user.email.clone()));
-        if let Some((reason, err)) = refusal {
-            let e = AuditEvent { actor_id, actor, ..event(failed_event, email, serde_json::json!({ "reason": reason })) };
-            tx.append_audit(&e, now)?;
-            return Ok(Err(Some(err)));
+        if let Some((reason, err)) = self.refusal(user) {
+            let detail = serde_json::json!({ "reason": reason });
+            let event = AuditEvent::new(self.purpose.failed_event())
+                .by(user.id, &user.email)
+                .on(&email.address)
+                .with(detail);
+            tx.append_audit(&event, now)?;
+            return Ok(Finish::Refused(err));
         }
-        let done = finish(tx, &user, now)?;
+        let done = finish(tx, user, now)?;
         let detail = serde_json::json!({ "hash_upgraded": upgrade.is_some() });
-        tx.append_audit(&AuditEvent { actor_id, actor, ..event(ok_event, email, detail) }, now)?;
-        Ok(Ok(done))
-    })?;
-    match outcome {
-        Ok(done) => Ok((user, done)),
-        Err(Some(err)) => Err(err),
-        // The code was used by another login in the meantime: a replay.
-        Err(None) => Err(fail(
-            store,
-            "second_factor_replayed".into(),
-            SECOND_FACTOR_FAILED,
-        )?),
+        let event = AuditEvent::new(self.purpose.ok_event())
+            .by(user.id, &user.email)
+            .on(&email.address)
+            .with(detail);
+        tx.append_audit(&event, now)?;
+        Ok(Finish::Done(done))
+    }
+
+    /// Checks the credentials, then runs `finish` in the transaction that records the success.
+    fn run<T>(
+        &self,
+        store: &mut Store,
+        password: &Password,
+        second_factor: &mut dyn FnMut() -> Result<SecondFactor>,
+        finish: impl FnOnce(&Tx<'_>, &User, i64) -> Result<T>,
+    ) -> Result<(User, T)> {
+        let user = admit_attempt(store, self.policy, self.email)?;
+        let verdict = verify_hash(store, self.email, user.as_ref(), password, self.policy)?;
+        let user = match (verdict, user) {
+            (HashVerdict::Match, Some(user)) => user,
+            (verdict, _) => {
+                let reason = match &verdict {
+                    HashVerdict::Refused(why) => why.clone(),
+                    HashVerdict::Wrong(reason) => reason.to_string(),
+                    HashVerdict::Match => "no_account".to_string(),
+                };
+                return Err(self.fail(store, &reason, AUTH_FAILED)?);
+            }
+        };
+        let passed = self.second_factor(store, &user, second_factor)?;
+        // Upgrade a weaker hash now that the password is known, never towards weaker parameters.
+        let upgrade = match user
+            .password_hash
+            .as_deref()
+            .and_then(|h| hashes::upgrade_cost(h, self.policy.hash_cost))
+        {
+            Some(cost) => Some(crypto::hash_secret(password.as_bytes(), cost)?),
+            None => None,
+        };
+        let finished =
+            store.write(|tx| self.record_success(tx, &user, passed, upgrade.as_deref(), finish))?;
+        match finished {
+            Finish::Done(done) => Ok((user, done)),
+            Finish::Refused(err) => Err(err),
+            Finish::Replayed => {
+                Err(self.fail(store, "second_factor_replayed", SECOND_FACTOR_FAILED)?)
+            }
+        }
     }
 }
-
-/// What a failed second factor says (the password was right; the code was not).
-const SECOND_FACTOR_FAILED: &str = "wrong, expired or already used second-factor code";
 
 /// `authenticate`: credentials only, no session.
 pub fn authenticate(
@@ -317,16 +390,41 @@ pub fn authenticate(
     password: &Password,
     second_factor: &mut dyn FnMut() -> Result<SecondFactor>,
 ) -> Result<User> {
-    check_then(
-        store,
+    let check = Check {
         policy,
         email,
-        password,
-        "authenticate",
-        second_factor,
-        |_, _, _| Ok(()),
-    )
-    .map(|(user, ())| user)
+        purpose: Purpose::Authenticate,
+    };
+    check
+        .run(store, password, second_factor, |_, _, _| Ok(()))
+        .map(|(user, ())| user)
+}
+
+/// A fresh proof that the actor knows their password (and second factor, where enrolled): what
+/// changing one's own credentials needs. Only [`reprove`] makes one.
+#[derive(Debug)]
+pub struct Proof {
+    _private: (),
+}
+
+/// Checks the actor's password (and `factor` where a second factor is enrolled) like a login:
+/// counted before checking, towards the same lockout. Needs a login session, not a token.
+pub fn reprove(
+    store: &mut Store,
+    policy: &Policy,
+    actor: &Actor,
+    password: &Password,
+    factor: SecondFactor,
+) -> Result<Proof> {
+    actor.session()?;
+    let email = parse_email(&actor.user.email)?;
+    let mut factor = Some(factor);
+    authenticate(store, policy, &email, password, &mut || {
+        factor
+            .take()
+            .ok_or_else(|| Error::usage("a second-factor code is needed"))
+    })?;
+    Ok(Proof { _private: () })
 }
 
 /// `login`: checks the credentials, opens a session, and writes the session file. A session this
@@ -352,29 +450,26 @@ pub fn login(
                 .flatten()
         });
     let token = session::new_token()?;
-    let (user, row) = check_then(
-        store,
+    let check = Check {
         policy,
         email,
-        password,
-        "login",
-        second_factor,
-        |tx, user, now| {
-            if let Some(prev) = &previous {
-                tx.delete_session(&prev.id)?;
-            }
-            let row = SessionRow {
-                id: token.session_id.clone(),
-                user_id: user.id,
-                created_at: now,
-                last_seen_at: now,
-                expires_at: now.saturating_add(policy.session_ttl),
-            };
-            tx.insert_session(&row, &token.token_sha256)?;
-            tx.set_last_login(user.id, now)?;
-            Ok(row)
-        },
-    )?;
+        purpose: Purpose::Login,
+    };
+    let (user, row) = check.run(store, password, second_factor, |tx, user, now| {
+        if let Some(prev) = &previous {
+            tx.delete_session(&prev.id)?;
+        }
+        let row = SessionRow {
+            id: token.session_id.clone(),
+            user_id: user.id,
+            created_at: now,
+            last_seen_at: now,
+            expires_at: now.saturating_add(policy.session_ttl),
+        };
+        tx.insert_session(&row, &token.token_sha256)?;
+        tx.set_last_login(user.id, now)?;
+        Ok(row)
+    })?;
     let file = SessionFile {
         format: 1,
         database_id: store.database_id().to_string(),
@@ -414,7 +509,6 @@ pub fn logout(store: &mut Store, session_path: &Path, all: bool) -> Result<Logge
     };
     if let Some(row) = row {
         let user = store.sql().user_by_id(row.user_id)?;
-        let email = user.map(|u| u.email);
         let now = clock::now();
         out.sessions_ended = store.write(|tx| {
             let n = if all {
@@ -422,19 +516,17 @@ pub fn logout(store: &mut Store, session_path: &Path, all: bool) -> Result<Logge
             } else {
                 usize::from(tx.delete_session(&row.id)?)
             };
-            tx.append_audit(
-                &AuditEvent {
-                    actor_id: Some(row.user_id),
-                    actor: email.clone(),
-                    event: "logout",
-                    target: email.clone(),
-                    detail: serde_json::json!({ "all": all, "sessions_ended": n }),
-                },
-                now,
-            )?;
+            let mut event = AuditEvent::new("logout")
+                .with(serde_json::json!({ "all": all, "sessions_ended": n }));
+            if let Some(user) = &user {
+                event = event.by(row.user_id, &user.email).on(&user.email);
+            } else {
+                event.actor_id = Some(row.user_id);
+            }
+            tx.append_audit(&event, now)?;
             Ok(n)
         })?;
-        out.email = email;
+        out.email = user.map(|u| u.email);
     }
     out.file_removed = session::remove(session_path)?;
     Ok(out)

@@ -3,29 +3,15 @@
 use std::path::Path;
 
 use crate::accounts::UserView;
+use crate::accounts::changes::role_by_name;
 use crate::clock;
 use crate::crypto;
 use crate::error::{Error, Result};
+use crate::files::Sharing;
 use crate::password::NewPassword;
 use crate::settings::Policy;
-use crate::store::{AuditEvent, InitOutcome, NewUser, Sharing, Store};
+use crate::store::{ADMIN_ROLE, AuditEvent, InitOutcome, NewUser, Store};
 use crate::validate::Email;
-
-/// Resolves `--group NAME` to a group id.
-pub fn group_sharing(name: Option<&str>) -> Result<Sharing> {
-    let Some(name) = name else {
-        return Ok(Sharing { gid: None });
-    };
-    match nix::unistd::Group::from_name(name) {
-        Ok(Some(g)) => Ok(Sharing {
-            gid: Some(g.gid.as_raw()),
-        }),
-        Ok(None) => Err(Error::usage(format!("no group named {name:?}"))),
-        Err(e) => Err(Error::usage(format!(
-            "cannot look up the group {name:?}: {e}"
-        ))),
-    }
-}
 
 pub fn init_database(path: &Path, sharing: Sharing) -> Result<(Store, InitOutcome)> {
     Store::init(path, sharing)
@@ -62,25 +48,13 @@ pub fn create_admin(
             },
             now,
         )?;
-        let admin = tx
-            .role_by_name(crate::store::ADMIN_ROLE)?
-            .ok_or_else(|| Error::internal("the built-in admin role is missing"))?;
-        tx.grant_role(id, admin.id, now)?;
-        tx.append_audit(
-            &AuditEvent {
-                event: "user.registered",
-                actor_id: Some(id),
-                actor: Some(email.address.clone()),
-                target: Some(email.address.clone()),
-                detail: serde_json::json!({ "roles": ["admin"], "verified": true, "by": "init" }),
-            },
-            now,
-        )?;
+        tx.grant_role(id, role_by_name(tx, ADMIN_ROLE)?.id, now)?;
+        let event = AuditEvent::new("user.registered")
+            .by(id, &email.address)
+            .on(&email.address)
+            .with(serde_json::json!({ "roles": [ADMIN_ROLE], "verified": true, "by": "init" }));
+        tx.append_audit(&event, now)?;
         Ok(id)
     })?;
-    let sql = store.sql();
-    let user = sql
-        .user_by_id(id)?
-        .ok_or_else(|| Error::internal("the new administrator vanished"))?;
-    UserView::load(&sql, &user)
+    UserView::reload(&store.sql(), id)
 }

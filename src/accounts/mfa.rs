@@ -2,7 +2,8 @@
 //! `authenticate` run after a correct password. Secrets live in the database (see the README's
 //! threat model); recovery codes are stored only as Argon2id hashes.
 
-use crate::accounts::roles::audit;
+use crate::accounts::changes::user_by_email;
+use crate::accounts::credentials::Proof;
 use crate::clock;
 use crate::codes;
 use crate::crypto;
@@ -59,12 +60,7 @@ pub fn begin(store: &mut Store, actor: &Actor) -> Result<Enrolment> {
     store.write(|tx| {
         tx.set_pending_totp(actor.user.id, &secret, now)?;
         tx.append_audit(
-            &audit(
-                actor,
-                "mfa.enrolment_started",
-                &actor.user.email,
-                serde_json::json!({}),
-            ),
+            &actor.event("mfa.enrolment_started").on(&actor.user.email),
             now,
         )
     })?;
@@ -109,15 +105,7 @@ pub fn confirm(
         tx.confirm_totp(actor.user.id, now)?;
         tx.use_totp_step(actor.user.id, step)?;
         tx.replace_recovery_codes(actor.user.id, &hashes, now)?;
-        tx.append_audit(
-            &audit(
-                actor,
-                "mfa.enabled",
-                &actor.user.email,
-                serde_json::json!({}),
-            ),
-            now,
-        )
+        tx.append_audit(&actor.event("mfa.enabled").on(&actor.user.email), now)
     })?;
     Ok(shown)
 }
@@ -131,88 +119,51 @@ pub fn status(store: &Store, user_id: i64) -> Result<Status> {
     })
 }
 
-/// New recovery codes after the password and a current code; the old codes stop working.
+/// New recovery codes, once the password and a current code were proven again; the old codes
+/// stop working.
 pub fn regenerate(
     store: &mut Store,
     policy: &Policy,
     actor: &Actor,
-    password: &crate::password::Password,
-    factor: SecondFactor,
+    _proof: &Proof,
 ) -> Result<Vec<String>> {
-    actor.session()?;
-    if !enabled(store, actor.user.id)? {
-        return Err(Error::NotFound("no second factor is enabled".into()));
-    }
-    let email = crate::validate::parse_email(&actor.user.email)?;
-    let mut factor = Some(factor);
-    crate::accounts::credentials::authenticate(store, policy, &email, password, &mut || {
-        factor
-            .take()
-            .ok_or_else(|| Error::usage("a second-factor code is needed"))
-    })?;
     let (shown, hashes) = new_recovery_codes(policy)?;
     let now = clock::now();
     store.write(|tx| {
         tx.replace_recovery_codes(actor.user.id, &hashes, now)?;
         tx.append_audit(
-            &audit(
-                actor,
-                "mfa.recovery_codes_regenerated",
-                &actor.user.email,
-                serde_json::json!({}),
-            ),
+            &actor
+                .event("mfa.recovery_codes_regenerated")
+                .on(&actor.user.email),
             now,
         )
     })?;
     Ok(shown)
 }
 
-/// Removes the second factor after the password and a current code (or recovery code) check.
-pub fn disable(
-    store: &mut Store,
-    policy: &Policy,
-    actor: &Actor,
-    password: &crate::password::Password,
-    factor: SecondFactor,
-) -> Result<()> {
-    actor.session()?;
-    let email = crate::validate::parse_email(&actor.user.email)?;
-    let mut factor = Some(factor);
-    crate::accounts::credentials::authenticate(store, policy, &email, password, &mut || {
-        factor
-            .take()
-            .ok_or_else(|| Error::usage("a second-factor code is needed"))
-    })?;
+/// Removes the second factor, once the password and a current code (or recovery code) were
+/// proven again.
+pub fn disable(store: &mut Store, actor: &Actor, _proof: &Proof) -> Result<()> {
     let now = clock::now();
     store.write(|tx| {
         tx.delete_totp(actor.user.id)?;
-        tx.append_audit(
-            &audit(
-                actor,
-                "mfa.disabled",
-                &actor.user.email,
-                serde_json::json!({}),
-            ),
-            now,
-        )
+        tx.append_audit(&actor.event("mfa.disabled").on(&actor.user.email), now)
     })
 }
 
 /// An administrator removes a user's second factor (a lost phone).
 pub fn reset_for(store: &mut Store, actor: &Actor, email: &Email) -> Result<bool> {
-    let user = crate::accounts::roles::user_by_email(store, email)?;
+    let user = user_by_email(&store.sql(), email)?;
     gate::require_can_act_on(store, actor, &user)?;
     let had = store.sql().totp(user.id)?.is_some();
     let now = clock::now();
     store.write(|tx| {
         tx.delete_totp(user.id)?;
         tx.append_audit(
-            &audit(
-                actor,
-                "mfa.reset",
-                &user.email,
-                serde_json::json!({ "had_second_factor": had }),
-            ),
+            &actor
+                .event("mfa.reset")
+                .on(&user.email)
+                .with(serde_json::json!({ "had_second_factor": had })),
             now,
         )
     })?;
@@ -245,14 +196,9 @@ pub(crate) fn check(store: &Store, user: &User, factor: &SecondFactor) -> Result
                 .map(Passed::Step))
         }
         SecondFactor::Recovery(typed) => {
-            let normalised: String = typed
-                .chars()
-                .filter(|c| !c.is_whitespace() && *c != '-')
-                .map(|c| c.to_ascii_uppercase())
-                .collect();
-            if normalised.len() != RECOVERY_LENGTH {
+            let Some(normalised) = codes::normalise(typed, RECOVERY_LENGTH) else {
                 return Ok(None);
-            }
+            };
             for (id, hash) in store.sql().recovery_codes(user.id)? {
                 if crypto::verify_secret(normalised.as_bytes(), &hash).unwrap_or(false) {
                     return Ok(Some(Passed::Recovery(id)));
@@ -270,13 +216,4 @@ pub(crate) fn record(tx: &Tx<'_>, user_id: i64, passed: Passed, now: i64) -> Res
         Passed::Recovery(id) => tx.use_recovery_code(id, now),
         Passed::Session => Ok(true),
     }
-}
-
-/// `mfa.required_roles`: true when the user must enrol before doing anything else.
-pub fn must_enrol(store: &Store, policy: &Policy, user: &User) -> Result<bool> {
-    if policy.mfa_required_roles.is_empty() {
-        return Ok(false);
-    }
-    let roles = store.sql().user_role_names(user.id)?;
-    Ok(roles.iter().any(|r| policy.mfa_required_roles.contains(r)) && !enabled(store, user.id)?)
 }

@@ -2,9 +2,12 @@
 //! and return what happened. No printing, no prompting, no process exits here.
 
 pub mod audit;
+pub mod changes;
 pub mod check;
 pub mod config;
 pub mod credentials;
+pub mod export;
+pub mod import;
 pub mod init;
 pub mod mfa;
 pub mod passwd;
@@ -24,10 +27,30 @@ use crate::crypto;
 use crate::error::{Error, Result, Unavailable};
 use crate::password::{self, AccountWords, NewPassword};
 use crate::settings::Policy;
-use crate::store::{Sql, Store, Tx, User};
+use crate::store::{AuditEvent, Sql, Store, Tx, User};
 use crate::validate::Email;
 
-/// A user as `--json` shows it (SPEC §4).
+/// What `users list` and `--json` call an account's status: its stored status, or `locked` while
+/// an active account's lock from failed logins is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AccountState {
+    Active,
+    Disabled,
+    Locked,
+}
+
+impl AccountState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AccountState::Active => "active",
+            AccountState::Disabled => "disabled",
+            AccountState::Locked => "locked",
+        }
+    }
+}
+
+/// A user as `--json` shows it: the shape README documents.
 #[derive(Debug, Clone, Serialize)]
 pub struct UserView {
     pub id: i64,
@@ -36,7 +59,7 @@ pub struct UserView {
     pub last_name: String,
     pub attributes: serde_json::Value,
     pub email_verified: bool,
-    pub status: &'static str,
+    pub status: AccountState,
     pub roles: Vec<String>,
     pub created_at: String,
     pub last_login_at: Option<String>,
@@ -52,14 +75,22 @@ impl UserView {
         ))
     }
 
+    /// The account with this id as it is now (after a change).
+    pub fn reload(sql: &Sql<'_>, id: i64) -> Result<UserView> {
+        let user = sql
+            .user_by_id(id)?
+            .ok_or_else(|| Error::NotFound("the account vanished".into()))?;
+        UserView::load(sql, &user)
+    }
+
     /// The view of a user whose role names (sorted) and lock time were read already.
     pub fn from_parts(user: &User, roles: Vec<String>, locked_until: Option<i64>) -> UserView {
         let status = if user.is_disabled() {
-            "disabled"
+            AccountState::Disabled
         } else if locked_until.is_some_and(|t| t > clock::now()) {
-            "locked"
+            AccountState::Locked
         } else {
-            "active"
+            AccountState::Active
         };
         UserView {
             id: user.id,
@@ -173,7 +204,7 @@ pub(crate) fn redeem_code<T>(
     typed: &str,
     apply: impl FnOnce(&Tx<'_>, &User, i64) -> Result<T>,
 ) -> Result<T> {
-    let normalised = codes::normalise(typed);
+    let normalised = codes::normalise(typed, codes::LENGTH);
     let now = clock::now();
     let found = store.write(|tx| {
         let user = match lookup {
@@ -204,17 +235,10 @@ pub(crate) fn redeem_code<T>(
     };
     let purpose = purposes.first().map(|p| p.as_str()).unwrap_or_default();
     let Some((user, code)) = found.filter(|_| matched) else {
-        store.write(|tx| {
-            tx.append_audit(
-                &crate::store::AuditEvent {
-                    event: "code.failed",
-                    target: Some(email.address.clone()),
-                    detail: serde_json::json!({ "purpose": purpose }),
-                    ..crate::store::AuditEvent::system()
-                },
-                now,
-            )
-        })?;
+        let event = AuditEvent::new("code.failed")
+            .on(&email.address)
+            .with(serde_json::json!({ "purpose": purpose }));
+        store.write(|tx| tx.append_audit(&event, now))?;
         return Err(Error::code_failed());
     };
     let now = clock::now();

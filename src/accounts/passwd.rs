@@ -10,7 +10,7 @@ use crate::error::{Error, Result};
 use crate::gate::Actor;
 use crate::password::{NewPassword, Password};
 use crate::settings::Policy;
-use crate::store::{AuditEvent, Store};
+use crate::store::Store;
 use crate::validate::parse_email;
 
 /// Checks the current password first, so a wrong one is exit 3 whatever the new one is.
@@ -46,16 +46,11 @@ pub fn change(
         tx.set_password_hash(actor.user.id, &phc, now)?;
         tx.revoke_codes(actor.user.id, &[Purpose::Reset, Purpose::Invite], now)?;
         let ended = tx.delete_user_sessions(actor.user.id, Some(&session_id))?;
-        tx.append_audit(
-            &AuditEvent {
-                actor_id: Some(actor.user.id),
-                actor: Some(actor.user.email.clone()),
-                event: "password.changed",
-                target: Some(actor.user.email.clone()),
-                detail: serde_json::json!({ "other_sessions_ended": ended }),
-            },
-            now,
-        )?;
+        let event = actor
+            .event("password.changed")
+            .on(&actor.user.email)
+            .with(serde_json::json!({ "other_sessions_ended": ended }));
+        tx.append_audit(&event, now)?;
         Ok(ended)
     })
 }

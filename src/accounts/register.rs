@@ -1,5 +1,6 @@
 //! `register`: a new account, and the code that verifies its email address.
 
+use crate::accounts::changes::role_by_name;
 use crate::accounts::{PreparedCode, UserView, prepare_code};
 use crate::clock;
 use crate::codes::Purpose;
@@ -59,21 +60,11 @@ pub fn authorise(
         ))
     })?;
     actor.require(USERS_MANAGE)?;
-    if crate::accounts::mfa::must_enrol(store, policy, &actor.user)? {
-        return Err(Error::PermissionDenied {
-            rule: "mfa_required",
-            message: format!(
-                "{} holds a role that needs a second factor: run `useradm 2fa enable` first",
-                actor.user.email
-            ),
-        });
-    }
+    gate::refuse_owed_enrolment(store, policy, actor)?;
     let sql = store.sql();
     let mut given = Vec::new();
     for name in roles {
-        let role = sql
-            .role_by_name(name)?
-            .ok_or_else(|| Error::NotFound(format!("no role named {name:?}")))?;
+        let role = role_by_name(&sql, name)?;
         given.extend(sql.role_permissions(role.id)?);
     }
     gate::require_can_give(actor, &given)
@@ -120,10 +111,7 @@ pub fn register(
             now,
         )?;
         for name in &reg.roles {
-            let role = tx
-                .role_by_name(name)?
-                .ok_or_else(|| Error::NotFound(format!("no role named {name:?}")))?;
-            tx.grant_role(id, role.id, now)?;
+            tx.grant_role(id, role_by_name(tx, name)?.id, now)?;
         }
         if let Some(code) = &code {
             tx.insert_code(
@@ -135,17 +123,13 @@ pub fn register(
                 policy.code_ttl,
             )?;
         }
-        let (actor_id, actor_email) = actor.map(Actor::audit_actor).unwrap_or_default();
-        tx.append_audit(
-            &AuditEvent {
-                actor_id: actor_id.or(Some(id)),
-                actor: actor_email.or_else(|| Some(reg.email.address.clone())),
-                event: "user.registered",
-                target: Some(reg.email.address.clone()),
-                detail: serde_json::json!({ "roles": reg.roles, "verified": reg.verified }),
-            },
-            now,
-        )?;
+        // Without an actor, the new user registered themselves.
+        let event = match actor {
+            Some(actor) => actor.event("user.registered"),
+            None => AuditEvent::new("user.registered").by(id, &reg.email.address),
+        };
+        let detail = serde_json::json!({ "roles": reg.roles, "verified": reg.verified });
+        tx.append_audit(&event.on(&reg.email.address).with(detail), now)?;
         Ok(id)
     });
     let id = match inserted {
@@ -160,13 +144,7 @@ pub fn register(
         },
         other => other?,
     };
-    let user = {
-        let sql = store.sql();
-        let row = sql
-            .user_by_id(id)?
-            .ok_or_else(|| Error::internal("the new account vanished"))?;
-        UserView::load(&sql, &row)?
-    };
+    let user = UserView::reload(&store.sql(), id)?;
     let mail = match (&code, mail_config) {
         (Some(code), Some(cfg)) => Some(send_verification(
             store,
@@ -212,17 +190,10 @@ pub(crate) fn send_verification(
     );
     if let Err(e) = &sent {
         let detail = serde_json::json!({ "purpose": "verify", "error": e.to_string() });
-        store.write(|tx| {
-            tx.append_audit(
-                &AuditEvent {
-                    event: "mail.undeliverable",
-                    target: Some(email.address.clone()),
-                    detail,
-                    ..AuditEvent::system()
-                },
-                clock::now(),
-            )
-        })?;
+        let event = AuditEvent::new("mail.undeliverable")
+            .on(&email.address)
+            .with(detail);
+        store.write(|tx| tx.append_audit(&event, clock::now()))?;
     }
     sent.map_err(|e| {
         Error::MailFailed(format!(

@@ -19,12 +19,7 @@ use crate::validate::Email;
 pub fn request(store: &mut Store, policy: &Policy, cfg: &MailConfig, email: &Email) -> Result<()> {
     let code = prepare_code(policy)?;
     let now = clock::now();
-    let audit = |event: &'static str, detail: serde_json::Value| AuditEvent {
-        event,
-        target: Some(email.address.clone()),
-        detail,
-        ..AuditEvent::system()
-    };
+    let requested = AuditEvent::new("reset.requested").on(&email.address);
     let send_to = store.write(|tx| {
         let outcome = match tx.user_by_email(&email.canonical)? {
             None => Err("unknown_email"),
@@ -44,20 +39,13 @@ pub fn request(store: &mut Store, policy: &Policy, cfg: &MailConfig, email: &Ema
                     now,
                     policy.code_ttl,
                 )?;
-                tx.append_audit(
-                    &audit("reset.requested", serde_json::json!({ "sent": true })),
-                    now,
-                )?;
+                let detail = serde_json::json!({ "sent": true });
+                tx.append_audit(&requested.clone().with(detail), now)?;
                 Ok(Some(user.email))
             }
             Err(reason) => {
-                tx.append_audit(
-                    &audit(
-                        "reset.requested",
-                        serde_json::json!({ "sent": false, "reason": reason }),
-                    ),
-                    now,
-                )?;
+                let detail = serde_json::json!({ "sent": false, "reason": reason });
+                tx.append_audit(&requested.clone().with(detail), now)?;
                 Ok(None)
             }
         }
@@ -73,15 +61,10 @@ pub fn request(store: &mut Store, policy: &Policy, cfg: &MailConfig, email: &Ema
             },
         );
         if let Err(e) = sent {
-            store.write(|tx| {
-                tx.append_audit(
-                    &audit(
-                        "reset.undeliverable",
-                        serde_json::json!({ "error": e.to_string() }),
-                    ),
-                    clock::now(),
-                )
-            })?;
+            let event = AuditEvent::new("reset.undeliverable")
+                .on(&email.address)
+                .with(serde_json::json!({ "error": e.to_string() }));
+            store.write(|tx| tx.append_audit(&event, clock::now()))?;
         }
     }
     Ok(())
@@ -118,16 +101,11 @@ pub fn confirm(
             tx.revoke_codes(user.id, &[Purpose::Reset, Purpose::Invite], now)?;
             tx.clear_throttle(&user.email_canonical)?;
             let ended = tx.delete_user_sessions(user.id, None)?;
-            tx.append_audit(
-                &AuditEvent {
-                    actor_id: Some(user.id),
-                    actor: Some(user.email.clone()),
-                    event: "reset.completed",
-                    target: Some(user.email.clone()),
-                    detail: serde_json::json!({ "sessions_ended": ended }),
-                },
-                now,
-            )?;
+            let event = AuditEvent::new("reset.completed")
+                .by(user.id, &user.email)
+                .on(&user.email)
+                .with(serde_json::json!({ "sessions_ended": ended }));
+            tx.append_audit(&event, now)?;
             Ok(ended)
         },
     )

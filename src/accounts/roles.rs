@@ -5,13 +5,15 @@
 use serde::Serialize;
 
 use crate::accounts::UserView;
+use crate::accounts::changes::{
+    self, ChangedBy, cancel_pending_email, role_by_name, user_by_email,
+};
 use crate::clock;
-use crate::codes::Purpose;
 use crate::error::{Error, Result};
 use crate::gate::{self, Actor};
 use crate::permissions;
-use crate::store::{ADMIN_ROLE, AuditEvent, Role, RoleSummary, Store, Tx, User};
-use crate::validate::Email;
+use crate::store::{Role, RoleSummary, Store};
+use crate::validate::{self, Email};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct RoleView {
@@ -32,46 +34,6 @@ impl From<RoleSummary> for RoleView {
             users: s.users,
         }
     }
-}
-
-/// Role names: lowercase letters, digits, `_`, `-`, `.`; 1 to 64 of them.
-pub fn validate_name(name: &str) -> Result<()> {
-    let ok = !name.is_empty()
-        && name.len() <= 64
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"_-.".contains(&b));
-    if ok {
-        Ok(())
-    } else {
-        Err(Error::usage(format!(
-            "invalid role name {:?}: 1 to 64 of a-z 0-9 _ - .",
-            name.chars().take(60).collect::<String>()
-        )))
-    }
-}
-
-pub(crate) fn audit(
-    actor: &Actor,
-    event: &'static str,
-    target: &str,
-    detail: serde_json::Value,
-) -> AuditEvent {
-    let (actor_id, actor_email) = actor.audit_actor();
-    AuditEvent {
-        actor_id,
-        actor: actor_email,
-        event,
-        target: Some(target.to_string()),
-        detail,
-    }
-}
-
-/// A pending email change was authorised against what the user held then; once they hold more,
-/// it must not complete (it could hand their new powers to whoever asked for the change).
-pub(crate) fn cancel_pending_email(tx: &Tx<'_>, user_id: i64, now: i64) -> Result<()> {
-    tx.set_pending_email(user_id, None, now)?;
-    tx.revoke_codes(user_id, &[Purpose::EmailChange], now)
 }
 
 /// Taking a permission from a role acts on every holder: the actor must be able to act on each.
@@ -100,13 +62,6 @@ pub fn show(store: &Store, name: &str) -> Result<RoleView> {
         .ok_or_else(|| Error::NotFound(format!("no role named {name:?}")))
 }
 
-fn role(store: &Store, name: &str) -> Result<Role> {
-    store
-        .sql()
-        .role_by_name(name)?
-        .ok_or_else(|| Error::NotFound(format!("no role named {name:?}")))
-}
-
 fn changeable(role: &Role) -> Result<()> {
     if role.builtin {
         Err(Error::Conflict(format!(
@@ -127,7 +82,7 @@ pub fn create(
     perms: &[String],
     exists_ok: bool,
 ) -> Result<(RoleView, bool)> {
-    validate_name(name)?;
+    validate::role_name(name)?;
     perms.iter().try_for_each(|p| permissions::validate(p))?;
     if description.chars().count() > 500 || description.chars().any(char::is_control) {
         return Err(Error::usage(
@@ -150,21 +105,14 @@ pub fn create(
         for p in perms {
             tx.allow(id, p)?;
         }
-        tx.append_audit(
-            &audit(
-                actor,
-                "role.created",
-                name,
-                serde_json::json!({ "permissions": perms }),
-            ),
-            now,
-        )
+        let detail = serde_json::json!({ "permissions": perms });
+        tx.append_audit(&actor.event("role.created").on(name).with(detail), now)
     })?;
     Ok((show(store, name)?, true))
 }
 
 pub fn delete(store: &mut Store, actor: &Actor, name: &str) -> Result<RoleView> {
-    let role = role(store, name)?;
+    let role = role_by_name(&store.sql(), name)?;
     changeable(&role)?;
     let view = show(store, name)?;
     gate::require_can_give(actor, &view.permissions)?;
@@ -173,7 +121,7 @@ pub fn delete(store: &mut Store, actor: &Actor, name: &str) -> Result<RoleView> 
     store.write(|tx| {
         tx.delete_role(role.id)?;
         let detail = serde_json::json!({ "permissions": view.permissions, "users": view.users });
-        tx.append_audit(&audit(actor, "role.deleted", name, detail), now)
+        tx.append_audit(&actor.event("role.deleted").on(name).with(detail), now)
     })?;
     Ok(view)
 }
@@ -187,7 +135,7 @@ pub fn change_permissions(
     allow: bool,
 ) -> Result<(RoleView, Vec<String>)> {
     perms.iter().try_for_each(|p| permissions::validate(p))?;
-    let role = role(store, name)?;
+    let role = role_by_name(&store.sql(), name)?;
     changeable(&role)?;
     gate::require_can_give(actor, perms)?;
     if !allow {
@@ -213,38 +161,12 @@ pub fn change_permissions(
         }
         if !changed.is_empty() {
             let event = if allow { "role.allowed" } else { "role.denied" };
-            tx.append_audit(
-                &audit(
-                    actor,
-                    event,
-                    name,
-                    serde_json::json!({ "permissions": changed }),
-                ),
-                now,
-            )?;
+            let detail = serde_json::json!({ "permissions": changed });
+            tx.append_audit(&actor.event(event).on(name).with(detail), now)?;
         }
         Ok(changed)
     })?;
     Ok((show(store, name)?, changed))
-}
-
-pub(crate) fn user_by_email(store: &Store, email: &Email) -> Result<User> {
-    store
-        .sql()
-        .user_by_email(&email.canonical)?
-        .ok_or_else(|| Error::NotFound(format!("no account with email {}", email.address)))
-}
-
-/// Exit 6 when `user` is the last active administrator and the change would end that.
-pub(crate) fn protect_last_admin(tx: &Tx<'_>, user: &User, what: &str) -> Result<()> {
-    let is_admin = tx.user_role_names(user.id)?.iter().any(|r| r == ADMIN_ROLE);
-    if is_admin && !user.is_disabled() && tx.active_admins()? <= 1 {
-        return Err(Error::Conflict(format!(
-            "{} is the last active administrator and cannot {what}",
-            user.email
-        )));
-    }
-    Ok(())
 }
 
 /// `grant` (give) or `revoke` (take): one role change per role, `changed` per role.
@@ -255,52 +177,30 @@ pub fn change_roles(
     roles: &[String],
     give: bool,
 ) -> Result<(UserView, Vec<(String, bool)>)> {
-    let user = user_by_email(store, email)?;
+    let user = user_by_email(&store.sql(), email)?;
     if !give {
         gate::require_can_act_on(store, actor, &user)?;
     }
     let mut found = Vec::new();
     for name in roles {
-        let role = role(store, name)?;
+        let role = role_by_name(&store.sql(), name)?;
         let perms = store.sql().role_permissions(role.id)?;
         gate::require_can_give(actor, &perms)?;
         found.push(role);
     }
     let now = clock::now();
+    let by = ChangedBy::command(actor);
     let results = store.write(|tx| {
         let mut results = Vec::new();
         for role in &found {
             let changed = if give {
-                let changed = tx.grant_role(user.id, role.id, now)?;
-                if changed {
-                    cancel_pending_email(tx, user.id, now)?;
-                }
-                changed
+                changes::grant_role(tx, by, &user, role, now)?
             } else {
-                if role.name == ADMIN_ROLE {
-                    protect_last_admin(tx, &user, "lose the admin role")?;
-                }
-                tx.revoke_role(user.id, role.id)?
+                changes::revoke_role(tx, by, &user, role, now)?
             };
-            if changed {
-                let event = if give { "role.granted" } else { "role.revoked" };
-                tx.append_audit(
-                    &audit(
-                        actor,
-                        event,
-                        &user.email,
-                        serde_json::json!({ "role": role.name }),
-                    ),
-                    now,
-                )?;
-            }
             results.push((role.name.clone(), changed));
         }
         Ok(results)
     })?;
-    let sql = store.sql();
-    let user = sql
-        .user_by_id(user.id)?
-        .ok_or_else(|| Error::NotFound("the account vanished".into()))?;
-    Ok((UserView::load(&sql, &user)?, results))
+    Ok((UserView::reload(&store.sql(), user.id)?, results))
 }

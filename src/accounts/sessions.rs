@@ -2,7 +2,6 @@
 
 use serde::Serialize;
 
-use crate::accounts::roles::audit;
 use crate::clock;
 use crate::error::{Error, Result};
 use crate::gate::{self, Actor, Via};
@@ -72,12 +71,10 @@ pub fn revoke(store: &mut Store, actor: &Actor, id: &str) -> Result<SessionView>
     store.write(|tx| {
         tx.delete_session(id)?;
         tx.append_audit(
-            &audit(
-                actor,
-                "session.revoked",
-                &listing.email,
-                serde_json::json!({ "session": id }),
-            ),
+            &actor
+                .event("session.revoked")
+                .on(&listing.email)
+                .with(serde_json::json!({ "session": id })),
             now,
         )
     })?;

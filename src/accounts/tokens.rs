@@ -4,7 +4,6 @@
 
 use serde::Serialize;
 
-use crate::accounts::roles::audit;
 use crate::clock;
 use crate::crypto;
 use crate::error::{Error, Result};
@@ -96,7 +95,10 @@ pub fn create(
         tx.insert_token(&row, &token_hash(&secret))?;
         let detail = serde_json::json!({ "token": row.id, "name": row.name, "permissions": perms });
         tx.append_audit(
-            &audit(actor, "token.created", &actor.user.email, detail),
+            &actor
+                .event("token.created")
+                .on(&actor.user.email)
+                .with(detail),
             now,
         )
     })?;
@@ -140,7 +142,10 @@ pub fn revoke(store: &mut Store, actor: &Actor, id: &str) -> Result<(TokenView, 
         let changed = tx.revoke_token(id, now)?;
         if changed {
             let detail = serde_json::json!({ "token": id, "name": row.name });
-            tx.append_audit(&audit(actor, "token.revoked", &row.email, detail), now)?;
+            tx.append_audit(
+                &actor.event("token.revoked").on(&row.email).with(detail),
+                now,
+            )?;
         }
         Ok(changed)
     })?;

@@ -2,52 +2,58 @@
 //! needs every permission that user holds (no escalation), and the last active administrator
 //! cannot be disabled or deleted.
 
-use crate::accounts::roles::{audit, protect_last_admin, user_by_email};
-use crate::accounts::{UserView, code_rate_limited, prepare_code, rate_limited_error};
+use crate::accounts::changes::{self, ChangedBy, Profile, protect_last_admin, user_by_email};
+use crate::accounts::{
+    AccountState, UserView, code_rate_limited, prepare_code, rate_limited_error,
+};
 use crate::clock;
 use crate::codes::Purpose;
 use crate::error::{Error, Result};
 use crate::gate::{self, Actor};
 use crate::mail::{self, CodeMail, Delivery, MailConfig};
-use crate::store::{Store, UserFilter};
+use crate::settings::Policy;
+use crate::store::{Status, Store, UserFilter};
 use crate::validate::{Email, parse_name};
 
-/// `users list`: `status` may also be `locked`, which is derived from the failure counters.
+/// Which accounts `users list` shows by state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StateFilter {
+    Any,
+    Only(AccountState),
+}
+
+/// `users list`: `locked` is derived from the failure counters, so those are filtered after
+/// the query.
 pub fn list(
     store: &Store,
     filter: &UserFilter,
+    state: StateFilter,
     each: &mut dyn FnMut(UserView) -> Result<()>,
 ) -> Result<()> {
-    // `locked` accounts are active ones whose lock is on: filter those after the query.
-    let (status, want_locked) = match filter.status.as_deref() {
-        None => (None, None),
-        Some("active") => (Some("active"), Some(false)),
-        Some("locked") => (Some("active"), Some(true)),
-        Some("disabled") => (Some("disabled"), None),
-        Some(other) => {
-            return Err(Error::usage(format!(
-                "unknown status {other:?}: active, disabled or locked"
-            )));
-        }
+    let stored = match state {
+        StateFilter::Any => None,
+        StateFilter::Only(AccountState::Disabled) => Some(Status::Disabled),
+        StateFilter::Only(AccountState::Active | AccountState::Locked) => Some(Status::Active),
     };
     let sql_filter = UserFilter {
-        status: status.map(str::to_string),
+        status: stored,
         ..filter.clone()
     };
     store
         .sql()
         .for_each_user(&sql_filter, |user, roles, locked_until| {
             let view = UserView::from_parts(user, roles, locked_until);
-            match want_locked {
-                Some(locked) if (view.status == "locked") != locked => Ok(()),
+            match state {
+                StateFilter::Only(wanted) if view.status != wanted => Ok(()),
                 _ => each(view),
             }
         })
 }
 
 pub fn show(store: &Store, email: &Email) -> Result<(UserView, Option<String>)> {
-    let user = user_by_email(store, email)?;
-    Ok((UserView::load(&store.sql(), &user)?, user.pending_email))
+    let sql = store.sql();
+    let user = user_by_email(&sql, email)?;
+    Ok((UserView::load(&sql, &user)?, user.pending_email))
 }
 
 /// What `users update` was asked to change.
@@ -60,6 +66,34 @@ pub struct Update {
     pub new_email: Option<Email>,
 }
 
+impl Update {
+    /// The profile `user` will have after this update.
+    fn profile_of(&self, user: &crate::store::User) -> Result<Profile> {
+        let first_name = match &self.first_name {
+            Some(f) => parse_name("the first name", f)?,
+            None => user.first_name.clone(),
+        };
+        let last_name = match &self.last_name {
+            Some(l) => parse_name("the last name", l)?,
+            None => user.last_name.clone(),
+        };
+        let mut attributes: serde_json::Map<String, serde_json::Value> =
+            serde_json::from_str(&user.attributes).unwrap_or_default();
+        for (k, v) in &self.attributes {
+            if v.as_str() == Some("") {
+                attributes.remove(k);
+            } else {
+                attributes.insert(k.clone(), v.clone());
+            }
+        }
+        Ok(Profile {
+            first_name,
+            last_name,
+            attributes: serde_json::Value::Object(attributes).to_string(),
+        })
+    }
+}
+
 #[derive(Debug)]
 pub struct Updated {
     pub user: UserView,
@@ -70,95 +104,83 @@ pub struct Updated {
 
 pub fn update(
     store: &mut Store,
-    policy: &crate::settings::Policy,
+    policy: &Policy,
     mail_config: Option<&MailConfig>,
     actor: &Actor,
     email: &Email,
     change: &Update,
 ) -> Result<Updated> {
-    let user = user_by_email(store, email)?;
+    let user = user_by_email(&store.sql(), email)?;
     gate::require_can_act_on(store, actor, &user)?;
-    let first = match &change.first_name {
-        Some(f) => parse_name("the first name", f)?,
-        None => user.first_name.clone(),
-    };
-    let last = match &change.last_name {
-        Some(l) => parse_name("the last name", l)?,
-        None => user.last_name.clone(),
-    };
-    let mut attributes: serde_json::Map<String, serde_json::Value> =
-        serde_json::from_str(&user.attributes).unwrap_or_default();
-    for (k, v) in &change.attributes {
-        if v.as_str() == Some("") {
-            attributes.remove(k);
-        } else {
-            attributes.insert(k.clone(), v.clone());
-        }
-    }
-    let attributes_text = serde_json::Value::Object(attributes).to_string();
+    let profile = change.profile_of(&user)?;
     let new_email = change
         .new_email
         .as_ref()
         .filter(|e| e.canonical != user.email_canonical);
     let code = new_email.map(|_| prepare_code(policy)).transpose()?;
-    let profile_changed =
-        first != user.first_name || last != user.last_name || attributes_text != user.attributes;
     let now = clock::now();
-    store.write(|tx| {
-        if profile_changed {
-            tx.update_profile(user.id, &first, &last, &attributes_text, now)?;
-            let detail = serde_json::json!({ "first_name": first, "last_name": last, "attributes": attributes_text });
-            tx.append_audit(&audit(actor, "user.updated", &user.email, detail), now)?;
-        }
+    let by = ChangedBy::command(actor);
+    let profile_changed = store.write(|tx| {
+        let changed = changes::update_profile(tx, by, &user, &profile, now)?;
         if let (Some(new), Some(code)) = (new_email, &code) {
             if code_rate_limited(tx, policy, user.id, Purpose::EmailChange, now)? {
                 return Err(rate_limited_error(Purpose::EmailChange));
             }
             tx.set_pending_email(user.id, Some((&new.address, &new.canonical)), now)?;
-            tx.insert_code(user.id, Purpose::EmailChange, &code.hash, &new.canonical, now, policy.code_ttl)?;
+            tx.insert_code(
+                user.id,
+                Purpose::EmailChange,
+                &code.hash,
+                &new.canonical,
+                now,
+                policy.code_ttl,
+            )?;
+            let detail = serde_json::json!({ "new_email": new.address });
             tx.append_audit(
-                &audit(actor, "email.change_requested", &user.email, serde_json::json!({ "new_email": new.address })),
+                &by.event("email.change_requested", &user.email, detail),
                 now,
             )?;
         }
-        Ok(())
+        Ok(changed)
     })?;
     let email_change = match (new_email, &code, mail_config) {
         (Some(new), Some(code), Some(cfg)) => {
-            let sent = mail::send_code(
-                cfg,
-                &CodeMail { to: &new.address, purpose: Purpose::EmailChange, code: &code.code, ttl_secs: policy.code_ttl },
-            )
-            .map_err(|e| {
-                Error::MailFailed(format!(
-                    "{e}. The change waits for a code: ask again with `useradm users update {} --email {}`",
-                    user.email, new.address
-                ))
-            });
-            // The old address is told, so a hijack does not go unnoticed.
-            let body = format!(
-                "A change of the email address of your account from\n{}\nto\n{}\nwas requested. It takes effect only when the new address\nconfirms it; until then this address keeps working.\nIf you did not ask for this, tell your administrator.\n",
-                user.email, new.address
-            );
-            let _ = mail::send_notice(
-                cfg,
-                &user.email,
-                "Your email address is being changed",
-                body,
-            );
-            Some(sent)
+            Some(mail_email_change(cfg, policy, &user.email, new, &code.code))
         }
         _ => None,
     };
-    let sql = store.sql();
-    let fresh = sql
-        .user_by_id(user.id)?
-        .ok_or_else(|| Error::NotFound("the account vanished".into()))?;
     Ok(Updated {
-        user: UserView::load(&sql, &fresh)?,
+        user: UserView::reload(&store.sql(), user.id)?,
         changed: profile_changed || new_email.is_some(),
         email_change,
     })
+}
+
+/// Sends the code to the new address, and tells the old one (a hijack must not go unnoticed).
+fn mail_email_change(
+    cfg: &MailConfig,
+    policy: &Policy,
+    old: &str,
+    new: &Email,
+    code: &str,
+) -> Result<Delivery> {
+    let sent = mail::send_code(
+        cfg,
+        &CodeMail {
+            to: &new.address,
+            purpose: Purpose::EmailChange,
+            code,
+            ttl_secs: policy.code_ttl,
+        },
+    )
+    .map_err(|e| {
+        Error::MailFailed(format!(
+            "{e}. The change waits for a code: ask again with `useradm users update {old} --email {}`",
+            new.address
+        ))
+    });
+    let _ = mail::send_email_change_notice(cfg, old, &new.address);
+    sent
 }
 
 /// What `users disable|enable|unlock|delete` do.
@@ -178,51 +200,36 @@ pub fn act(
     email: &Email,
     action: Action,
 ) -> Result<(UserView, bool)> {
-    let user = user_by_email(store, email)?;
+    let user = user_by_email(&store.sql(), email)?;
     gate::require_can_act_on(store, actor, &user)?;
     let before = UserView::load(&store.sql(), &user)?;
     let now = clock::now();
-    let changed = store.write(|tx| {
-        let (event, changed, detail) = match action {
-            Action::Disable => {
-                protect_last_admin(tx, &user, "be disabled")?;
-                let changed = !user.is_disabled();
-                tx.set_status(user.id, "disabled", now)?;
-                let sessions = tx.delete_user_sessions(user.id, None)?;
-                let tokens = tx.revoke_user_tokens(user.id, now)?;
-                (
-                    "user.disabled",
-                    changed || sessions > 0 || tokens > 0,
-                    serde_json::json!({ "sessions_ended": sessions, "tokens_revoked": tokens }),
-                )
+    let by = ChangedBy::command(actor);
+    let changed = store.write(|tx| match action {
+        Action::Disable => changes::disable(tx, by, &user, now),
+        Action::Enable => changes::enable(tx, by, &user, now),
+        Action::Unlock => {
+            let locked = tx.throttle(&user.email_canonical)?.failures > 0;
+            tx.clear_throttle(&user.email_canonical)?;
+            if locked {
+                tx.append_audit(
+                    &by.event("user.unlocked", &user.email, serde_json::json!({})),
+                    now,
+                )?;
             }
-            Action::Enable => {
-                tx.set_status(user.id, "active", now)?;
-                ("user.enabled", user.is_disabled(), serde_json::json!({}))
-            }
-            Action::Unlock => {
-                let locked = tx.throttle(&user.email_canonical)?.failures > 0;
-                tx.clear_throttle(&user.email_canonical)?;
-                ("user.unlocked", locked, serde_json::json!({}))
-            }
-            Action::Delete => {
-                protect_last_admin(tx, &user, "be deleted")?;
-                tx.delete_user(user.id)?;
-                tx.clear_throttle(&user.email_canonical)?;
-                ("user.deleted", true, serde_json::json!({ "id": user.id }))
-            }
-        };
-        if changed {
-            tx.append_audit(&audit(actor, event, &user.email, detail), now)?;
+            Ok(locked)
         }
-        Ok(changed)
+        Action::Delete => {
+            protect_last_admin(tx, &user, "be deleted")?;
+            tx.delete_user(user.id)?;
+            tx.clear_throttle(&user.email_canonical)?;
+            let detail = serde_json::json!({ "id": user.id });
+            tx.append_audit(&by.event("user.deleted", &user.email, detail), now)?;
+            Ok(true)
+        }
     })?;
     if action == Action::Delete {
         return Ok((before, changed));
     }
-    let sql = store.sql();
-    let fresh = sql
-        .user_by_id(user.id)?
-        .ok_or_else(|| Error::NotFound("the account vanished".into()))?;
-    Ok((UserView::load(&sql, &fresh)?, changed))
+    Ok((UserView::reload(&store.sql(), user.id)?, changed))
 }

@@ -1,5 +1,6 @@
 //! `verify`: confirm an email address with its code, or send a fresh code.
 
+use crate::accounts::changes::user_by_email;
 use crate::accounts::register::send_verification;
 use crate::accounts::{
     Lookup, UserView, code_rate_limited, prepare_code, rate_limited_error, redeem_code,
@@ -48,16 +49,11 @@ pub fn confirm(
                     &[Purpose::Verify, Purpose::Reset, Purpose::Invite],
                     now,
                 )?;
-                tx.append_audit(
-                    &AuditEvent {
-                        actor_id: Some(user.id),
-                        actor: Some(user.email.clone()),
-                        event: "email.changed",
-                        target: Some(email.address.clone()),
-                        detail: serde_json::json!({ "from": user.email, "to": email.address }),
-                    },
-                    now,
-                )?;
+                let event = AuditEvent::new("email.changed")
+                    .by(user.id, &user.email)
+                    .on(&email.address)
+                    .with(serde_json::json!({ "from": user.email, "to": email.address }));
+                tx.append_audit(&event, now)?;
                 Ok(user.id)
             },
         )?
@@ -71,25 +67,15 @@ pub fn confirm(
             typed_code,
             |tx, user, now| {
                 tx.set_email_verified(user.id, now)?;
-                tx.append_audit(
-                    &AuditEvent {
-                        actor_id: Some(user.id),
-                        actor: Some(user.email.clone()),
-                        event: "email.verified",
-                        target: Some(user.email.clone()),
-                        ..AuditEvent::system()
-                    },
-                    now,
-                )?;
+                let event = AuditEvent::new("email.verified")
+                    .by(user.id, &user.email)
+                    .on(&user.email);
+                tx.append_audit(&event, now)?;
                 Ok(user.id)
             },
         )?
     };
-    let sql = store.sql();
-    let user = sql
-        .user_by_id(user_id)?
-        .ok_or_else(|| Error::internal("the account vanished"))?;
-    UserView::load(&sql, &user)
+    UserView::reload(&store.sql(), user_id)
 }
 
 /// Sends a fresh code; the older one stops working.
@@ -99,10 +85,7 @@ pub fn resend(
     cfg: &MailConfig,
     email: &Email,
 ) -> Result<Delivery> {
-    let user = store
-        .sql()
-        .user_by_email(&email.canonical)?
-        .ok_or_else(|| Error::NotFound(format!("no account with email {}", email.address)))?;
+    let user = user_by_email(&store.sql(), email)?;
     if user.email_verified_at.is_some() {
         return Err(already_verified(email));
     }
@@ -120,15 +103,10 @@ pub fn resend(
             now,
             policy.code_ttl,
         )?;
-        tx.append_audit(
-            &AuditEvent {
-                event: "code.sent",
-                target: Some(user.email.clone()),
-                detail: serde_json::json!({ "purpose": "verify" }),
-                ..AuditEvent::system()
-            },
-            now,
-        )
+        let event = AuditEvent::new("code.sent")
+            .on(&user.email)
+            .with(serde_json::json!({ "purpose": "verify" }));
+        tx.append_audit(&event, now)
     })?;
     send_verification(
         store,

@@ -1,7 +1,6 @@
 use crate::accounts::audit;
-use crate::accounts::check;
-use crate::cli::{AuditArgs, AuditCommand, CheckArgs};
-use crate::commands::{open, protected};
+use crate::cli::{AuditArgs, AuditCommand};
+use crate::commands::admit;
 use crate::context::Context;
 use crate::error::Result;
 use crate::output::{Report, table};
@@ -9,15 +8,11 @@ use crate::permissions::AUDIT_READ;
 use crate::validate::parse_email;
 
 pub fn run(ctx: &Context, args: AuditArgs) -> Result<Report> {
-    let (store, policy) = open(ctx)?;
-    protected(ctx, &store, &policy, &[AUDIT_READ])?;
+    let store = admit(ctx, &[AUDIT_READ])?.store;
     match args.command {
         Some(AuditCommand::Head) => {
             let head = audit::head(&store)?;
-            Ok(
-                Report::new(serde_json::to_value(&head).unwrap_or_default())
-                    .line(head.hash.clone()),
-            )
+            Ok(Report::of(&head).line(head.hash.clone()))
         }
         Some(AuditCommand::Verify { expect_head }) => {
             let (rows, head) = audit::verify(&store, expect_head.as_deref())?;
@@ -50,34 +45,7 @@ pub fn run(ctx: &Context, args: AuditArgs) -> Result<Report> {
                 ]
             });
             let text = table(["#", "time", "actor", "event", "target", "detail"], rows);
-            Ok(Report::new(serde_json::to_value(&events).unwrap_or_default()).line(text))
+            Ok(Report::of(&events).line(text))
         }
     }
-}
-
-/// `check`: nothing on stdout unless `--json` or `--explain`; the exit code is the answer.
-pub fn check(ctx: &Context, args: CheckArgs) -> Result<Report> {
-    let (store, policy) = open(ctx)?;
-    let actor = protected(ctx, &store, &policy, &[])?;
-    let email = args.email.as_deref().map(parse_email).transpose()?;
-    let verdict = check::check(
-        &store,
-        &actor,
-        email.as_ref(),
-        &args.roles,
-        &args.permissions,
-    )?;
-    let mut report = Report::new(serde_json::to_value(&verdict).unwrap_or_default());
-    if args.explain {
-        for r in &verdict.requirements {
-            report = report.line(match &r.granted_by {
-                Some(role) => format!("{} {}: held, through the role {role}", r.kind, r.name),
-                None => format!("{} {}: missing", r.kind, r.name),
-            });
-        }
-    }
-    if !verdict.allowed {
-        report.exit = Some(5);
-    }
-    Ok(report)
 }

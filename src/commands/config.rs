@@ -1,6 +1,6 @@
 use crate::accounts::config;
 use crate::cli::ConfigCommand;
-use crate::commands::{open, protected};
+use crate::commands::admit;
 use crate::context::Context;
 use crate::error::Result;
 use crate::input::Input;
@@ -8,11 +8,11 @@ use crate::output::{Report, table};
 use crate::permissions::SETTINGS_MANAGE;
 
 pub fn run(ctx: &Context, input: &mut Input<'_>, command: ConfigCommand) -> Result<Report> {
-    let (mut store, policy) = open(ctx)?;
-    let actor = protected(ctx, &store, &policy, &[SETTINGS_MANAGE])?;
+    let mut admitted = admit(ctx, &[SETTINGS_MANAGE])?;
+    let store = &mut admitted.store;
     match command {
         ConfigCommand::List => {
-            let settings = config::list(&store)?;
+            let settings = config::list(store)?;
             let rows = settings.iter().map(|s| {
                 [
                     s.key.to_string(),
@@ -22,18 +22,19 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, command: ConfigCommand) -> Resu
                 ]
             });
             let text = table(["setting", "value", "default", "description"], rows);
-            Ok(Report::new(serde_json::to_value(&settings).unwrap_or_default()).line(text))
+            Ok(Report::of(&settings).line(text))
         }
         ConfigCommand::Get { key } => {
-            let s = config::get(&store, &key)?;
-            Ok(Report::new(serde_json::to_value(&s).unwrap_or_default()).line(s.value))
+            let s = config::get(store, &key)?;
+            Ok(Report::of(&s).line(s.value))
         }
         ConfigCommand::Set(args) => {
             let raw = match args.value {
                 Some(v) => v,
                 None => input.stdin_line("the value")?,
             };
-            let (s, changed) = config::set(&mut store, &actor, &args.key, &raw, args.value_stdin)?;
+            let (s, changed) =
+                config::set(store, &admitted.actor, &args.key, &raw, args.value_stdin)?;
             let mut json = serde_json::to_value(&s).unwrap_or_default();
             json["changed"] = serde_json::json!(changed);
             let line = if changed {

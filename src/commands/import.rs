@@ -1,12 +1,12 @@
 use std::io::{IsTerminal, Read};
 
-use crate::cli::{ConflictChoice, ExportArgs, FileFormat, ImportArgs};
-use crate::commands::{open, protected};
+use crate::accounts::import::{self, Format, OnConflict, Options, Request};
+use crate::cli::{ConflictChoice, FileFormat, ImportArgs};
+use crate::commands::admit;
 use crate::context::Context;
 use crate::error::{Error, Result};
-use crate::import::{self, Format, OnConflict, Options};
 use crate::output::Report;
-use crate::permissions::{USERS_MANAGE, USERS_READ};
+use crate::permissions::USERS_MANAGE;
 
 fn format_of(choice: Option<FileFormat>, path: &std::path::Path) -> Format {
     match choice {
@@ -50,11 +50,10 @@ fn read_input(path: &std::path::Path) -> Result<String> {
 }
 
 pub fn run(ctx: &Context, args: ImportArgs) -> Result<Report> {
-    let (mut store, policy) = open(ctx)?;
-    let actor = protected(ctx, &store, &policy, &[USERS_MANAGE])?;
+    let mut admitted = admit(ctx, &[USERS_MANAGE])?;
     let (raw, errors, create_roles) = match (&args.from_django, &args.file) {
         (Some(db), _) => {
-            let (rows, errors) = import::django_rows(db)?;
+            let (rows, errors) = import::django::rows(db)?;
             (rows, errors, true)
         }
         (None, Some(path)) => {
@@ -77,7 +76,7 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<Report> {
     let mail_config = if args.no_email || args.dry_run {
         None
     } else {
-        Some(ctx.mail_config(&policy.mail)?)
+        Some(ctx.mail_config(&admitted.policy.mail)?)
     };
     let bar = (std::io::stderr().is_terminal() && !ctx.quiet).then(|| {
         let bar = indicatif::ProgressBar::new(0);
@@ -95,26 +94,32 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<Report> {
             b.set_position(done);
         }
     };
+    let request = Request {
+        actor: &admitted.actor,
+        options,
+        mail: mail_config.as_ref(),
+        progress: &progress,
+    };
     let summary = import::import(
-        &mut store,
-        &policy,
-        mail_config.as_ref(),
-        &actor,
+        &mut admitted.store,
+        &admitted.policy,
+        &request,
         &raw,
         errors,
-        &options,
-        &progress,
     );
     if let Some(b) = &bar {
         b.finish_and_clear();
     }
-    let summary = summary?;
+    Ok(summary_report(&summary?))
+}
+
+fn summary_report(summary: &import::Summary) -> Report {
     let verb = if summary.dry_run {
         "Would import"
     } else {
         "Imported"
     };
-    let mut report = Report::new(serde_json::to_value(&summary).unwrap_or_default()).line(format!(
+    let mut report = Report::of(summary).line(format!(
         "{verb} {} row(s): {} created, {} updated, {} unchanged, {} skipped.",
         summary.rows, summary.created, summary.updated, summary.unchanged, summary.skipped
     ));
@@ -139,22 +144,5 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<Report> {
             report = report.line(format!("  useradm reset --email {email}    # {why}"));
         }
     }
-    Ok(report)
-}
-
-pub fn export(ctx: &Context, args: ExportArgs) -> Result<Report> {
-    let (store, policy) = open(ctx)?;
-    protected(ctx, &store, &policy, &[USERS_READ, USERS_MANAGE])?;
-    let format = match args.format {
-        FileFormat::Csv => Format::Csv,
-        FileFormat::Jsonl => Format::Jsonl,
-    };
-    let mut out = std::io::stdout().lock();
-    let count = import::export(&store, format, &mut out)?;
-    // The rows are the output; the report adds only a note.
-    Ok(Report {
-        json: serde_json::Value::Null,
-        ..Report::default()
-    }
-    .note(format!("Exported {count} account(s).")))
+    report
 }

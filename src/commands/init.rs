@@ -2,6 +2,7 @@ use crate::accounts::init;
 use crate::cli::InitArgs;
 use crate::context::Context;
 use crate::error::{Error, Result};
+use crate::files::Sharing;
 use crate::input::Input;
 use crate::output::Report;
 use crate::password::{self, AccountWords};
@@ -11,7 +12,7 @@ use crate::store::{InitOutcome, SCHEMA_VERSION};
 use crate::validate::parse_email;
 
 pub fn run(ctx: &Context, input: &mut Input<'_>, args: InitArgs) -> Result<Report> {
-    let sharing = init::group_sharing(args.group.as_deref())?;
+    let sharing = Sharing::for_group(args.group.as_deref())?;
     let admin_email = args.admin.as_deref().map(parse_email).transpose()?;
     // The administrator's password is read and judged before anything is created, so a refusal
     // leaves no half-made database behind. An existing database's policy applies.

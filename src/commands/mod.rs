@@ -1,17 +1,25 @@
 //! One file per command: gather the input, call the library, return a report. A command file
-//! never writes SQL, never prints, never exits the process.
+//! never writes SQL and never exits the process; what it shows goes through `output` (a report,
+//! or a stream of rows for the commands that may print millions).
 
 mod audit;
+mod authenticate;
+mod check;
+mod completions;
 mod config;
+mod export;
+mod grant;
 mod import;
 mod init;
 mod login;
+mod logout;
 mod mfa;
 mod passwd;
 mod register;
 mod reset;
 mod roles;
 mod sessions;
+mod tokens;
 mod users;
 mod verify;
 mod whoami;
@@ -25,46 +33,49 @@ use crate::output::Report;
 use crate::settings::Policy;
 use crate::store::Store;
 
+/// The store of this run and the policy it holds.
+pub(crate) struct Opened {
+    pub store: Store,
+    pub policy: Policy,
+}
+
+/// What a protected command works with: the store, its policy and the actor the gate admitted.
+pub(crate) struct Admitted {
+    pub store: Store,
+    pub policy: Policy,
+    pub actor: Actor,
+}
+
 /// Opens the database (exit 10 when it is missing or of another schema) and reads the policy.
-pub(crate) fn open(ctx: &Context) -> Result<(Store, Policy)> {
+pub(crate) fn open(ctx: &Context) -> Result<Opened> {
     let store = Store::open(&ctx.db_path)?;
     let policy = Policy::from_rows(&store.sql().settings_rows()?);
-    Ok((store, policy))
+    Ok(Opened { store, policy })
 }
 
-/// The gate, for this command's credential (the API token, else the session file). A holder of
-/// a role in `mfa.required_roles` without a second factor may only enrol (exit 5 otherwise).
-pub(crate) fn protected(
-    ctx: &Context,
-    store: &Store,
-    policy: &Policy,
-    permissions: &[&str],
-) -> Result<Actor> {
-    let actor = gate::require(
+/// Opens the database and passes the gate for these permissions: exit 4 without an actor, 5
+/// without a permission or while the actor owes a second-factor enrolment.
+pub(crate) fn admit(ctx: &Context, permissions: &[&str]) -> Result<Admitted> {
+    let Opened { store, policy } = open(ctx)?;
+    let credential = ctx.credential(store.database_id());
+    let actor = gate::require(&store, &policy, &credential, permissions)?;
+    Ok(Admitted {
         store,
         policy,
-        &ctx.credential(store.database_id()),
-        permissions,
-    )?;
-    if crate::accounts::mfa::must_enrol(store, policy, &actor.user)? {
-        return Err(crate::error::Error::PermissionDenied {
-            rule: "mfa_required",
-            message: format!(
-                "{} holds a role that needs a second factor: run `useradm 2fa enable` first",
-                actor.user.email
-            ),
-        });
-    }
-    Ok(actor)
+        actor,
+    })
 }
 
-/// The gate for what a user who still has to enrol may do: `whoami` and `2fa`.
-pub(crate) fn protected_for_enrolment(
-    ctx: &Context,
-    store: &Store,
-    policy: &Policy,
-) -> Result<Actor> {
-    gate::require(store, policy, &ctx.credential(store.database_id()), &[])
+/// The same for what an actor may do while they still owe an enrolment: `whoami` and `2fa`.
+pub(crate) fn admit_even_before_enrolment(ctx: &Context) -> Result<Admitted> {
+    let Opened { store, policy } = open(ctx)?;
+    let credential = ctx.credential(store.database_id());
+    let actor = gate::require_even_before_enrolment(&store, &policy, &credential)?;
+    Ok(Admitted {
+        store,
+        policy,
+        actor,
+    })
 }
 
 pub fn run(ctx: &Context, command: Command) -> Result<Report> {
@@ -73,44 +84,26 @@ pub fn run(ctx: &Context, command: Command) -> Result<Report> {
         Command::Init(args) => init::run(ctx, &mut input, args),
         Command::Register(args) => register::run(ctx, &mut input, args),
         Command::Verify(args) => verify::run(ctx, &mut input, args),
-        Command::Login(args) => login::login(ctx, &mut input, args),
-        Command::Authenticate(args) => login::authenticate(ctx, &mut input, args),
-        Command::Logout(args) => login::logout(ctx, args),
+        Command::Login(args) => login::run(ctx, &mut input, args),
+        Command::Authenticate(args) => authenticate::run(ctx, &mut input, args),
+        Command::Logout(args) => logout::run(ctx, args),
         Command::Whoami => whoami::run(ctx),
         Command::Passwd(args) => passwd::run(ctx, &mut input, args),
         Command::Reset(args) => reset::run(ctx, &mut input, args),
-        Command::Grant(args) => roles::change_roles(ctx, args, true),
-        Command::Revoke(args) => roles::change_roles(ctx, args, false),
-        Command::Check(args) => audit::check(ctx, args),
+        Command::Grant(args) => grant::run(ctx, args, true),
+        Command::Revoke(args) => grant::run(ctx, args, false),
+        Command::Check(args) => check::run(ctx, args),
         Command::Roles(cmd) => roles::run(ctx, cmd),
         Command::Users(cmd) => users::run(ctx, &mut input, cmd),
         Command::Sessions(cmd) => sessions::run(ctx, cmd),
-        Command::Tokens(cmd) => sessions::run_tokens(ctx, cmd),
+        Command::Tokens(cmd) => tokens::run(ctx, cmd),
         Command::Audit(args) => audit::run(ctx, args),
         Command::Import(args) => import::run(ctx, args),
-        Command::Export(args) => import::export(ctx, args),
+        Command::Export(args) => export::run(ctx, args),
         Command::Config(cmd) => config::run(ctx, &mut input, cmd),
         Command::TwoFactor(cmd) => mfa::run(ctx, &mut input, cmd),
-        Command::Completions { shell } => {
-            let mut script = Vec::new();
-            crate::docs::write_completions(shell, &mut script);
-            let script = String::from_utf8_lossy(&script).trim_end().to_string();
-            Ok(
-                Report::new(serde_json::json!({ "shell": shell.to_string(), "script": script }))
-                    .line(script),
-            )
-        }
-        Command::Man { out_dir } => {
-            let files = crate::docs::write_man_pages(&out_dir)?;
-            let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
-            Ok(
-                Report::new(serde_json::json!({ "files": names })).line(format!(
-                    "Wrote {} man pages to {}.",
-                    files.len(),
-                    out_dir.display()
-                )),
-            )
-        }
+        Command::Completions { shell } => completions::completions(shell),
+        Command::Man { out_dir } => completions::man(&out_dir),
     }
 }
 
@@ -124,5 +117,14 @@ pub(crate) fn delivery_note(delivery: &crate::mail::Delivery) -> String {
             )
         }
         crate::mail::Delivery::Smtp(server) => format!("The message was sent through {server}."),
+    }
+}
+
+/// `(none)` for an empty list, else its items joined by commas.
+pub(crate) fn list_or_none(items: &[String]) -> String {
+    if items.is_empty() {
+        "(none)".to_string()
+    } else {
+        items.join(", ")
     }
 }

@@ -1,6 +1,6 @@
 use crate::accounts::{self, passwd};
 use crate::cli::{PasswdArgs, PasswordSource};
-use crate::commands::{open, protected};
+use crate::commands::admit;
 use crate::context::Context;
 use crate::error::Result;
 use crate::input::Input;
@@ -9,8 +9,8 @@ use crate::password::Password;
 use crate::validate::parse_email;
 
 pub fn run(ctx: &Context, input: &mut Input<'_>, args: PasswdArgs) -> Result<Report> {
-    let (mut store, policy) = open(ctx)?;
-    let actor = protected(ctx, &store, &policy, &[])?;
+    let mut admitted = admit(ctx, &[])?;
+    let (store, policy, actor) = (&mut admitted.store, &admitted.policy, &admitted.actor);
     let source = PasswordSource {
         password_stdin: args.password_stdin,
         password_file: None,
@@ -18,16 +18,16 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, args: PasswdArgs) -> Result<Rep
     let current = input.password(&source, "Current password", false, |raw| {
         Ok(Password::normalise(&raw))
     })?;
-    passwd::check_current(&mut store, &policy, &actor, &current)?;
+    passwd::check_current(store, policy, actor, &current)?;
     let email = parse_email(&actor.user.email)?;
     let names = Some((
         actor.user.first_name.as_str(),
         actor.user.last_name.as_str(),
     ));
     let new = input.password(&source, "New password", true, |raw| {
-        accounts::judge_password(&store, &policy, &email, names, &raw)
+        accounts::judge_password(store, policy, &email, names, &raw)
     })?;
-    let ended = passwd::change(&mut store, &policy, &actor, &new)?;
+    let ended = passwd::change(store, policy, actor, &new)?;
     Ok(
         Report::new(serde_json::json!({ "changed": true, "other_sessions_ended": ended }))
             .line(format!("Password changed; {ended} other session(s) ended.")),

@@ -1,7 +1,7 @@
 use crate::accounts::register::{self, Registered, Registration};
 use crate::accounts::{self, UserView};
 use crate::cli::RegisterArgs;
-use crate::commands::{delivery_note, open};
+use crate::commands::{Opened, delivery_note, open};
 use crate::context::Context;
 use crate::error::Result;
 use crate::gate;
@@ -12,7 +12,7 @@ use crate::permissions::USERS_READ;
 use crate::validate::{parse_attributes, parse_email, parse_name};
 
 pub fn run(ctx: &Context, input: &mut Input<'_>, args: RegisterArgs) -> Result<Report> {
-    let (mut store, policy) = open(ctx)?;
+    let Opened { mut store, policy } = open(ctx)?;
     let actor = gate::optional_actor(&store, &policy, &ctx.credential(store.database_id()));
     register::authorise(&store, &policy, actor.as_ref(), &args.roles, args.verified)?;
     let email = input.required(args.email, "Email", "--email", parse_email)?;

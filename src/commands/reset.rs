@@ -1,6 +1,6 @@
 use crate::accounts::{self, reset};
 use crate::cli::ResetArgs;
-use crate::commands::open;
+use crate::commands::{Opened, open};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::input::Input;
@@ -8,7 +8,7 @@ use crate::output::Report;
 use crate::validate::parse_email;
 
 pub fn run(ctx: &Context, input: &mut Input<'_>, args: ResetArgs) -> Result<Report> {
-    let (mut store, policy) = open(ctx)?;
+    let Opened { mut store, policy } = open(ctx)?;
     let email = input.required(args.email, "Email", "--email", parse_email)?;
     let confirming = args.code.is_some() || args.code_stdin;
     if !confirming {

@@ -1,19 +1,21 @@
 use crate::accounts::roles::{self, RoleView};
-use crate::cli::{RoleChangeArgs, RolesCommand};
-use crate::commands::{open, protected};
+use crate::cli::RolesCommand;
+use crate::commands::{Admitted, admit};
 use crate::context::Context;
 use crate::error::Result;
+use crate::gate::Actor;
 use crate::output::{Report, table};
-use crate::permissions::{ROLES_GRANT, ROLES_MANAGE};
-use crate::validate::parse_email;
+use crate::permissions::ROLES_MANAGE;
+use crate::store::Store;
 
 fn role_json(role: &RoleView) -> serde_json::Value {
     serde_json::to_value(role).unwrap_or_default()
 }
 
 pub fn run(ctx: &Context, command: RolesCommand) -> Result<Report> {
-    let (mut store, policy) = open(ctx)?;
-    let actor = protected(ctx, &store, &policy, &[ROLES_MANAGE])?;
+    let Admitted {
+        mut store, actor, ..
+    } = admit(ctx, &[ROLES_MANAGE])?;
     match command {
         RolesCommand::List => {
             let roles = roles::list(&store)?;
@@ -26,7 +28,7 @@ pub fn run(ctx: &Context, command: RolesCommand) -> Result<Report> {
                 ]
             });
             let text = table(["role", "permissions", "users", "description"], rows);
-            Ok(Report::new(serde_json::to_value(&roles).unwrap_or_default()).line(text))
+            Ok(Report::of(&roles).line(text))
         }
         RolesCommand::Show { name } => {
             let role = roles::show(&store, &name)?;
@@ -96,8 +98,8 @@ fn list_or_none(v: &[String]) -> String {
 }
 
 fn change(
-    store: &mut crate::store::Store,
-    actor: &crate::gate::Actor,
+    store: &mut Store,
+    actor: &Actor,
     name: &str,
     permissions: &[String],
     allow: bool,
@@ -115,27 +117,4 @@ fn change(
         (false, false) => format!("{} no longer allows {}.", role.name, changed.join(", ")),
     };
     Ok(Report::new(json).line(line))
-}
-
-/// `grant` and `revoke`.
-pub fn change_roles(ctx: &Context, args: RoleChangeArgs, give: bool) -> Result<Report> {
-    let (mut store, policy) = open(ctx)?;
-    let actor = protected(ctx, &store, &policy, &[ROLES_GRANT])?;
-    let email = parse_email(&args.email)?;
-    let (user, results) = roles::change_roles(&mut store, &actor, &email, &args.roles, give)?;
-    let changed = results.iter().any(|(_, c)| *c);
-    let mut report = Report::new(serde_json::json!({
-        "user": user,
-        "changed": changed,
-        "roles": results.iter().map(|(r, c)| serde_json::json!({ "role": r, "changed": c })).collect::<Vec<_>>(),
-    }));
-    for (role, did) in &results {
-        report = report.line(match (give, did) {
-            (true, true) => format!("Granted {role} to {}.", user.email),
-            (true, false) => format!("{} already has {role}; nothing changed.", user.email),
-            (false, true) => format!("Revoked {role} from {}.", user.email),
-            (false, false) => format!("{} does not have {role}; nothing changed.", user.email),
-        });
-    }
-    Ok(report)
 }

@@ -1,6 +1,6 @@
 use crate::accounts::verify;
 use crate::cli::VerifyArgs;
-use crate::commands::{delivery_note, open};
+use crate::commands::{Opened, delivery_note, open};
 use crate::context::Context;
 use crate::error::Result;
 use crate::input::Input;
@@ -8,7 +8,7 @@ use crate::output::Report;
 use crate::validate::parse_email;
 
 pub fn run(ctx: &Context, input: &mut Input<'_>, args: VerifyArgs) -> Result<Report> {
-    let (mut store, policy) = open(ctx)?;
+    let Opened { mut store, policy } = open(ctx)?;
     let email = input.required(args.email, "Email", "--email", parse_email)?;
     if args.resend {
         let cfg = ctx.mail_config(&policy.mail)?;

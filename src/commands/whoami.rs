@@ -1,47 +1,33 @@
 use crate::accounts::UserView;
 use crate::clock;
-use crate::commands::{open, protected_for_enrolment};
+use crate::commands::{admit_even_before_enrolment, list_or_none};
 use crate::context::Context;
 use crate::error::Result;
 use crate::gate::Via;
 use crate::output::Report;
 
 pub fn run(ctx: &Context) -> Result<Report> {
-    let (store, policy) = open(ctx)?;
-    let actor = protected_for_enrolment(ctx, &store, &policy)?;
-    let view = UserView::load(&store.sql(), &actor.user)?;
+    let admitted = admit_even_before_enrolment(ctx)?;
+    let (actor, policy) = (&admitted.actor, &admitted.policy);
+    let view = UserView::load(&admitted.store.sql(), &actor.user)?;
     let mut permissions: Vec<String> = actor.grants.iter().map(|(_, p)| p.clone()).collect();
     permissions.sort_unstable();
     permissions.dedup();
-    let or_none = |v: &[String]| {
-        if v.is_empty() {
-            "(none)".to_string()
-        } else {
-            v.join(", ")
-        }
-    };
     let (via_json, via_line) = match &actor.via {
         Via::Session(s) => {
-            let expires_at = s
-                .expires_at
-                .min(s.created_at.saturating_add(policy.session_ttl));
-            let idle_until = s
-                .last_seen_at
-                .max(clock::now())
-                .saturating_add(policy.session_idle);
+            let ends_at = clock::rfc3339(s.ends_at(policy.session_ttl));
+            let idle = clock::format_duration(policy.session_idle);
             (
                 serde_json::json!({ "session": {
                     "id": s.id,
                     "created_at": clock::rfc3339(s.created_at),
-                    "expires_at": clock::rfc3339(expires_at),
-                    "idle_timeout": clock::format_duration(policy.session_idle),
+                    "expires_at": ends_at,
+                    "idle_timeout": idle,
                 }}),
                 format!(
-                    "session:      {} (expires {}, or after {} idle, next at {})",
+                    "session:      {} (expires {ends_at}, or after {idle} idle, next at {})",
                     s.id,
-                    clock::rfc3339(expires_at),
-                    clock::format_duration(policy.session_idle),
-                    clock::rfc3339(idle_until)
+                    clock::rfc3339(s.idle_until(policy.session_idle))
                 ),
             )
         }
@@ -69,7 +55,7 @@ pub fn run(ctx: &Context) -> Result<Report> {
     }
     Ok(Report::new(json)
         .line(view.display_name())
-        .line(format!("roles:        {}", or_none(&view.roles)))
-        .line(format!("permissions:  {}", or_none(&permissions)))
+        .line(format!("roles:        {}", list_or_none(&view.roles)))
+        .line(format!("permissions:  {}", list_or_none(&permissions)))
         .line(via_line))
 }

@@ -20,15 +20,34 @@ pub struct AuditEvent {
 }
 
 impl AuditEvent {
-    /// An event with no actor (the tool itself, or an anonymous caller).
-    pub fn system() -> AuditEvent {
+    /// An event with no actor (the tool itself, or an anonymous caller) and an empty detail;
+    /// `by`, `on` and `with` fill in the rest.
+    pub fn new(event: &'static str) -> AuditEvent {
         AuditEvent {
             actor_id: None,
             actor: None,
-            event: "",
+            event,
             target: None,
             detail: serde_json::json!({}),
         }
+    }
+
+    /// Who acted: a user id and the email it had then.
+    pub fn by(mut self, actor_id: i64, actor: &str) -> AuditEvent {
+        self.actor_id = Some(actor_id);
+        self.actor = Some(actor.to_string());
+        self
+    }
+
+    /// What was acted on: an email, a role or a setting.
+    pub fn on(mut self, target: &str) -> AuditEvent {
+        self.target = Some(target.to_string());
+        self
+    }
+
+    pub fn with(mut self, detail: serde_json::Value) -> AuditEvent {
+        self.detail = detail;
+        self
     }
 }
 

@@ -19,7 +19,7 @@ mod users;
 use std::collections::HashMap;
 use std::fs::{self, OpenOptions};
 use std::ops::Deref;
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -32,9 +32,10 @@ pub use roles::{ADMIN_ROLE, Role, RoleSummary};
 pub use sessions::{SessionListing, SessionRow};
 pub use throttle::Throttle;
 pub use tokens::TokenRow;
-pub use users::{NewUser, User, UserFilter};
+pub use users::{NewUser, Status, User, UserFilter};
 
 use crate::error::{Error, Result};
+use crate::files::Sharing;
 
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_initial.sql"),
@@ -46,32 +47,16 @@ const MIGRATIONS: &[&str] = &[
 /// The schema version this binary reads and writes (`PRAGMA user_version`).
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
+/// Set once this process has committed a write: Ctrl-C at a later prompt must not claim that
+/// nothing was changed.
+static COMMITTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+pub fn committed_a_write() -> bool {
+    COMMITTED.load(std::sync::atomic::Ordering::SeqCst)
+}
+
 /// Long enough that parallel CI jobs queue rather than fail; past it, exit 10.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
-
-/// Who may use a new database: its owner (0600/0700) or a group of administrators (0660/0770).
-#[derive(Debug, Clone, Copy)]
-pub struct Sharing {
-    pub gid: Option<u32>,
-}
-
-impl Sharing {
-    pub fn file_mode(self) -> u32 {
-        if self.gid.is_some() { 0o660 } else { 0o600 }
-    }
-    pub fn dir_mode(self) -> u32 {
-        if self.gid.is_some() { 0o2770 } else { 0o700 }
-    }
-    /// Group mode is read off an existing database file, so that files made beside it later
-    /// (outbox messages) get the same sharing.
-    pub fn of_file(path: &Path) -> Sharing {
-        use std::os::unix::fs::MetadataExt;
-        match fs::metadata(path) {
-            Ok(m) if m.mode() & 0o060 != 0 => Sharing { gid: Some(m.gid()) },
-            _ => Sharing { gid: None },
-        }
-    }
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum InitOutcome {
@@ -181,11 +166,13 @@ impl Store {
         let io = |what: &str, e: std::io::Error| Error::storage(format!("cannot {what}: {e}"));
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             if !dir.exists() {
-                create_private_dirs(dir, sharing)
+                sharing
+                    .create_dirs(dir)
                     .map_err(|e| io(&format!("create {}", dir.display()), e))?;
-            } else if let Some(gid) = sharing.gid {
+            } else if sharing.gid.is_some() {
                 // Group members need to create the -wal and -shm files beside the database.
-                apply_sharing(dir, sharing.dir_mode(), Some(gid))
+                sharing
+                    .apply_to_dir(dir)
                     .map_err(|e| io(&format!("share {}", dir.display()), e))?;
             }
         }
@@ -209,7 +196,8 @@ impl Store {
             Err(e) => return Err(io(&format!("read {}", path.display()), e)),
         };
         if created || sharing.gid.is_some() {
-            apply_sharing(path, sharing.file_mode(), sharing.gid)
+            sharing
+                .apply_to_file(path)
                 .map_err(|e| io(&format!("set the mode of {}", path.display()), e))?;
         }
         let mut conn = Connection::open_with_flags(
@@ -277,6 +265,7 @@ impl Store {
             sql: Sql { conn: &tx },
         })?;
         tx.commit()?;
+        COMMITTED.store(true, std::sync::atomic::Ordering::SeqCst);
         Ok(out)
     }
 
@@ -365,15 +354,13 @@ fn migrate(conn: &mut Connection) -> Result<i64> {
     }
     if found < SCHEMA_VERSION {
         seed.append_audit(
-            &AuditEvent {
-                event: "database.migrated",
-                detail: serde_json::json!({ "from": found, "to": SCHEMA_VERSION }),
-                ..AuditEvent::system()
-            },
+            &AuditEvent::new("database.migrated")
+                .with(serde_json::json!({ "from": found, "to": SCHEMA_VERSION })),
             now,
         )?;
     }
     tx.commit()?;
+    COMMITTED.store(true, std::sync::atomic::Ordering::SeqCst);
     Ok(found)
 }
 
@@ -405,32 +392,6 @@ impl Tx<'_> {
     }
 }
 
-fn create_private_dirs(dir: &Path, sharing: Sharing) -> std::io::Result<()> {
-    let mut missing = Vec::new();
-    let mut cur = Some(dir);
-    while let Some(d) = cur.filter(|d| !d.as_os_str().is_empty() && !d.exists()) {
-        missing.push(d.to_path_buf());
-        cur = d.parent();
-    }
-    for d in missing.iter().rev() {
-        match fs::DirBuilder::new().mode(0o700).create(d) {
-            Ok(()) => {}
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(e),
-        }
-        fs::set_permissions(d, fs::Permissions::from_mode(0o700))?;
-    }
-    apply_sharing(dir, sharing.dir_mode(), sharing.gid)
-}
-
-/// Sets the exact mode (whatever the umask) and, in group mode, the group.
-pub(crate) fn apply_sharing(path: &Path, mode: u32, gid: Option<u32>) -> std::io::Result<()> {
-    if let Some(gid) = gid {
-        std::os::unix::fs::chown(path, None, Some(gid))?;
-    }
-    fs::set_permissions(path, fs::Permissions::from_mode(mode))
-}
-
 fn newer_schema(v: i64) -> Error {
     Error::storage(format!(
         "the database schema v{v} is newer than this useradm supports (v{SCHEMA_VERSION}): upgrade useradm"
@@ -448,8 +409,14 @@ fn open_error_generic(path: &Path, err: Error) -> Error {
     }
 }
 
+impl From<rusqlite::Error> for Error {
+    fn from(err: rusqlite::Error) -> Self {
+        storage_error(&err)
+    }
+}
+
 /// Maps SQLite's failures to exit 10 with a message a user can act on.
-pub(crate) fn storage_error(err: &rusqlite::Error) -> Error {
+fn storage_error(err: &rusqlite::Error) -> Error {
     let Some(code) = err.sqlite_error_code() else {
         return Error::internal(format!("database error: {err}"));
     };

@@ -2,7 +2,7 @@
 
 use rusqlite::{OptionalExtension, params};
 
-use super::{Sql, Tx};
+use super::{Sql, Status, Tx};
 use crate::error::Result;
 
 #[derive(Debug, Clone)]
@@ -69,9 +69,9 @@ impl Sql<'_> {
             .conn
             .prepare_cached(
                 "SELECT count(*) FROM user_roles ur JOIN roles r ON r.id = ur.role_id JOIN users u ON u.id = ur.user_id
-                  WHERE r.name = ?1 AND u.status = 'active'",
+                  WHERE r.name = ?1 AND u.status = ?2",
             )?
-            .query_row([ADMIN_ROLE], |r| r.get(0))?)
+            .query_row(params![ADMIN_ROLE, Status::Active], |r| r.get(0))?)
     }
 
     pub fn role_by_name(&self, name: &str) -> Result<Option<Role>> {

@@ -14,6 +14,19 @@ pub struct SessionRow {
     pub expires_at: i64,
 }
 
+impl SessionRow {
+    /// When the session ends at the latest: its stored end, or sooner when `session.ttl` was
+    /// shortened after the login.
+    pub fn ends_at(&self, ttl: i64) -> i64 {
+        self.expires_at.min(self.created_at.saturating_add(ttl))
+    }
+
+    /// When it ends unless it is used again.
+    pub fn idle_until(&self, idle: i64) -> i64 {
+        self.last_seen_at.saturating_add(idle)
+    }
+}
+
 /// A session with its owner, for `sessions list`.
 #[derive(Debug, Clone)]
 pub struct SessionListing {

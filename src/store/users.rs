@@ -1,5 +1,6 @@
 //! The `users` table.
 
+use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::{Sql, Tx, is_unique_violation};
@@ -17,8 +18,8 @@ pub struct User {
     /// PHC string; `None` is an unusable password (an invited account).
     pub password_hash: Option<String>,
     pub email_verified_at: Option<i64>,
-    /// `active` or `disabled`; `locked` is derived from `login_failures`.
-    pub status: String,
+    /// Whether the account may be used; `locked` is derived from `login_failures`.
+    pub status: Status,
     pub created_at: i64,
     pub updated_at: i64,
     pub last_login_at: Option<i64>,
@@ -28,7 +29,42 @@ pub struct User {
 
 impl User {
     pub fn is_disabled(&self) -> bool {
-        self.status == "disabled"
+        self.status == Status::Disabled
+    }
+}
+
+/// The stored state of an account: the only place its names are spelled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Active,
+    Disabled,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Active => "active",
+            Status::Disabled => "disabled",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Status> {
+        [Status::Active, Status::Disabled]
+            .into_iter()
+            .find(|s| s.as_str() == text)
+    }
+}
+
+impl ToSql for Status {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::from(self.as_str()))
+    }
+}
+
+impl FromSql for Status {
+    fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+        Status::parse(value.as_str()?).ok_or_else(|| FromSqlError::Other("unknown status".into()))
     }
 }
 
@@ -68,8 +104,8 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<User> {
 #[derive(Debug, Default, Clone)]
 pub struct UserFilter {
     pub role: Option<String>,
-    /// `active` or `disabled` (locked is derived by the caller).
-    pub status: Option<String>,
+    /// Locked accounts are active ones whose lock is on: the caller tells them apart.
+    pub status: Option<Status>,
     /// Case-insensitive substring of the email or names.
     pub search: Option<String>,
 }
@@ -163,7 +199,7 @@ impl Tx<'_> {
             .prepare_cached(
                 "INSERT INTO users (email, email_canonical, first_name, last_name, attributes, password_hash,
                                     email_verified_at, status, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'active', ?8, ?8)",
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
             )?
             .execute(params![
                 u.email,
@@ -173,6 +209,7 @@ impl Tx<'_> {
                 u.attributes,
                 u.password_hash,
                 verified_at,
+                Status::Active,
                 now
             ]);
         match inserted {
@@ -217,7 +254,7 @@ impl Tx<'_> {
         Ok(())
     }
 
-    pub fn set_status(&self, user_id: i64, status: &str, now: i64) -> Result<()> {
+    pub fn set_status(&self, user_id: i64, status: Status, now: i64) -> Result<()> {
         self.conn
             .prepare_cached("UPDATE users SET status = ?2, updated_at = ?3 WHERE id = ?1")?
             .execute(params![user_id, status, now])?;

@@ -43,6 +43,17 @@ pub const COLUMNS: &[&str] = &[
     "status",
 ];
 
+/// The columns `export` writes, in order: every column but the two secrets.
+pub const EXPORTED_COLUMNS: [&str; 7] = [
+    "email",
+    "first_name",
+    "last_name",
+    "attributes",
+    "roles",
+    "verified",
+    "status",
+];
+
 fn split_roles(text: &str) -> Vec<String> {
     text.split(';')
         .map(str::trim)

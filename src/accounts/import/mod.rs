@@ -1,0 +1,595 @@
+//! Bulk provisioning: `import` of CSV, JSON Lines or a Django database.
+//!
+//! All or nothing, in five phases: every row is validated first and every bad row is reported with
+//! its line; then each row is planned against the database (create, update, leave, skip); then
+//! plain passwords and invitation codes are hashed on every core; then one `BEGIN IMMEDIATE`
+//! transaction writes every row; invitations go out after the commit. A killed import leaves
+//! nothing. An update changes an existing account through the same operations the commands use
+//! (`accounts::changes`), so it writes the same audit events, marked `"via": "import"`. Passwords
+//! of existing accounts are never changed by an import (that is what `reset` is for).
+
+pub mod django;
+pub mod parse;
+
+use std::collections::{BTreeSet, HashMap};
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::accounts::changes::{self, ChangedBy};
+use crate::accounts::{PreparedCode, prepare_code};
+use crate::clock;
+use crate::codes::Purpose;
+use crate::crypto;
+use crate::error::{Error, Result};
+use crate::gate::{self, Actor};
+use crate::hashes;
+use crate::mail::{self, CodeMail, MailConfig};
+use crate::password::{self, AccountWords, NewPassword};
+use crate::settings::Policy;
+use crate::store::{NewUser, Role, Status, Store, Tx, User};
+use crate::validate::{self, Email, parse_email, parse_name};
+
+pub use parse::{Format, LineError, RawRow};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OnConflict {
+    Fail,
+    Skip,
+    Update,
+}
+
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub on_conflict: OnConflict,
+    pub dry_run: bool,
+    pub no_email: bool,
+    /// Roles the input may create (a Django import's groups); others must exist.
+    pub create_roles: bool,
+}
+
+/// Who imports, how, and where the work shows.
+pub struct Request<'a> {
+    pub actor: &'a Actor,
+    pub options: Options,
+    /// Where invitations go; `None` sends none (`--no-email`, `--dry-run`).
+    pub mail: Option<&'a MailConfig>,
+    /// Called with (done, total) as passwords and codes are hashed.
+    pub progress: &'a (dyn Fn(u64, u64) + Sync),
+}
+
+impl std::fmt::Debug for Request<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Request")
+            .field("options", &self.options)
+            .finish_non_exhaustive()
+    }
+}
+
+enum Secret {
+    None,
+    Plain(NewPassword),
+    Hash(String),
+}
+
+/// A row that passed validation.
+struct Row {
+    line: usize,
+    email: Email,
+    first_name: Option<String>,
+    last_name: Option<String>,
+    attributes: Option<String>,
+    roles: Option<Vec<String>>,
+    verified: Option<bool>,
+    secret: Secret,
+    status: Option<Status>,
+}
+
+impl Row {
+    /// Whether a new account of this row gets an invitation: no password, not disabled.
+    fn invited(&self, options: &Options) -> bool {
+        matches!(self.secret, Secret::None)
+            && self.status != Some(Status::Disabled)
+            && !options.no_email
+    }
+}
+
+/// What will happen to one row.
+enum Plan {
+    Create,
+    Update(Box<User>),
+    Unchanged,
+    Skip,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct Summary {
+    pub rows: usize,
+    pub created: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+    pub skipped: usize,
+    pub roles_created: Vec<String>,
+    pub dry_run: bool,
+    pub invitations_sent: Vec<String>,
+    /// (email, why) of invitations that could not be sent; `useradm reset --email E` resends.
+    pub invitations_unsent: Vec<(String, String)>,
+}
+
+/// The roles the input gives: every name, and those that do not exist yet.
+struct GivenRoles {
+    names: BTreeSet<String>,
+    new: Vec<String>,
+}
+
+/// What was hashed before the write: passwords and invitation codes, by row index.
+struct Hashed {
+    passwords: HashMap<usize, String>,
+    invitations: HashMap<usize, PreparedCode>,
+}
+
+/// Imports `raw` rows (already parsed; `parse_errors` are reported with the rest).
+pub fn import(
+    store: &mut Store,
+    policy: &Policy,
+    request: &Request<'_>,
+    raw: &[RawRow],
+    parse_errors: Vec<LineError>,
+) -> Result<Summary> {
+    let roles: HashMap<String, Vec<String>> = store
+        .sql()
+        .roles()?
+        .into_iter()
+        .map(|r| (r.role.name.clone(), r.permissions))
+        .collect();
+    let rows = validate_all(raw, parse_errors, policy, &roles, &request.options)?;
+    let given = authorise(&rows, &roles, request.actor)?;
+    let plans = plan(store, &rows, request)?;
+    let mut summary = Summary::of(&rows, &plans, &given, request.options.dry_run);
+    if request.options.dry_run {
+        return Ok(summary);
+    }
+    let hashed = hash(&rows, &plans, policy, request)?;
+    store.use_bulk_cache()?;
+    let now = clock::now();
+    store.write(|tx| {
+        let role_ids = ensure_roles(tx, &given, now)?;
+        let by = ChangedBy::import(request.actor);
+        let mut writer = Writer {
+            tx,
+            by,
+            policy,
+            roles: &role_ids,
+            hashed: &hashed,
+            now,
+        };
+        for (i, (row, plan)) in rows.iter().zip(&plans).enumerate() {
+            writer.write(i, row, plan)?;
+        }
+        let detail = serde_json::json!({
+            "rows": summary.rows, "created": summary.created, "updated": summary.updated,
+            "unchanged": summary.unchanged, "skipped": summary.skipped, "roles_created": given.new,
+        });
+        tx.append_audit(&request.actor.event("import.completed").with(detail), now)
+    })?;
+    invite(
+        &rows,
+        hashed.invitations,
+        policy,
+        request.mail,
+        &mut summary,
+    );
+    Ok(summary)
+}
+
+/// Phase 1: every row validated; all the bad ones reported at once (exit 2).
+fn validate_all(
+    raw: &[RawRow],
+    parse_errors: Vec<LineError>,
+    policy: &Policy,
+    roles: &HashMap<String, Vec<String>>,
+    options: &Options,
+) -> Result<Vec<Row>> {
+    let validated: Vec<std::result::Result<Row, LineError>> = raw
+        .par_iter()
+        .map(|r| {
+            validate_row(r, policy, roles, options.create_roles).map_err(|message| LineError {
+                line: r.line,
+                message,
+            })
+        })
+        .collect();
+    let mut errors = parse_errors;
+    let mut rows = Vec::new();
+    let mut seen = HashMap::new();
+    for v in validated {
+        match v {
+            Ok(row) => match seen.insert(row.email.canonical.clone(), row.line) {
+                Some(first) => errors.push(LineError {
+                    line: row.line,
+                    message: format!("{} already appears on line {first}", row.email.address),
+                }),
+                None => rows.push(row),
+            },
+            Err(e) => errors.push(e),
+        }
+    }
+    if errors.is_empty() {
+        return Ok(rows);
+    }
+    errors.sort_by_key(|e| e.line);
+    let mut text = format!("{} bad row(s); nothing was imported:", errors.len());
+    for e in errors.iter().take(200) {
+        text.push_str(&format!("\n  line {}: {}", e.line, e.message));
+    }
+    if errors.len() > 200 {
+        text.push_str(&format!("\n  … and {} more", errors.len() - 200));
+    }
+    Err(Error::Usage(text))
+}
+
+fn validate_row(
+    raw: &RawRow,
+    policy: &Policy,
+    roles: &HashMap<String, Vec<String>>,
+    create_roles: bool,
+) -> std::result::Result<Row, String> {
+    let email = parse_email(raw.email.as_deref().ok_or("no email")?).map_err(|e| e.to_string())?;
+    let name = |field: &str, value: &Option<String>| {
+        value
+            .as_deref()
+            .map(|n| parse_name(field, n))
+            .transpose()
+            .map_err(|e| e.to_string())
+    };
+    let first_name = name("first_name", &raw.first_name)?;
+    let last_name = name("last_name", &raw.last_name)?;
+    let attributes = match &raw.attributes {
+        Some(map) if map.len() > 64 => return Err("more than 64 attributes".into()),
+        Some(map) => {
+            let text = serde_json::Value::Object(map.clone()).to_string();
+            if text.len() > 16 * 1024 {
+                return Err("attributes larger than 16 KiB".into());
+            }
+            Some(text)
+        }
+        None => None,
+    };
+    for name in raw.roles.iter().flatten() {
+        validate::role_name(name).map_err(|e| e.to_string())?;
+        if !create_roles && !roles.contains_key(name) {
+            return Err(format!("unknown role {name:?}"));
+        }
+    }
+    let status = match raw.status.as_deref() {
+        None => None,
+        Some(text) => Some(
+            Status::parse(text)
+                .ok_or_else(|| format!("status {text:?} is not active or disabled"))?,
+        ),
+    };
+    let secret = match (&raw.password, &raw.password_hash) {
+        (Some(_), Some(_)) => return Err("give password or password_hash, not both".into()),
+        (Some(p), None) => {
+            let words = AccountWords {
+                email: &email.address,
+                first_name: first_name.as_deref().unwrap_or(""),
+                last_name: last_name.as_deref().unwrap_or(""),
+            };
+            Secret::Plain(password::check_new(p, policy, &words).map_err(|e| e.to_string())?)
+        }
+        (None, Some(h)) => {
+            hashes::parse(h).map_err(|e| format!("bad password_hash: {e}"))?;
+            Secret::Hash(h.clone())
+        }
+        (None, None) => Secret::None,
+    };
+    Ok(Row {
+        line: raw.line,
+        email,
+        first_name,
+        last_name,
+        attributes,
+        roles: raw.roles.clone(),
+        verified: raw.verified,
+        secret,
+        status,
+    })
+}
+
+/// No escalation: the actor must hold every permission of every role the input gives, and may
+/// create roles only with `roles.manage`.
+fn authorise(
+    rows: &[Row],
+    roles: &HashMap<String, Vec<String>>,
+    actor: &Actor,
+) -> Result<GivenRoles> {
+    let names: BTreeSet<String> = rows
+        .iter()
+        .flat_map(|r| r.roles.iter().flatten().cloned())
+        .collect();
+    let mut given_perms = Vec::new();
+    let mut new = Vec::new();
+    for name in &names {
+        match roles.get(name) {
+            Some(perms) => given_perms.extend(perms.iter().cloned()),
+            None => new.push(name.clone()),
+        }
+    }
+    gate::require_can_give(actor, &given_perms)?;
+    if !new.is_empty() {
+        actor.require(crate::permissions::ROLES_MANAGE)?;
+    }
+    Ok(GivenRoles { names, new })
+}
+
+/// Phase 2: each row against the database, in one read transaction. Existing accounts stop the
+/// import (exit 6) unless the options say to skip or update them.
+fn plan(store: &Store, rows: &[Row], request: &Request<'_>) -> Result<Vec<Plan>> {
+    let on_conflict = request.options.on_conflict;
+    let mut plans = Vec::with_capacity(rows.len());
+    let mut conflicts = Vec::new();
+    store.read(|| {
+        for row in rows {
+            let plan = match store.sql().user_by_email(&row.email.canonical)? {
+                None => Plan::Create,
+                Some(_) if on_conflict == OnConflict::Skip => Plan::Skip,
+                Some(user) if on_conflict == OnConflict::Fail => {
+                    conflicts.push(user.email.clone());
+                    Plan::Skip
+                }
+                Some(user) if differs(store, &user, row)? => {
+                    gate::require_can_act_on(store, request.actor, &user)?;
+                    Plan::Update(Box::new(user))
+                }
+                Some(_) => Plan::Unchanged,
+            };
+            plans.push(plan);
+        }
+        Ok(())
+    })?;
+    if conflicts.is_empty() {
+        return Ok(plans);
+    }
+    let shown: Vec<&str> = conflicts.iter().take(20).map(String::as_str).collect();
+    Err(Error::Conflict(format!(
+        "{} account(s) already exist: {}{}; nothing was imported (use --on-conflict skip or update)",
+        conflicts.len(),
+        shown.join(", "),
+        if conflicts.len() > 20 { ", …" } else { "" }
+    )))
+}
+
+fn differs(store: &Store, user: &User, row: &Row) -> Result<bool> {
+    let roles_differ = match &row.roles {
+        Some(want) => {
+            let have: BTreeSet<String> =
+                store.sql().user_role_names(user.id)?.into_iter().collect();
+            have != want.iter().cloned().collect::<BTreeSet<_>>()
+        }
+        None => false,
+    };
+    Ok(roles_differ
+        || row
+            .first_name
+            .as_ref()
+            .is_some_and(|f| *f != user.first_name)
+        || row.last_name.as_ref().is_some_and(|l| *l != user.last_name)
+        || row.attributes.as_ref().is_some_and(|a| {
+            serde_json::from_str::<serde_json::Value>(a).ok()
+                != serde_json::from_str(&user.attributes).ok()
+        })
+        || row.status.is_some_and(|s| s != user.status)
+        || (row.verified == Some(true) && user.email_verified_at.is_none()))
+}
+
+impl Summary {
+    fn of(rows: &[Row], plans: &[Plan], given: &GivenRoles, dry_run: bool) -> Summary {
+        let mut summary = Summary {
+            rows: rows.len(),
+            dry_run,
+            roles_created: given.new.clone(),
+            ..Summary::default()
+        };
+        for plan in plans {
+            match plan {
+                Plan::Create => summary.created += 1,
+                Plan::Update(_) => summary.updated += 1,
+                Plan::Unchanged => summary.unchanged += 1,
+                Plan::Skip => summary.skipped += 1,
+            }
+        }
+        summary
+    }
+}
+
+/// Phase 3: plain passwords and invitation codes hashed on every core, before the write lock.
+fn hash(rows: &[Row], plans: &[Plan], policy: &Policy, request: &Request<'_>) -> Result<Hashed> {
+    let created = |i: &usize| matches!(plans[*i], Plan::Create);
+    let passwords: Vec<(usize, &NewPassword)> = rows
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| created(i))
+        .filter_map(|(i, r)| match &r.secret {
+            Secret::Plain(p) => Some((i, p)),
+            _ => None,
+        })
+        .collect();
+    let invited: Vec<usize> = (0..rows.len())
+        .filter(|i| created(i) && rows[*i].invited(&request.options))
+        .collect();
+    let total = (passwords.len() + invited.len()) as u64;
+    let done = std::sync::atomic::AtomicU64::new(0);
+    let tick = || {
+        let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        (request.progress)(n, total);
+    };
+    let passwords = passwords
+        .par_iter()
+        .map(|(i, p)| {
+            let h = crypto::hash_secret(p.password().as_bytes(), policy.hash_cost);
+            tick();
+            h.map(|h| (*i, h))
+        })
+        .collect::<Result<_>>()?;
+    let invitations = invited
+        .par_iter()
+        .map(|i| {
+            let c = prepare_code(policy);
+            tick();
+            c.map(|c| (*i, c))
+        })
+        .collect::<Result<_>>()?;
+    Ok(Hashed {
+        passwords,
+        invitations,
+    })
+}
+
+/// Every role the input gives, created when missing (a Django import's groups).
+fn ensure_roles(tx: &Tx<'_>, given: &GivenRoles, now: i64) -> Result<HashMap<String, Role>> {
+    let mut roles = HashMap::new();
+    for name in &given.names {
+        if tx.role_by_name(name)?.is_none() {
+            tx.create_role(name, "imported", now)?;
+        }
+        roles.insert(name.clone(), changes::role_by_name(tx, name)?);
+    }
+    Ok(roles)
+}
+
+/// Phase 4: the rows, inside the import's one transaction.
+struct Writer<'a, 't> {
+    tx: &'a Tx<'t>,
+    by: ChangedBy<'a>,
+    policy: &'a Policy,
+    roles: &'a HashMap<String, Role>,
+    hashed: &'a Hashed,
+    now: i64,
+}
+
+impl Writer<'_, '_> {
+    fn write(&mut self, i: usize, row: &Row, plan: &Plan) -> Result<()> {
+        match plan {
+            Plan::Create => self.create(i, row),
+            Plan::Update(user) => self.update(user, row),
+            Plan::Unchanged | Plan::Skip => Ok(()),
+        }
+    }
+
+    fn create(&mut self, i: usize, row: &Row) -> Result<()> {
+        let (tx, now) = (self.tx, self.now);
+        let hash = match &row.secret {
+            Secret::Plain(_) => self.hashed.passwords.get(&i).map(String::as_str),
+            Secret::Hash(h) => Some(h.as_str()),
+            Secret::None => None,
+        };
+        let id = tx.insert_user(
+            &NewUser {
+                email: &row.email.address,
+                email_canonical: &row.email.canonical,
+                first_name: row.first_name.as_deref().unwrap_or(""),
+                last_name: row.last_name.as_deref().unwrap_or(""),
+                attributes: row.attributes.as_deref().unwrap_or("{}"),
+                password_hash: hash,
+                verified: row.verified.unwrap_or(false),
+            },
+            now,
+        )?;
+        for name in row.roles.iter().flatten() {
+            tx.grant_role(id, self.roles[name].id, now)?;
+        }
+        if row.status == Some(Status::Disabled) {
+            tx.set_status(id, Status::Disabled, now)?;
+        }
+        let invitation = self.hashed.invitations.get(&i);
+        if let Some(code) = invitation {
+            tx.insert_code(
+                id,
+                Purpose::Invite,
+                &code.hash,
+                &row.email.canonical,
+                now,
+                self.policy.invite_ttl,
+            )?;
+        }
+        let detail = serde_json::json!({
+            "line": row.line, "roles": row.roles, "invited": invitation.is_some(),
+        });
+        let event = self
+            .by
+            .actor
+            .event("user.imported")
+            .on(&row.email.address)
+            .with(detail);
+        tx.append_audit(&event, now)
+    }
+
+    fn update(&mut self, user: &User, row: &Row) -> Result<()> {
+        let (tx, by, now) = (self.tx, self.by, self.now);
+        let profile = changes::Profile {
+            first_name: row
+                .first_name
+                .clone()
+                .unwrap_or_else(|| user.first_name.clone()),
+            last_name: row
+                .last_name
+                .clone()
+                .unwrap_or_else(|| user.last_name.clone()),
+            attributes: row
+                .attributes
+                .clone()
+                .unwrap_or_else(|| user.attributes.clone()),
+        };
+        changes::update_profile(tx, by, user, &profile, now)?;
+        if let Some(want) = &row.roles {
+            for name in tx.user_role_names(user.id)? {
+                if !want.contains(&name) {
+                    changes::revoke_role(tx, by, user, &changes::role_by_name(tx, &name)?, now)?;
+                }
+            }
+            for name in want {
+                changes::grant_role(tx, by, user, &self.roles[name], now)?;
+            }
+        }
+        if let Some(status) = row.status.filter(|s| *s != user.status) {
+            changes::set_status(tx, by, user, status, now)?;
+        }
+        if row.verified == Some(true) {
+            changes::mark_verified(tx, by, user, now)?;
+        }
+        Ok(())
+    }
+}
+
+/// Phase 5: invitations, after the commit; those that fail are listed with how to resend.
+fn invite(
+    rows: &[Row],
+    invitations: HashMap<usize, PreparedCode>,
+    policy: &Policy,
+    cfg: Option<&MailConfig>,
+    summary: &mut Summary,
+) {
+    for (i, code) in invitations {
+        let to = &rows[i].email.address;
+        let sent = match cfg {
+            Some(cfg) => mail::send_code(
+                cfg,
+                &CodeMail {
+                    to,
+                    purpose: Purpose::Invite,
+                    code: &code.code,
+                    ttl_secs: policy.invite_ttl,
+                },
+            )
+            .map(|_| ()),
+            None => Err(Error::MailFailed("no mail configuration".into())),
+        };
+        match sent {
+            Ok(()) => summary.invitations_sent.push(to.clone()),
+            Err(e) => summary.invitations_unsent.push((to.clone(), e.to_string())),
+        }
+    }
+    summary.invitations_sent.sort();
+    summary.invitations_unsent.sort();
+}

@@ -1,0 +1,33 @@
+use crate::accounts::{UserView, credentials};
+use crate::cli::AuthenticateArgs;
+use crate::commands::open;
+use crate::context::Context;
+use crate::error::Result;
+use crate::input::{self, Input};
+use crate::output::Report;
+use crate::password::Password;
+use crate::validate::parse_email;
+
+pub fn run(ctx: &Context, input: &mut Input<'_>, args: AuthenticateArgs) -> Result<Report> {
+    let mut opened = open(ctx)?;
+    let email = parse_email(&args.email)?;
+    let password = input.password(&args.password, "Password", false, |raw| {
+        Ok(Password::normalise(&raw))
+    })?;
+    let mut factor = input::early_second_factor(input, &args.second_factor)?;
+    let user = credentials::authenticate(
+        &mut opened.store,
+        &opened.policy,
+        &email,
+        &password,
+        &mut || match factor.take() {
+            Some(f) => Ok(f),
+            None => input::second_factor(input, &args.second_factor),
+        },
+    )?;
+    let view = UserView::load(&opened.store.sql(), &user)?;
+    Ok(
+        Report::new(serde_json::json!({ "authenticated": true, "user": view }))
+            .line(format!("The credentials of {} are valid.", view.email)),
+    )
+}

@@ -1,0 +1,89 @@
+//! Who may read the files useradm makes (the database, its folder, outbox messages): the owner
+//! alone, or a group of administrators. File modes only; what goes into the files is elsewhere.
+
+use std::fs;
+use std::os::unix::fs::{DirBuilderExt, MetadataExt, PermissionsExt};
+use std::path::Path;
+
+use crate::error::{Error, Result};
+
+/// Who may use a new database and the files beside it: its owner (0600/0700) or a group of
+/// administrators (0660/0770, setgid folders).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sharing {
+    pub gid: Option<u32>,
+}
+
+impl Sharing {
+    pub const PRIVATE: Sharing = Sharing { gid: None };
+
+    pub fn file_mode(self) -> u32 {
+        if self.gid.is_some() { 0o660 } else { 0o600 }
+    }
+
+    pub fn dir_mode(self) -> u32 {
+        if self.gid.is_some() { 0o2770 } else { 0o700 }
+    }
+
+    /// Group mode is read off an existing database file, so that files made beside it later
+    /// (outbox messages) get the same sharing.
+    pub fn of_file(path: &Path) -> Sharing {
+        match fs::metadata(path) {
+            Ok(m) if m.mode() & 0o060 != 0 => Sharing { gid: Some(m.gid()) },
+            _ => Sharing::PRIVATE,
+        }
+    }
+
+    /// `init --group NAME`: the group's id.
+    pub fn for_group(name: Option<&str>) -> Result<Sharing> {
+        let Some(name) = name else {
+            return Ok(Sharing::PRIVATE);
+        };
+        match nix::unistd::Group::from_name(name) {
+            Ok(Some(g)) => Ok(Sharing {
+                gid: Some(g.gid.as_raw()),
+            }),
+            Ok(None) => Err(Error::usage(format!("no group named {name:?}"))),
+            Err(e) => Err(Error::usage(format!(
+                "cannot look up the group {name:?}: {e}"
+            ))),
+        }
+    }
+
+    /// Sets the exact mode of a file this sharing made (whatever the umask) and, in group mode,
+    /// its group.
+    pub fn apply_to_file(self, path: &Path) -> std::io::Result<()> {
+        apply(path, self.file_mode(), self.gid)
+    }
+
+    pub fn apply_to_dir(self, path: &Path) -> std::io::Result<()> {
+        apply(path, self.dir_mode(), self.gid)
+    }
+
+    /// Creates `dir` and its missing parents. The parents are the owner's alone (0700); only `dir`
+    /// itself gets the sharing's mode.
+    pub fn create_dirs(self, dir: &Path) -> std::io::Result<()> {
+        let mut missing = Vec::new();
+        let mut cur = Some(dir);
+        while let Some(d) = cur.filter(|d| !d.as_os_str().is_empty() && !d.exists()) {
+            missing.push(d.to_path_buf());
+            cur = d.parent();
+        }
+        for d in missing.iter().rev() {
+            match fs::DirBuilder::new().mode(0o700).create(d) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+                Err(e) => return Err(e),
+            }
+            fs::set_permissions(d, fs::Permissions::from_mode(0o700))?;
+        }
+        self.apply_to_dir(dir)
+    }
+}
+
+fn apply(path: &Path, mode: u32, gid: Option<u32>) -> std::io::Result<()> {
+    if let Some(gid) = gid {
+        std::os::unix::fs::chown(path, None, Some(gid))?;
+    }
+    fs::set_permissions(path, fs::Permissions::from_mode(mode))
+}
