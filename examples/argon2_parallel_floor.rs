@@ -3,7 +3,7 @@
 //!
 //!     argon2_parallel_floor N
 
-fn main() {
+fn main() -> anyhow::Result<()> {
     let n: usize = std::env::args()
         .nth(1)
         .and_then(|a| a.parse().ok())
@@ -11,30 +11,37 @@ fn main() {
     let workers = std::thread::available_parallelism()
         .map(|p| p.get())
         .unwrap_or(1);
-    let params = argon2::Params::new(19456, 2, 1, Some(32)).expect("valid parameters");
+    let params = argon2::Params::new(19456, 2, 1, Some(32))
+        .map_err(|e| anyhow::anyhow!("the default parameters: {e}"))?;
     let next = std::sync::atomic::AtomicUsize::new(0);
     std::thread::scope(|s| {
-        for _ in 0..workers {
-            s.spawn(|| {
-                let argon = argon2::Argon2::new(
-                    argon2::Algorithm::Argon2id,
-                    argon2::Version::V0x13,
-                    params.clone(),
-                );
-                let mut memory = vec![argon2::Block::new(); params.block_count()];
-                let mut out = [0u8; 32];
-                while next.fetch_add(1, std::sync::atomic::Ordering::Relaxed) < n {
-                    argon
-                        .hash_password_into_with_memory(
-                            b"a password of the import",
-                            b"sixteen byte salt",
-                            &mut out,
-                            &mut memory,
-                        )
-                        .expect("hash");
-                }
-                std::hint::black_box(out);
-            });
-        }
-    });
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                s.spawn(|| -> anyhow::Result<()> {
+                    let argon = argon2::Argon2::new(
+                        argon2::Algorithm::Argon2id,
+                        argon2::Version::V0x13,
+                        params.clone(),
+                    );
+                    let mut memory = vec![argon2::Block::new(); params.block_count()];
+                    let mut out = [0u8; 32];
+                    while next.fetch_add(1, std::sync::atomic::Ordering::Relaxed) < n {
+                        argon
+                            .hash_password_into_with_memory(
+                                b"a password of the import",
+                                b"sixteen byte salt",
+                                &mut out,
+                                &mut memory,
+                            )
+                            .map_err(|e| anyhow::anyhow!("hashing: {e}"))?;
+                    }
+                    std::hint::black_box(out);
+                    Ok(())
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .try_for_each(|h| h.join().map_err(|_| anyhow::anyhow!("a worker panicked"))?)
+    })
 }

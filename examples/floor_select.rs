@@ -3,21 +3,23 @@
 //!
 //!     floor_select DB EMAIL
 
-fn main() {
+use anyhow::Context;
+
+fn main() -> anyhow::Result<()> {
     let mut args = std::env::args().skip(1);
     let (Some(db), Some(email)) = (args.next(), args.next()) else {
-        eprintln!("usage: floor_select DB EMAIL");
-        std::process::exit(2);
+        anyhow::bail!("usage: floor_select DB EMAIL");
     };
     let conn =
-        rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
-            .expect("open");
+        rusqlite::Connection::open_with_flags(&db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .with_context(|| format!("opening {db}"))?;
     let id: i64 = conn
         .query_row(
             "SELECT id FROM users WHERE email_canonical = ?1",
-            [email],
+            [&email],
             |r| r.get(0),
         )
-        .expect("the user exists");
+        .with_context(|| format!("looking up {email}"))?;
     std::hint::black_box(id);
+    Ok(())
 }

@@ -4,23 +4,23 @@
 //!
 //!     write_floor DB
 
-fn main() {
+use anyhow::Context;
+
+fn main() -> anyhow::Result<()> {
     let Some(db) = std::env::args().nth(1) else {
-        eprintln!("usage: write_floor DB");
-        std::process::exit(2);
+        anyhow::bail!("usage: write_floor DB");
     };
-    let mut conn = rusqlite::Connection::open(db).expect("open");
-    conn.busy_timeout(std::time::Duration::from_secs(30))
-        .expect("busy timeout");
-    conn.pragma_update(None, "synchronous", "FULL")
-        .expect("synchronous");
+    let mut conn = rusqlite::Connection::open(&db).with_context(|| format!("opening {db}"))?;
+    conn.busy_timeout(std::time::Duration::from_secs(30))?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
     let tx = conn
         .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-        .expect("begin");
+        .context("beginning the write")?;
     tx.execute(
         "UPDATE settings SET updated_at = updated_at + 1 WHERE key = 'session.ttl'",
         [],
     )
-    .expect("update");
-    tx.commit().expect("commit");
+    .context("updating a setting")?;
+    tx.commit().context("committing")?;
+    Ok(())
 }

@@ -741,3 +741,73 @@ pub enum TwoFactorCommand {
         second_factor: SecondFactorSource,
     },
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_definition_is_consistent() {
+        Cli::command().debug_assert();
+        ReadPathCli::command().debug_assert();
+    }
+
+    /// The fast read-path parser is a shortcut, not a second source of truth: whatever it
+    /// accepts, the full parser reads the same way.
+    #[test]
+    fn the_read_path_parser_agrees_with_the_full_one() {
+        let cases: &[&[&str]] = &[
+            &["whoami"],
+            &["--json", "whoami"],
+            &["whoami", "--json", "-q"],
+            &[
+                "--db",
+                "/tmp/x.db",
+                "--color",
+                "never",
+                "whoami",
+                "--no-input",
+            ],
+            &["check", "--permission", "deploy.prod"],
+            &[
+                "check",
+                "--role",
+                "admin",
+                "--permission",
+                "a.b",
+                "--permission",
+                "c.*",
+            ],
+            &[
+                "--quiet",
+                "check",
+                "--email",
+                "alice@example.com",
+                "--role",
+                "support",
+                "--explain",
+            ],
+            &["check", "--json", "--db=/x", "--permission=users.read"],
+        ];
+        for args in cases {
+            let argv: Vec<&str> = std::iter::once("useradm")
+                .chain(args.iter().copied())
+                .collect();
+            let fast: Cli = ReadPathCli::try_parse_from(&argv)
+                .unwrap_or_else(|e| panic!("{argv:?}: {e}"))
+                .into();
+            let full = Cli::try_parse_from(&argv).unwrap_or_else(|e| panic!("{argv:?}: {e}"));
+            assert_eq!(format!("{fast:?}"), format!("{full:?}"), "{argv:?}");
+        }
+        // Help and typos are left to the full parser, whose messages users see.
+        for argv in [
+            ["useradm", "whoami", "--help"],
+            ["useradm", "check", "--permision"],
+        ] {
+            assert!(ReadPathCli::try_parse_from(argv).is_err(), "{argv:?}");
+        }
+        let other: Vec<std::ffi::OsString> = ["useradm", "users", "list"].map(Into::into).into();
+        assert!(!ReadPathCli::wanted(&other));
+    }
+}

@@ -1,6 +1,7 @@
 //! Resolved settings of one run: where the database, session file and outbox are, how to mail,
 //! how to print, whether a person is there to answer prompts. The only module that reads the
-//! environment; everything after it reads this.
+//! `USERADM_*` settings of the environment (`app` reads only the arguments and a test hook);
+//! everything after it reads this.
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};

@@ -1,5 +1,7 @@
-//! The one place for cryptography: randomness, SHA-256, and Argon2id hashing and verification of
-//! passwords and one-time codes as PHC strings. It knows nothing of policy or storage.
+//! The primitives every secret goes through: randomness, SHA-256, and Argon2id hashing and
+//! verification of passwords and codes as PHC strings. It knows nothing of policy or storage.
+//! The foreign hash formats an import brings (PBKDF2, bcrypt) are in `hashes`, TOTP's HMAC in
+//! `totp`; both build on the crates of their algorithms, as this module builds on `argon2`.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -10,7 +12,7 @@ use sha2::{Digest, Sha256};
 use crate::argon_memory::ArgonMemory;
 use crate::error::{Error, Result};
 
-/// Stored parameters beyond these are refused, never run (SPEC §6): a hash edited to
+/// Stored parameters beyond these are refused, never run (README, "Security defaults"): a hash edited to
 /// m=4294967295 must not make a login allocate 4 TiB.
 pub const MAX_MEMORY_KIB: u32 = 1024 * 1024;
 pub const MAX_ITERATIONS: u32 = 20;

@@ -1,7 +1,10 @@
 //! useradm: the user accounts of an application in an embedded SQLite database.
 //!
-//! Data flows one way: `cli` → `context` → `commands` → library (`accounts`, `gate`, `store`,
-//! `mail`, `crypto`) → `output`.
+//! Data flows one way: `app` parses with `cli` and resolves a `context`; a `commands` module
+//! gathers its input (`input`) and calls the library (`accounts` for what each command does,
+//! `gate` for who may, `store` for the SQL, `mail`, `crypto`); the report it returns is printed by
+//! `output`. The library below `commands` never prints, prompts or exits; `store` reads no
+//! policy of its own, and `error`, `settings` and `mail` use neither `store` nor `accounts`.
 
 pub mod accounts;
 pub mod app;

@@ -1,5 +1,6 @@
-//! The password policy of SPEC §6: NFKC, 15–256 code points, no composition rules, zxcvbn score
-//! with the account's own words as user inputs. A rejection is exit 11 with the reason.
+//! The password policy (README, "Security defaults"): NFKC, 15–256 code points, no composition
+//! rules, a zxcvbn score with the account's own words as user inputs. A rejection is exit 11 with
+//! the reason.
 
 use unicode_normalization::UnicodeNormalization;
 

@@ -1,5 +1,6 @@
-//! Permission names and wildcard matching (SPEC §3): dotted lowercase names, a trailing `*`
-//! segment covers everything below it, `*` alone covers everything.
+//! Permission names and wildcard matching (README, "Roles, permissions and the gate"): dotted
+//! lowercase names, a trailing `*` segment covers everything below it, `*` alone covers
+//! everything.
 
 use crate::error::{Error, Result};
 

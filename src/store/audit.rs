@@ -100,6 +100,9 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<AuditRow> {
 
 const COLUMNS: &str = "id, at, actor_id, actor, event, target, detail, prev_hash, hash";
 
+pub(super) const HEAD: &str =
+    "SELECT id, hash FROM audit_events WHERE id = (SELECT max(id) FROM audit_events)";
+
 impl Sql<'_> {
     /// The newest `limit` events (about `email` as actor or target, since `since`), oldest first.
     pub fn audit_rows(
@@ -135,9 +138,7 @@ impl Sql<'_> {
     pub fn audit_head(&self) -> Result<Option<(i64, String)>> {
         Ok(self
             .conn
-            .prepare_cached(
-                "SELECT id, hash FROM audit_events WHERE id = (SELECT max(id) FROM audit_events)",
-            )?
+            .prepare_cached(HEAD)?
             .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?)
     }

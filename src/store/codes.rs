@@ -6,6 +6,13 @@ use super::{Sql, Tx};
 use crate::codes::Purpose;
 use crate::error::Result;
 
+pub(super) const LIVE: &str = "SELECT id, code_hash, attempts FROM one_time_codes
+  WHERE user_id = ?1 AND purpose IN (?2, ?3) AND email = ?4
+    AND used_at IS NULL AND revoked_at IS NULL AND expires_at > ?5
+  ORDER BY created_at DESC, id DESC LIMIT 1";
+pub(super) const MADE_SINCE: &str =
+    "SELECT count(*) FROM one_time_codes WHERE user_id = ?1 AND purpose = ?2 AND created_at > ?3";
+
 #[derive(Debug, Clone)]
 pub struct CodeRow {
     pub id: i64,
@@ -26,12 +33,7 @@ impl Sql<'_> {
         let b = purposes.get(1).map(|p| p.as_str()).or(a);
         Ok(self
             .conn
-            .prepare_cached(
-                "SELECT id, code_hash, attempts FROM one_time_codes
-                  WHERE user_id = ?1 AND purpose IN (?2, ?3) AND email = ?4
-                    AND used_at IS NULL AND revoked_at IS NULL AND expires_at > ?5
-                  ORDER BY created_at DESC, id DESC LIMIT 1",
-            )?
+            .prepare_cached(LIVE)?
             .query_row(params![user_id, a, b, email, now], |r| {
                 Ok(CodeRow {
                     id: r.get(0)?,
@@ -46,9 +48,7 @@ impl Sql<'_> {
     pub fn codes_made_since(&self, user_id: i64, purpose: Purpose, since: i64) -> Result<i64> {
         Ok(self
             .conn
-            .prepare_cached(
-                "SELECT count(*) FROM one_time_codes WHERE user_id = ?1 AND purpose = ?2 AND created_at > ?3",
-            )?
+            .prepare_cached(MADE_SINCE)?
             .query_row(params![user_id, purpose.as_str(), since], |r| r.get(0))?)
     }
 }

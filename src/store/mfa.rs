@@ -5,6 +5,11 @@ use rusqlite::{OptionalExtension, params};
 use super::{Sql, Tx};
 use crate::error::Result;
 
+pub(super) const TOTP_OF_USER: &str =
+    "SELECT secret, confirmed_at, last_step FROM totp WHERE user_id = ?1";
+pub(super) const RECOVERY_OF_USER: &str =
+    "SELECT id, code_hash FROM recovery_codes WHERE user_id = ?1 AND used_at IS NULL";
+
 #[derive(Debug, Clone)]
 pub struct TotpRow {
     /// Base32, as authenticator apps take it.
@@ -17,7 +22,7 @@ impl Sql<'_> {
     pub fn totp(&self, user_id: i64) -> Result<Option<TotpRow>> {
         Ok(self
             .conn
-            .prepare_cached("SELECT secret, confirmed_at, last_step FROM totp WHERE user_id = ?1")?
+            .prepare_cached(TOTP_OF_USER)?
             .query_row([user_id], |r| {
                 Ok(TotpRow {
                     secret: r.get(0)?,
@@ -30,9 +35,7 @@ impl Sql<'_> {
 
     /// Unused recovery codes: (id, hash).
     pub fn recovery_codes(&self, user_id: i64) -> Result<Vec<(i64, String)>> {
-        let mut st = self.conn.prepare_cached(
-            "SELECT id, code_hash FROM recovery_codes WHERE user_id = ?1 AND used_at IS NULL",
-        )?;
+        let mut st = self.conn.prepare_cached(RECOVERY_OF_USER)?;
         let rows = st.query_map([user_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }

@@ -24,6 +24,15 @@ pub struct RoleSummary {
 /// The built-in role that holds every permission.
 pub const ADMIN_ROLE: &str = "admin";
 
+pub(super) const BY_NAME: &str = "SELECT id, name, description, builtin FROM roles WHERE name = ?1";
+pub(super) const HOLDERS: &str =
+    "SELECT user_id FROM user_roles WHERE role_id = ?1 ORDER BY user_id";
+pub(super) const GRANTS_OF_USER: &str = "SELECT r.name, rp.permission FROM user_roles ur
+   JOIN roles r ON r.id = ur.role_id
+   JOIN role_permissions rp ON rp.role_id = r.id
+  WHERE ur.user_id = ?1 ORDER BY r.name, rp.permission";
+pub(super) const ROLE_NAMES_OF_USER: &str = "SELECT r.name FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE ur.user_id = ?1 ORDER BY r.name";
+
 impl Sql<'_> {
     pub fn roles(&self) -> Result<Vec<RoleSummary>> {
         let mut st = self.conn.prepare_cached(
@@ -56,9 +65,7 @@ impl Sql<'_> {
 
     /// Every holder of a role.
     pub fn role_holders(&self, role_id: i64) -> Result<Vec<i64>> {
-        let mut st = self
-            .conn
-            .prepare_cached("SELECT user_id FROM user_roles WHERE role_id = ?1 ORDER BY user_id")?;
+        let mut st = self.conn.prepare_cached(HOLDERS)?;
         let rows = st.query_map([role_id], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -77,7 +84,7 @@ impl Sql<'_> {
     pub fn role_by_name(&self, name: &str) -> Result<Option<Role>> {
         Ok(self
             .conn
-            .prepare_cached("SELECT id, name, description, builtin FROM roles WHERE name = ?1")?
+            .prepare_cached(BY_NAME)?
             .query_row([name], |r| {
                 Ok(Role {
                     id: r.get(0)?,
@@ -90,21 +97,14 @@ impl Sql<'_> {
     }
 
     pub fn user_role_names(&self, user_id: i64) -> Result<Vec<String>> {
-        let mut st = self.conn.prepare_cached(
-            "SELECT r.name FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE ur.user_id = ?1 ORDER BY r.name",
-        )?;
+        let mut st = self.conn.prepare_cached(ROLE_NAMES_OF_USER)?;
         let rows = st.query_map([user_id], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Every (role, permission) pair the user holds, for the gate and `check --explain`.
     pub fn user_grants(&self, user_id: i64) -> Result<Vec<(String, String)>> {
-        let mut st = self.conn.prepare_cached(
-            "SELECT r.name, rp.permission FROM user_roles ur
-               JOIN roles r ON r.id = ur.role_id
-               JOIN role_permissions rp ON rp.role_id = r.id
-              WHERE ur.user_id = ?1 ORDER BY r.name, rp.permission",
-        )?;
+        let mut st = self.conn.prepare_cached(GRANTS_OF_USER)?;
         let rows = st.query_map([user_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }

@@ -5,6 +5,11 @@ use rusqlite::{OptionalExtension, params};
 use super::{Sql, Tx};
 use crate::error::Result;
 
+pub(super) const BY_TOKEN_HASH: &str = "SELECT id, user_id, created_at, last_seen_at, expires_at FROM sessions WHERE token_sha256 = ?1";
+pub(super) const DELETE_OF_USER: &str = "DELETE FROM sessions WHERE user_id = ?1 AND id IS NOT ?2";
+pub(super) const TOUCH: &str =
+    "UPDATE sessions SET last_seen_at = ?2 WHERE id = ?1 AND last_seen_at < ?2";
+
 #[derive(Debug, Clone)]
 pub struct SessionRow {
     pub id: String,
@@ -65,9 +70,7 @@ impl Sql<'_> {
     pub fn session_by_token_hash(&self, token_sha256: &str) -> Result<Option<SessionRow>> {
         Ok(self
             .conn
-            .prepare_cached(
-                "SELECT id, user_id, created_at, last_seen_at, expires_at FROM sessions WHERE token_sha256 = ?1",
-            )?
+            .prepare_cached(BY_TOKEN_HASH)?
             .query_row([token_sha256], from_row)
             .optional()?)
     }
@@ -97,7 +100,7 @@ impl Tx<'_> {
     pub fn delete_user_sessions(&self, user_id: i64, keep: Option<&str>) -> Result<usize> {
         Ok(self
             .conn
-            .prepare_cached("DELETE FROM sessions WHERE user_id = ?1 AND id IS NOT ?2")?
+            .prepare_cached(DELETE_OF_USER)?
             .execute(params![user_id, keep])?)
     }
 }

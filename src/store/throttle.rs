@@ -5,6 +5,9 @@ use rusqlite::{OptionalExtension, params};
 use super::{Sql, Tx};
 use crate::error::Result;
 
+pub(super) const BY_EMAIL: &str =
+    "SELECT failures, pending, locked_until FROM login_failures WHERE email_canonical = ?1";
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Throttle {
     /// Consecutive failed checks.
@@ -18,9 +21,7 @@ impl Sql<'_> {
     pub fn throttle(&self, email_canonical: &str) -> Result<Throttle> {
         Ok(self
             .conn
-            .prepare_cached(
-                "SELECT failures, pending, locked_until FROM login_failures WHERE email_canonical = ?1",
-            )?
+            .prepare_cached(BY_EMAIL)?
             .query_row([email_canonical], |r| {
                 let pending: String = r.get(1)?;
                 Ok(Throttle {

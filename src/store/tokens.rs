@@ -19,10 +19,17 @@ pub struct TokenRow {
     pub revoked_at: Option<i64>,
 }
 
-const SELECT: &str =
-    "SELECT t.id, t.name, t.user_id, u.email, t.permissions, t.created_at, t.expires_at,
-                             t.last_used_at, t.revoked_at
-                        FROM api_tokens t JOIN users u ON u.id = t.user_id";
+/// The token columns `from_row` reads, with the owner's email.
+macro_rules! select_tokens {
+    () => {
+        "SELECT t.id, t.name, t.user_id, u.email, t.permissions, t.created_at, t.expires_at,
+                t.last_used_at, t.revoked_at
+           FROM api_tokens t JOIN users u ON u.id = t.user_id"
+    };
+}
+
+pub(super) const BY_HASH: &str = concat!(select_tokens!(), " WHERE t.token_sha256 = ?1");
+pub(super) const TOUCH: &str = "UPDATE api_tokens SET last_used_at = ?2 WHERE id = ?1 AND (last_used_at IS NULL OR last_used_at < ?2)";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<TokenRow> {
     let permissions: String = r.get(4)?;
@@ -43,7 +50,7 @@ impl Sql<'_> {
     pub fn token_by_hash(&self, token_sha256: &str) -> Result<Option<TokenRow>> {
         Ok(self
             .conn
-            .prepare_cached(&format!("{SELECT} WHERE t.token_sha256 = ?1"))?
+            .prepare_cached(BY_HASH)?
             .query_row([token_sha256], from_row)
             .optional()?)
     }
@@ -51,15 +58,16 @@ impl Sql<'_> {
     pub fn token_by_id(&self, id: &str) -> Result<Option<TokenRow>> {
         Ok(self
             .conn
-            .prepare_cached(&format!("{SELECT} WHERE t.id = ?1"))?
+            .prepare_cached(concat!(select_tokens!(), " WHERE t.id = ?1"))?
             .query_row([id], from_row)
             .optional()?)
     }
 
     /// Tokens of one user or of everyone, newest first.
     pub fn tokens(&self, user_id: Option<i64>) -> Result<Vec<TokenRow>> {
-        let mut st = self.conn.prepare_cached(&format!(
-            "{SELECT} WHERE ?1 IS NULL OR t.user_id = ?1 ORDER BY t.created_at DESC, t.id"
+        let mut st = self.conn.prepare_cached(concat!(
+            select_tokens!(),
+            " WHERE ?1 IS NULL OR t.user_id = ?1 ORDER BY t.created_at DESC, t.id"
         ))?;
         let rows = st.query_map([user_id], from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -79,8 +79,26 @@ pub struct NewUser<'a> {
     pub verified: bool,
 }
 
-const COLUMNS: &str = "id, email, email_canonical, first_name, last_name, attributes, password_hash, \
-                       email_verified_at, status, created_at, updated_at, last_login_at, pending_email";
+/// The columns `from_row` reads, in its order.
+macro_rules! user_columns {
+    () => {
+        "id, email, email_canonical, first_name, last_name, attributes, password_hash, \
+         email_verified_at, status, created_at, updated_at, last_login_at, pending_email"
+    };
+}
+
+pub(super) const BY_EMAIL: &str = concat!(
+    "SELECT ",
+    user_columns!(),
+    " FROM users WHERE email_canonical = ?1"
+);
+pub(super) const BY_PENDING_EMAIL: &str = concat!(
+    "SELECT ",
+    user_columns!(),
+    " FROM users WHERE pending_email_canonical = ?1"
+);
+pub(super) const BY_ID: &str = concat!("SELECT ", user_columns!(), " FROM users WHERE id = ?1");
+pub(super) const SAMPLE_HASH: &str = "SELECT password_hash FROM users WHERE id >= ?1 AND password_hash IS NOT NULL ORDER BY id LIMIT 1";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<User> {
     Ok(User {
@@ -114,9 +132,7 @@ impl Sql<'_> {
     pub fn user_by_pending_email(&self, canonical: &str) -> Result<Option<User>> {
         Ok(self
             .conn
-            .prepare_cached(&format!(
-                "SELECT {COLUMNS} FROM users WHERE pending_email_canonical = ?1"
-            ))?
+            .prepare_cached(BY_PENDING_EMAIL)?
             .query_row([canonical], from_row)
             .optional()?)
     }
@@ -129,8 +145,10 @@ impl Sql<'_> {
         filter: &UserFilter,
         mut each: impl FnMut(&User, Vec<String>, Option<i64>) -> Result<()>,
     ) -> Result<()> {
-        let mut st = self.conn.prepare_cached(&format!(
-            "SELECT {COLUMNS},
+        let mut st = self.conn.prepare_cached(concat!(
+            "SELECT ",
+            user_columns!(),
+            ",
                     (SELECT json_group_array(name) FROM
                        (SELECT r.name FROM user_roles ur JOIN roles r ON r.id = ur.role_id
                          WHERE ur.user_id = u.id ORDER BY r.name)),
@@ -162,9 +180,7 @@ impl Sql<'_> {
             .query_row([], |r| r.get(0))?;
         let Some(max) = max else { return Ok(None) };
         let start = i64::try_from(seed % u64::try_from(max).unwrap_or(1).max(1)).unwrap_or(0) + 1;
-        let mut st = self.conn.prepare_cached(
-            "SELECT password_hash FROM users WHERE id >= ?1 AND password_hash IS NOT NULL ORDER BY id LIMIT 1",
-        )?;
+        let mut st = self.conn.prepare_cached(SAMPLE_HASH)?;
         match st.query_row([start], |r| r.get(0)).optional()? {
             Some(h) => Ok(Some(h)),
             None => Ok(st.query_row([0], |r| r.get(0)).optional()?),
@@ -174,9 +190,7 @@ impl Sql<'_> {
     pub fn user_by_email(&self, canonical: &str) -> Result<Option<User>> {
         Ok(self
             .conn
-            .prepare_cached(&format!(
-                "SELECT {COLUMNS} FROM users WHERE email_canonical = ?1"
-            ))?
+            .prepare_cached(BY_EMAIL)?
             .query_row([canonical], from_row)
             .optional()?)
     }
@@ -184,7 +198,7 @@ impl Sql<'_> {
     pub fn user_by_id(&self, id: i64) -> Result<Option<User>> {
         Ok(self
             .conn
-            .prepare_cached(&format!("SELECT {COLUMNS} FROM users WHERE id = ?1"))?
+            .prepare_cached(BY_ID)?
             .query_row([id], from_row)
             .optional()?)
     }

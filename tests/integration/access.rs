@@ -1,9 +1,11 @@
-//! Roles, permissions and the gate (SPEC §3): who may run what, and no escalation.
+//! Roles, permissions and the gate (README, "Roles, permissions and the gate"): who may run
+//! what, and no escalation.
 
 use crate::util::*;
 
 const BOB: &str = "bob@example.com";
 const BOB_PW: &str = "cobalt-Heron-93-lantern";
+const MGR: &str = "mgr@example.com";
 
 /// An admin (default session) and Bob, verified, with no roles, logged in as session "bob".
 fn with_bob() -> Env {
@@ -719,4 +721,147 @@ fn delete_asks_or_needs_yes_and_keeps_history() {
         "{events:?}"
     );
     env.run(&["users", "delete", BOB, "--yes"], "").code(7);
+}
+
+/// An admin (default session), Bob (no roles) and a manager with every tool permission but
+/// admin, logged in as session "mgr".
+fn with_manager() -> Env {
+    let env = Env::admin();
+    env.run(
+        &[
+            "roles",
+            "create",
+            "mgr",
+            "--permission",
+            "users.manage",
+            "--permission",
+            "users.read",
+            "--permission",
+            "roles.grant",
+            "--permission",
+            "roles.manage",
+            "--permission",
+            "sessions.manage",
+        ],
+        "",
+    )
+    .ok();
+    env.run(
+        &[
+            "register",
+            "--email",
+            MGR,
+            "--role",
+            "mgr",
+            "--verified",
+            "--password-stdin",
+        ],
+        &format!("{ALICE_PW}\n"),
+    )
+    .ok();
+    env.run(
+        &["register", "--email", BOB, "--verified", "--password-stdin"],
+        &format!("{ALICE_PW}\n"),
+    )
+    .ok();
+    env.login_as("mgr", MGR, ALICE_PW);
+    env
+}
+
+#[test]
+fn a_pending_email_change_dies_when_the_user_gains_a_role() {
+    let env = with_manager();
+    env.as_session(
+        "mgr",
+        &["users", "update", BOB, "--email", "evil@example.com"],
+        "",
+    )
+    .ok();
+    let code = env.last_code("email_change");
+    env.run(&["grant", "--email", BOB, "--role", "admin"], "")
+        .ok();
+    env.run(
+        &["verify", "--email", "evil@example.com", "--code", &code],
+        "",
+    )
+    .code(3);
+    assert_eq!(env.count("SELECT count(*) FROM users WHERE email = 'evil@example.com' OR pending_email IS NOT NULL"), 0);
+}
+
+#[test]
+fn an_empty_token_never_falls_back_to_the_session() {
+    let env = Env::admin();
+    env.run_env(&[("USERADM_TOKEN", "")], &["users", "list"], "")
+        .code(4);
+}
+
+#[test]
+fn a_narrow_token_neither_passes_role_checks_nor_ends_its_owners_access() {
+    let env = Env::admin();
+    let narrow = env.token(&["reports.read"]);
+    env.as_token(&narrow, &["check", "--role", "admin"]).code(5);
+    env.run(&["check", "--role", "admin"], "").ok();
+    let session: String = env
+        .sql()
+        .query_row("SELECT id FROM sessions", [], |r| r.get(0))
+        .unwrap();
+    env.as_token(&narrow, &["sessions", "revoke", &session])
+        .code(5);
+    let other = env.token(&["users.read"]);
+    let other_id: String = env
+        .sql()
+        .query_row(
+            "SELECT id FROM api_tokens ORDER BY created_at DESC, rowid DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    env.as_token(&narrow, &["tokens", "revoke", &other_id])
+        .code(5);
+    env.run(&["whoami"], "").ok();
+    env.as_token(&other, &["whoami"]).ok();
+}
+
+#[test]
+fn revoking_a_role_acts_on_the_user() {
+    let env = with_manager();
+    env.run(
+        &["roles", "create", "reader", "--permission", "users.read"],
+        "",
+    )
+    .ok();
+    env.run(&["grant", "--email", ADMIN, "--role", "reader"], "")
+        .ok();
+    env.as_session("mgr", &["revoke", "--email", ADMIN, "--role", "reader"], "")
+        .code(5);
+    env.as_session("mgr", &["roles", "deny", "reader", "users.read"], "")
+        .code(5);
+    env.as_session("mgr", &["roles", "delete", "reader"], "")
+        .code(5);
+    env.as_session("mgr", &["revoke", "--email", BOB, "--role", "reader"], "")
+        .ok();
+}
+
+#[test]
+fn others_session_ids_look_missing_without_sessions_manage() {
+    let env = with_manager();
+    env.login_as("bob", BOB, ALICE_PW);
+    let admin_session: String = env
+        .sql()
+        .query_row(
+            "SELECT s.id FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = ?1",
+            [ADMIN],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let missing = env
+        .as_session("bob", &["sessions", "revoke", "ffffffffffffffff"], "")
+        .code(7);
+    let other = env
+        .as_session("bob", &["sessions", "revoke", &admin_session], "")
+        .code(7);
+    assert_eq!(
+        missing.stderr.replace("ffffffffffffffff", "X"),
+        other.stderr.replace(&admin_session, "X")
+    );
 }

@@ -1,4 +1,4 @@
-//! The audit log proves its own integrity (SPEC §0).
+//! The audit log proves its own integrity (README, "The audit log").
 
 use useradm::store::AuditRow;
 
@@ -165,4 +165,27 @@ fn audit_lists_with_filters() {
         recent.as_array().unwrap().len(),
         all.as_array().unwrap().len()
     );
+}
+
+#[test]
+fn audit_verify_refuses_an_emptied_log_and_reads_anchors_in_any_case() {
+    let env = Env::admin();
+    let head = env
+        .run(&["audit", "head"], "")
+        .ok()
+        .stdout
+        .trim()
+        .to_string();
+    env.run(
+        &["audit", "verify", "--expect-head", &head.to_uppercase()],
+        "",
+    )
+    .ok();
+    env.run(&["audit", "verify", "--expect-head", "not-a-hash"], "")
+        .code(2);
+    let token = env.token(&["audit.read"]);
+    env.sql().execute("DELETE FROM audit_events", []).unwrap();
+    env.as_token(&token, &["audit", "verify"])
+        .code(12)
+        .stderr_has("empty");
 }

@@ -386,3 +386,18 @@ fn a_hundred_megabyte_session_file_is_refused_unread() {
     env.run(&["logout"], "").ok();
     assert!(!file.exists());
 }
+
+#[test]
+fn usage_errors_are_json_under_json() {
+    let env = Env::admin();
+    for args in [
+        &["--json", "login", "--bogus"][..],
+        &["--json", "authenticate"],
+        &["--color=sometimes", "--json", "whoami"],
+    ] {
+        let run = env.run(args, "").code(2);
+        let err = run.error_json();
+        assert_eq!(err["error"]["code"], "usage", "{run:?}");
+        assert_eq!(err["error"]["exit"], 2);
+    }
+}

@@ -1,4 +1,4 @@
-//! The rules of one-time codes (SPEC §6).
+//! The rules of one-time codes (README, "Security defaults").
 
 use crate::util::*;
 
@@ -191,4 +191,78 @@ fn reset_ends_sessions_and_unlocks() {
     .ok();
     env.run(&["whoami"], "").code(4);
     env.login(ALICE, NEW_PW).ok();
+}
+
+#[test]
+fn a_bogus_reset_code_never_reveals_the_account_names() {
+    let env = Env::admin();
+    env.run(
+        &[
+            "register",
+            "--email",
+            ALICE,
+            "--first-name",
+            "Przemyslawa",
+            "--last-name",
+            "Wojciechowskiewicz",
+            "--password-stdin",
+        ],
+        &format!("{ALICE_PW}\n"),
+    )
+    .ok();
+    let guess = "PrzemyslawaWojciechowskiewicz\n";
+    let known = env
+        .run(
+            &[
+                "reset",
+                "--email",
+                ALICE,
+                "--code",
+                "BCDF-GHJK",
+                "--password-stdin",
+            ],
+            guess,
+        )
+        .code(3);
+    let unknown = env
+        .run(
+            &[
+                "reset",
+                "--email",
+                "nobody@example.com",
+                "--code",
+                "BCDF-GHJK",
+                "--password-stdin",
+            ],
+            guess,
+        )
+        .code(3);
+    assert_eq!(known.stderr, unknown.stderr);
+    // With the real code the names count, and the refusal leaves the code usable.
+    env.run(&["reset", "--email", ALICE], "").ok();
+    let code = env.last_code("reset");
+    env.run(
+        &[
+            "reset",
+            "--email",
+            ALICE,
+            "--code",
+            &code,
+            "--password-stdin",
+        ],
+        guess,
+    )
+    .code(11);
+    env.run(
+        &[
+            "reset",
+            "--email",
+            ALICE,
+            "--code",
+            &code,
+            "--password-stdin",
+        ],
+        &format!("{NEW_PW}\n"),
+    )
+    .ok();
 }

@@ -104,3 +104,22 @@ fn settings_are_rows_with_defaults() {
         1
     );
 }
+
+#[test]
+fn secrets_are_stored_exactly_as_given() {
+    let env = Env::admin();
+    env.run(
+        &["config", "set", "mail.smtp_password", "--value-stdin"],
+        "  pass word  \n",
+    )
+    .ok();
+    let stored: String = env
+        .sql()
+        .query_row(
+            "SELECT value FROM settings WHERE key='mail.smtp_password'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(stored, "  pass word  ");
+}

@@ -512,3 +512,71 @@ fn remaining_exit_codes_of_the_core_commands() {
     env.run(&["completions", "nosuchshell"], "").code(2);
     env.run(&["--version"], "").ok().stdout_has("useradm ");
 }
+
+#[test]
+fn register_exists_ok_tells_strangers_nothing_more() {
+    let env = Env::admin();
+    env.run(
+        &[
+            "register",
+            "--email",
+            ALICE,
+            "--attr",
+            "ssn=123-45-6789",
+            "--password-stdin",
+        ],
+        &format!("{ALICE_PW}\n"),
+    )
+    .ok();
+    env.run(&["logout"], "").ok();
+    let run = env
+        .run(
+            &[
+                "--json",
+                "register",
+                "--email",
+                ALICE,
+                "--exists-ok",
+                "--password-stdin",
+            ],
+            &format!("{ALICE_PW}\n"),
+        )
+        .ok();
+    assert!(!run.stdout.contains("123-45-6789"), "{run:?}");
+    assert_eq!(run.json()["changed"], false);
+    assert!(run.json().get("user").is_none());
+}
+
+#[test]
+fn generated_passwords_meet_a_longer_minimum() {
+    let env = Env::admin();
+    env.config_set("password.min_length", "40");
+    let run = env
+        .run(
+            &[
+                "--json",
+                "register",
+                "--email",
+                ALICE,
+                "--generate-password",
+                "--verified",
+            ],
+            "",
+        )
+        .ok();
+    assert!(
+        run.json()["generated_password"]
+            .as_str()
+            .unwrap()
+            .chars()
+            .count()
+            >= 40
+    );
+}
+
+#[test]
+fn passwd_checks_the_current_password_first() {
+    let env = Env::admin();
+    env.run(&["passwd", "--password-stdin"], "not-the-password\nweak\n")
+        .code(3);
+}

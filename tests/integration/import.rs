@@ -169,6 +169,8 @@ fn every_bad_row_is_reported_and_nothing_is_written() {
 }
 
 #[test]
+// One scenario, read top to bottom: splitting it would hide the order it depends on.
+#[allow(clippy::too_many_lines)]
 fn conflict_modes_and_idempotent_updates() {
     let env = Env::admin();
     env.run(&["roles", "create", "ops", "--permission", "deploy.*"], "")
@@ -473,4 +475,75 @@ fn a_closed_output_pipe_ends_the_stream_quietly() {
         assert_eq!(out.status.code(), Some(0), "{args:?}");
         assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{args:?}");
     }
+}
+
+/// An update through `import` changes an account with the commands' own operations: the same
+/// rules (the last administrator) and the same audit events, marked `"via": "import"`.
+#[test]
+fn import_updates_write_the_commands_events_via_import() {
+    let env = Env::admin();
+    env.run(&["roles", "create", "ops", "--permission", "deploy.*"], "")
+        .ok();
+    env.run(&["roles", "create", "qa", "--permission", "tests.*"], "")
+        .ok();
+    let first = write(
+        &env,
+        "first.csv",
+        "email,first_name,roles\nann@example.com,Ann,qa\n",
+    );
+    env.run(&["import", &first, "--no-email"], "").ok();
+    let second = write(
+        &env,
+        "second.csv",
+        "email,first_name,roles,status,verified\nann@example.com,Annie,ops,disabled,true\n",
+    );
+    env.run(&["import", &second, "--on-conflict", "update"], "")
+        .ok();
+    let events = env
+        .run(&["--json", "audit", "--email", "ann@example.com"], "")
+        .ok()
+        .json();
+    let via_import: Vec<(String, serde_json::Value)> = events
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["detail"]["via"] == "import")
+        .map(|e| {
+            (
+                e["event"].as_str().unwrap().to_string(),
+                e["detail"].clone(),
+            )
+        })
+        .collect();
+    let names: Vec<&str> = via_import.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "user.updated",
+            "role.revoked",
+            "role.granted",
+            "user.disabled",
+            "email.verified"
+        ],
+        "{events:#}"
+    );
+    assert_eq!(via_import[1].1["role"], "qa");
+    assert_eq!(via_import[2].1["role"], "ops");
+    assert_eq!(via_import[0].1["first_name"], "Annie");
+    assert!(
+        events
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|e| e["event"] != "user.import_updated")
+    );
+    // The last administrator's rule holds through import as through `users disable`.
+    let admin = write(
+        &env,
+        "admin.csv",
+        &format!("email,status\n{ADMIN},disabled\n"),
+    );
+    env.run(&["import", &admin, "--on-conflict", "update"], "")
+        .code(6)
+        .stderr_has("last active administrator");
 }

@@ -1,4 +1,5 @@
-//! One integration-test crate: every test runs the built `useradm` binary in a throw-away home.
+//! One integration-test crate: the tests run the built `useradm` binary in a throw-away home; one
+//! file (`fuzz_regressions`) replays kept fuzz inputs through the library's own checks.
 
 #![allow(clippy::unwrap_used)]
 
@@ -16,7 +17,6 @@ mod import;
 mod interactive;
 mod leaks;
 mod mfa;
-mod review_fixes;
 mod security;
 mod sessions;
 mod smtp;

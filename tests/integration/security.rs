@@ -1,4 +1,4 @@
-//! Uniform answers, lockout, and hashing rules (SPEC §6).
+//! Uniform answers, lockout, and hashing rules (README, "Security defaults").
 
 use crate::util::*;
 
@@ -206,5 +206,77 @@ fn audit_log_records_events_in_a_chain() {
     }
     for pair in rows.windows(2) {
         assert_eq!(pair[1].1, pair[0].2, "each row links to the previous hash");
+    }
+}
+
+#[test]
+fn unknown_and_known_accounts_cost_the_same_argon2_runs() {
+    let mut env = Env::admin();
+    env.set_var("USERADM_DEBUG_ARGON2_COUNT", "1");
+    for cmd in ["login", "authenticate"] {
+        let wrong = env
+            .run(
+                &[cmd, "--email", ADMIN, "--password-stdin"],
+                "a-wrong-password-123\n",
+            )
+            .code(3);
+        let unknown = env
+            .run(
+                &[cmd, "--email", "ghost@example.com", "--password-stdin"],
+                "a-wrong-password-123\n",
+            )
+            .code(3);
+        assert_eq!(argon2_runs(&wrong), 1, "{wrong:?}");
+        assert_eq!(argon2_runs(&unknown), 1, "{unknown:?}");
+    }
+    let known = env.run(&["reset", "--email", ADMIN], "").ok();
+    let unknown = env.run(&["reset", "--email", "ghost@example.com"], "").ok();
+    assert_eq!(argon2_runs(&known), argon2_runs(&unknown));
+    // Confirming with a wrong code costs the same for a real account and an unknown one.
+    let args = |email: &'static str| {
+        [
+            "reset",
+            "--email",
+            email,
+            "--code",
+            "BCDF-GHJK",
+            "--password-stdin",
+        ]
+    };
+    let known = env.run(&args(ADMIN), &format!("{NEW_PW}\n")).code(3);
+    let unknown = env
+        .run(&args("ghost@example.com"), &format!("{NEW_PW}\n"))
+        .code(3);
+    assert_eq!(
+        argon2_runs(&known),
+        argon2_runs(&unknown),
+        "{known:?} {unknown:?}"
+    );
+    assert_eq!(known.stderr.lines().next(), unknown.stderr.lines().next());
+    assert!(!known.stderr.contains(ADMIN_PW));
+}
+
+#[test]
+fn an_unknown_email_costs_what_stored_hashes_cost_after_a_policy_change() {
+    let mut env = Env::admin();
+    env.config_set("argon2.memory_kib", "65536");
+    // The admin's hash is still at 19456 KiB: the dummy for unknown emails samples stored hashes.
+    let hash: String = env
+        .sql()
+        .query_row("SELECT password_hash FROM users", [], |r| r.get(0))
+        .unwrap();
+    assert!(hash.contains("m=19456"));
+    env.set_var("USERADM_DEBUG_ARGON2_COUNT", "1");
+    for email in ["ghost@example.com", ADMIN] {
+        let run = env
+            .run(
+                &["authenticate", "--email", email, "--password-stdin"],
+                "x-wrong-password-x\n",
+            )
+            .code(3);
+        assert!(
+            run.stderr.contains("argon2-last-memory-kib: 19456"),
+            "{email}: {run:?}"
+        );
     }
 }

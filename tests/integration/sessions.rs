@@ -118,3 +118,45 @@ fn logout_without_a_session_succeeds() {
     env.run(&["logout"], "").ok().stdout_has("Not logged in");
     env.run(&["logout", "--all"], "").ok();
 }
+
+#[test]
+fn logout_revokes_a_session_whose_file_was_exposed() {
+    let env = Env::admin();
+    let file = env.session_file();
+    let stolen = env.path().join("stolen.json");
+    std::fs::copy(&file, &stolen).unwrap();
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).unwrap();
+    env.run(&["whoami"], "").code(4);
+    env.run(&["logout"], "").ok();
+    assert_eq!(env.count("SELECT count(*) FROM sessions"), 0);
+    env.run_env(
+        &[("USERADM_SESSION_FILE", stolen.to_str().unwrap())],
+        &["whoami"],
+        "",
+    )
+    .code(4);
+}
+
+#[test]
+fn login_does_not_end_a_session_named_in_a_planted_file() {
+    let env = Env::admin();
+    let admin_session = env.count("SELECT count(*) FROM sessions");
+    assert_eq!(admin_session, 1);
+    let id: String = env
+        .sql()
+        .query_row("SELECT id FROM sessions", [], |r| r.get(0))
+        .unwrap();
+    env.register_verified(ALICE, ALICE_PW);
+    let planted = env.path().join("session-alice.json");
+    let db_id: String = env
+        .sql()
+        .query_row("SELECT value FROM meta WHERE key='database_id'", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    let doc = serde_json::json!({ "format": 1, "database_id": db_id, "session_id": id, "token": "ab".repeat(32), "email": ALICE });
+    std::fs::write(&planted, doc.to_string()).unwrap();
+    std::fs::set_permissions(&planted, std::fs::Permissions::from_mode(0o600)).unwrap();
+    env.login_as("alice", ALICE, ALICE_PW);
+    env.run(&["whoami"], "").ok();
+}

@@ -122,3 +122,14 @@ fn an_older_schema_is_refused_until_init_migrates_it() {
     )
     .ok();
 }
+
+#[test]
+fn init_refusing_the_admin_password_creates_nothing() {
+    let env = Env::new();
+    env.run(&["init", "--admin", ADMIN, "--password-stdin"], "weak\n")
+        .code(11);
+    assert!(!env.db.exists());
+    env.run(&["init", "--admin", ADMIN, "--no-input"], "")
+        .code(2);
+    assert!(!env.db.exists());
+}

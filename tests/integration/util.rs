@@ -7,7 +7,18 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
+use anyhow::{Context, anyhow};
 use tempfile::TempDir;
+
+/// The one place a helper gives up: the test fails with the whole chain of context.
+#[track_caller]
+#[allow(clippy::panic)]
+pub fn must<T>(result: anyhow::Result<T>) -> T {
+    match result {
+        Ok(value) => value,
+        Err(e) => panic!("{e:#}"),
+    }
+}
 
 pub const ADMIN: &str = "admin@example.com";
 pub const ADMIN_PW: &str = "Tq8vLm2xR9pZ4wKsYb";
@@ -23,14 +34,20 @@ pub struct Run {
 }
 
 impl Run {
+    #[track_caller]
     pub fn json(&self) -> serde_json::Value {
-        serde_json::from_str(&self.stdout)
-            .unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {self:?}"))
+        must(
+            serde_json::from_str(&self.stdout)
+                .with_context(|| format!("stdout is not JSON: {self:?}")),
+        )
     }
 
+    #[track_caller]
     pub fn error_json(&self) -> serde_json::Value {
-        serde_json::from_str(self.stderr.trim())
-            .unwrap_or_else(|e| panic!("stderr is not JSON ({e}): {self:?}"))
+        must(
+            serde_json::from_str(self.stderr.trim())
+                .with_context(|| format!("stderr is not JSON: {self:?}")),
+        )
     }
 
     #[track_caller]
@@ -73,7 +90,7 @@ pub struct Env {
 
 impl Env {
     pub fn new() -> Env {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = must(tempfile::tempdir().context("creating a temporary home"));
         let db = dir.path().join("data/useradm.db");
         let sessions = dir.path().join("sessions");
         Env {
@@ -89,7 +106,7 @@ impl Env {
     }
 
     pub fn outbox(&self) -> PathBuf {
-        self.db.parent().unwrap().join("outbox")
+        self.path().join("data/outbox")
     }
 
     pub fn set_var(&mut self, key: &str, value: impl Into<String>) {
@@ -113,23 +130,32 @@ impl Env {
         cmd
     }
 
-    pub fn run_cmd(mut cmd: Command, stdin: &[u8]) -> Run {
+    #[track_caller]
+    pub fn run_cmd(cmd: Command, stdin: &[u8]) -> Run {
+        must(Env::try_run_cmd(cmd, stdin))
+    }
+
+    fn try_run_cmd(mut cmd: Command, stdin: &[u8]) -> anyhow::Result<Run> {
         cmd.stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
-        let mut child = cmd.spawn().unwrap();
-        let mut pipe = child.stdin.take().unwrap();
+        let mut child = cmd.spawn().with_context(|| format!("starting {cmd:?}"))?;
+        let mut pipe = child.stdin.take().context("no stdin pipe")?;
         let input = stdin.to_vec();
         let writer = std::thread::spawn(move || {
             let _ = pipe.write_all(&input);
         });
-        let out = child.wait_with_output().unwrap();
-        writer.join().unwrap();
-        Run {
+        let out = child
+            .wait_with_output()
+            .with_context(|| format!("waiting for {cmd:?}"))?;
+        writer
+            .join()
+            .map_err(|_| anyhow!("the stdin writer panicked"))?;
+        Ok(Run {
             code: out.status.code().unwrap_or(-1),
             stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
             stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        }
+        })
     }
 
     /// Runs useradm with `args` and `stdin`.
@@ -152,11 +178,9 @@ impl Env {
     /// Runs useradm in another session file (a second person on the same database).
     pub fn as_session(&self, name: &str, args: &[&str], stdin: &str) -> Run {
         let file = self.path().join(format!("session-{name}.json"));
-        self.run_env(
-            &[("USERADM_SESSION_FILE", file.to_str().unwrap())],
-            args,
-            stdin,
-        )
+        let mut cmd = self.command(args);
+        cmd.env("USERADM_SESSION_FILE", file);
+        Env::run_cmd(cmd, stdin.as_bytes())
     }
 
     /// Logs `email` in under the session name `name`.
@@ -175,10 +199,13 @@ impl Env {
         for p in permissions {
             args.extend(["--permission", p]);
         }
-        self.run(&args, "").ok().json()["secret"]
-            .as_str()
-            .unwrap()
-            .to_string()
+        let run = self.run(&args, "").ok();
+        must(
+            run.json()["secret"]
+                .as_str()
+                .map(str::to_string)
+                .with_context(|| format!("no secret in {run:?}")),
+        )
     }
 
     pub fn init(&self) {
@@ -220,70 +247,102 @@ impl Env {
         self.run(&["config", "set", key, value], "").ok();
     }
 
-    /// The outbox messages, oldest first.
+    /// The outbox messages, oldest first (none when there is no outbox yet).
+    #[track_caller]
     pub fn outbox_messages(&self) -> Vec<(PathBuf, String)> {
-        let Ok(entries) = std::fs::read_dir(self.outbox()) else {
-            return Vec::new();
+        must(self.try_outbox_messages())
+    }
+
+    fn try_outbox_messages(&self) -> anyhow::Result<Vec<(PathBuf, String)>> {
+        let dir = self.outbox();
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            return Ok(Vec::new());
         };
-        let mut files: Vec<PathBuf> = entries.map(|e| e.unwrap().path()).collect();
+        let mut files = Vec::new();
+        for entry in entries {
+            files.push(
+                entry
+                    .with_context(|| format!("listing {}", dir.display()))?
+                    .path(),
+            );
+        }
         files.sort();
         files
             .into_iter()
-            .map(|p| (p.clone(), std::fs::read_to_string(&p).unwrap()))
+            .map(|p| {
+                let text = std::fs::read_to_string(&p)
+                    .with_context(|| format!("reading {}", p.display()))?;
+                Ok((p, text))
+            })
             .collect()
     }
 
     /// The code in the newest outbox message of this purpose.
+    #[track_caller]
     pub fn last_code(&self, purpose: &str) -> String {
-        let (_, text) = self
+        let tag = format!("-{purpose}-");
+        let newest = self
             .outbox_messages()
             .into_iter()
             .rev()
             .find(|(p, _)| {
                 p.file_name()
-                    .unwrap()
-                    .to_string_lossy()
-                    .contains(&format!("-{purpose}-"))
+                    .is_some_and(|n| n.to_string_lossy().contains(&tag))
             })
-            .unwrap_or_else(|| panic!("no {purpose} message in the outbox"));
-        code_in(&text)
+            .with_context(|| format!("no {purpose} message in the outbox"));
+        code_in(&must(newest).1)
     }
 
+    #[track_caller]
     pub fn sql(&self) -> rusqlite::Connection {
-        rusqlite::Connection::open(&self.db).unwrap()
+        must(
+            rusqlite::Connection::open(&self.db)
+                .with_context(|| format!("opening {}", self.db.display())),
+        )
     }
 
+    #[track_caller]
     pub fn count(&self, query: &str) -> i64 {
-        self.sql().query_row(query, [], |r| r.get(0)).unwrap()
+        must(
+            self.sql()
+                .query_row(query, [], |r| r.get(0))
+                .with_context(|| format!("running {query}")),
+        )
     }
 
     /// The session file of this environment's database.
+    #[track_caller]
     pub fn session_file(&self) -> PathBuf {
-        let id: String = self
-            .sql()
-            .query_row("SELECT value FROM meta WHERE key='database_id'", [], |r| {
-                r.get(0)
-            })
-            .unwrap();
+        let id: String = must(
+            self.sql()
+                .query_row("SELECT value FROM meta WHERE key='database_id'", [], |r| {
+                    r.get(0)
+                })
+                .context("reading the database id"),
+        );
         self.sessions.join(format!("{id}.json"))
     }
 }
 
 /// The `XXXX-XXXX` code in a message body.
+#[track_caller]
 pub fn code_in(text: &str) -> String {
-    text.lines()
+    let code = text
+        .lines()
         .map(str::trim)
         .find(|l| {
             l.len() == 9
                 && l.as_bytes()[4] == b'-'
                 && l.chars().filter(|c| c.is_ascii_uppercase()).count() == 8
         })
-        .unwrap_or_else(|| panic!("no code in message:\n{text}"))
-        .to_string()
+        .with_context(|| format!("no code in message:\n{text}"));
+    must(code).to_string()
 }
 
+#[track_caller]
 pub fn mode(path: &Path) -> u32 {
-    std::fs::metadata(path).unwrap().permissions().mode() & 0o7777
+    let meta = std::fs::metadata(path).with_context(|| format!("reading {}", path.display()));
+    must(meta).permissions().mode() & 0o7777
 }
 
 /// Decodes a quoted-printable body the way a mail reader does (long lines arrive encoded).
@@ -306,4 +365,16 @@ pub fn decode_qp(text: &str) -> String {
         i += 1;
     }
     String::from_utf8_lossy(&out).into_owned()
+}
+
+/// How many Argon2 computations a run reported (`USERADM_DEBUG_ARGON2_COUNT`).
+#[track_caller]
+pub fn argon2_runs(run: &Run) -> u32 {
+    let count = run
+        .stderr
+        .lines()
+        .find_map(|l| l.strip_prefix("argon2-runs: "))
+        .with_context(|| format!("no count: {run:?}"))
+        .and_then(|n| Ok(n.parse()?));
+    must(count)
 }
