@@ -90,17 +90,23 @@ pub fn second_factor(
     })
 }
 
-/// A second factor given by flag or standard input is read before the password is checked, so a
-/// counted attempt never waits on its input (only a person at a prompt answers after the check).
-pub fn early_second_factor(
-    input: &mut Input<'_>,
-    source: &crate::cli::SecondFactorSource,
-) -> Result<Option<crate::accounts::mfa::SecondFactor>> {
-    if source.otp.is_some() || source.otp_stdin || source.recovery_code_stdin {
-        second_factor(input, source).map(Some)
+/// The second factor a login offers, for the check to ask for once the password proved right.
+/// Given by flag or standard input it is read now, before the password is checked, so a counted
+/// attempt never waits on its input; only a person at a prompt answers after the check.
+pub fn offered_second_factor<'i>(
+    input: &'i mut Input<'_>,
+    source: &'i crate::cli::SecondFactorSource,
+) -> Result<impl FnMut() -> Result<crate::accounts::mfa::SecondFactor> + 'i> {
+    let given = source.otp.is_some() || source.otp_stdin || source.recovery_code_stdin;
+    let mut early = if given {
+        Some(second_factor(input, source)?)
     } else {
-        Ok(None)
-    }
+        None
+    };
+    Ok(move || match early.take() {
+        Some(factor) => Ok(factor),
+        None => second_factor(input, source),
+    })
 }
 
 impl<'a> Input<'a> {

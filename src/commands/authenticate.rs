@@ -14,16 +14,13 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, args: AuthenticateArgs) -> Resu
     let password = input.password(&args.password, "Password", false, |raw| {
         Ok(Password::normalise(&raw))
     })?;
-    let mut factor = input::early_second_factor(input, &args.second_factor)?;
+    let mut factor = input::offered_second_factor(input, &args.second_factor)?;
     let user = credentials::authenticate(
         &mut opened.store,
         &opened.policy,
         &email,
         &password,
-        &mut || match factor.take() {
-            Some(f) => Ok(f),
-            None => input::second_factor(input, &args.second_factor),
-        },
+        &mut factor,
     )?;
     let view = UserView::load(&opened.store.sql(), &user)?;
     Ok(

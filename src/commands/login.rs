@@ -16,17 +16,14 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, args: LoginArgs) -> Result<Repo
         Ok(Password::normalise(&raw))
     })?;
     let path = ctx.session_path(opened.store.database_id());
-    let mut factor = input::early_second_factor(input, &args.second_factor)?;
+    let mut factor = input::offered_second_factor(input, &args.second_factor)?;
     let (user, session) = credentials::login(
         &mut opened.store,
         &opened.policy,
         &email,
         &password,
         &path,
-        &mut || match factor.take() {
-            Some(f) => Ok(f),
-            None => input::second_factor(input, &args.second_factor),
-        },
+        &mut factor,
     )?;
     let view = UserView::load(&opened.store.sql(), &user)?;
     let expires = clock::rfc3339(session.expires_at);
