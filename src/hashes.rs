@@ -16,9 +16,11 @@ use subtle::ConstantTimeEq;
 use crate::crypto::{self, HashCost};
 use crate::error::{Error, Result};
 
-/// Costs beyond these are refused, never run (a hostile import must not stall a login).
-const MAX_PBKDF2_ITERATIONS: u32 = 2_000_000;
-const MAX_BCRYPT_COST: u32 = 14;
+/// Costs beyond these are refused, never run (a hostile import must not stall a login). Real
+/// sites use up to these (Django's own encoder with millions of iterations, `htpasswd -C 16`);
+/// the host-wide cap on concurrent checks bounds what many of them cost at once.
+pub const MAX_PBKDF2_ITERATIONS: u32 = 10_000_000;
+pub const MAX_BCRYPT_COST: u32 = 16;
 
 /// A parsed stored hash.
 #[derive(Debug, Clone, PartialEq, Eq)]

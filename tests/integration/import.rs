@@ -547,3 +547,42 @@ fn import_updates_write_the_commands_events_via_import() {
         .code(6)
         .stderr_has("last active administrator");
 }
+
+/// The caps on foreign hash costs are README's: PBKDF2 up to 10,000,000 iterations and bcrypt up
+/// to cost 16 are kept; one more is refused with its line.
+#[test]
+fn foreign_hash_costs_are_accepted_up_to_the_documented_caps() {
+    let env = Env::admin();
+    // A real bcrypt hash with its cost field raised: the import only parses it.
+    let bcrypt_at = |cost: &str| {
+        bcrypt::hash("htpasswd-secret", 4)
+            .unwrap()
+            .replacen("$2b$04$", &format!("$2y${cost}$"), 1)
+    };
+    let pbkdf2 =
+        |n: u32| format!("pbkdf2_sha256${n}$seasalt$/TKrcnYCTOVMlVYCKVo5Np6v35LbjEeAxkqYuc5XaBc=");
+    let rows = [
+        ("p-edge@example.com", pbkdf2(10_000_000)),
+        ("p-over@example.com", pbkdf2(10_000_001)),
+        ("b-edge@example.com", bcrypt_at("16")),
+        ("b-over@example.com", bcrypt_at("17")),
+    ];
+    let csv: String = std::iter::once("email,password_hash\n".to_string())
+        .chain(rows.iter().map(|(e, h)| format!("{e},{h}\n")))
+        .collect();
+    let file = write(&env, "caps.csv", &csv);
+    let run = env.run(&["import", &file, "--no-email"], "").code(2);
+    assert!(run.stderr.contains("2 bad row(s)"), "{run:?}");
+    assert!(run.stderr.contains("line 3: bad password_hash"), "{run:?}");
+    assert!(run.stderr.contains("line 5: bad password_hash"), "{run:?}");
+    let good: String = std::iter::once("email,password_hash\n".to_string())
+        .chain(
+            [&rows[0], &rows[2]]
+                .iter()
+                .map(|(e, h)| format!("{e},{h}\n")),
+        )
+        .collect();
+    let file = write(&env, "good.csv", &good);
+    let run = env.run(&["--json", "import", &file, "--no-email"], "").ok();
+    assert_eq!(run.json()["created"], 2);
+}
