@@ -1,9 +1,11 @@
 //! `export`: every account as CSV or JSON Lines, written one at a time (memory stays flat). Never
-//! a hash or another secret: an export is what an import reads, not a backup of credentials.
+//! a hash or another secret: an export is what an import reads, not a backup of credentials. CSV
+//! cells that a spreadsheet would run as a formula are quoted (`'=…`); CSV import unquotes them.
 
 use serde::Serialize;
 
 use crate::accounts::import::Format;
+use crate::accounts::import::parse::quote_formula;
 use crate::accounts::users::{self, StateFilter};
 use crate::accounts::{AccountState, UserView};
 use crate::error::{Error, Result};
@@ -56,7 +58,7 @@ pub fn export(store: &Store, format: Format, out: &mut dyn std::io::Write) -> Re
             users::list(store, &Default::default(), StateFilter::Any, &mut |view| {
                 let row = ExportRow::from(view);
                 count += 1;
-                w.write_record([
+                let cells = [
                     row.email.as_str(),
                     &row.first_name,
                     &row.last_name,
@@ -64,8 +66,9 @@ pub fn export(store: &Store, format: Format, out: &mut dyn std::io::Write) -> Re
                     &row.roles.join(";"),
                     if row.verified { "true" } else { "false" },
                     row.status.as_str(),
-                ])
-                .map_err(csv_fail)
+                ];
+                w.write_record(cells.map(quote_formula).iter().map(|c| c.as_bytes()))
+                    .map_err(csv_fail)
             })?;
             w.flush().map_err(fail)?;
         }

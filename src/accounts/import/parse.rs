@@ -54,6 +54,28 @@ pub const EXPORTED_COLUMNS: [&str; 7] = [
     "status",
 ];
 
+/// What a spreadsheet would run as a formula when a cell starts with it.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A CSV cell that a spreadsheet shows as text, never runs: one that starts like a formula (or
+/// with the quote itself) gets a leading `'`, which CSV import takes off again.
+pub fn quote_formula(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(FORMULA_STARTS) || cell.starts_with('\'') {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
+}
+
+/// The reverse of [`quote_formula`]: a leading `'` before a formula start (or before another
+/// `'`) goes; any other text is left as it is.
+pub fn unquote_formula(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) || rest.starts_with('\'') => rest,
+        _ => cell,
+    }
+}
+
 fn split_roles(text: &str) -> Vec<String> {
     text.split(';')
         .map(str::trim)
@@ -161,7 +183,7 @@ fn parse_csv(text: &str) -> (Vec<RawRow>, Vec<LineError>) {
         };
         let mut problem = None;
         for (column, value) in headers.iter().zip(record.iter()) {
-            if let Err(e) = set_text(&mut row, column, value) {
+            if let Err(e) = set_text(&mut row, column, unquote_formula(value)) {
                 problem = Some(e);
                 break;
             }
@@ -241,6 +263,28 @@ fn parse_jsonl(text: &str) -> (Vec<RawRow>, Vec<LineError>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn formula_quoting_round_trips() {
+        for cell in [
+            "=HYPERLINK(\"x\")",
+            "+1",
+            "-2",
+            "@SUM",
+            "\tx",
+            "\rx",
+            "'=x",
+            "''",
+            "'t Hooft",
+            "plain",
+            "",
+        ] {
+            assert_eq!(unquote_formula(&quote_formula(cell)), cell, "{cell:?}");
+        }
+        assert_eq!(quote_formula("=1+1"), "'=1+1");
+        assert_eq!(quote_formula("Alice"), "Alice");
+        assert_eq!(unquote_formula("'t Hooft"), "'t Hooft");
+    }
 
     #[test]
     fn csv_rows_carry_their_line_numbers() {
