@@ -3,6 +3,8 @@
 //! own contract (docs/schema.md), and no crate checks it the same way.
 //! Everything here is pure and total: any input gives a value or a usage error, never a panic.
 
+use icu_properties::props::{DefaultIgnorableCodePoint, GeneralCategory, GeneralCategoryGroup};
+use icu_properties::{CodePointMapData, CodePointSetData};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::error::{Error, Result};
@@ -27,6 +29,35 @@ fn is_bidi_control(c: char) -> bool {
 
 fn is_forbidden_in_text(c: char) -> bool {
     c.is_control() || is_bidi_control(c) || matches!(c, '\u{2028}' | '\u{2029}' | '\u{FEFF}')
+}
+
+/// Characters that show as nothing: format characters (category Cf: U+200B, U+2060, U+00AD,
+/// bidi marks) and the other default-ignorable code points. Two addresses or names that differ
+/// only by these look the same.
+fn is_invisible(c: char) -> bool {
+    CodePointMapData::<GeneralCategory>::new().get(c) == GeneralCategory::Format
+        || CodePointSetData::new::<DefaultIgnorableCodePoint>().contains(c)
+}
+
+/// A letter or a combining mark: what a joiner may stand between.
+fn is_letter_or_mark(c: char) -> bool {
+    let category = CodePointMapData::<GeneralCategory>::new().get(c);
+    GeneralCategoryGroup::Letter.contains(category) || GeneralCategoryGroup::Mark.contains(category)
+}
+
+/// The first invisible character of a name, if any: ZWNJ and ZWJ between letters are written
+/// in Persian and Indic names, and are allowed there only.
+fn invisible_in_name(name: &str) -> Option<char> {
+    let chars: Vec<char> = name.chars().collect();
+    chars.iter().enumerate().find_map(|(i, &c)| {
+        let joiner = matches!(c, '\u{200C}' | '\u{200D}');
+        let between_letters = i > 0
+            && chars
+                .get(i + 1)
+                .is_some_and(|&next| is_letter_or_mark(next))
+            && is_letter_or_mark(chars[i - 1]);
+        (is_invisible(c) && !(joiner && between_letters)).then_some(c)
+    })
 }
 
 /// The NFC form; ASCII text is its own NFC form, and is most of what an import reads.
@@ -57,6 +88,12 @@ pub fn parse_email(input: &str) -> Result<Email> {
         .any(|c| is_forbidden_in_text(c) || c.is_whitespace())
     {
         return bad("it contains spaces or control characters");
+    }
+    if let Some(c) = address.chars().find(|&c| is_invisible(c)) {
+        return bad(&format!(
+            "it contains the invisible character U+{:04X}",
+            u32::from(c)
+        ));
     }
     let Some((local, domain)) = address.rsplit_once('@') else {
         return bad("it has no @");
@@ -130,6 +167,12 @@ pub fn parse_name(field: &str, input: &str) -> Result<String> {
     if trimmed.chars().any(is_forbidden_in_text) {
         return Err(Error::usage(format!(
             "{field} contains control or bidirectional characters"
+        )));
+    }
+    if let Some(c) = invisible_in_name(trimmed) {
+        return Err(Error::usage(format!(
+            "{field} contains the invisible character U+{:04X}",
+            u32::from(c)
         )));
     }
     Ok(nfc(trimmed))
@@ -233,6 +276,35 @@ mod tests {
         assert!(parse_email(&"a".repeat(1_000_000)).is_err());
         // 32 x "İ" is 64 bytes typed but 96 once lowercased: refused, so the canonical form always parses.
         assert!(parse_email(&format!("{}@b.com", "İ".repeat(32))).is_err());
+    }
+
+    #[test]
+    fn invisible_characters_make_no_look_alikes() {
+        for hidden in [
+            '\u{200B}', '\u{2060}', '\u{00AD}', '\u{200E}', '\u{200C}', '\u{200D}', '\u{FE0F}',
+        ] {
+            let email = format!("admin{hidden}@example.com");
+            assert_eq!(parse_email(&email).unwrap_err().exit_code(), 2, "{email:?}");
+            assert!(
+                parse_name("name", &format!("Ann{hidden}")).is_err(),
+                "{hidden:?}"
+            );
+            assert!(
+                parse_name("name", &format!("{hidden}Ann")).is_err(),
+                "{hidden:?}"
+            );
+        }
+        // ZWNJ and ZWJ between letters belong to Persian and Indic names.
+        assert!(
+            parse_name(
+                "name",
+                "\u{0645}\u{06CC}\u{200C}\u{062E}\u{0648}\u{0627}\u{0647}\u{0645}"
+            )
+            .is_ok()
+        );
+        assert!(parse_name("name", "\u{0915}\u{094D}\u{200D}\u{0937}").is_ok());
+        assert!(parse_name("name", "Ann \u{200C}Lee").is_err());
+        assert!(parse_email("élodie@bücher.example").is_ok());
     }
 
     #[test]

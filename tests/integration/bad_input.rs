@@ -401,3 +401,47 @@ fn usage_errors_are_json_under_json() {
         assert_eq!(err["error"]["exit"], 2);
     }
 }
+
+/// `admin\u{200b}@example.com` would register beside `admin@example.com` and look the same:
+/// invisible characters are refused in emails and names (ZWNJ/ZWJ between letters excepted).
+#[test]
+fn invisible_characters_are_refused_in_emails_and_names() {
+    let env = Env::admin();
+    for hidden in ["\u{200B}", "\u{2060}", "\u{00AD}", "\u{FE0F}"] {
+        let email = format!("admin{hidden}@example.com");
+        env.run(
+            &["register", "--email", &email, "--password-stdin"],
+            &format!("{ALICE_PW}\n"),
+        )
+        .code(2)
+        .stderr_has("invisible character");
+        env.run(
+            &[
+                "register",
+                "--email",
+                ALICE,
+                "--first-name",
+                &format!("Al{hidden}ice"),
+                "--password-stdin",
+            ],
+            &format!("{ALICE_PW}\n"),
+        )
+        .code(2)
+        .stderr_has("invisible character");
+    }
+    assert_eq!(users(&env), 1);
+    // A Persian name keeps its zero-width non-joiner.
+    let persian = "\u{0645}\u{06CC}\u{200C}\u{062E}\u{0648}\u{0627}\u{0647}\u{0645}";
+    env.run(
+        &[
+            "register",
+            "--email",
+            ALICE,
+            "--first-name",
+            persian,
+            "--password-stdin",
+        ],
+        &format!("{ALICE_PW}\n"),
+    )
+    .ok();
+}
