@@ -10,7 +10,7 @@ use crate::error::{Error, Result};
 use crate::permissions::covers;
 use crate::session;
 use crate::settings::Policy;
-use crate::store::{AuditEvent, SessionRow, Store, TokenRow, User};
+use crate::store::{AuditEvent, SessionRow, Sql, Store, TokenRow, User};
 
 /// Prefix of API tokens, so that secret scanners can spot a leaked one.
 pub const TOKEN_PREFIX: &str = "uadm_";
@@ -58,6 +58,17 @@ impl Actor {
 
     pub fn has(&self, permission: &str) -> bool {
         self.granted_by(permission).is_some()
+    }
+
+    /// Whether the credential lets the actor use all of these permissions: always through a
+    /// session; through a token, only those the token lists.
+    pub fn may_use_all(&self, permissions: &[String]) -> bool {
+        match &self.via {
+            Via::Session(_) => true,
+            Via::Token(token) => permissions
+                .iter()
+                .all(|p| token.permissions.iter().any(|held| covers(held, p))),
+        }
     }
 
     /// Exit 5 unless the actor holds `permission`.
@@ -248,6 +259,33 @@ pub fn require_can_give(actor: &Actor, permissions: &[String]) -> Result<()> {
             ),
         }),
     }
+}
+
+/// No escalation, for giving a role: holding a role is itself a capability (`check --role`
+/// answers it, even for a role without permissions), so the actor must hold the role themselves
+/// (or `roles.manage`), and every permission it holds.
+pub fn require_can_give_role(
+    sql: &Sql<'_>,
+    actor: &Actor,
+    role: &str,
+    permissions: &[String],
+) -> Result<()> {
+    require_can_give(actor, permissions)?;
+    let holds_role = sql
+        .user_role_names(actor.user.id)?
+        .iter()
+        .any(|r| r == role)
+        && actor.may_use_all(permissions);
+    if holds_role || actor.has(crate::permissions::ROLES_MANAGE) {
+        return Ok(());
+    }
+    Err(Error::PermissionDenied {
+        rule: "escalation",
+        message: format!(
+            "{} cannot give the role {role}, which they do not hold (or roles.manage)",
+            actor.user.email
+        ),
+    })
 }
 
 /// No escalation, for acting on a user: the actor must hold every permission that user holds.

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::accounts::changes::user_by_email;
 use crate::error::{Error, Result};
-use crate::gate::{Actor, Via};
+use crate::gate::Actor;
 use crate::permissions::{self, USERS_READ};
 use crate::store::Store;
 use crate::validate::Email;
@@ -77,14 +77,12 @@ pub fn check(
     for r in roles {
         let mut held = held_roles.contains(r) && !subject.user.is_disabled();
         // Through a token, a role counts only when the token may use all of the role.
-        if let (true, None, Via::Token(token)) = (held, email, &actor.via) {
+        if held && email.is_none() {
             let perms = match sql.role_by_name(r)? {
                 Some(role) => sql.role_permissions(role.id)?,
                 None => Vec::new(),
             };
-            held = perms
-                .iter()
-                .all(|p| token.permissions.iter().any(|t| permissions::covers(t, p)));
+            held = actor.may_use_all(&perms);
         }
         requirements.push(Requirement {
             kind: "role",

@@ -62,12 +62,11 @@ pub fn authorise(
     actor.require(USERS_MANAGE)?;
     gate::refuse_owed_enrolment(store, policy, actor)?;
     let sql = store.sql();
-    let mut given = Vec::new();
     for name in roles {
         let role = role_by_name(&sql, name)?;
-        given.extend(sql.role_permissions(role.id)?);
+        gate::require_can_give_role(&sql, actor, &role.name, &sql.role_permissions(role.id)?)?;
     }
-    gate::require_can_give(actor, &given)
+    Ok(())
 }
 
 /// Whether the email is already taken, checked before the password is hashed.

@@ -182,10 +182,15 @@ pub fn change_roles(
         gate::require_can_act_on(store, actor, &user)?;
     }
     let mut found = Vec::new();
+    let sql = store.sql();
     for name in roles {
-        let role = role_by_name(&store.sql(), name)?;
-        let perms = store.sql().role_permissions(role.id)?;
-        gate::require_can_give(actor, &perms)?;
+        let role = role_by_name(&sql, name)?;
+        let perms = sql.role_permissions(role.id)?;
+        if give {
+            gate::require_can_give_role(&sql, actor, &role.name, &perms)?;
+        } else {
+            gate::require_can_give(actor, &perms)?;
+        }
         found.push(role);
     }
     let now = clock::now();

@@ -78,9 +78,10 @@ fn every_protected_command_answers_4_5_or_0() {
         );
         assert!(without.stderr.contains(perm), "{without:?}");
         env.run(args, "").ok();
-        // Giving a role also needs the role's permissions (no escalation through a token either).
+        // Giving a role also needs the role's permissions and the role itself or roles.manage (no
+        // escalation through a token either: the admin does not hold `helpers`).
         let token_with = if *perm == "roles.grant" {
-            env.token(&[perm, "users.read"])
+            env.token(&[perm, "users.read", "roles.manage"])
         } else {
             env.token(&[perm])
         };
@@ -864,4 +865,57 @@ fn others_session_ids_look_missing_without_sessions_manage() {
         missing.stderr.replace("ffffffffffffffff", "X"),
         other.stderr.replace(&admin_session, "X")
     );
+}
+
+/// A role with no permissions is still a capability (`check --role vip` says yes): giving it needs
+/// holding it, or `roles.manage`, through `grant`, `register --role` and `import` alike.
+#[test]
+fn empty_roles_cannot_be_given_by_someone_who_does_not_hold_them() {
+    let env = with_bob();
+    role(&env, "vip", &[]);
+    role(
+        &env,
+        "giver",
+        &["roles.grant", "users.manage", "users.read"],
+    );
+    grant(&env, BOB, "giver");
+    let run = env
+        .as_session(
+            "bob",
+            &["--json", "grant", "--email", BOB, "--role", "vip"],
+            "",
+        )
+        .code(5);
+    assert_eq!(run.error_json()["error"]["code"], "escalation");
+    env.as_session(
+        "bob",
+        &[
+            "register",
+            "--email",
+            "mole@example.com",
+            "--role",
+            "vip",
+            "--password-stdin",
+        ],
+        &format!("{BOB_PW}\n"),
+    )
+    .code(5);
+    let file = env.path().join("vip.csv");
+    std::fs::write(&file, "email,roles\nmole@example.com,vip\n").unwrap();
+    env.as_session("bob", &["import", file.to_str().unwrap(), "--no-email"], "")
+        .code(5);
+    env.as_session("bob", &["check", "--role", "vip"], "")
+        .code(5);
+    assert_eq!(
+        env.count("SELECT count(*) FROM users WHERE email = 'mole@example.com'"),
+        0
+    );
+    // Who holds the role may pass it on; so may a holder of roles.manage.
+    grant(&env, BOB, "vip");
+    env.as_session("bob", &["grant", "--email", ADMIN, "--role", "vip"], "")
+        .ok();
+    env.run(&["grant", "--email", ADMIN, "--role", "giver"], "")
+        .ok();
+    env.run(&["grant", "--email", ADMIN, "--role", "vip"], "")
+        .ok();
 }

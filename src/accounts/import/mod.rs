@@ -143,7 +143,7 @@ pub fn import(
         .map(|r| (r.role.name.clone(), r.permissions))
         .collect();
     let rows = validate_all(raw, parse_errors, policy, &roles, &request.options)?;
-    let given = authorise(&rows, &roles, request.actor)?;
+    let given = authorise(store, &rows, &roles, request.actor)?;
     let plans = plan(store, &rows, request)?;
     let mut summary = Summary::of(&rows, &plans, &given, request.options.dry_run);
     if request.options.dry_run {
@@ -297,9 +297,10 @@ fn validate_row(
     })
 }
 
-/// No escalation: the actor must hold every permission of every role the input gives, and may
-/// create roles only with `roles.manage`.
+/// No escalation: the actor may give every role the input gives (each held, or `roles.manage`,
+/// and every permission of it), and may create roles only with `roles.manage`.
 fn authorise(
+    store: &Store,
     rows: &[Row],
     roles: &HashMap<String, Vec<String>>,
     actor: &Actor,
@@ -308,15 +309,13 @@ fn authorise(
         .iter()
         .flat_map(|r| r.roles.iter().flatten().cloned())
         .collect();
-    let mut given_perms = Vec::new();
     let mut new = Vec::new();
     for name in &names {
         match roles.get(name) {
-            Some(perms) => given_perms.extend(perms.iter().cloned()),
+            Some(perms) => gate::require_can_give_role(&store.sql(), actor, name, perms)?,
             None => new.push(name.clone()),
         }
     }
-    gate::require_can_give(actor, &given_perms)?;
     if !new.is_empty() {
         actor.require(crate::permissions::ROLES_MANAGE)?;
     }
