@@ -505,7 +505,7 @@ _useradm() {
             return 0
             ;;
         useradm__subcmd__2fa__subcmd__disable)
-            opts="-q -h -V --password-stdin --otp --otp-stdin --recovery-code-stdin --db --json --quiet --no-input --color --help --version"
+            opts="-q -h -V --password-stdin --otp-stdin --recovery-code-stdin --otp --db --json --quiet --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -531,7 +531,7 @@ _useradm() {
             return 0
             ;;
         useradm__subcmd__2fa__subcmd__enable)
-            opts="-q -h -V --otp --otp-stdin --db --json --quiet --no-input --color --help --version"
+            opts="-q -h -V --otp-stdin --otp --db --json --quiet --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -641,7 +641,7 @@ _useradm() {
             return 0
             ;;
         useradm__subcmd__2fa__subcmd__recovery__subcmd__codes)
-            opts="-q -h -V --password-stdin --otp --otp-stdin --recovery-code-stdin --db --json --quiet --no-input --color --help --version"
+            opts="-q -h -V --password-stdin --otp-stdin --recovery-code-stdin --otp --db --json --quiet --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -827,7 +827,7 @@ _useradm() {
             return 0
             ;;
         useradm__subcmd__authenticate)
-            opts="-q -h -V --email --password-stdin --password-file --otp --otp-stdin --recovery-code-stdin --db --json --quiet --no-input --color --help --version"
+            opts="-q -h -V --email --password-stdin --password-file --otp-stdin --recovery-code-stdin --otp --db --json --quiet --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1941,7 +1941,7 @@ _useradm() {
             return 0
             ;;
         useradm__subcmd__login)
-            opts="-q -h -V --email --password-stdin --password-file --otp --otp-stdin --recovery-code-stdin --db --json --quiet --no-input --color --help --version"
+            opts="-q -h -V --email --password-stdin --password-file --otp-stdin --recovery-code-stdin --otp --db --json --quiet --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2091,7 +2091,7 @@ _useradm() {
             return 0
             ;;
         useradm__subcmd__reset)
-            opts="-q -h -V --email --code --code-stdin --password-stdin --password-file --db --json --quiet --no-input --color --help --version"
+            opts="-q -h -V --email --confirm --code-stdin --password-stdin --password-file --code --db --json --quiet --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2101,11 +2101,11 @@ _useradm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --code)
+                --password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --password-file)
+                --code)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3087,7 +3087,7 @@ _useradm() {
             return 0
             ;;
         useradm__subcmd__verify)
-            opts="-q -h -V --email --code --code-stdin --resend --db --json --quiet --no-input --color --help --version"
+            opts="-q -h -V --email --code-stdin --resend --code --db --json --quiet --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -94,10 +94,10 @@ set edit:completion:arg-completer[useradm] = {|@words|
         }
         &'useradm;verify'= {
             cand --email 'Email address to confirm (asked on a terminal when missing)'
-            cand --code 'The code from the message (asked on a terminal when missing)'
+            cand --code 'code'
             cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
-            cand --code-stdin 'Read the code from the first line of standard input'
+            cand --code-stdin 'Read the code from the first line of standard input (else it is asked on a terminal)'
             cand --resend 'Send a fresh code instead (the older one stops working)'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
@@ -111,11 +111,11 @@ set edit:completion:arg-completer[useradm] = {|@words|
         &'useradm;login'= {
             cand --email 'Email address (asked on a terminal when missing)'
             cand --password-file 'Read the password from the first line of a file'
-            cand --otp 'The current code of the authenticator app'
+            cand --otp 'otp'
             cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --password-stdin 'Read the password from the first line of standard input'
-            cand --otp-stdin 'Read the code from standard input (the line after the password, if that comes first)'
+            cand --otp-stdin 'Read the authenticator app''s code from standard input (the line after the password, if that comes first)'
             cand --recovery-code-stdin 'Read a recovery code from standard input instead of an app code'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
@@ -129,11 +129,11 @@ set edit:completion:arg-completer[useradm] = {|@words|
         &'useradm;authenticate'= {
             cand --email 'Email address'
             cand --password-file 'Read the password from the first line of a file'
-            cand --otp 'The current code of the authenticator app'
+            cand --otp 'otp'
             cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --password-stdin 'Read the password from the first line of standard input'
-            cand --otp-stdin 'Read the code from standard input (the line after the password, if that comes first)'
+            cand --otp-stdin 'Read the authenticator app''s code from standard input (the line after the password, if that comes first)'
             cand --recovery-code-stdin 'Read a recovery code from standard input instead of an app code'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
@@ -184,11 +184,12 @@ set edit:completion:arg-completer[useradm] = {|@words|
         }
         &'useradm;reset'= {
             cand --email 'Email address of the account'
-            cand --code 'The code from the reset message: sets a new password instead of asking for a code'
             cand --password-file 'Read the password from the first line of a file'
+            cand --code 'code'
             cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
-            cand --code-stdin 'Read the code from line 1 of standard input (then the password from the next line)'
+            cand --confirm 'I hold a code: ask for it (and the new password) instead of requesting a new code'
+            cand --code-stdin 'Read the code from line 1 of standard input (then the password from the next line); implies --confirm'
             cand --password-stdin 'Read the password from the first line of standard input'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
@@ -804,10 +805,10 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'useradm;2fa;enable'= {
-            cand --otp 'Confirm a pending enrolment with this current code'
+            cand --otp 'otp'
             cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
-            cand --otp-stdin 'Read the confirming code from standard input'
+            cand --otp-stdin 'Confirm a pending enrolment with a current code read from standard input'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
             cand --quiet 'Print only what was asked for: no hints or notices on stderr'
@@ -830,11 +831,11 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --version 'Print version'
         }
         &'useradm;2fa;disable'= {
-            cand --otp 'The current code of the authenticator app'
+            cand --otp 'otp'
             cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --password-stdin 'Read the password from line 1 of standard input'
-            cand --otp-stdin 'Read the code from standard input (the line after the password, if that comes first)'
+            cand --otp-stdin 'Read the authenticator app''s code from standard input (the line after the password, if that comes first)'
             cand --recovery-code-stdin 'Read a recovery code from standard input instead of an app code'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
@@ -846,11 +847,11 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --version 'Print version'
         }
         &'useradm;2fa;recovery-codes'= {
-            cand --otp 'The current code of the authenticator app'
+            cand --otp 'otp'
             cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --password-stdin 'Read the password from line 1 of standard input'
-            cand --otp-stdin 'Read the code from standard input (the line after the password, if that comes first)'
+            cand --otp-stdin 'Read the authenticator app''s code from standard input (the line after the password, if that comes first)'
             cand --recovery-code-stdin 'Read a recovery code from standard input instead of an app code'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'

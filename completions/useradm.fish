@@ -91,12 +91,12 @@ complete -c useradm -n "__fish_useradm_using_subcommand register" -l no-input -d
 complete -c useradm -n "__fish_useradm_using_subcommand register" -s h -l help -d 'Print help'
 complete -c useradm -n "__fish_useradm_using_subcommand register" -s V -l version -d 'Print version'
 complete -c useradm -n "__fish_useradm_using_subcommand verify" -l email -d 'Email address to confirm (asked on a terminal when missing)' -r
-complete -c useradm -n "__fish_useradm_using_subcommand verify" -l code -d 'The code from the message (asked on a terminal when missing)' -r
+complete -c useradm -n "__fish_useradm_using_subcommand verify" -l code -r
 complete -c useradm -n "__fish_useradm_using_subcommand verify" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand verify" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c useradm -n "__fish_useradm_using_subcommand verify" -l code-stdin -d 'Read the code from the first line of standard input'
+complete -c useradm -n "__fish_useradm_using_subcommand verify" -l code-stdin -d 'Read the code from the first line of standard input (else it is asked on a terminal)'
 complete -c useradm -n "__fish_useradm_using_subcommand verify" -l resend -d 'Send a fresh code instead (the older one stops working)'
 complete -c useradm -n "__fish_useradm_using_subcommand verify" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c useradm -n "__fish_useradm_using_subcommand verify" -s q -l quiet -d 'Print only what was asked for: no hints or notices on stderr'
@@ -105,13 +105,13 @@ complete -c useradm -n "__fish_useradm_using_subcommand verify" -s h -l help -d 
 complete -c useradm -n "__fish_useradm_using_subcommand verify" -s V -l version -d 'Print version'
 complete -c useradm -n "__fish_useradm_using_subcommand login" -l email -d 'Email address (asked on a terminal when missing)' -r
 complete -c useradm -n "__fish_useradm_using_subcommand login" -l password-file -d 'Read the password from the first line of a file' -r -F
-complete -c useradm -n "__fish_useradm_using_subcommand login" -l otp -d 'The current code of the authenticator app' -r
+complete -c useradm -n "__fish_useradm_using_subcommand login" -l otp -r
 complete -c useradm -n "__fish_useradm_using_subcommand login" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand login" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c useradm -n "__fish_useradm_using_subcommand login" -l password-stdin -d 'Read the password from the first line of standard input'
-complete -c useradm -n "__fish_useradm_using_subcommand login" -l otp-stdin -d 'Read the code from standard input (the line after the password, if that comes first)'
+complete -c useradm -n "__fish_useradm_using_subcommand login" -l otp-stdin -d 'Read the authenticator app\'s code from standard input (the line after the password, if that comes first)'
 complete -c useradm -n "__fish_useradm_using_subcommand login" -l recovery-code-stdin -d 'Read a recovery code from standard input instead of an app code'
 complete -c useradm -n "__fish_useradm_using_subcommand login" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c useradm -n "__fish_useradm_using_subcommand login" -s q -l quiet -d 'Print only what was asked for: no hints or notices on stderr'
@@ -120,13 +120,13 @@ complete -c useradm -n "__fish_useradm_using_subcommand login" -s h -l help -d '
 complete -c useradm -n "__fish_useradm_using_subcommand login" -s V -l version -d 'Print version'
 complete -c useradm -n "__fish_useradm_using_subcommand authenticate" -l email -d 'Email address' -r
 complete -c useradm -n "__fish_useradm_using_subcommand authenticate" -l password-file -d 'Read the password from the first line of a file' -r -F
-complete -c useradm -n "__fish_useradm_using_subcommand authenticate" -l otp -d 'The current code of the authenticator app' -r
+complete -c useradm -n "__fish_useradm_using_subcommand authenticate" -l otp -r
 complete -c useradm -n "__fish_useradm_using_subcommand authenticate" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand authenticate" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c useradm -n "__fish_useradm_using_subcommand authenticate" -l password-stdin -d 'Read the password from the first line of standard input'
-complete -c useradm -n "__fish_useradm_using_subcommand authenticate" -l otp-stdin -d 'Read the code from standard input (the line after the password, if that comes first)'
+complete -c useradm -n "__fish_useradm_using_subcommand authenticate" -l otp-stdin -d 'Read the authenticator app\'s code from standard input (the line after the password, if that comes first)'
 complete -c useradm -n "__fish_useradm_using_subcommand authenticate" -l recovery-code-stdin -d 'Read a recovery code from standard input instead of an app code'
 complete -c useradm -n "__fish_useradm_using_subcommand authenticate" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c useradm -n "__fish_useradm_using_subcommand authenticate" -s q -l quiet -d 'Print only what was asked for: no hints or notices on stderr'
@@ -163,13 +163,14 @@ complete -c useradm -n "__fish_useradm_using_subcommand passwd" -l no-input -d '
 complete -c useradm -n "__fish_useradm_using_subcommand passwd" -s h -l help -d 'Print help'
 complete -c useradm -n "__fish_useradm_using_subcommand passwd" -s V -l version -d 'Print version'
 complete -c useradm -n "__fish_useradm_using_subcommand reset" -l email -d 'Email address of the account' -r
-complete -c useradm -n "__fish_useradm_using_subcommand reset" -l code -d 'The code from the reset message: sets a new password instead of asking for a code' -r
 complete -c useradm -n "__fish_useradm_using_subcommand reset" -l password-file -d 'Read the password from the first line of a file' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand reset" -l code -r
 complete -c useradm -n "__fish_useradm_using_subcommand reset" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand reset" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c useradm -n "__fish_useradm_using_subcommand reset" -l code-stdin -d 'Read the code from line 1 of standard input (then the password from the next line)'
+complete -c useradm -n "__fish_useradm_using_subcommand reset" -l confirm -d 'I hold a code: ask for it (and the new password) instead of requesting a new code'
+complete -c useradm -n "__fish_useradm_using_subcommand reset" -l code-stdin -d 'Read the code from line 1 of standard input (then the password from the next line); implies --confirm'
 complete -c useradm -n "__fish_useradm_using_subcommand reset" -l password-stdin -d 'Read the password from the first line of standard input'
 complete -c useradm -n "__fish_useradm_using_subcommand reset" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c useradm -n "__fish_useradm_using_subcommand reset" -s q -l quiet -d 'Print only what was asked for: no hints or notices on stderr'
@@ -606,12 +607,12 @@ complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and not __fish_seen
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and not __fish_seen_subcommand_from enable status disable recovery-codes help" -f -a "disable" -d 'Remove your second factor (asks for the password and a current code)'
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and not __fish_seen_subcommand_from enable status disable recovery-codes help" -f -a "recovery-codes" -d 'Print 10 new recovery codes; the old ones stop working (asks for the password and a code)'
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and not __fish_seen_subcommand_from enable status disable recovery-codes help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from enable" -l otp -d 'Confirm a pending enrolment with this current code' -r
+complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from enable" -l otp -r
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from enable" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from enable" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from enable" -l otp-stdin -d 'Read the confirming code from standard input'
+complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from enable" -l otp-stdin -d 'Confirm a pending enrolment with a current code read from standard input'
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from enable" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from enable" -s q -l quiet -d 'Print only what was asked for: no hints or notices on stderr'
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from enable" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
@@ -626,26 +627,26 @@ complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_sub
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from status" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
-complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from disable" -l otp -d 'The current code of the authenticator app' -r
+complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from disable" -l otp -r
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from disable" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from disable" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from disable" -l password-stdin -d 'Read the password from line 1 of standard input'
-complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from disable" -l otp-stdin -d 'Read the code from standard input (the line after the password, if that comes first)'
+complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from disable" -l otp-stdin -d 'Read the authenticator app\'s code from standard input (the line after the password, if that comes first)'
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from disable" -l recovery-code-stdin -d 'Read a recovery code from standard input instead of an app code'
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from disable" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from disable" -s q -l quiet -d 'Print only what was asked for: no hints or notices on stderr'
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from disable" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from disable" -s h -l help -d 'Print help'
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from disable" -s V -l version -d 'Print version'
-complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from recovery-codes" -l otp -d 'The current code of the authenticator app' -r
+complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from recovery-codes" -l otp -r
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from recovery-codes" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from recovery-codes" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from recovery-codes" -l password-stdin -d 'Read the password from line 1 of standard input'
-complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from recovery-codes" -l otp-stdin -d 'Read the code from standard input (the line after the password, if that comes first)'
+complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from recovery-codes" -l otp-stdin -d 'Read the authenticator app\'s code from standard input (the line after the password, if that comes first)'
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from recovery-codes" -l recovery-code-stdin -d 'Read a recovery code from standard input instead of an app code'
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from recovery-codes" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from recovery-codes" -s q -l quiet -d 'Print only what was asked for: no hints or notices on stderr'

@@ -133,7 +133,8 @@ pub enum Command {
 
     /// Confirm an email address with the emailed code, or send a fresh code
     #[command(
-        after_help = "Examples:\n  useradm verify --email alice@example.com --code BCDF-GHJK\n  \
+        after_help = "Examples:\n  useradm verify --email alice@example.com        # asks for the code\n  \
+                            printf '%s\\n' \"$CODE\" | useradm verify --email alice@example.com --code-stdin\n  \
                             useradm verify --resend --email alice@example.com"
     )]
     Verify(VerifyArgs),
@@ -165,8 +166,9 @@ pub enum Command {
 
     /// Ask for a password reset code, or set a new password with one
     #[command(
-        after_help = "Examples:\n  useradm reset --email alice@example.com\n  \
-                            useradm reset --email alice@example.com --code BCDF-GHJK"
+        after_help = "Examples:\n  useradm reset --email alice@example.com            # mails a code\n  \
+                            useradm reset --email alice@example.com --confirm  # asks for the code and the new password\n  \
+                            printf '%s\\n%s\\n' \"$CODE\" \"$PW\" | useradm reset --email alice@example.com --code-stdin"
     )]
     Reset(ResetArgs),
 
@@ -306,17 +308,24 @@ pub struct VerifyArgs {
     #[arg(long, value_name = "EMAIL")]
     pub email: Option<String>,
 
-    /// The code from the message (asked on a terminal when missing)
-    #[arg(long, value_name = "CODE", conflicts_with = "code_stdin")]
-    pub code: Option<String>,
-
-    /// Read the code from the first line of standard input
+    /// Read the code from the first line of standard input (else it is asked on a terminal)
     #[arg(long)]
     pub code_stdin: bool,
 
     /// Send a fresh code instead (the older one stops working)
-    #[arg(long, conflicts_with_all = ["code", "code_stdin"])]
+    #[arg(long, conflicts_with = "code_stdin")]
     pub resend: bool,
+
+    #[command(flatten)]
+    pub refused: CodeInArgv,
+}
+
+/// `--code CODE` on the command line, which other local users read in the process list while the
+/// command waits at a prompt: accepted by the parser only to be refused with the safe form.
+#[derive(Debug, Args, Clone, Default)]
+pub struct CodeInArgv {
+    #[arg(long = "code", value_name = "CODE", hide = true)]
+    pub code: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -349,17 +358,24 @@ pub struct AuthenticateArgs {
 #[derive(Debug, Args, Clone, Default)]
 #[group(multiple = false)]
 pub struct SecondFactorSource {
-    /// The current code of the authenticator app
-    #[arg(long, value_name = "CODE")]
-    pub otp: Option<String>,
-
-    /// Read the code from standard input (the line after the password, if that comes first)
+    /// Read the authenticator app's code from standard input (the line after the password, if
+    /// that comes first)
     #[arg(long)]
     pub otp_stdin: bool,
 
     /// Read a recovery code from standard input instead of an app code
     #[arg(long)]
     pub recovery_code_stdin: bool,
+
+    #[command(flatten)]
+    pub refused: OtpInArgv,
+}
+
+/// `--otp CODE` on the command line: refused like `--code` (see [`CodeInArgv`]).
+#[derive(Debug, Args, Clone, Default)]
+pub struct OtpInArgv {
+    #[arg(long = "otp", value_name = "CODE", hide = true)]
+    pub otp: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -382,16 +398,20 @@ pub struct ResetArgs {
     #[arg(long, value_name = "EMAIL")]
     pub email: Option<String>,
 
-    /// The code from the reset message: sets a new password instead of asking for a code
-    #[arg(long, value_name = "CODE", conflicts_with = "code_stdin")]
-    pub code: Option<String>,
+    /// I hold a code: ask for it (and the new password) instead of requesting a new code
+    #[arg(long)]
+    pub confirm: bool,
 
-    /// Read the code from line 1 of standard input (then the password from the next line)
+    /// Read the code from line 1 of standard input (then the password from the next line);
+    /// implies --confirm
     #[arg(long)]
     pub code_stdin: bool,
 
     #[command(flatten)]
     pub password: PasswordSource,
+
+    #[command(flatten)]
+    pub refused: CodeInArgv,
 }
 
 #[derive(Debug, Subcommand)]
@@ -711,16 +731,14 @@ pub struct ExportArgs {
 #[derive(Debug, Subcommand)]
 pub enum TwoFactorCommand {
     /// Enrol an authenticator app: shows a QR code, then confirms with a current code
-    #[command(
-        after_help = "Examples:\n  useradm 2fa enable\n  useradm --json 2fa enable && useradm 2fa enable --otp 123456"
-    )]
+    #[command(after_help = "Examples:\n  useradm 2fa enable\n  \
+                      useradm --json 2fa enable && printf '%s\\n' \"$OTP\" | useradm 2fa enable --otp-stdin")]
     Enable {
-        /// Confirm a pending enrolment with this current code
-        #[arg(long, value_name = "CODE", conflicts_with = "otp_stdin")]
-        otp: Option<String>,
-        /// Read the confirming code from standard input
+        /// Confirm a pending enrolment with a current code read from standard input
         #[arg(long)]
         otp_stdin: bool,
+        #[command(flatten)]
+        refused: OtpInArgv,
     },
     /// Whether a second factor is enabled, and how many recovery codes are left
     Status,

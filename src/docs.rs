@@ -85,13 +85,15 @@ quietly with exit 0.
 useradm init --admin admin@example.com
 useradm login --email admin@example.com
 useradm register --email alice@example.com --first-name Alice
-useradm verify --email alice@example.com --code BCDF-GHJK
+useradm verify --email alice@example.com
 printf '%s\en' "$PW" | useradm authenticate --email alice@example.com --password-stdin
 useradm reset --email alice@example.com
+useradm reset --email alice@example.com --confirm
 .fi
 .SH SECURITY
 Passwords and one-time codes are stored only as Argon2id hashes and session tokens only as SHA-256.
-Secrets are never read from the command line. Failed logins lock an email after five attempts.
+Secrets are never read from the command line: not passwords, and not one-time or second-factor
+codes, which other local users could read in the process list. Failed logins lock an email after five attempts.
 Whoever can write the database file owns the account store: its file permission is the outer boundary.
 "#;
 

@@ -1,7 +1,7 @@
 //! Gathering values a command needs: from flags, from standard input (one line per secret, only
 //! the trailing newline stripped), from a file, or from a prompt when a person is at a terminal.
-//! Secrets never come from argv. Without a terminal nothing prompts: the missing value is named
-//! in a usage error.
+//! Secrets never come from argv: not passwords, and not one-time or second-factor codes either.
+//! Without a terminal nothing prompts: the missing value is named in a usage error.
 
 use std::collections::VecDeque;
 use std::io::Read;
@@ -56,15 +56,30 @@ fn prompt_error(e: impl std::fmt::Display) -> Error {
     }
 }
 
-/// The second factor a login offers: from `--otp`, standard input, or a prompt.
+/// Refuses a code given on the command line: while the command waits at a prompt, any local user
+/// reads its arguments in the process list and can redeem the code first. `safe` names the form
+/// to use instead.
+pub fn refuse_code_in_argv(given: Option<&String>, flag: &str, safe: &str) -> Result<()> {
+    match given {
+        None => Ok(()),
+        Some(_) => Err(Error::usage(format!(
+            "{flag} is not accepted: a code on the command line can be read by other users from \
+             the process list. Use {safe}"
+        ))),
+    }
+}
+
+/// The second factor a login offers: from standard input, or a prompt.
 pub fn second_factor(
     input: &mut Input<'_>,
     source: &crate::cli::SecondFactorSource,
 ) -> Result<crate::accounts::mfa::SecondFactor> {
     use crate::accounts::mfa::SecondFactor;
-    if let Some(code) = &source.otp {
-        return Ok(SecondFactor::Code(code.clone()));
-    }
+    refuse_code_in_argv(
+        source.refused.otp.as_ref(),
+        "--otp CODE",
+        "--otp-stdin, or answer the prompt on a terminal",
+    )?;
     if source.otp_stdin {
         return Ok(SecondFactor::Code(
             input.stdin_line("the second-factor code")?,
@@ -77,7 +92,7 @@ pub fn second_factor(
     }
     if !input.interactive() {
         return Err(Error::usage(
-            "this account has a second factor: pass --otp CODE, --otp-stdin or --recovery-code-stdin",
+            "this account has a second factor: pass --otp-stdin or --recovery-code-stdin",
         ));
     }
     let typed =
@@ -91,13 +106,13 @@ pub fn second_factor(
 }
 
 /// The second factor a login offers, for the check to ask for once the password proved right.
-/// Given by flag or standard input it is read now, before the password is checked, so a counted
-/// attempt never waits on its input; only a person at a prompt answers after the check.
+/// Given on standard input it is read now, before the password is checked, so a counted attempt
+/// never waits on its input; only a person at a prompt answers after the check.
 pub fn offered_second_factor<'i>(
     input: &'i mut Input<'_>,
     source: &'i crate::cli::SecondFactorSource,
 ) -> Result<impl FnMut() -> Result<crate::accounts::mfa::SecondFactor> + 'i> {
-    let given = source.otp.is_some() || source.otp_stdin || source.recovery_code_stdin;
+    let given = source.refused.otp.is_some() || source.otp_stdin || source.recovery_code_stdin;
     let mut early = if given {
         Some(second_factor(input, source)?)
     } else {

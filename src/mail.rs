@@ -187,13 +187,13 @@ fn code_text(cfg: &MailConfig, m: &CodeMail<'_>) -> (String, String) {
         Purpose::Verify => (
             "Confirm your email address",
             format!("Your code to confirm the email address\n{}\nis:", m.to),
-            format!("useradm verify --email {} --code {shown}", m.to),
+            format!("useradm verify --email {}", m.to),
             &cfg.verify_url,
         ),
         Purpose::Reset => (
             "Reset your password",
             format!("Your code to set a new password for\n{}\nis:", m.to),
-            format!("useradm reset --email {} --code {shown}", m.to),
+            format!("useradm reset --email {} --confirm", m.to),
             &cfg.reset_url,
         ),
         Purpose::Invite => (
@@ -202,18 +202,18 @@ fn code_text(cfg: &MailConfig, m: &CodeMail<'_>) -> (String, String) {
                 "An account was made for {}. Your code to choose a password is:",
                 m.to
             ),
-            format!("useradm reset --email {} --code {shown}", m.to),
+            format!("useradm reset --email {} --confirm", m.to),
             &cfg.invite_url,
         ),
         Purpose::EmailChange => (
             "Confirm your new email address",
             format!("Your code to confirm the new email address\n{}\nis:", m.to),
-            format!("useradm verify --email {} --code {shown}", m.to),
+            format!("useradm verify --email {}", m.to),
             &cfg.verify_url,
         ),
     };
     let mut body = format!(
-        "{what}\n\n    {shown}\n\nIt lasts {lasts} and works once. Enter it with:\n\n    {command}\n"
+        "{what}\n\n    {shown}\n\nIt lasts {lasts} and works once. Enter it when this command asks for it:\n\n    {command}\n"
     );
     if let Some(url) = link(template, m.to, m.code) {
         body.push_str(&format!("\nor open:\n\n    {url}\n"));

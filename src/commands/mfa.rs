@@ -26,8 +26,13 @@ fn enabled_report(codes: &[String]) -> Report {
 pub fn run(ctx: &Context, input: &mut Input<'_>, command: TwoFactorCommand) -> Result<Report> {
     let mut admitted = admit_even_before_enrolment(ctx)?;
     match command {
-        TwoFactorCommand::Enable { otp, otp_stdin } => {
-            enable(ctx, input, &mut admitted, otp, otp_stdin)
+        TwoFactorCommand::Enable { otp_stdin, refused } => {
+            input::refuse_code_in_argv(
+                refused.otp.as_ref(),
+                "--otp CODE",
+                "--otp-stdin, or `useradm 2fa enable` on a terminal",
+            )?;
+            enable(ctx, input, &mut admitted, otp_stdin)
         }
         TwoFactorCommand::Status => {
             let status = mfa::status(&admitted.store, admitted.actor.user.id)?;
@@ -37,7 +42,7 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, command: TwoFactorCommand) -> R
                     status.recovery_codes_left
                 ),
                 (false, true) => {
-                    "Not enabled: an enrolment waits for `useradm 2fa enable --otp CODE`."
+                    "Not enabled: an enrolment waits for a current code on `useradm 2fa enable --otp-stdin`."
                         .to_string()
                 }
                 (false, false) => "Not enabled: `useradm 2fa enable` sets it up.".to_string(),
@@ -80,14 +85,12 @@ fn enable(
     ctx: &Context,
     input: &mut Input<'_>,
     admitted: &mut Admitted,
-    otp: Option<String>,
     otp_stdin: bool,
 ) -> Result<Report> {
     let (store, policy, actor) = (&mut admitted.store, &admitted.policy, &admitted.actor);
-    let typed = match (otp, otp_stdin) {
-        (Some(code), _) => Some(code),
-        (None, true) => Some(input.stdin_line("the code")?),
-        (None, false) => None,
+    let typed = match otp_stdin {
+        true => Some(input.stdin_line("the code")?),
+        false => None,
     };
     if let (Some(code), true) = (&typed, mfa::status(store, actor.user.id)?.pending) {
         let codes = mfa::confirm(store, policy, actor, code)?;
@@ -108,7 +111,7 @@ fn enable(
         ));
     }
     output::show_enrolment(&enrolment.secret, &enrolment.uri);
-    let code = input.hidden(false, "current code from the app", "--otp")?;
+    let code = input.hidden(false, "current code from the app", "--otp-stdin")?;
     let codes = mfa::confirm(store, policy, actor, &code)?;
     Ok(enabled_report(&codes))
 }

@@ -3,18 +3,24 @@ use crate::cli::ResetArgs;
 use crate::commands::{Opened, open};
 use crate::context::Context;
 use crate::error::{Error, Result};
-use crate::input::Input;
+use crate::input::{self, Input};
 use crate::output::Report;
 use crate::validate::parse_email;
 
 pub fn run(ctx: &Context, input: &mut Input<'_>, args: ResetArgs) -> Result<Report> {
+    input::refuse_code_in_argv(
+        args.refused.code.as_ref(),
+        "--code CODE",
+        "`useradm reset --email E --confirm` (it asks for the code), or --code-stdin",
+    )?;
     let Opened { mut store, policy } = open(ctx)?;
     let email = input.required(args.email, "Email", "--email", parse_email)?;
-    let confirming = args.code.is_some() || args.code_stdin;
+    // Without --confirm this requests a new code, which kills the one already mailed.
+    let confirming = args.confirm || args.code_stdin;
     if !confirming {
         if args.password.password_stdin || args.password.password_file.is_some() {
             return Err(Error::usage(
-                "a new password needs the emailed code: pass --code CODE or --code-stdin",
+                "a new password needs the emailed code: pass --confirm (asks for it) or --code-stdin",
             ));
         }
         let cfg = ctx.mail_config(&policy.mail)?;
@@ -24,7 +30,7 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, args: ResetArgs) -> Result<Repo
         )
         .line(format!(
             "If an account exists for {0}, a reset code was sent to it. Then run \
-             `useradm reset --email {0} --code CODE`.",
+             `useradm reset --email {0} --confirm`.",
             email.address
         ));
         if cfg.smtp.is_none() {
@@ -35,10 +41,7 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, args: ResetArgs) -> Result<Repo
         }
         return Ok(report);
     }
-    let code = match args.code {
-        Some(code) => code,
-        None => input.stdin_line("the code")?,
-    };
+    let code = input.hidden(args.code_stdin, "the code", "--code-stdin")?;
     // With the code on stdin, the password follows on the next line unless it comes from elsewhere.
     let mut source = args.password.clone();
     if args.code_stdin && source.password_file.is_none() && !input.interactive() {

@@ -3,11 +3,16 @@ use crate::cli::VerifyArgs;
 use crate::commands::{Opened, delivery_note, open};
 use crate::context::Context;
 use crate::error::Result;
-use crate::input::Input;
+use crate::input::{self, Input};
 use crate::output::Report;
 use crate::validate::parse_email;
 
 pub fn run(ctx: &Context, input: &mut Input<'_>, args: VerifyArgs) -> Result<Report> {
+    input::refuse_code_in_argv(
+        args.refused.code.as_ref(),
+        "--code CODE",
+        "`useradm verify --email E` on a terminal (it asks for the code), or --code-stdin",
+    )?;
     let Opened { mut store, policy } = open(ctx)?;
     let email = input.required(args.email, "Email", "--email", parse_email)?;
     if args.resend {
@@ -24,10 +29,7 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, args: VerifyArgs) -> Result<Rep
         ))
         .note(delivery_note(&delivery)));
     }
-    let code = match args.code {
-        Some(code) => code,
-        None => input.hidden(args.code_stdin, "the code", "--code or --code-stdin")?,
-    };
+    let code = input.hidden(args.code_stdin, "the code", "--code-stdin")?;
     let user = verify::confirm(&mut store, &policy, &email, &code)?;
     Ok(
         Report::new(serde_json::json!({ "user": user, "changed": true }))

@@ -526,20 +526,14 @@ fn pending_email_change_needs_the_new_address_code() {
         .ok()
         .stdout_has("pending email: robert@example.org");
     env.run(
-        &[
-            "verify",
-            "--email",
-            "robert@example.org",
-            "--code",
-            "BCDF-GHJK",
-        ],
-        "",
+        &["verify", "--email", "robert@example.org", "--code-stdin"],
+        "BCDF-GHJK\n",
     )
     .code(3);
     let code = env.last_code("email_change");
     env.run(
-        &["verify", "--email", "robert@example.org", "--code", &code],
-        "",
+        &["verify", "--email", "robert@example.org", "--code-stdin"],
+        &format!("{code}\n"),
     )
     .ok();
     env.login_as("bob", "robert@example.org", BOB_PW);
@@ -782,8 +776,8 @@ fn a_pending_email_change_dies_when_the_user_gains_a_role() {
     env.run(&["grant", "--email", BOB, "--role", "admin"], "")
         .ok();
     env.run(
-        &["verify", "--email", "evil@example.com", "--code", &code],
-        "",
+        &["verify", "--email", "evil@example.com", "--code-stdin"],
+        &format!("{code}\n"),
     )
     .code(3);
     assert_eq!(env.count("SELECT count(*) FROM users WHERE email = 'evil@example.com' OR pending_email IS NOT NULL"), 0);

@@ -100,13 +100,16 @@ fn missing_values_without_a_terminal_are_named() {
         .stderr_has("missing password");
     env.run(&["verify", "--email", ALICE], "")
         .code(2)
-        .stderr_has("--code");
+        .stderr_has("--code-stdin");
     env.run(&["register", "--email", ALICE, "--password-stdin"], "")
         .code(2)
         .stderr_has("standard input");
     env.run(&["reset", "--email", ALICE, "--password-stdin"], "")
         .code(2)
-        .stderr_has("--code");
+        .stderr_has("--code-stdin");
+    env.run(&["reset", "--email", ALICE, "--confirm"], "")
+        .code(2)
+        .stderr_has("--code-stdin");
 }
 
 #[test]

@@ -13,7 +13,10 @@ fn registered() -> Env {
 }
 
 fn verify(env: &Env, code: &str) -> Run {
-    env.run(&["verify", "--email", ALICE, "--code", code], "")
+    env.run(
+        &["verify", "--email", ALICE, "--code-stdin"],
+        &format!("{code}\n"),
+    )
 }
 
 #[test]
@@ -49,27 +52,13 @@ fn a_used_reset_code_cannot_be_used_again() {
     env.run(&["reset", "--email", ALICE], "").ok();
     let code = env.last_code("reset");
     env.run(
-        &[
-            "reset",
-            "--email",
-            ALICE,
-            "--code",
-            &code,
-            "--password-stdin",
-        ],
-        &format!("{NEW_PW}\n"),
+        &["reset", "--email", ALICE, "--code-stdin"],
+        &format!("{code}\n{NEW_PW}\n"),
     )
     .ok();
     env.run(
-        &[
-            "reset",
-            "--email",
-            ALICE,
-            "--code",
-            &code,
-            "--password-stdin",
-        ],
-        &format!("{ALICE_PW}\n"),
+        &["reset", "--email", ALICE, "--code-stdin"],
+        &format!("{code}\n{ALICE_PW}\n"),
     )
     .code(3);
     env.run(
@@ -98,15 +87,8 @@ fn a_code_of_one_purpose_does_not_serve_another() {
     let env = registered();
     let verify_code = env.last_code("verify");
     env.run(
-        &[
-            "reset",
-            "--email",
-            ALICE,
-            "--code",
-            &verify_code,
-            "--password-stdin",
-        ],
-        &format!("{NEW_PW}\n"),
+        &["reset", "--email", ALICE, "--code-stdin"],
+        &format!("{verify_code}\n{NEW_PW}\n"),
     )
     .code(3);
     env.run(&["reset", "--email", ALICE], "").ok();
@@ -213,32 +195,44 @@ fn a_bogus_reset_code_never_reveals_the_account_names() {
     let guess = "PrzemyslawaWojciechowskiewicz\n";
     let known = env
         .run(
-            &[
-                "reset",
-                "--email",
-                ALICE,
-                "--code",
-                "BCDF-GHJK",
-                "--password-stdin",
-            ],
-            guess,
+            &["reset", "--email", ALICE, "--code-stdin"],
+            &format!("BCDF-GHJK\n{guess}"),
         )
         .code(3);
     let unknown = env
         .run(
-            &[
-                "reset",
-                "--email",
-                "nobody@example.com",
-                "--code",
-                "BCDF-GHJK",
-                "--password-stdin",
-            ],
-            guess,
+            &["reset", "--email", "nobody@example.com", "--code-stdin"],
+            &format!("BCDF-GHJK\n{guess}"),
         )
         .code(3);
     assert_eq!(known.stderr, unknown.stderr);
     // With the real code the names count, and the refusal leaves the code usable.
+    env.run(&["reset", "--email", ALICE], "").ok();
+    let code = env.last_code("reset");
+    env.run(
+        &["reset", "--email", ALICE, "--code-stdin"],
+        &format!("{code}\n{guess}"),
+    )
+    .code(11);
+    env.run(
+        &["reset", "--email", ALICE, "--code-stdin"],
+        &format!("{code}\n{NEW_PW}\n"),
+    )
+    .ok();
+}
+
+/// While a command waits at its password prompt, any local user reads its arguments in the
+/// process list: a code given there could be redeemed first. Every code flag of argv is refused
+/// (exit 2, naming the safe form) before anything happens, and the code stays usable.
+#[test]
+fn codes_are_never_taken_from_the_command_line() {
+    let env = registered();
+    let code = env.last_code("verify");
+    env.run(&["verify", "--email", ALICE, "--code", &code], "")
+        .code(2)
+        .stderr_has("process list")
+        .stderr_has("--code-stdin");
+    verify(&env, &code).ok();
     env.run(&["reset", "--email", ALICE], "").ok();
     let code = env.last_code("reset");
     env.run(
@@ -250,19 +244,45 @@ fn a_bogus_reset_code_never_reveals_the_account_names() {
             &code,
             "--password-stdin",
         ],
-        guess,
+        &format!("{NEW_PW}\n"),
     )
-    .code(11);
-    env.run(
+    .code(2)
+    .stderr_has("--confirm")
+    .stderr_has("--code-stdin");
+    let checks = "SELECT count(*) FROM audit_events WHERE event LIKE 'login.%' OR event LIKE 'authenticate.%'";
+    let before = env.count(checks);
+    for args in [
         &[
-            "reset",
+            "login",
             "--email",
             ALICE,
-            "--code",
-            &code,
             "--password-stdin",
+            "--otp",
+            "123456",
+        ][..],
+        &[
+            "authenticate",
+            "--email",
+            ALICE,
+            "--password-stdin",
+            "--otp",
+            "123456",
         ],
-        &format!("{NEW_PW}\n"),
+        &["2fa", "enable", "--otp", "123456"],
+    ] {
+        env.run(args, &format!("{ALICE_PW}\n"))
+            .code(2)
+            .stderr_has("--otp-stdin");
+    }
+    assert_eq!(
+        env.count(checks),
+        before,
+        "a refused flag must stop the command before any check"
+    );
+    // The mailed code still works, through the safe form.
+    env.run(
+        &["reset", "--email", ALICE, "--code-stdin"],
+        &format!("{code}\n{NEW_PW}\n"),
     )
     .ok();
 }

@@ -87,15 +87,8 @@ fn a_code_redeemed_twice_at_once_works_once() {
                 let (env, code) = (&env, &code);
                 s.spawn(move || {
                     env.run(
-                        &[
-                            "reset",
-                            "--email",
-                            ALICE,
-                            "--code",
-                            code,
-                            "--password-stdin",
-                        ],
-                        &format!("{pw}\n"),
+                        &["reset", "--email", ALICE, "--code-stdin"],
+                        &format!("{code}\n{pw}\n"),
                     )
                     .code
                 })

@@ -63,14 +63,8 @@ fn first_session_from_the_readme() {
         .stderr_has("useradm verify");
     let code = env.last_code("verify");
     env.run(
-        &[
-            "verify",
-            "--email",
-            "alice@example.com",
-            "--code",
-            &code.to_lowercase(),
-        ],
-        "",
+        &["verify", "--email", "alice@example.com", "--code-stdin"],
+        &format!("{}\n", &code.to_lowercase()),
     )
     .ok();
     env.login(ALICE, ALICE_PW).ok();
@@ -85,15 +79,8 @@ fn first_session_from_the_readme() {
         .stdout_has("If an account exists");
     let code = env.last_code("reset");
     env.run(
-        &[
-            "reset",
-            "--email",
-            ALICE,
-            "--code",
-            &code,
-            "--password-stdin",
-        ],
-        &format!("{NEW_PW}\n"),
+        &["reset", "--email", ALICE, "--code-stdin"],
+        &format!("{code}\n{NEW_PW}\n"),
     )
     .ok();
     env.run(&["whoami"], "").code(4);
@@ -478,28 +465,14 @@ fn remaining_exit_codes_of_the_core_commands() {
     env.run(&["reset", "--email", ALICE], "").ok();
     let code = env.last_code("reset");
     env.run(
-        &[
-            "reset",
-            "--email",
-            ALICE,
-            "--code",
-            &code,
-            "--password-stdin",
-        ],
-        "weak\n",
+        &["reset", "--email", ALICE, "--code-stdin"],
+        &format!("{code}\nweak\n"),
     )
     .code(11);
     // A rejected password does not use up the code.
     env.run(
-        &[
-            "reset",
-            "--email",
-            ALICE,
-            "--code",
-            &code,
-            "--password-stdin",
-        ],
-        &format!("{NEW_PW}\n"),
+        &["reset", "--email", ALICE, "--code-stdin"],
+        &format!("{code}\n{NEW_PW}\n"),
     )
     .ok();
     env.run(&["logout"], "").ok();

@@ -302,15 +302,8 @@ fn rows_without_a_password_are_invited() {
     };
     env.login(email, ANN_PW).code(3);
     env.run(
-        &[
-            "reset",
-            "--email",
-            email,
-            "--code",
-            &code,
-            "--password-stdin",
-        ],
-        &format!("{ANN_PW}\n"),
+        &["reset", "--email", email, "--code-stdin"],
+        &format!("{code}\n{ANN_PW}\n"),
     )
     .ok();
     env.login_as("invited", email, ANN_PW);

@@ -227,3 +227,29 @@ fn users_delete_asks_for_confirmation() {
         0
     );
 }
+
+#[test]
+fn reset_confirm_asks_for_the_code_and_the_new_password() {
+    if !Tmux::available() {
+        return;
+    }
+    let env = Env::admin();
+    env.register_verified(ALICE, ALICE_PW);
+    env.run(&["reset", "--email", ALICE], "").ok();
+    let code = env.last_code("reset");
+    let t = Tmux::start(&env);
+    t.wait_for("$");
+    t.line("useradm reset --email alice@example.com --confirm; echo exit=$?");
+    t.wait_for("The code:");
+    t.line(&code.to_lowercase());
+    t.wait_for("New password:");
+    t.line(NEW_PW);
+    t.wait_for("New password (again):");
+    t.line(NEW_PW);
+    let screen = t.wait_for("exit=0");
+    assert!(
+        !screen.to_lowercase().contains(&code.to_lowercase()) && !screen.contains(NEW_PW),
+        "a secret was echoed:\n{screen}"
+    );
+    env.login(ALICE, NEW_PW).ok();
+}

@@ -76,8 +76,8 @@ fn no_secret_appears_in_any_output_or_the_audit_log() {
         "verify wrong",
         run(
             &env,
-            &["verify", "--email", ALICE, "--code", "BCDF-GHJK"],
-            "",
+            &["verify", "--email", ALICE, "--code-stdin"],
+            "BCDF-GHJK\n",
         ),
     );
     record(

@@ -37,7 +37,10 @@ fn enrol(env: &Env) -> (String, Vec<String>) {
         .stdout_has("Not enabled: an enrolment waits");
     let code = code_at(&secret, fresh_step() - 1).unwrap();
     let done = env
-        .run(&["--json", "2fa", "enable", "--otp", &code], "")
+        .run(
+            &["--json", "2fa", "enable", "--otp-stdin"],
+            &format!("{code}\n"),
+        )
         .ok()
         .json();
     assert_eq!(done["enabled"], true);
@@ -67,7 +70,7 @@ fn enrolment_and_login_with_current_wrong_replayed_and_skewed_codes() {
         .stdout_has("Enabled; 10 recovery code(s) left");
     env.run(&["2fa", "enable"], "").code(6);
     // Without a code, a script is told what to pass.
-    env.login(ADMIN, ADMIN_PW).code(2).stderr_has("--otp");
+    env.login(ADMIN, ADMIN_PW).code(2).stderr_has("--otp-stdin");
     login_with(&env, "000000")
         .code(3)
         .stderr_has("second-factor code");
@@ -83,10 +86,9 @@ fn enrolment_and_login_with_current_wrong_replayed_and_skewed_codes() {
             "--email",
             ADMIN,
             "--password-stdin",
-            "--otp",
-            &next,
+            "--otp-stdin",
         ],
-        &format!("{ADMIN_PW}\n"),
+        &format!("{ADMIN_PW}\n{}\n", &next),
     )
     .ok();
     let old = code_at(&secret, step - 3).unwrap();
@@ -96,10 +98,9 @@ fn enrolment_and_login_with_current_wrong_replayed_and_skewed_codes() {
             "--email",
             ADMIN,
             "--password-stdin",
-            "--otp",
-            &old,
+            "--otp-stdin",
         ],
-        &format!("{ADMIN_PW}\n"),
+        &format!("{ADMIN_PW}\n{}\n", &old),
     )
     .code(3);
     // A wrong password never asks for the code.
@@ -198,8 +199,12 @@ fn disable_needs_password_and_code_and_admins_can_reset() {
         .json();
     let alice_secret = started["secret"].as_str().unwrap().to_string();
     let code = code_at(&alice_secret, fresh_step()).unwrap();
-    env.as_session("alice", &["2fa", "enable", "--otp", &code], "")
-        .ok();
+    env.as_session(
+        "alice",
+        &["2fa", "enable", "--otp-stdin"],
+        &format!("{code}\n"),
+    )
+    .ok();
     env.run(&["--json", "users", "reset-2fa", ALICE], "").ok();
     assert_eq!(env.count("SELECT count(*) FROM totp"), 0);
     assert_eq!(
@@ -211,27 +216,15 @@ fn disable_needs_password_and_code_and_admins_can_reset() {
     let started = env.run(&["--json", "2fa", "enable"], "").ok().json();
     let secret = started["secret"].as_str().unwrap().to_string();
     env.run(
-        &[
-            "2fa",
-            "enable",
-            "--otp",
-            &code_at(&secret, fresh_step()).unwrap(),
-        ],
-        "",
+        &["2fa", "enable", "--otp-stdin"],
+        &format!("{}\n", &code_at(&secret, fresh_step()).unwrap()),
     )
     .ok();
     env.run(&["reset", "--email", ALICE], "").ok();
     let code = env.last_code("reset");
     env.run(
-        &[
-            "reset",
-            "--email",
-            ALICE,
-            "--code",
-            &code,
-            "--password-stdin",
-        ],
-        &format!("{NEW_PW}\n"),
+        &["reset", "--email", ALICE, "--code-stdin"],
+        &format!("{code}\n{NEW_PW}\n"),
     )
     .ok();
     assert_eq!(

@@ -31,23 +31,19 @@ fn register_verify_and_reset_through_smtp() {
     );
     assert!(msgs[0].data.contains("Subject: Confirm your email address"));
     let code = code_in(&msgs[0].data);
-    env.run(&["verify", "--email", ALICE, "--code", &code], "")
-        .ok();
+    env.run(
+        &["verify", "--email", ALICE, "--code-stdin"],
+        &format!("{code}\n"),
+    )
+    .ok();
 
     env.run(&["reset", "--email", ALICE], "").ok();
     let msgs = server.wait_for(2);
     assert!(msgs[1].data.contains("Reset your password"));
     let code = code_in(&msgs[1].data);
     env.run(
-        &[
-            "reset",
-            "--email",
-            ALICE,
-            "--code",
-            &code,
-            "--password-stdin",
-        ],
-        &format!("{NEW_PW}\n"),
+        &["reset", "--email", ALICE, "--code-stdin"],
+        &format!("{code}\n{NEW_PW}\n"),
     )
     .ok();
     env.login(ALICE, NEW_PW).ok();
@@ -134,8 +130,11 @@ fn a_down_server_is_exit_9_with_a_way_to_resend() {
     env.set_var("USERADM_SMTP_URL", server.url());
     env.run(&["verify", "--resend", "--email", ALICE], "").ok();
     let code = code_in(&server.wait_for(1)[0].data);
-    env.run(&["verify", "--email", ALICE, "--code", &code], "")
-        .ok();
+    env.run(
+        &["verify", "--email", ALICE, "--code-stdin"],
+        &format!("{code}\n"),
+    )
+    .ok();
 }
 
 #[test]

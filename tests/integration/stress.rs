@@ -241,15 +241,8 @@ fn kill_9_during_register_reset_and_login_leaves_whole_states() {
         };
         kill_after(
             &env,
-            &[
-                "reset",
-                "--email",
-                ALICE,
-                "--code",
-                &code,
-                "--password-stdin",
-            ],
-            &format!("{next}\n"),
+            &["reset", "--email", ALICE, "--code-stdin"],
+            &format!("{code}\n{next}\n"),
             delay,
         );
         integrity_ok(&env);

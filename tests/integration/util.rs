@@ -239,8 +239,11 @@ impl Env {
         )
         .ok();
         let code = self.last_code("verify");
-        self.run(&["verify", "--email", email, "--code", &code], "")
-            .ok();
+        self.run(
+            &["verify", "--email", email, "--code-stdin"],
+            &format!("{code}\n"),
+        )
+        .ok();
     }
 
     pub fn config_set(&self, key: &str, value: &str) {
