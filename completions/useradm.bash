@@ -2949,7 +2949,7 @@ _useradm() {
             return 0
             ;;
         useradm__subcmd__users__subcmd__list)
-            opts="-q -h -V --role --status --search --db --json --quiet --no-input --color --help --version"
+            opts="-q -h -V --role --status --search --legacy-hash --db --json --quiet --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

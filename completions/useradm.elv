@@ -388,6 +388,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --search 'Only accounts whose email or name contains this text'
             cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
+            cand --legacy-hash 'Only accounts whose stored hash is not yet Argon2id at the policy (imported hashes not upgraded by a login: they check at their own cost, and may be expired)'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
             cand --quiet 'Print only what was asked for: no hints or notices on stderr'

@@ -319,6 +319,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_s
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from list" -l legacy-hash -d 'Only accounts whose stored hash is not yet Argon2id at the policy (imported hashes not upgraded by a login: they check at their own cost, and may be expired)'
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from list" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only what was asked for: no hints or notices on stderr'
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'

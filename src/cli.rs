@@ -537,6 +537,10 @@ pub enum UsersCommand {
         /// Only accounts whose email or name contains this text
         #[arg(long, value_name = "TEXT")]
         search: Option<String>,
+        /// Only accounts whose stored hash is not yet Argon2id at the policy (imported hashes
+        /// not upgraded by a login: they check at their own cost, and may be expired)
+        #[arg(long)]
+        legacy_hash: bool,
     },
     /// Show one account
     Show {

@@ -150,21 +150,37 @@ pub fn upgrade_cost(stored: &str, policy: HashCost) -> Option<HashCost> {
     }
 }
 
-/// Spends what checking against `stored` would, with nothing to match (see `credentials`). Only
-/// Argon2 hashes within four times the policy's work are copied: an unknown email must not be a
-/// way to make the tool run the slowest hash it holds.
+/// The stored hash a dummy check copies (see `credentials`): `stored` when it is an Argon2 hash
+/// within four times the policy's work, else none, and the policy's own cost is spent. An
+/// unknown email must not be a way to make the tool run the slowest hash it holds.
+pub fn dummy_target(stored: Option<&str>, fallback: HashCost) -> Option<&str> {
+    stored.filter(|phc| {
+        phc.starts_with("$argon2")
+            && crypto::inspect_hash(phc).is_ok_and(|h| {
+                u64::from(h.cost.memory_kib) * u64::from(h.cost.iterations)
+                    <= 4 * u64::from(fallback.memory_kib) * u64::from(fallback.iterations)
+            })
+    })
+}
+
+/// Spends what checking against `stored` would, with nothing to match.
 pub fn dummy_verify_like(password: &[u8], stored: Option<&str>, fallback: HashCost) -> Result<()> {
-    let affordable = |phc: &str| {
-        crypto::inspect_hash(phc).is_ok_and(|h| {
-            u64::from(h.cost.memory_kib) * u64::from(h.cost.iterations)
-                <= 4 * u64::from(fallback.memory_kib) * u64::from(fallback.iterations)
-        })
-    };
-    match stored {
-        Some(phc) if phc.starts_with("$argon2") && affordable(phc) => {
-            verify_password(password, phc).map(|_| ())
-        }
-        _ => crypto::dummy_verify(password, fallback),
+    match dummy_target(stored, fallback) {
+        Some(phc) => verify_password(password, phc).map(|_| ()),
+        None => crypto::dummy_verify(password, fallback),
+    }
+}
+
+/// The memory (KiB) a check against `stored` takes: Argon2's memory cost; PBKDF2 and bcrypt take
+/// next to nothing (counted as one MiB). `None`, or a hash that will be refused, costs the
+/// fallback's.
+pub fn check_memory_kib(stored: Option<&str>, fallback: HashCost) -> u64 {
+    match stored.map(parse) {
+        Some(Ok(Stored::Argon2(phc))) => crypto::inspect_hash(&phc)
+            .map(|h| u64::from(h.cost.memory_kib))
+            .unwrap_or(u64::from(fallback.memory_kib)),
+        Some(Ok(_)) => 1024,
+        _ => u64::from(fallback.memory_kib),
     }
 }
 

@@ -80,6 +80,15 @@ pub const DEFINITIONS: &[Definition] = &[
         help: "Argon2id lanes",
     },
     Definition {
+        key: "checks.max_memory_kib",
+        default: "524288",
+        kind: Kind::Int {
+            min: 65536,
+            max: 16 * 1024 * 1024,
+        },
+        help: "memory (KiB) that password and code checks may take at once on one host",
+    },
+    Definition {
         key: "lockout.max_failures",
         default: "5",
         kind: Kind::Int { min: 1, max: 100 },
@@ -286,6 +295,8 @@ pub struct Policy {
     pub password_min_length: usize,
     pub password_min_score: u8,
     pub hash_cost: HashCost,
+    /// The host's budget of memory for hash checks running at once.
+    pub check_memory_budget_kib: u64,
     pub lockout_max_failures: i64,
     pub lockout_duration: i64,
     pub session_idle: i64,
@@ -333,6 +344,7 @@ impl Policy {
                 iterations: u32_of("argon2.iterations"),
                 parallelism: u32_of("argon2.parallelism"),
             },
+            check_memory_budget_kib: u64::try_from(int("checks.max_memory_kib")).unwrap_or(0),
             lockout_max_failures: int("lockout.max_failures"),
             lockout_duration: secs("lockout.duration"),
             session_idle: secs("session.idle"),

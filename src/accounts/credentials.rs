@@ -8,6 +8,7 @@
 
 use std::path::Path;
 
+use crate::accounts::BUSY_WAIT;
 use crate::accounts::mfa::{self, SecondFactor};
 use crate::clock;
 use crate::crypto;
@@ -17,7 +18,7 @@ use crate::hashes;
 use crate::password::Password;
 use crate::session::{self, SessionFile};
 use crate::settings::Policy;
-use crate::store::{AuditEvent, SessionRow, Store, Tx, User};
+use crate::store::{AuditEvent, Lease, LockDir, MemoryPermit, SessionRow, Store, Tx, User};
 use crate::validate::{Email, parse_email};
 
 /// What a credential check is for; it names the audit events.
@@ -67,22 +68,12 @@ enum Finish<T> {
     Replayed,
 }
 
-/// A check whose process is still alive after this long is taken for abandoned.
-const PENDING_EXPIRY: i64 = 600;
-/// How long an attempt waits for checks in flight before giving up.
-const BUSY_WAIT: std::time::Duration = std::time::Duration::from_secs(15);
+/// A check still counted this long after it began is taken for abandoned (its process stopped,
+/// say): longer than the slowest check the hash caps allow (an Argon2id run at m=1 GiB, t=20
+/// takes well under a minute) and than a person needs to type a second-factor code.
+const LEASE_EXPIRY: i64 = 180;
 /// What a failed second factor says (the password was right; the code was not).
 const SECOND_FACTOR_FAILED: &str = "wrong, expired or already used second-factor code";
-
-/// True while the process that began a check can still finish it (a killed one frees its place).
-fn still_running(pid: i32, started_at: i64, now: i64) -> bool {
-    use nix::errno::Errno;
-    now - started_at <= PENDING_EXPIRY
-        && match nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid), None) {
-            Ok(()) => true,
-            Err(e) => e == Errno::EPERM,
-        }
-}
 
 fn locked_error(email: &Email, until: i64) -> Error {
     let left = (until - clock::now()).max(1);
@@ -102,7 +93,16 @@ fn locked_error(email: &Email, until: i64) -> Error {
 /// Counts the attempt before anything is checked; refuses while the email is locked. A check
 /// may start only while confirmed failures plus checks in flight stay below the limit, so parallel
 /// guessers get no more checks than one guesser, and parallel correct logins are not locked out.
-fn begin_attempt(tx: &Tx<'_>, policy: &Policy, email: &Email, now: i64) -> Result<Attempt> {
+/// A check in flight whose lease died (its process is gone) or ran out counts as a failure:
+/// stopping a check never buys another one.
+fn begin_attempt(
+    tx: &Tx<'_>,
+    policy: &Policy,
+    email: &Email,
+    lease: &Lease,
+    locks: &LockDir,
+    now: i64,
+) -> Result<Attempt> {
     let mut t = tx.throttle(&email.canonical)?;
     if let Some(until) = t.locked_until {
         if until > now {
@@ -117,30 +117,56 @@ fn begin_attempt(tx: &Tx<'_>, policy: &Policy, email: &Email, now: i64) -> Resul
         t.failures = 0;
         t.locked_until = None;
     }
+    let before = t.pending.len();
     t.pending
-        .retain(|(pid, started)| still_running(*pid, *started, now));
+        .retain(|(id, started)| now - started <= LEASE_EXPIRY && locks.lease_alive(id));
+    let abandoned = before - t.pending.len();
+    if abandoned > 0 {
+        t.failures += abandoned as i64;
+        let detail = serde_json::json!({ "reason": "check_abandoned", "checks": abandoned });
+        let event = AuditEvent::new("login.failed")
+            .on(&email.address)
+            .with(detail);
+        tx.append_audit(&event, now)?;
+        if t.failures >= policy.lockout_max_failures {
+            let until = now + policy.lockout_duration;
+            t.locked_until = Some(until);
+            tx.set_throttle(&email.canonical, &t, now)?;
+            return Ok(Attempt::Locked(until));
+        }
+    }
     if t.failures + t.pending.len() as i64 >= policy.lockout_max_failures {
+        tx.set_throttle(&email.canonical, &t, now)?;
         return Ok(Attempt::Busy);
     }
-    t.pending.push((std::process::id() as i32, now));
+    t.pending.push((lease.id().to_string(), now));
     tx.set_throttle(&email.canonical, &t, now)?;
     Ok(Attempt::Go(
         tx.user_by_email(&email.canonical)?.map(Box::new),
     ))
 }
 
-/// Waits (up to [`BUSY_WAIT`]) until this attempt may be counted; returns the account, if any.
-fn admit_attempt(store: &mut Store, policy: &Policy, email: &Email) -> Result<Option<User>> {
+/// Waits (up to [`BUSY_WAIT`]) until this attempt may be counted; returns the account, if any. A
+/// refusal for checks in flight is audited.
+fn admit_attempt(
+    store: &mut Store,
+    policy: &Policy,
+    email: &Email,
+    lease: &Lease,
+) -> Result<Option<User>> {
     let started = std::time::Instant::now();
+    let locks = store.locks().clone();
     loop {
         let now = clock::now();
-        match store.write(|tx| begin_attempt(tx, policy, email, now))? {
+        match store.write(|tx| begin_attempt(tx, policy, email, lease, &locks, now))? {
             Attempt::Locked(until) => return Err(locked_error(email, until)),
             Attempt::Go(user) => return Ok(user.map(|u| *u)),
             Attempt::Busy if started.elapsed() < BUSY_WAIT => {
                 std::thread::sleep(std::time::Duration::from_millis(25))
             }
             Attempt::Busy => {
+                let event = AuditEvent::new("login.busy").on(&email.address);
+                store.write(|tx| tx.append_audit(&event, clock::now()))?;
                 return Err(Error::unavailable(
                     Unavailable::RateLimited,
                     format!(
@@ -158,14 +184,12 @@ fn end_attempt(
     tx: &Tx<'_>,
     policy: &Policy,
     email: &Email,
+    lease: &Lease,
     success: bool,
     now: i64,
 ) -> Result<Option<i64>> {
     let mut t = tx.throttle(&email.canonical)?;
-    let me = std::process::id() as i32;
-    if let Some(i) = t.pending.iter().position(|(pid, _)| *pid == me) {
-        t.pending.remove(i);
-    }
+    t.pending.retain(|(id, _)| id != lease.id());
     if success {
         t.failures = 0;
         t.locked_until = None;
@@ -177,6 +201,21 @@ fn end_attempt(
     }
     tx.set_throttle(&email.canonical, &t, now)?;
     Ok(t.locked_until.filter(|_| !success))
+}
+
+/// What a check runs against: the account's stored hash, or for an email without a usable
+/// password, a stored hash picked by the email (the same one every time for the same email), so
+/// that nothing to check against costs what real accounts' checks cost.
+fn check_target(store: &Store, email: &Email, user: Option<&User>) -> Result<Option<String>> {
+    if let Some(phc) = user.and_then(|u| u.password_hash.clone()) {
+        return Ok(Some(phc));
+    }
+    let seed = u64::from_be_bytes(
+        crypto::sha256(email.canonical.as_bytes())[..8]
+            .try_into()
+            .unwrap_or_default(),
+    );
+    store.sql().sample_password_hash(seed)
 }
 
 fn verify_hash(
@@ -199,14 +238,7 @@ fn verify_hash(
             },
         );
     }
-    // Nothing to check against: spend what a real account's check spends, at the cost of a stored
-    // hash picked by the email (the same one every time for the same email).
-    let seed = u64::from_be_bytes(
-        crypto::sha256(email.canonical.as_bytes())[..8]
-            .try_into()
-            .unwrap_or_default(),
-    );
-    let sample = store.sql().sample_password_hash(seed)?;
+    let sample = check_target(store, email, None)?;
     hashes::dummy_verify_like(password.as_bytes(), sample.as_deref(), policy.hash_cost)?;
     Ok(HashVerdict::Wrong(if user.is_some() {
         "no_usable_password"
@@ -215,20 +247,21 @@ fn verify_hash(
     }))
 }
 
-/// One counted check: the email, what it is for, and the policy it runs under.
+/// One counted check: the email, what it is for, the policy it runs under, and its lease.
 struct Check<'a> {
     policy: &'a Policy,
     email: &'a Email,
     purpose: Purpose,
+    lease: Lease,
 }
 
-impl Check<'_> {
+impl<'a> Check<'a> {
     /// Ends the attempt as a failure (towards the lockout) and says the same whatever failed.
     fn fail(&self, store: &mut Store, reason: &str, message: &str) -> Result<Error> {
         let now = clock::now();
         let email = self.email;
         let locks_until = store.write(|tx| {
-            let locks_until = end_attempt(tx, self.policy, email, false, now)?;
+            let locks_until = end_attempt(tx, self.policy, email, &self.lease, false, now)?;
             let detail = serde_json::json!({ "reason": reason, "locked_until": locks_until.map(clock::rfc3339) });
             let event = AuditEvent::new(self.purpose.failed_event()).on(&email.address).with(detail);
             tx.append_audit(&event, now)?;
@@ -308,7 +341,7 @@ impl Check<'_> {
             .locked_until
             .filter(|u| *u > now)
         {
-            end_attempt(tx, policy, email, false, now)?;
+            end_attempt(tx, policy, email, &self.lease, false, now)?;
             return Ok(Finish::Refused(locked_error(email, until)));
         }
         if let Some(passed) = passed
@@ -316,7 +349,7 @@ impl Check<'_> {
         {
             return Ok(Finish::Replayed);
         }
-        end_attempt(tx, policy, email, true, now)?;
+        end_attempt(tx, policy, email, &self.lease, true, now)?;
         if let Some(phc) = upgrade {
             tx.set_password_hash(user.id, phc, now)?;
         }
@@ -339,6 +372,33 @@ impl Check<'_> {
         Ok(Finish::Done(done))
     }
 
+    /// Takes the host's hash memory for the check of `email`, then a lease for it: the memory
+    /// first, so that a check waiting for memory is not yet counted in flight.
+    fn start(
+        store: &mut Store,
+        policy: &'a Policy,
+        email: &'a Email,
+        purpose: Purpose,
+    ) -> Result<(Check<'a>, MemoryPermit)> {
+        let known = store.sql().user_by_email(&email.canonical)?;
+        let target = check_target(store, email, known.as_ref())?;
+        let stored = match known.as_ref().and_then(|u| u.password_hash.as_deref()) {
+            Some(phc) => Some(phc),
+            None => hashes::dummy_target(target.as_deref(), policy.hash_cost),
+        };
+        let kib = hashes::check_memory_kib(stored, policy.hash_cost);
+        let budget = policy.check_memory_budget_kib;
+        let memory = store.locks().take_memory(kib, budget, BUSY_WAIT)?;
+        let lease = store.locks().take_lease()?;
+        let check = Check {
+            policy,
+            email,
+            purpose,
+            lease,
+        };
+        Ok((check, memory))
+    }
+
     /// Checks the credentials, then runs `finish` in the transaction that records the success.
     fn run<T>(
         &self,
@@ -347,7 +407,7 @@ impl Check<'_> {
         second_factor: &mut dyn FnMut() -> Result<SecondFactor>,
         finish: impl FnOnce(&Tx<'_>, &User, i64) -> Result<T>,
     ) -> Result<(User, T)> {
-        let user = admit_attempt(store, self.policy, self.email)?;
+        let user = admit_attempt(store, self.policy, self.email, &self.lease)?;
         let verdict = verify_hash(store, self.email, user.as_ref(), password, self.policy)?;
         let user = match (verdict, user) {
             (HashVerdict::Match, Some(user)) => user,
@@ -390,11 +450,7 @@ pub fn authenticate(
     password: &Password,
     second_factor: &mut dyn FnMut() -> Result<SecondFactor>,
 ) -> Result<User> {
-    let check = Check {
-        policy,
-        email,
-        purpose: Purpose::Authenticate,
-    };
+    let (check, _memory) = Check::start(store, policy, email, Purpose::Authenticate)?;
     check
         .run(store, password, second_factor, |_, _, _| Ok(()))
         .map(|(user, ())| user)
@@ -450,11 +506,7 @@ pub fn login(
                 .flatten()
         });
     let token = session::new_token()?;
-    let check = Check {
-        policy,
-        email,
-        purpose: Purpose::Login,
-    };
+    let (check, _memory) = Check::start(store, policy, email, Purpose::Login)?;
     let (user, row) = check.run(store, password, second_factor, |tx, user, now| {
         if let Some(prev) = &previous {
             tx.delete_session(&prev.id)?;

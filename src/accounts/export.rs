@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::accounts::import::Format;
 use crate::accounts::import::parse::quote_formula;
-use crate::accounts::users::{self, StateFilter};
+use crate::accounts::users::{self, ListFilter};
 use crate::accounts::{AccountState, UserView};
 use crate::error::{Error, Result};
 use crate::store::{Status, Store};
@@ -55,7 +55,7 @@ pub fn export(store: &Store, format: Format, out: &mut dyn std::io::Write) -> Re
             let mut w = csv::Writer::from_writer(out);
             w.write_record(crate::accounts::import::parse::EXPORTED_COLUMNS)
                 .map_err(csv_fail)?;
-            users::list(store, &Default::default(), StateFilter::Any, &mut |view| {
+            users::list(store, &Default::default(), ListFilter::ALL, &mut |view| {
                 let row = ExportRow::from(view);
                 count += 1;
                 let cells = [
@@ -73,7 +73,7 @@ pub fn export(store: &Store, format: Format, out: &mut dyn std::io::Write) -> Re
             w.flush().map_err(fail)?;
         }
         Format::Jsonl => {
-            users::list(store, &Default::default(), StateFilter::Any, &mut |view| {
+            users::list(store, &Default::default(), ListFilter::ALL, &mut |view| {
                 count += 1;
                 let line = serde_json::to_string(&ExportRow::from(view))
                     .map_err(|e| Error::internal(format!("cannot write the export: {e}")))?;

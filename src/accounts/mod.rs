@@ -149,6 +149,10 @@ pub fn judge_password(
     )
 }
 
+/// How long a check waits for checks in flight, or for the host's hash memory, before giving up
+/// (exit 8, `rate_limited`).
+pub(crate) const BUSY_WAIT: std::time::Duration = std::time::Duration::from_secs(15);
+
 /// A code and its hash, made before the transaction that stores it (hashing takes a while and
 /// must not hold the write lock).
 pub(crate) struct PreparedCode {
@@ -205,6 +209,9 @@ pub(crate) fn redeem_code<T>(
     apply: impl FnOnce(&Tx<'_>, &User, i64) -> Result<T>,
 ) -> Result<T> {
     let normalised = codes::normalise(typed, codes::LENGTH);
+    let budget = policy.check_memory_budget_kib;
+    let kib = u64::from(policy.hash_cost.memory_kib);
+    let _memory = store.locks().take_memory(kib, budget, BUSY_WAIT)?;
     let now = clock::now();
     let found = store.write(|tx| {
         let user = match lookup {

@@ -8,8 +8,10 @@ use crate::accounts::{
 };
 use crate::clock;
 use crate::codes::Purpose;
+use crate::crypto::HashCost;
 use crate::error::{Error, Result};
 use crate::gate::{self, Actor};
+use crate::hashes;
 use crate::mail::{self, CodeMail, Delivery, MailConfig};
 use crate::settings::Policy;
 use crate::store::{Status, Store, UserFilter};
@@ -22,14 +24,29 @@ pub enum StateFilter {
     Only(AccountState),
 }
 
-/// `users list`: `locked` is derived from the failure counters, so those are filtered after
-/// the query.
+/// What `users list` filters after the query: the state (`locked` is derived from the failure
+/// counters) and, with `legacy_below`, only hashes a login would upgrade to that cost.
+#[derive(Debug, Clone, Copy)]
+pub struct ListFilter {
+    pub state: StateFilter,
+    pub legacy_below: Option<HashCost>,
+}
+
+impl ListFilter {
+    pub const ALL: ListFilter = ListFilter {
+        state: StateFilter::Any,
+        legacy_below: None,
+    };
+}
+
+/// `users list`.
 pub fn list(
     store: &Store,
     filter: &UserFilter,
-    state: StateFilter,
+    then: ListFilter,
     each: &mut dyn FnMut(UserView) -> Result<()>,
 ) -> Result<()> {
+    let state = then.state;
     let stored = match state {
         StateFilter::Any => None,
         StateFilter::Only(AccountState::Disabled) => Some(Status::Disabled),
@@ -42,6 +59,15 @@ pub fn list(
     store
         .sql()
         .for_each_user(&sql_filter, |user, roles, locked_until| {
+            if let Some(policy) = then.legacy_below {
+                let legacy = user
+                    .password_hash
+                    .as_deref()
+                    .is_some_and(|h| hashes::upgrade_cost(h, policy).is_some());
+                if !legacy {
+                    return Ok(());
+                }
+            }
             let view = UserView::from_parts(user, roles, locked_until);
             match state {
                 StateFilter::Only(wanted) if view.status != wanted => Ok(()),

@@ -1,4 +1,4 @@
-use crate::accounts::users::{self, Action, StateFilter, Update};
+use crate::accounts::users::{self, Action, ListFilter, StateFilter, Update};
 use crate::accounts::{AccountState, UserView};
 use crate::cli::{StatusFilter, UsersCommand};
 use crate::commands::{Admitted, admit, delivery_note, list_or_none};
@@ -21,6 +21,7 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, command: UsersCommand) -> Resul
             role,
             status,
             search,
+            legacy_hash,
         } => {
             let state = match status {
                 None => StateFilter::Any,
@@ -33,7 +34,11 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, command: UsersCommand) -> Resul
                 status: None,
                 search,
             };
-            list(ctx, &admitted, &filter, state)
+            let then = ListFilter {
+                state,
+                legacy_below: legacy_hash.then_some(admitted.policy.hash_cost),
+            };
+            list(ctx, &admitted, &filter, then)
         }
         UsersCommand::Show { user } => show(&admitted, &user),
         UsersCommand::Update {
@@ -93,17 +98,17 @@ fn list(
     ctx: &Context,
     admitted: &Admitted,
     filter: &UserFilter,
-    state: StateFilter,
+    then: ListFilter,
 ) -> Result<Report> {
     if ctx.json {
         // A JSON array written as the rows come: memory stays flat for any number of users.
         let mut out = Stream::json_array()?;
-        users::list(&admitted.store, filter, state, &mut |view| out.item(&view))?;
+        users::list(&admitted.store, filter, then, &mut |view| out.item(&view))?;
         let count = out.end_array()?;
         return Ok(Report::streamed().note(format!("{count} account(s).")));
     }
     let mut views = Vec::new();
-    users::list(&admitted.store, filter, state, &mut |v| {
+    users::list(&admitted.store, filter, then, &mut |v| {
         views.push(v);
         Ok(())
     })?;

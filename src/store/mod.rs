@@ -8,6 +8,7 @@
 mod audit;
 mod codes;
 pub mod django;
+mod locks;
 mod mfa;
 mod roles;
 mod sessions;
@@ -27,6 +28,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 
 pub use audit::{AuditEvent, AuditRow, GENESIS};
 pub use codes::CodeRow;
+pub use locks::{Lease, LockDir, MemoryPermit};
 pub use mfa::TotpRow;
 pub use roles::{ADMIN_ROLE, Role, RoleSummary};
 pub use sessions::{SessionListing, SessionRow};
@@ -69,6 +71,7 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     database_id: String,
+    locks: LockDir,
 }
 
 impl std::fmt::Debug for Store {
@@ -157,6 +160,7 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             database_id,
+            locks: LockDir::beside(path),
         })
     }
 
@@ -233,6 +237,11 @@ impl Store {
     /// never authorises on another.
     pub fn database_id(&self) -> &str {
         &self.database_id
+    }
+
+    /// The locks that die with their holder: leases of checks in flight, the hash memory budget.
+    pub fn locks(&self) -> &LockDir {
+        &self.locks
     }
 
     pub fn sql(&self) -> Sql<'_> {

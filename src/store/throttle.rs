@@ -12,8 +12,8 @@ pub(super) const BY_EMAIL: &str =
 pub struct Throttle {
     /// Consecutive failed checks.
     pub failures: i64,
-    /// Checks counted but not finished yet: (process id, when it began).
-    pub pending: Vec<(i32, i64)>,
+    /// Checks counted but not finished yet: (lease id, when it began).
+    pub pending: Vec<(String, i64)>,
     pub locked_until: Option<i64>,
 }
 

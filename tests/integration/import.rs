@@ -631,3 +631,37 @@ fn csv_export_quotes_formulas_and_import_unquotes_them() {
     assert_eq!(shown["first_name"], evil);
     assert_eq!(shown["last_name"], "-1+2");
 }
+
+/// `users list --legacy-hash` shows the accounts whose imported hash a login has not upgraded yet
+/// (they check at their own cost, which may tell them apart): an administrator can see and
+/// expire them.
+#[test]
+fn legacy_hashes_are_listed_until_a_login_upgrades_them() {
+    let env = Env::admin();
+    let csv = "email,verified,password_hash\n\
+               old@example.com,true,pbkdf2_sha256$10000$seasalt$/TKrcnYCTOVMlVYCKVo5Np6v35LbjEeAxkqYuc5XaBc=\n";
+    let file = write(&env, "legacy.csv", csv);
+    env.run(&["import", &file, "--no-email"], "").ok();
+    let listed = |env: &Env| -> Vec<String> {
+        env.run(&["--json", "users", "list", "--legacy-hash"], "")
+            .ok()
+            .json()
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|u| u["email"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(listed(&env), ["old@example.com"]);
+    env.run(
+        &[
+            "authenticate",
+            "--email",
+            "old@example.com",
+            "--password-stdin",
+        ],
+        "lettuce\n",
+    )
+    .ok();
+    assert!(listed(&env).is_empty());
+}

@@ -330,3 +330,157 @@ fn a_full_disk_is_exit_10_and_loses_nothing() {
     assert_eq!(env.count("SELECT count(*) FROM users"), 1);
     env.run(&["whoami"], "").ok();
 }
+
+/// Runs `cmd` in a pid namespace of its own when this user may make one (root, or
+/// unprivileged namespaces); `None` when it may not.
+fn in_own_pid_namespace(args: &[&str]) -> Option<Command> {
+    let probe = Command::new("unshare")
+        .args(["--pid", "--fork", "true"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status();
+    if !probe.is_ok_and(|s| s.success()) {
+        return None;
+    }
+    let mut cmd = Command::new("unshare");
+    cmd.args(["--pid", "--fork", env!("CARGO_BIN_EXE_useradm")]);
+    cmd.args(args);
+    Some(cmd)
+}
+
+/// Checks in flight are leases held by their process, not pids: twenty guessers each in a pid
+/// namespace of its own (every one of them is pid 1 there) still get exactly five checks.
+#[test]
+fn guessers_in_separate_pid_namespaces_get_no_more_checks() {
+    let env = Env::admin();
+    if in_own_pid_namespace(&["--version"]).is_none() {
+        eprintln!("cannot make pid namespaces here (needs root or user namespaces): skipping");
+        return;
+    }
+    let codes: Vec<i32> = thread::scope(|s| {
+        let handles: Vec<_> = (0..20)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut cmd = in_own_pid_namespace(&[
+                        "authenticate",
+                        "--email",
+                        ADMIN,
+                        "--password-stdin",
+                    ])
+                    .unwrap();
+                    let base = env.command(&[]);
+                    for (key, value) in base.get_envs() {
+                        match value {
+                            Some(v) => cmd.env(key, v),
+                            None => cmd.env_remove(key),
+                        };
+                    }
+                    Env::run_cmd(cmd, b"definitely-not-it-42\n").code
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    assert_eq!(codes.iter().filter(|c| **c == 3).count(), 5, "{codes:?}");
+    assert_eq!(codes.iter().filter(|c| **c == 8).count(), 15, "{codes:?}");
+    assert_eq!(env.count("SELECT failures FROM login_failures"), 5);
+}
+
+/// A check whose process dies (`kill -9`) frees its place at once, and counts as a failure: killing
+/// a check never buys another guess.
+#[test]
+fn a_killed_check_counts_as_a_failure_and_blocks_nothing() {
+    let env = Env::admin();
+    // A stored hash that takes seconds to check (the import only parses it).
+    let slow = "pbkdf2_sha256$10000000$seasalt$/TKrcnYCTOVMlVYCKVo5Np6v35LbjEeAxkqYuc5XaBc=";
+    let file = env.path().join("slow.csv");
+    std::fs::write(
+        &file,
+        format!("email,password_hash\nslow@example.com,{slow}\n"),
+    )
+    .unwrap();
+    env.run(&["import", file.to_str().unwrap(), "--no-email"], "")
+        .ok();
+    let mut cmd = env.command(&[
+        "authenticate",
+        "--email",
+        "slow@example.com",
+        "--password-stdin",
+    ]);
+    cmd.stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    let mut child = cmd.spawn().unwrap();
+    {
+        use std::io::Write;
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(b"some guess of a password\n")
+            .unwrap();
+    }
+    // Wait until the check is in flight (its lease is in the counters), then kill it.
+    let in_flight = "SELECT count(*) FROM login_failures WHERE pending != '[]'";
+    while env.count(in_flight) == 0 {
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "the check ended before it was seen"
+        );
+        thread::sleep(Duration::from_millis(10));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    env.run(
+        &[
+            "authenticate",
+            "--email",
+            "slow@example.com",
+            "--password-stdin",
+        ],
+        "another guess of a password\n",
+    )
+    .code(3);
+    assert_eq!(env.count("SELECT failures FROM login_failures"), 2);
+    assert_eq!(
+        env.count("SELECT count(*) FROM audit_events WHERE event = 'login.failed' AND detail LIKE '%check_abandoned%'"),
+        1
+    );
+}
+
+/// Checks of costly stored hashes share the host's memory budget (`checks.max_memory_kib`): while
+/// it is taken, a check waits, then gives up with exit 8 `rate_limited`, not a 100 MiB check more.
+#[test]
+fn checks_wait_for_the_hosts_hash_memory_then_give_up() {
+    use nix::fcntl::{Flock, FlockArg};
+    let env = Env::admin();
+    env.config_set("checks.max_memory_kib", "65536");
+    // Stand in for checks in flight: every 4 MiB slot of the 64 MiB budget taken.
+    let dir = env.db.with_file_name("useradm.db.locks");
+    std::fs::create_dir_all(&dir).unwrap();
+    let held: Vec<Flock<std::fs::File>> = (0..16)
+        .map(|n| {
+            let file = std::fs::File::create(dir.join(format!("memory-{n}"))).unwrap();
+            Flock::lock(file, FlockArg::LockExclusiveNonblock).unwrap()
+        })
+        .collect();
+    let run = env
+        .run(
+            &[
+                "--json",
+                "authenticate",
+                "--email",
+                ADMIN,
+                "--password-stdin",
+            ],
+            &format!("{ADMIN_PW}\n"),
+        )
+        .code(8);
+    assert_eq!(run.error_json()["error"]["code"], "rate_limited");
+    drop(held);
+    env.run(
+        &["authenticate", "--email", ADMIN, "--password-stdin"],
+        &format!("{ADMIN_PW}\n"),
+    )
+    .ok();
+}
