@@ -531,7 +531,7 @@ _useradm() {
             return 0
             ;;
         useradm__subcmd__2fa__subcmd__enable)
-            opts="-q -h -V --otp-stdin --otp --db --json --quiet --no-input --color --help --version"
+            opts="-q -h -V --otp-stdin --password-stdin --otp --db --json --quiet --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2023,7 +2023,7 @@ _useradm() {
             return 0
             ;;
         useradm__subcmd__passwd)
-            opts="-q -h -V --password-stdin --db --json --quiet --no-input --color --help --version"
+            opts="-q -h -V --password-stdin --revoke-tokens --db --json --quiet --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2573,7 +2573,7 @@ _useradm() {
             return 0
             ;;
         useradm__subcmd__tokens__subcmd__create)
-            opts="-q -h -V --name --permission --expires --db --json --quiet --no-input --color --help --version"
+            opts="-q -h -V --name --permission --expires --password-stdin --db --json --quiet --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3049,7 +3049,7 @@ _useradm() {
             return 0
             ;;
         useradm__subcmd__users__subcmd__update)
-            opts="-q -h -V --first-name --last-name --attr --email --db --json --quiet --no-input --color --help --version"
+            opts="-q -h -V --first-name --last-name --attr --email --password-stdin --db --json --quiet --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

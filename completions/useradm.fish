@@ -157,6 +157,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand passwd" -l color -d 'Whe
 always\t''
 never\t''"
 complete -c useradm -n "__fish_useradm_using_subcommand passwd" -l password-stdin -d 'Read line 1 (current password) and line 2 (new password) from standard input'
+complete -c useradm -n "__fish_useradm_using_subcommand passwd" -l revoke-tokens -d 'Also revoke your API tokens (asked on a terminal; scripts keep them unless they pass this)'
 complete -c useradm -n "__fish_useradm_using_subcommand passwd" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c useradm -n "__fish_useradm_using_subcommand passwd" -s q -l quiet -d 'Print only what was asked for: no hints or notices on stderr'
 complete -c useradm -n "__fish_useradm_using_subcommand passwd" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
@@ -342,6 +343,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_s
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from update" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from update" -l password-stdin -d 'Changing your own address after your session proved your password more than 5 minutes ago: read it again from standard input (a second-factor code from the next line)'
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from update" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from update" -s q -l quiet -d 'Print only what was asked for: no hints or notices on stderr'
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from update" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
@@ -456,6 +458,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_
 complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from create" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from create" -l password-stdin -d 'When the session proved your password more than 5 minutes ago: read it again from standard input (and a second-factor code from the next line, where you have one)'
 complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from create" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only what was asked for: no hints or notices on stderr'
 complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from create" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
@@ -614,6 +617,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_sub
 always\t''
 never\t''"
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from enable" -l otp-stdin -d 'Confirm a pending enrolment with a current code read from standard input'
+complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from enable" -l password-stdin -d 'When the session proved your password more than 5 minutes ago: read it again from standard input (before the code)'
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from enable" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from enable" -s q -l quiet -d 'Print only what was asked for: no hints or notices on stderr'
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from enable" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'

@@ -390,6 +390,10 @@ pub struct PasswdArgs {
     /// Read line 1 (current password) and line 2 (new password) from standard input
     #[arg(long)]
     pub password_stdin: bool,
+
+    /// Also revoke your API tokens (asked on a terminal; scripts keep them unless they pass this)
+    #[arg(long)]
+    pub revoke_tokens: bool,
 }
 
 #[derive(Debug, Args)]
@@ -565,6 +569,10 @@ pub enum UsersCommand {
         /// New email address: confirmed by a code sent to it; the old one works until then
         #[arg(long, value_name = "NEW")]
         email: Option<String>,
+        /// Changing your own address after your session proved your password more than 5
+        /// minutes ago: read it again from standard input (a second-factor code from the next line)
+        #[arg(long)]
+        password_stdin: bool,
     },
     /// Disable an account: ends its sessions and tokens
     Disable {
@@ -633,6 +641,10 @@ pub enum TokensCommand {
         /// Lifetime such as 30d or 12h, or never [default: 90d]
         #[arg(long, value_name = "DURATION")]
         expires: Option<String>,
+        /// When the session proved your password more than 5 minutes ago: read it again from
+        /// standard input (and a second-factor code from the next line, where you have one)
+        #[arg(long)]
+        password_stdin: bool,
     },
     /// List your tokens (--all: everyone's, needs sessions.manage)
     List {
@@ -741,6 +753,10 @@ pub enum TwoFactorCommand {
         /// Confirm a pending enrolment with a current code read from standard input
         #[arg(long)]
         otp_stdin: bool,
+        /// When the session proved your password more than 5 minutes ago: read it again from
+        /// standard input (before the code)
+        #[arg(long)]
+        password_stdin: bool,
         #[command(flatten)]
         refused: OtpInArgv,
     },

@@ -456,15 +456,28 @@ pub fn authenticate(
         .map(|(user, ())| user)
 }
 
-/// A fresh proof that the actor knows their password (and second factor, where enrolled): what
-/// changing one's own credentials needs. Only [`reprove`] makes one.
+/// How long a proof of the password lasts for changing one's own credentials: API tokens, a
+/// second factor, one's email address. A stolen session older than this cannot make them.
+pub const FRESH_PROOF: i64 = 300;
+
+/// A proof that the actor knows their password (and second factor, where enrolled), made within
+/// [`FRESH_PROOF`]. Only this module makes one.
 #[derive(Debug)]
 pub struct Proof {
     _private: (),
 }
 
+/// What the actor offers to prove their password again.
+#[derive(Debug)]
+pub struct Reproof {
+    pub password: Password,
+    /// The second factor, where one is enrolled ([`SecondFactor::Session`] where none is).
+    pub factor: SecondFactor,
+}
+
 /// Checks the actor's password (and `factor` where a second factor is enrolled) like a login:
-/// counted before checking, towards the same lockout. Needs a login session, not a token.
+/// counted before checking, towards the same lockout. Needs a login session, not a token; the
+/// session's proof is fresh again afterwards.
 pub fn reprove(
     store: &mut Store,
     policy: &Policy,
@@ -472,7 +485,7 @@ pub fn reprove(
     password: &Password,
     factor: SecondFactor,
 ) -> Result<Proof> {
-    actor.session()?;
+    let session_id = session_of(actor)?.id.clone();
     let email = parse_email(&actor.user.email)?;
     let mut factor = Some(factor);
     authenticate(store, policy, &email, password, &mut || {
@@ -480,7 +493,35 @@ pub fn reprove(
             .take()
             .ok_or_else(|| Error::usage("a second-factor code is needed"))
     })?;
+    let now = clock::now();
+    store.write(|tx| tx.set_session_authenticated(&session_id, now))?;
     Ok(Proof { _private: () })
+}
+
+/// A fresh proof for changing the actor's own credentials: the session's own when it proved the
+/// password within [`FRESH_PROOF`], else what `ask` offers (told whether a second factor is
+/// enrolled), checked like a login.
+pub fn fresh_proof(
+    store: &mut Store,
+    policy: &Policy,
+    actor: &Actor,
+    ask: &mut dyn FnMut(bool) -> Result<Reproof>,
+) -> Result<Proof> {
+    if clock::now() - session_of(actor)?.authenticated_at <= FRESH_PROOF {
+        return Ok(Proof { _private: () });
+    }
+    let offered = ask(mfa::enabled(store, actor.user.id)?)?;
+    reprove(store, policy, actor, &offered.password, offered.factor)
+}
+
+/// The session of an actor who must prove their password; an API token cannot.
+fn session_of(actor: &Actor) -> Result<&SessionRow> {
+    actor.session().map_err(|_| {
+        Error::denied(
+            "changing your own credentials needs a login session that proves your password: \
+             an API token cannot",
+        )
+    })
 }
 
 /// `login`: checks the credentials, opens a session, and writes the session file. A session this
@@ -517,6 +558,7 @@ pub fn login(
             created_at: now,
             last_seen_at: now,
             expires_at: now.saturating_add(policy.session_ttl),
+            authenticated_at: now,
         };
         tx.insert_session(&row, &token.token_sha256)?;
         tx.set_last_login(user.id, now)?;

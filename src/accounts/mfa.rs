@@ -47,8 +47,9 @@ pub fn enabled(store: &Store, user_id: i64) -> Result<bool> {
         .is_some_and(|t| t.confirmed_at.is_some()))
 }
 
-/// Starts (or restarts) an enrolment: a new secret, not active until a code confirms it.
-pub fn begin(store: &mut Store, actor: &Actor) -> Result<Enrolment> {
+/// Starts (or restarts) an enrolment, once the actor proved their password afresh: a new secret,
+/// not active until a code confirms it.
+pub fn begin(store: &mut Store, actor: &Actor, _proof: &Proof) -> Result<Enrolment> {
     actor.session()?;
     if enabled(store, actor.user.id)? {
         return Err(Error::Conflict(
@@ -81,12 +82,14 @@ fn new_recovery_codes(policy: &Policy) -> Result<(Vec<String>, Vec<String>)> {
     Ok((shown, hashes))
 }
 
-/// Confirms the pending enrolment with a current code; returns the recovery codes (shown once).
+/// Confirms the pending enrolment with a current code, once the actor proved their password
+/// afresh; returns the recovery codes (shown once).
 pub fn confirm(
     store: &mut Store,
     policy: &Policy,
     actor: &Actor,
     typed: &str,
+    _proof: &Proof,
 ) -> Result<Vec<String>> {
     actor.session()?;
     let pending = store

@@ -32,25 +32,53 @@ pub fn check_current(
     })
 }
 
-/// Sets the new password (after `check_current`); returns how many other sessions ended.
+/// How many of the actor's API tokens still work: `passwd` says so, and asks whether to revoke
+/// them.
+pub fn live_tokens(store: &Store, actor: &Actor) -> Result<usize> {
+    store.sql().live_tokens(actor.user.id, clock::now())
+}
+
+/// What a password change ended, and what it left working.
+#[derive(Debug, Clone, Copy)]
+pub struct Changed {
+    pub other_sessions_ended: usize,
+    pub tokens_revoked: usize,
+    pub tokens_left: usize,
+}
+
+/// Sets the new password (after `check_current`): the other sessions end; the API tokens too
+/// when `revoke_tokens` (rotating a password must not break CI unless asked to).
 pub fn change(
     store: &mut Store,
     policy: &Policy,
     actor: &Actor,
     new: &NewPassword,
-) -> Result<usize> {
+    revoke_tokens: bool,
+) -> Result<Changed> {
     let session_id = actor.session()?.id.clone();
     let phc = crypto::hash_secret(new.password().as_bytes(), policy.hash_cost)?;
     let now = clock::now();
     store.write(|tx| {
         tx.set_password_hash(actor.user.id, &phc, now)?;
         tx.revoke_codes(actor.user.id, &[Purpose::Reset, Purpose::Invite], now)?;
-        let ended = tx.delete_user_sessions(actor.user.id, Some(&session_id))?;
+        let other_sessions_ended = tx.delete_user_sessions(actor.user.id, Some(&session_id))?;
+        let tokens_revoked = if revoke_tokens {
+            tx.revoke_user_tokens(actor.user.id, now)?
+        } else {
+            0
+        };
         let event = actor
             .event("password.changed")
             .on(&actor.user.email)
-            .with(serde_json::json!({ "other_sessions_ended": ended }));
+            .with(serde_json::json!({
+                "other_sessions_ended": other_sessions_ended,
+                "tokens_revoked": tokens_revoked,
+            }));
         tx.append_audit(&event, now)?;
-        Ok(ended)
+        Ok(Changed {
+            other_sessions_ended,
+            tokens_revoked,
+            tokens_left: tx.live_tokens(actor.user.id, now)?,
+        })
     })
 }

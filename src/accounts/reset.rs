@@ -70,15 +70,24 @@ pub fn request(store: &mut Store, policy: &Policy, cfg: &MailConfig, email: &Ema
     Ok(())
 }
 
-/// Sets a new password with a reset (or invitation) code: ends every session, unlocks the
-/// account, and marks the address verified (the code proved it receives mail).
+/// What a completed reset ended.
+#[derive(Debug, Clone, Copy)]
+pub struct ResetDone {
+    pub sessions_ended: usize,
+    pub tokens_revoked: usize,
+}
+
+/// Sets a new password with a reset (or invitation) code: ends every session and revokes every
+/// API token (a forgotten password may mean a compromised account), unlocks the account, and
+/// marks the address verified (the code proved it receives mail). A second factor stays: an
+/// administrator removes it (`users reset-2fa`).
 pub fn confirm(
     store: &mut Store,
     policy: &Policy,
     email: &Email,
     typed_code: &str,
     password: &NewPassword,
-) -> Result<usize> {
+) -> Result<ResetDone> {
     let phc = crypto::hash_secret(password.password().as_bytes(), policy.hash_cost)?;
     redeem_code(
         store,
@@ -100,13 +109,19 @@ pub fn confirm(
             tx.set_email_verified(user.id, now)?;
             tx.revoke_codes(user.id, &[Purpose::Reset, Purpose::Invite], now)?;
             tx.clear_throttle(&user.email_canonical)?;
-            let ended = tx.delete_user_sessions(user.id, None)?;
+            let done = ResetDone {
+                sessions_ended: tx.delete_user_sessions(user.id, None)?,
+                tokens_revoked: tx.revoke_user_tokens(user.id, now)?,
+            };
             let event = AuditEvent::new("reset.completed")
                 .by(user.id, &user.email)
                 .on(&user.email)
-                .with(serde_json::json!({ "sessions_ended": ended }));
+                .with(serde_json::json!({
+                    "sessions_ended": done.sessions_ended,
+                    "tokens_revoked": done.tokens_revoked,
+                }));
             tx.append_audit(&event, now)?;
-            Ok(ended)
+            Ok(done)
         },
     )
 }

@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use crate::accounts::credentials::Proof;
 use crate::clock;
 use crate::crypto;
 use crate::error::{Error, Result};
@@ -11,6 +12,15 @@ use crate::gate::{self, Actor, TOKEN_PREFIX, Via};
 use crate::permissions::{self, SESSIONS_MANAGE};
 use crate::session::token_hash;
 use crate::store::{Store, TokenRow};
+
+/// What `tokens create` asks for.
+#[derive(Debug, Clone, Copy)]
+pub struct NewToken<'a> {
+    pub name: &'a str,
+    pub perms: &'a [String],
+    /// Seconds, `None` for never.
+    pub ttl: Option<i64>,
+}
 
 /// Tokens expire after 90 days unless told otherwise.
 pub const DEFAULT_TTL: i64 = 90 * 86_400;
@@ -56,14 +66,15 @@ pub fn parse_expiry(text: Option<&str>) -> Result<Option<i64>> {
     }
 }
 
-/// Creates a token; returns it (with the secret, shown once).
+/// Creates a token, once the actor proved their password afresh (a token outlives the session
+/// that made it); returns it, with the secret shown once.
 pub fn create(
     store: &mut Store,
     actor: &Actor,
-    name: &str,
-    perms: &[String],
-    ttl: Option<i64>,
+    request: &NewToken<'_>,
+    _proof: &Proof,
 ) -> Result<(TokenView, String)> {
+    let NewToken { name, perms, ttl } = *request;
     actor.session()?;
     if name.trim().is_empty() || name.chars().count() > 100 || name.chars().any(char::is_control) {
         return Err(Error::usage(

@@ -3,6 +3,7 @@
 //! cannot be disabled or deleted.
 
 use crate::accounts::changes::{self, ChangedBy, Profile, protect_last_admin, user_by_email};
+use crate::accounts::credentials::Proof;
 use crate::accounts::{
     AccountState, UserView, code_rate_limited, prepare_code, rate_limited_error,
 };
@@ -128,6 +129,12 @@ pub struct Updated {
     pub email_change: Option<Result<Delivery>>,
 }
 
+/// Whether this update needs a fresh proof of the actor's password: a change of one's own email
+/// address (a stolen session must not move the account to the thief's address).
+pub fn update_needs_proof(actor: &Actor, email: &Email, change: &Update) -> bool {
+    change.new_email.is_some() && email.canonical == actor.user.email_canonical
+}
+
 pub fn update(
     store: &mut Store,
     policy: &Policy,
@@ -135,7 +142,13 @@ pub fn update(
     actor: &Actor,
     email: &Email,
     change: &Update,
+    proof: Option<&Proof>,
 ) -> Result<Updated> {
+    if update_needs_proof(actor, email, change) && proof.is_none() {
+        return Err(Error::denied(
+            "changing your own email address needs a fresh proof of your password",
+        ));
+    }
     let user = user_by_email(&store.sql(), email)?;
     gate::require_can_act_on(store, actor, &user)?;
     let profile = change.profile_of(&user)?;

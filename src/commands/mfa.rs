@@ -1,6 +1,6 @@
 use crate::accounts::{credentials, mfa};
 use crate::cli::{PasswordSource, SecondFactorSource, TwoFactorCommand};
-use crate::commands::{Admitted, admit_even_before_enrolment};
+use crate::commands::{Admitted, admit_even_before_enrolment, fresh_proof};
 use crate::context::Context;
 use crate::error::Result;
 use crate::input::{self, Input};
@@ -26,13 +26,18 @@ fn enabled_report(codes: &[String]) -> Report {
 pub fn run(ctx: &Context, input: &mut Input<'_>, command: TwoFactorCommand) -> Result<Report> {
     let mut admitted = admit_even_before_enrolment(ctx)?;
     match command {
-        TwoFactorCommand::Enable { otp_stdin, refused } => {
+        TwoFactorCommand::Enable {
+            otp_stdin,
+            password_stdin,
+            refused,
+        } => {
             input::refuse_code_in_argv(
                 refused.otp.as_ref(),
                 "--otp CODE",
                 "--otp-stdin, or `useradm 2fa enable` on a terminal",
             )?;
-            enable(ctx, input, &mut admitted, otp_stdin)
+            let proof = fresh_proof(input, &mut admitted, password_stdin)?;
+            enable(ctx, input, &mut admitted, otp_stdin, &proof)
         }
         TwoFactorCommand::Status => {
             let status = mfa::status(&admitted.store, admitted.actor.user.id)?;
@@ -86,6 +91,7 @@ fn enable(
     input: &mut Input<'_>,
     admitted: &mut Admitted,
     otp_stdin: bool,
+    proof: &credentials::Proof,
 ) -> Result<Report> {
     let (store, policy, actor) = (&mut admitted.store, &admitted.policy, &admitted.actor);
     let typed = match otp_stdin {
@@ -93,10 +99,10 @@ fn enable(
         false => None,
     };
     if let (Some(code), true) = (&typed, mfa::status(store, actor.user.id)?.pending) {
-        let codes = mfa::confirm(store, policy, actor, code)?;
+        let codes = mfa::confirm(store, policy, actor, code, proof)?;
         return Ok(enabled_report(&codes));
     }
-    let enrolment = mfa::begin(store, actor)?;
+    let enrolment = mfa::begin(store, actor, proof)?;
     if !input.interactive() || ctx.json {
         return Ok(Report::new(serde_json::json!({
             "enabled": false,
@@ -112,7 +118,7 @@ fn enable(
     }
     output::show_enrolment(&enrolment.secret, &enrolment.uri);
     let code = input.hidden(false, "current code from the app", "--otp-stdin")?;
-    let codes = mfa::confirm(store, policy, actor, &code)?;
+    let codes = mfa::confirm(store, policy, actor, &code, proof)?;
     Ok(enabled_report(&codes))
 }
 

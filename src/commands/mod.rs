@@ -24,12 +24,15 @@ mod users;
 mod verify;
 mod whoami;
 
-use crate::cli::Command;
+use crate::accounts::credentials::{self, Proof, Reproof};
+use crate::accounts::mfa::SecondFactor;
+use crate::cli::{Command, PasswordSource, SecondFactorSource};
 use crate::context::Context;
 use crate::error::Result;
 use crate::gate::{self, Actor};
-use crate::input::Input;
+use crate::input::{self, Input};
 use crate::output::Report;
+use crate::password::Password;
 use crate::settings::Policy;
 use crate::store::Store;
 
@@ -96,7 +99,7 @@ pub fn run(ctx: &Context, command: Command) -> Result<Report> {
         Command::Roles(cmd) => roles::run(ctx, cmd),
         Command::Users(cmd) => users::run(ctx, &mut input, cmd),
         Command::Sessions(cmd) => sessions::run(ctx, cmd),
-        Command::Tokens(cmd) => tokens::run(ctx, cmd),
+        Command::Tokens(cmd) => tokens::run(ctx, &mut input, cmd),
         Command::Audit(args) => audit::run(ctx, args),
         Command::Import(args) => import::run(ctx, args),
         Command::Export(args) => export::run(ctx, args),
@@ -105,6 +108,47 @@ pub fn run(ctx: &Context, command: Command) -> Result<Report> {
         Command::Completions { shell } => completions::completions(shell),
         Command::Man { out_dir } => completions::man(&out_dir),
     }
+}
+
+/// A fresh proof of the actor's password, for changing their own credentials: nothing is asked
+/// when the session proved it within 5 minutes; else the password (and a second-factor code
+/// where one is enrolled) at a prompt, or from standard input with `--password-stdin`.
+pub(crate) fn fresh_proof(
+    input: &mut Input<'_>,
+    admitted: &mut Admitted,
+    password_stdin: bool,
+) -> Result<Proof> {
+    let Admitted {
+        store,
+        policy,
+        actor,
+    } = admitted;
+    credentials::fresh_proof(store, policy, actor, &mut |enrolled| {
+        if !password_stdin && !input.interactive() {
+            return Err(crate::error::Error::usage(
+                "this needs your password again (the session proved it more than 5 minutes ago): \
+                 pass --password-stdin (a second-factor code on the next line, where you have one)",
+            ));
+        }
+        let source = PasswordSource {
+            password_stdin,
+            password_file: None,
+        };
+        let password =
+            input.password(&source, "Your password, to prove it is you", false, |raw| {
+                Ok(Password::normalise(&raw))
+            })?;
+        let factor = if enrolled {
+            let source = SecondFactorSource {
+                otp_stdin: password_stdin,
+                ..SecondFactorSource::default()
+            };
+            input::second_factor(input, &source)?
+        } else {
+            SecondFactor::Session
+        };
+        Ok(Reproof { password, factor })
+    })
 }
 
 /// The note that says where a message went.

@@ -27,9 +27,27 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, args: PasswdArgs) -> Result<Rep
     let new = input.password(&source, "New password", true, |raw| {
         accounts::judge_password(store, policy, &email, names, &raw)
     })?;
-    let ended = passwd::change(store, policy, actor, &new)?;
-    Ok(
-        Report::new(serde_json::json!({ "changed": true, "other_sessions_ended": ended }))
-            .line(format!("Password changed; {ended} other session(s) ended.")),
-    )
+    let tokens = passwd::live_tokens(store, actor)?;
+    let revoke = args.revoke_tokens
+        || (tokens > 0
+            && input.interactive()
+            && input.confirm(&format!("Also revoke your {tokens} API token(s)?"))?);
+    let done = passwd::change(store, policy, actor, &new, revoke)?;
+    let tokens_line = match (done.tokens_revoked, done.tokens_left) {
+        (0, 0) => String::new(),
+        (0, left) => format!(
+            " {left} API token(s) still work (`useradm tokens list`; `passwd --revoke-tokens` ends them)."
+        ),
+        (revoked, _) => format!(" {revoked} API token(s) revoked."),
+    };
+    Ok(Report::new(serde_json::json!({
+        "changed": true,
+        "other_sessions_ended": done.other_sessions_ended,
+        "tokens_revoked": done.tokens_revoked,
+        "tokens_left": done.tokens_left,
+    }))
+    .line(format!(
+        "Password changed; {} other session(s) ended.{tokens_line}",
+        done.other_sessions_ended
+    )))
 }

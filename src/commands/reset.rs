@@ -51,13 +51,16 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, args: ResetArgs) -> Result<Repo
         // The account's own words are checked once the code proved the caller may know them.
         accounts::judge_password(&store, &policy, &email, Some(("", "")), &raw)
     })?;
-    let ended = reset::confirm(&mut store, &policy, &email, &code, &password)?;
-    Ok(Report::new(
-        serde_json::json!({ "email": email.address, "changed": true, "sessions_ended": ended }),
-    )
+    let done = reset::confirm(&mut store, &policy, &email, &code, &password)?;
+    Ok(Report::new(serde_json::json!({
+        "email": email.address,
+        "changed": true,
+        "sessions_ended": done.sessions_ended,
+        "tokens_revoked": done.tokens_revoked,
+    }))
     .line(format!(
-        "The password of {} was reset; {ended} session(s) ended.",
-        email.address
+        "The password of {} was reset; {} session(s) ended and {} API token(s) revoked.",
+        email.address, done.sessions_ended, done.tokens_revoked
     ))
     .note(format!("Next: `useradm login --email {}`", email.address)))
 }

@@ -1,22 +1,29 @@
-use crate::accounts::tokens;
+use crate::accounts::tokens::{self, NewToken};
 use crate::cli::TokensCommand;
-use crate::commands::{Admitted, admit};
+use crate::commands::{admit, fresh_proof};
 use crate::context::Context;
 use crate::error::Result;
+use crate::input::Input;
 use crate::output::{Report, table};
 
-pub fn run(ctx: &Context, command: TokensCommand) -> Result<Report> {
-    let Admitted {
-        mut store, actor, ..
-    } = admit(ctx, &[])?;
+pub fn run(ctx: &Context, input: &mut Input<'_>, command: TokensCommand) -> Result<Report> {
+    let mut admitted = admit(ctx, &[])?;
     match command {
         TokensCommand::Create {
             name,
             permissions,
             expires,
+            password_stdin,
         } => {
             let ttl = tokens::parse_expiry(expires.as_deref())?;
-            let (token, secret) = tokens::create(&mut store, &actor, &name, &permissions, ttl)?;
+            let proof = fresh_proof(input, &mut admitted, password_stdin)?;
+            let request = NewToken {
+                name: &name,
+                perms: &permissions,
+                ttl,
+            };
+            let (token, secret) =
+                tokens::create(&mut admitted.store, &admitted.actor, &request, &proof)?;
             let expiry = token.expires_at.clone().unwrap_or_else(|| "never".into());
             Ok(Report::new(serde_json::json!({ "token": token, "secret": secret, "changed": true }))
                 .line(secret.clone())
@@ -30,7 +37,7 @@ pub fn run(ctx: &Context, command: TokensCommand) -> Result<Report> {
                 )))
         }
         TokensCommand::List { all } => {
-            let list = tokens::list(&store, &actor, all)?;
+            let list = tokens::list(&admitted.store, &admitted.actor, all)?;
             let rows = list.iter().map(|t| {
                 [
                     t.id.clone(),
@@ -57,7 +64,7 @@ pub fn run(ctx: &Context, command: TokensCommand) -> Result<Report> {
             Ok(Report::of(&list).line(text))
         }
         TokensCommand::Revoke { id } => {
-            let (token, changed) = tokens::revoke(&mut store, &actor, &id)?;
+            let (token, changed) = tokens::revoke(&mut admitted.store, &admitted.actor, &id)?;
             let line = if changed {
                 format!("Revoked the token {} ({}).", token.id, token.name)
             } else {

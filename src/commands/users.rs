@@ -1,7 +1,8 @@
+use crate::accounts::credentials::Proof;
 use crate::accounts::users::{self, Action, ListFilter, StateFilter, Update};
 use crate::accounts::{AccountState, UserView};
 use crate::cli::{StatusFilter, UsersCommand};
-use crate::commands::{Admitted, admit, delivery_note, list_or_none};
+use crate::commands::{Admitted, admit, delivery_note, fresh_proof, list_or_none};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::input::Input;
@@ -47,6 +48,7 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, command: UsersCommand) -> Resul
             last_name,
             attrs,
             email,
+            password_stdin,
         } => {
             let change = Update {
                 first_name,
@@ -54,7 +56,13 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, command: UsersCommand) -> Resul
                 attributes: parse_attributes(&attrs)?,
                 new_email: email.as_deref().map(parse_email).transpose()?,
             };
-            update(ctx, &mut admitted, &user, &change)
+            let target = parse_email(&user)?;
+            let proof = if users::update_needs_proof(&admitted.actor, &target, &change) {
+                Some(fresh_proof(input, &mut admitted, password_stdin)?)
+            } else {
+                None
+            };
+            update(ctx, &mut admitted, &target, &change, proof.as_ref())
         }
         UsersCommand::Delete { user, yes } => {
             let email = parse_email(&user)?;
@@ -158,7 +166,13 @@ fn show(admitted: &Admitted, user: &str) -> Result<Report> {
     Ok(report)
 }
 
-fn update(ctx: &Context, admitted: &mut Admitted, user: &str, change: &Update) -> Result<Report> {
+fn update(
+    ctx: &Context,
+    admitted: &mut Admitted,
+    target: &crate::validate::Email,
+    change: &Update,
+    proof: Option<&Proof>,
+) -> Result<Report> {
     let cfg = match &change.new_email {
         Some(_) => Some(ctx.mail_config(&admitted.policy.mail)?),
         None => None,
@@ -168,8 +182,9 @@ fn update(ctx: &Context, admitted: &mut Admitted, user: &str, change: &Update) -
         &admitted.policy,
         cfg.as_ref(),
         &admitted.actor,
-        &parse_email(user)?,
+        target,
         change,
+        proof,
     )?;
     let mut report = Report::new(
         serde_json::json!({ "user": updated.user, "changed": updated.changed }),

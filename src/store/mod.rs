@@ -44,6 +44,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/002_access.sql"),
     include_str!("migrations/003_mfa.sql"),
     include_str!("migrations/004_write_indexes.sql"),
+    include_str!("migrations/005_fresh_proofs_and_mail_queue.sql"),
 ];
 
 /// The schema version this binary reads and writes (`PRAGMA user_version`).

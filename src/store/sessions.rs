@@ -5,7 +5,7 @@ use rusqlite::{OptionalExtension, params};
 use super::{Sql, Tx};
 use crate::error::Result;
 
-pub(super) const BY_TOKEN_HASH: &str = "SELECT id, user_id, created_at, last_seen_at, expires_at FROM sessions WHERE token_sha256 = ?1";
+pub(super) const BY_TOKEN_HASH: &str = "SELECT id, user_id, created_at, last_seen_at, expires_at, authenticated_at FROM sessions WHERE token_sha256 = ?1";
 pub(super) const DELETE_OF_USER: &str = "DELETE FROM sessions WHERE user_id = ?1 AND id IS NOT ?2";
 pub(super) const TOUCH: &str =
     "UPDATE sessions SET last_seen_at = ?2 WHERE id = ?1 AND last_seen_at < ?2";
@@ -17,6 +17,8 @@ pub struct SessionRow {
     pub created_at: i64,
     pub last_seen_at: i64,
     pub expires_at: i64,
+    /// When the password (and second factor) was last proven in this session.
+    pub authenticated_at: i64,
 }
 
 impl SessionRow {
@@ -39,7 +41,8 @@ pub struct SessionListing {
     pub email: String,
 }
 
-/// Columns `id, user_id, created_at, last_seen_at, expires_at` first, in that order.
+/// Columns `id, user_id, created_at, last_seen_at, expires_at, authenticated_at` first, in that
+/// order.
 fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<SessionRow> {
     Ok(SessionRow {
         id: r.get(0)?,
@@ -47,6 +50,7 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<SessionRow> {
         created_at: r.get(2)?,
         last_seen_at: r.get(3)?,
         expires_at: r.get(4)?,
+        authenticated_at: r.get(5)?,
     })
 }
 
@@ -54,14 +58,14 @@ impl Sql<'_> {
     /// Sessions of one user, or of everyone, oldest first.
     pub fn sessions(&self, user_id: Option<i64>) -> Result<Vec<SessionListing>> {
         let mut st = self.conn.prepare_cached(
-            "SELECT s.id, s.user_id, s.created_at, s.last_seen_at, s.expires_at, u.email
+            "SELECT s.id, s.user_id, s.created_at, s.last_seen_at, s.expires_at, s.authenticated_at, u.email
                FROM sessions s JOIN users u ON u.id = s.user_id
               WHERE ?1 IS NULL OR s.user_id = ?1 ORDER BY s.created_at, s.id",
         )?;
         let rows = st.query_map([user_id], |r| {
             Ok(SessionListing {
                 session: from_row(r)?,
-                email: r.get(5)?,
+                email: r.get(6)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -80,10 +84,18 @@ impl Tx<'_> {
     pub fn insert_session(&self, s: &SessionRow, token_sha256: &str) -> Result<()> {
         self.conn
             .prepare_cached(
-                "INSERT INTO sessions (id, token_sha256, user_id, created_at, last_seen_at, expires_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                "INSERT INTO sessions (id, token_sha256, user_id, created_at, last_seen_at, expires_at, authenticated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             )?
-            .execute(params![s.id, token_sha256, s.user_id, s.created_at, s.last_seen_at, s.expires_at])?;
+            .execute(params![s.id, token_sha256, s.user_id, s.created_at, s.last_seen_at, s.expires_at, s.authenticated_at])?;
+        Ok(())
+    }
+
+    /// Records a fresh proof of the password in this session.
+    pub fn set_session_authenticated(&self, id: &str, now: i64) -> Result<()> {
+        self.conn
+            .prepare_cached("UPDATE sessions SET authenticated_at = ?2 WHERE id = ?1")?
+            .execute(params![id, now])?;
         Ok(())
     }
 

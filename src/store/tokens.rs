@@ -63,6 +63,18 @@ impl Sql<'_> {
             .optional()?)
     }
 
+    /// How many of a user's tokens still work (not revoked, not expired).
+    pub fn live_tokens(&self, user_id: i64, now: i64) -> Result<usize> {
+        let n: i64 = self
+            .conn
+            .prepare_cached(
+                "SELECT count(*) FROM api_tokens WHERE user_id = ?1 AND revoked_at IS NULL
+                    AND (expires_at IS NULL OR expires_at > ?2)",
+            )?
+            .query_row(params![user_id, now], |r| r.get(0))?;
+        Ok(usize::try_from(n).unwrap_or(0))
+    }
+
     /// Tokens of one user or of everyone, newest first.
     pub fn tokens(&self, user_id: Option<i64>) -> Result<Vec<TokenRow>> {
         let mut st = self.conn.prepare_cached(concat!(

@@ -160,3 +160,100 @@ fn login_does_not_end_a_session_named_in_a_planted_file() {
     env.login_as("alice", ALICE, ALICE_PW);
     env.run(&["whoami"], "").ok();
 }
+
+/// Moves the proof of the password of every session back by `secs`, as if it were that old.
+fn age_proofs(env: &Env, secs: i64) {
+    env.sql()
+        .execute(
+            "UPDATE sessions SET authenticated_at = authenticated_at - ?1",
+            [secs],
+        )
+        .unwrap();
+}
+
+/// A stolen session must not make lasting credentials: an API token, a second factor, a new
+/// address of one's own need the password proven within the last 5 minutes, else asked again
+/// (`--password-stdin` in scripts). API tokens cannot prove a password.
+#[test]
+fn lasting_credentials_need_a_fresh_proof_of_the_password() {
+    let env = Env::admin();
+    let create = [
+        "tokens",
+        "create",
+        "--name",
+        "ci",
+        "--permission",
+        "users.read",
+    ];
+    env.run(&create, "").ok();
+    age_proofs(&env, 600);
+    env.run(&create, "").code(2).stderr_has("--password-stdin");
+    env.run(&["2fa", "enable"], "")
+        .code(2)
+        .stderr_has("--password-stdin");
+    env.run(
+        &["users", "update", ADMIN, "--email", "thief@example.com"],
+        "",
+    )
+    .code(2)
+    .stderr_has("--password-stdin");
+    let with_pw: Vec<&str> = create.iter().copied().chain(["--password-stdin"]).collect();
+    env.run(&with_pw, "not-the-password-at-all\n").code(3);
+    env.run(&with_pw, &format!("{ADMIN_PW}\n")).ok();
+    // The proof is fresh again: the next change asks for nothing.
+    env.run(&create, "").ok();
+    // Changing someone else's address needs no proof of one's own password.
+    env.register_verified(ALICE, ALICE_PW);
+    age_proofs(&env, 600);
+    env.run(
+        &["users", "update", ALICE, "--email", "alice2@example.com"],
+        "",
+    )
+    .ok();
+    // A token cannot prove a password, so it cannot change its owner's address.
+    let token = env.token_fresh(&["users.manage", "users.read"]);
+    env.as_token(
+        &token,
+        &["users", "update", ADMIN, "--email", "x@example.com"],
+    )
+    .code(5);
+    assert_eq!(
+        env.count("SELECT count(*) FROM users WHERE pending_email IN ('thief@example.com', 'x@example.com')"),
+        0
+    );
+}
+
+/// `reset` (a forgotten password may mean a compromised account) revokes the user's API tokens and
+/// says how many; `passwd` keeps them unless told (`--revoke-tokens`) and says how many still work.
+#[test]
+fn reset_revokes_api_tokens_and_passwd_says_what_still_works() {
+    let env = Env::admin();
+    let token = env.token(&["users.read"]);
+    env.run(
+        &["passwd", "--password-stdin"],
+        &format!("{ADMIN_PW}\n{NEW_PW}\n"),
+    )
+    .ok()
+    .stdout_has("1 API token(s) still work");
+    env.as_token(&token, &["users", "list"]).ok();
+    env.run(
+        &["passwd", "--password-stdin", "--revoke-tokens"],
+        &format!("{NEW_PW}\n{ADMIN_PW}\n"),
+    )
+    .ok()
+    .stdout_has("1 API token(s) revoked");
+    env.as_token(&token, &["users", "list"]).code(4);
+    let token = env.token(&["users.read"]);
+    env.run(&["reset", "--email", ADMIN], "").ok();
+    let code = env.last_code("reset");
+    let run = env
+        .run(
+            &["--json", "reset", "--email", ADMIN, "--code-stdin"],
+            &format!("{code}\n{NEW_PW}\n"),
+        )
+        .ok();
+    assert_eq!(run.json()["tokens_revoked"], 1);
+    env.as_token(&token, &["users", "list"])
+        .code(4)
+        .stderr_has("revoked");
+}

@@ -208,6 +208,12 @@ impl Env {
         )
     }
 
+    /// Like `token`, after logging the administrator in again (a token needs a fresh proof).
+    pub fn token_fresh(&self, permissions: &[&str]) -> String {
+        self.login(ADMIN, ADMIN_PW).ok();
+        self.token(permissions)
+    }
+
     pub fn init(&self) {
         self.run(&["init"], "").ok();
     }
