@@ -18,7 +18,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
     }
     var completions = [
         &'useradm'= {
-            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
@@ -57,7 +57,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --admin 'Also create the first administrator with this email (verified, role admin)'
             cand --password-file 'Read the password from the first line of a file'
             cand --group 'Share the database with this group of administrators (files 0660, folder 0770)'
-            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --password-stdin 'Read the password from the first line of standard input'
             cand --exists-ok 'Succeed when an administrator already exists'
@@ -77,7 +77,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --attr 'Extra attribute stored with the account (repeatable)'
             cand --password-file 'Read the password from the first line of a file'
             cand --role 'Give a role to the new account (needs users.manage and every permission of the role)'
-            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --password-stdin 'Read the password from the first line of standard input'
             cand --generate-password 'Generate a strong password and print it once'
@@ -95,7 +95,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
         &'useradm;verify'= {
             cand --email 'Email address to confirm (asked on a terminal when missing)'
             cand --code 'code'
-            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --code-stdin 'Read the code from the first line of standard input (else it is asked on a terminal)'
             cand --resend 'Send a fresh code instead (the older one stops working)'
@@ -112,7 +112,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --email 'Email address (asked on a terminal when missing)'
             cand --password-file 'Read the password from the first line of a file'
             cand --otp 'otp'
-            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --password-stdin 'Read the password from the first line of standard input'
             cand --otp-stdin 'Read the authenticator app''s code from standard input (the line after the password, if that comes first)'
@@ -130,7 +130,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --email 'Email address'
             cand --password-file 'Read the password from the first line of a file'
             cand --otp 'otp'
-            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --password-stdin 'Read the password from the first line of standard input'
             cand --otp-stdin 'Read the authenticator app''s code from standard input (the line after the password, if that comes first)'
@@ -145,7 +145,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --version 'Print version'
         }
         &'useradm;logout'= {
-            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --all 'End every session of this user, on every machine'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
@@ -158,7 +158,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --version 'Print version'
         }
         &'useradm;whoami'= {
-            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
@@ -170,7 +170,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --version 'Print version'
         }
         &'useradm;passwd'= {
-            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --password-stdin 'Read line 1 (current password) and line 2 (new password) from standard input'
             cand --revoke-tokens 'Also revoke your API tokens (asked on a terminal; scripts keep them unless they pass this)'
@@ -187,7 +187,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --email 'Email address of the account'
             cand --password-file 'Read the password from the first line of a file'
             cand --code 'code'
-            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --confirm 'I hold a code: ask for it (and the new password) instead of requesting a new code'
             cand --code-stdin 'Read the code from line 1 of standard input (then the password from the next line); implies --confirm'
@@ -204,7 +204,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
         &'useradm;grant'= {
             cand --email 'Email address of the user'
             cand --role 'Role to give or take (repeatable)'
-            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
@@ -218,7 +218,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
         &'useradm;revoke'= {
             cand --email 'Email address of the user'
             cand --role 'Role to give or take (repeatable)'
-            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
@@ -233,7 +233,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --role 'A role that must be held (repeatable)'
             cand --permission 'A permission that must be held (repeatable)'
             cand --email 'Check this user instead of yourself (needs users.read)'
-            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --explain 'Say which role grants each one, or that it is missing'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
@@ -246,7 +246,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --version 'Print version'
         }
         &'useradm;roles'= {
-            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
@@ -265,7 +265,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'useradm;roles;list'= {
-            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
@@ -277,7 +277,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --version 'Print version'
         }
         &'useradm;roles;show'= {
-            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
@@ -291,7 +291,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
         &'useradm;roles;create'= {
             cand --permission 'Permission of the role (repeatable)'
             cand --description 'What the role is for'
-            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --exists-ok 'Succeed without changes when the role exists'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
@@ -304,7 +304,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --version 'Print version'
         }
         &'useradm;roles;delete'= {
-            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
@@ -316,7 +316,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --version 'Print version'
         }
         &'useradm;roles;allow'= {
-            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
@@ -328,7 +328,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --version 'Print version'
         }
         &'useradm;roles;deny'= {
-            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
@@ -363,7 +363,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
         &'useradm;roles;help;help'= {
         }
         &'useradm;users'= {
-            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
@@ -387,7 +387,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --role 'Only holders of this role'
             cand --status 'Only accounts in this state'
             cand --search 'Only accounts whose email or name contains this text'
-            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --legacy-hash 'Only accounts whose stored hash is not yet Argon2id at the policy (imported hashes not upgraded by a login: they check at their own cost, and may be expired)'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
@@ -400,7 +400,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --version 'Print version'
         }
         &'useradm;users;show'= {
-            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
@@ -416,7 +416,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --last-name 'New last name'
             cand --attr 'Set an attribute (repeatable; an empty value removes it)'
             cand --email 'New email address: confirmed by a code sent to it; the old one works until then'
-            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --password-stdin 'Changing your own address after your session proved your password more than 5 minutes ago: read it again from standard input (a second-factor code from the next line)'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
@@ -429,7 +429,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --version 'Print version'
         }
         &'useradm;users;disable'= {
-            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
@@ -441,7 +441,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --version 'Print version'
         }
         &'useradm;users;enable'= {
-            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
@@ -453,7 +453,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --version 'Print version'
         }
         &'useradm;users;unlock'= {
-            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
@@ -465,7 +465,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --version 'Print version'
         }
         &'useradm;users;reset-2fa'= {
-            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
@@ -477,7 +477,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --version 'Print version'
         }
         &'useradm;users;delete'= {
-            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --yes 'Do not ask for confirmation'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
@@ -519,7 +519,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
         &'useradm;users;help;help'= {
         }
         &'useradm;sessions'= {
-            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
@@ -534,7 +534,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'useradm;sessions;list'= {
-            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --all 'Every user''s sessions'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
@@ -547,7 +547,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --version 'Print version'
         }
         &'useradm;sessions;revoke'= {
-            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
@@ -570,7 +570,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
         &'useradm;sessions;help;help'= {
         }
         &'useradm;tokens'= {
-            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
@@ -589,7 +589,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --name 'A name that says where the token is used'
             cand --permission 'Permission the token may use (repeatable, at least one)'
             cand --expires 'Lifetime such as 30d or 12h, or never [default: 90d]'
-            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --password-stdin 'When the session proved your password more than 5 minutes ago: read it again from standard input (and a second-factor code from the next line, where you have one)'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
@@ -602,7 +602,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --version 'Print version'
         }
         &'useradm;tokens;list'= {
-            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --all 'Every user''s tokens'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
@@ -615,7 +615,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --version 'Print version'
         }
         &'useradm;tokens;revoke'= {
-            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
@@ -644,7 +644,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --email 'Only events with this email as actor or target'
             cand --since 'Only events since this time (2026-11-28T10:00:00Z) or this long ago (24h)'
             cand --limit 'At most this many of the newest events'
-            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
@@ -659,7 +659,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'useradm;audit;head'= {
-            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
@@ -672,7 +672,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
         }
         &'useradm;audit;verify'= {
             cand --expect-head 'A head printed earlier by `audit head`: it must still be in the chain'
-            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
@@ -698,7 +698,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --from-django 'Read a Django site''s SQLite database instead (auth_user, groups, allauth addresses)'
             cand --format 'The file format [default: from the extension, else csv]'
             cand --on-conflict 'What to do with emails that already have an account'
-            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --dry-run 'Report what would be created, updated or skipped, and change nothing'
             cand --no-email 'Send no invitations to accounts imported without a password'
@@ -713,7 +713,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
         }
         &'useradm;export'= {
             cand --format 'Output format'
-            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
@@ -725,7 +725,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --version 'Print version'
         }
         &'useradm;config'= {
-            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
@@ -741,7 +741,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'useradm;config;list'= {
-            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
@@ -753,7 +753,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --version 'Print version'
         }
         &'useradm;config;get'= {
-            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
@@ -765,7 +765,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --version 'Print version'
         }
         &'useradm;config;set'= {
-            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --value-stdin 'Read the value from the first line of standard input (required for secrets)'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
@@ -792,7 +792,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
         &'useradm;config;help;help'= {
         }
         &'useradm;2fa'= {
-            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
@@ -810,7 +810,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
         }
         &'useradm;2fa;enable'= {
             cand --otp 'otp'
-            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --otp-stdin 'Confirm a pending enrolment with a current code read from standard input'
             cand --password-stdin 'When the session proved your password more than 5 minutes ago: read it again from standard input (before the code)'
@@ -824,7 +824,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --version 'Print version'
         }
         &'useradm;2fa;status'= {
-            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
@@ -837,7 +837,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
         }
         &'useradm;2fa;disable'= {
             cand --otp 'otp'
-            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --password-stdin 'Read the password from line 1 of standard input'
             cand --otp-stdin 'Read the authenticator app''s code from standard input (the line after the password, if that comes first)'
@@ -853,7 +853,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
         }
         &'useradm;2fa;recovery-codes'= {
             cand --otp 'otp'
-            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --password-stdin 'Read the password from line 1 of standard input'
             cand --otp-stdin 'Read the authenticator app''s code from standard input (the line after the password, if that comes first)'
@@ -885,7 +885,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
         &'useradm;2fa;help;help'= {
         }
         &'useradm;completions'= {
-            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
@@ -898,7 +898,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
         }
         &'useradm;man'= {
             cand --out-dir 'Folder to write the pages into (created when missing)'
-            cand --db 'Database file [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'

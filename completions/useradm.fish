@@ -24,7 +24,7 @@ function __fish_useradm_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c useradm -n "__fish_useradm_needs_command" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_needs_command" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_needs_command" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -60,7 +60,7 @@ complete -c useradm -n "__fish_useradm_needs_command" -f -a "help" -d 'Print thi
 complete -c useradm -n "__fish_useradm_using_subcommand init" -l admin -d 'Also create the first administrator with this email (verified, role admin)' -r
 complete -c useradm -n "__fish_useradm_using_subcommand init" -l password-file -d 'Read the password from the first line of a file' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand init" -l group -d 'Share the database with this group of administrators (files 0660, folder 0770)' -r
-complete -c useradm -n "__fish_useradm_using_subcommand init" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand init" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand init" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -77,7 +77,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand register" -l last-name -
 complete -c useradm -n "__fish_useradm_using_subcommand register" -l attr -d 'Extra attribute stored with the account (repeatable)' -r
 complete -c useradm -n "__fish_useradm_using_subcommand register" -l password-file -d 'Read the password from the first line of a file' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand register" -l role -d 'Give a role to the new account (needs users.manage and every permission of the role)' -r
-complete -c useradm -n "__fish_useradm_using_subcommand register" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand register" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand register" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -92,7 +92,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand register" -s h -l help -
 complete -c useradm -n "__fish_useradm_using_subcommand register" -s V -l version -d 'Print version'
 complete -c useradm -n "__fish_useradm_using_subcommand verify" -l email -d 'Email address to confirm (asked on a terminal when missing)' -r
 complete -c useradm -n "__fish_useradm_using_subcommand verify" -l code -r
-complete -c useradm -n "__fish_useradm_using_subcommand verify" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand verify" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand verify" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -106,7 +106,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand verify" -s V -l version 
 complete -c useradm -n "__fish_useradm_using_subcommand login" -l email -d 'Email address (asked on a terminal when missing)' -r
 complete -c useradm -n "__fish_useradm_using_subcommand login" -l password-file -d 'Read the password from the first line of a file' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand login" -l otp -r
-complete -c useradm -n "__fish_useradm_using_subcommand login" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand login" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand login" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -121,7 +121,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand login" -s V -l version -
 complete -c useradm -n "__fish_useradm_using_subcommand authenticate" -l email -d 'Email address' -r
 complete -c useradm -n "__fish_useradm_using_subcommand authenticate" -l password-file -d 'Read the password from the first line of a file' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand authenticate" -l otp -r
-complete -c useradm -n "__fish_useradm_using_subcommand authenticate" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand authenticate" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand authenticate" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -133,7 +133,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand authenticate" -s q -l qu
 complete -c useradm -n "__fish_useradm_using_subcommand authenticate" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
 complete -c useradm -n "__fish_useradm_using_subcommand authenticate" -s h -l help -d 'Print help'
 complete -c useradm -n "__fish_useradm_using_subcommand authenticate" -s V -l version -d 'Print version'
-complete -c useradm -n "__fish_useradm_using_subcommand logout" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand logout" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand logout" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -143,7 +143,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand logout" -s q -l quiet -d
 complete -c useradm -n "__fish_useradm_using_subcommand logout" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
 complete -c useradm -n "__fish_useradm_using_subcommand logout" -s h -l help -d 'Print help'
 complete -c useradm -n "__fish_useradm_using_subcommand logout" -s V -l version -d 'Print version'
-complete -c useradm -n "__fish_useradm_using_subcommand whoami" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand whoami" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand whoami" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -152,7 +152,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand whoami" -s q -l quiet -d
 complete -c useradm -n "__fish_useradm_using_subcommand whoami" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
 complete -c useradm -n "__fish_useradm_using_subcommand whoami" -s h -l help -d 'Print help'
 complete -c useradm -n "__fish_useradm_using_subcommand whoami" -s V -l version -d 'Print version'
-complete -c useradm -n "__fish_useradm_using_subcommand passwd" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand passwd" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand passwd" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -166,7 +166,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand passwd" -s V -l version 
 complete -c useradm -n "__fish_useradm_using_subcommand reset" -l email -d 'Email address of the account' -r
 complete -c useradm -n "__fish_useradm_using_subcommand reset" -l password-file -d 'Read the password from the first line of a file' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand reset" -l code -r
-complete -c useradm -n "__fish_useradm_using_subcommand reset" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand reset" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand reset" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -180,7 +180,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand reset" -s h -l help -d '
 complete -c useradm -n "__fish_useradm_using_subcommand reset" -s V -l version -d 'Print version'
 complete -c useradm -n "__fish_useradm_using_subcommand grant" -l email -d 'Email address of the user' -r
 complete -c useradm -n "__fish_useradm_using_subcommand grant" -l role -d 'Role to give or take (repeatable)' -r
-complete -c useradm -n "__fish_useradm_using_subcommand grant" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand grant" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand grant" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -191,7 +191,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand grant" -s h -l help -d '
 complete -c useradm -n "__fish_useradm_using_subcommand grant" -s V -l version -d 'Print version'
 complete -c useradm -n "__fish_useradm_using_subcommand revoke" -l email -d 'Email address of the user' -r
 complete -c useradm -n "__fish_useradm_using_subcommand revoke" -l role -d 'Role to give or take (repeatable)' -r
-complete -c useradm -n "__fish_useradm_using_subcommand revoke" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand revoke" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand revoke" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -203,7 +203,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand revoke" -s V -l version 
 complete -c useradm -n "__fish_useradm_using_subcommand check" -l role -d 'A role that must be held (repeatable)' -r
 complete -c useradm -n "__fish_useradm_using_subcommand check" -l permission -d 'A permission that must be held (repeatable)' -r
 complete -c useradm -n "__fish_useradm_using_subcommand check" -l email -d 'Check this user instead of yourself (needs users.read)' -r
-complete -c useradm -n "__fish_useradm_using_subcommand check" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand check" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand check" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -213,7 +213,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand check" -s q -l quiet -d 
 complete -c useradm -n "__fish_useradm_using_subcommand check" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
 complete -c useradm -n "__fish_useradm_using_subcommand check" -s h -l help -d 'Print help'
 complete -c useradm -n "__fish_useradm_using_subcommand check" -s V -l version -d 'Print version'
-complete -c useradm -n "__fish_useradm_using_subcommand roles; and not __fish_seen_subcommand_from list show create delete allow deny help" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and not __fish_seen_subcommand_from list show create delete allow deny help" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand roles; and not __fish_seen_subcommand_from list show create delete allow deny help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -229,7 +229,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand roles; and not __fish_se
 complete -c useradm -n "__fish_useradm_using_subcommand roles; and not __fish_seen_subcommand_from list show create delete allow deny help" -f -a "allow" -d 'Add permissions to a role'
 complete -c useradm -n "__fish_useradm_using_subcommand roles; and not __fish_seen_subcommand_from list show create delete allow deny help" -f -a "deny" -d 'Remove permissions from a role'
 complete -c useradm -n "__fish_useradm_using_subcommand roles; and not __fish_seen_subcommand_from list show create delete allow deny help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from list" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from list" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -238,7 +238,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_s
 complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
 complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from show" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from show" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -249,7 +249,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_s
 complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from create" -l permission -d 'Permission of the role (repeatable)' -r
 complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from create" -l description -d 'What the role is for' -r
-complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from create" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from create" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from create" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -259,7 +259,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_s
 complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from create" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
 complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
-complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from delete" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from delete" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from delete" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -268,7 +268,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_s
 complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from delete" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
 complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
 complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
-complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from allow" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from allow" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from allow" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -277,7 +277,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_s
 complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from allow" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
 complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from allow" -s h -l help -d 'Print help'
 complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from allow" -s V -l version -d 'Print version'
-complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from deny" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from deny" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from deny" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -293,7 +293,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_s
 complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from help" -f -a "allow" -d 'Add permissions to a role'
 complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from help" -f -a "deny" -d 'Remove permissions from a role'
 complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c useradm -n "__fish_useradm_using_subcommand users; and not __fish_seen_subcommand_from list show update disable enable unlock reset-2fa delete help" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand users; and not __fish_seen_subcommand_from list show update disable enable unlock reset-2fa delete help" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand users; and not __fish_seen_subcommand_from list show update disable enable unlock reset-2fa delete help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -316,7 +316,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_s
 disabled\t''
 locked\t''"
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from list" -l search -d 'Only accounts whose email or name contains this text' -r
-complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from list" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from list" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -326,7 +326,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_s
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from show" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from show" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -339,7 +339,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_s
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from update" -l last-name -d 'New last name' -r
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from update" -l attr -d 'Set an attribute (repeatable; an empty value removes it)' -r
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from update" -l email -d 'New email address: confirmed by a code sent to it; the old one works until then' -r
-complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from update" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from update" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from update" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -349,7 +349,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_s
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from update" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from update" -s V -l version -d 'Print version'
-complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from disable" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from disable" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from disable" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -358,7 +358,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_s
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from disable" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from disable" -s h -l help -d 'Print help'
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from disable" -s V -l version -d 'Print version'
-complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from enable" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from enable" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from enable" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -367,7 +367,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_s
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from enable" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from enable" -s h -l help -d 'Print help'
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from enable" -s V -l version -d 'Print version'
-complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from unlock" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from unlock" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from unlock" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -376,7 +376,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_s
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from unlock" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from unlock" -s h -l help -d 'Print help'
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from unlock" -s V -l version -d 'Print version'
-complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from reset-2fa" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from reset-2fa" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from reset-2fa" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -385,7 +385,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_s
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from reset-2fa" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from reset-2fa" -s h -l help -d 'Print help'
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from reset-2fa" -s V -l version -d 'Print version'
-complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from delete" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from delete" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from delete" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -404,7 +404,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_s
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "reset-2fa" -d 'Remove an account\'s second factor (a lost phone)'
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete an account (asks on a terminal unless --yes)'
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c useradm -n "__fish_useradm_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -416,7 +416,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand sessions; and not __fish
 complete -c useradm -n "__fish_useradm_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -f -a "list" -d 'List your sessions (--all: everyone\'s, needs sessions.manage)'
 complete -c useradm -n "__fish_useradm_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -f -a "revoke" -d 'End a session by id'
 complete -c useradm -n "__fish_useradm_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c useradm -n "__fish_useradm_using_subcommand sessions; and __fish_seen_subcommand_from list" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand sessions; and __fish_seen_subcommand_from list" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand sessions; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -426,7 +426,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand sessions; and __fish_see
 complete -c useradm -n "__fish_useradm_using_subcommand sessions; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
 complete -c useradm -n "__fish_useradm_using_subcommand sessions; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c useradm -n "__fish_useradm_using_subcommand sessions; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c useradm -n "__fish_useradm_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -438,7 +438,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand sessions; and __fish_see
 complete -c useradm -n "__fish_useradm_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "list" -d 'List your sessions (--all: everyone\'s, needs sessions.manage)'
 complete -c useradm -n "__fish_useradm_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'End a session by id'
 complete -c useradm -n "__fish_useradm_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c useradm -n "__fish_useradm_using_subcommand tokens; and not __fish_seen_subcommand_from create list revoke help" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand tokens; and not __fish_seen_subcommand_from create list revoke help" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand tokens; and not __fish_seen_subcommand_from create list revoke help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -454,7 +454,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand tokens; and not __fish_s
 complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from create" -l name -d 'A name that says where the token is used' -r
 complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from create" -l permission -d 'Permission the token may use (repeatable, at least one)' -r
 complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from create" -l expires -d 'Lifetime such as 30d or 12h, or never [default: 90d]' -r
-complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from create" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from create" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from create" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -464,7 +464,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_
 complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from create" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
 complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
-complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from list" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from list" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -474,7 +474,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_
 complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
 complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from revoke" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from revoke" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from revoke" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -490,7 +490,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_
 complete -c useradm -n "__fish_useradm_using_subcommand audit; and not __fish_seen_subcommand_from head verify help" -l email -d 'Only events with this email as actor or target' -r
 complete -c useradm -n "__fish_useradm_using_subcommand audit; and not __fish_seen_subcommand_from head verify help" -l since -d 'Only events since this time (2026-11-28T10:00:00Z) or this long ago (24h)' -r
 complete -c useradm -n "__fish_useradm_using_subcommand audit; and not __fish_seen_subcommand_from head verify help" -l limit -d 'At most this many of the newest events' -r
-complete -c useradm -n "__fish_useradm_using_subcommand audit; and not __fish_seen_subcommand_from head verify help" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand audit; and not __fish_seen_subcommand_from head verify help" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand audit; and not __fish_seen_subcommand_from head verify help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -502,7 +502,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand audit; and not __fish_se
 complete -c useradm -n "__fish_useradm_using_subcommand audit; and not __fish_seen_subcommand_from head verify help" -f -a "head" -d 'Print the newest link of the chain, to anchor it elsewhere'
 complete -c useradm -n "__fish_useradm_using_subcommand audit; and not __fish_seen_subcommand_from head verify help" -f -a "verify" -d 'Check the whole chain (exit 12 names the first broken link)'
 complete -c useradm -n "__fish_useradm_using_subcommand audit; and not __fish_seen_subcommand_from head verify help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c useradm -n "__fish_useradm_using_subcommand audit; and __fish_seen_subcommand_from head" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand audit; and __fish_seen_subcommand_from head" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand audit; and __fish_seen_subcommand_from head" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -512,7 +512,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand audit; and __fish_seen_s
 complete -c useradm -n "__fish_useradm_using_subcommand audit; and __fish_seen_subcommand_from head" -s h -l help -d 'Print help'
 complete -c useradm -n "__fish_useradm_using_subcommand audit; and __fish_seen_subcommand_from head" -s V -l version -d 'Print version'
 complete -c useradm -n "__fish_useradm_using_subcommand audit; and __fish_seen_subcommand_from verify" -l expect-head -d 'A head printed earlier by `audit head`: it must still be in the chain' -r
-complete -c useradm -n "__fish_useradm_using_subcommand audit; and __fish_seen_subcommand_from verify" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand audit; and __fish_seen_subcommand_from verify" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand audit; and __fish_seen_subcommand_from verify" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -530,7 +530,7 @@ jsonl\t''"
 complete -c useradm -n "__fish_useradm_using_subcommand import" -l on-conflict -d 'What to do with emails that already have an account' -r -f -a "fail\t'Stop with exit 6, naming the existing emails'
 skip\t'Leave existing accounts alone'
 update\t'Apply changed profiles, roles and status to existing accounts'"
-complete -c useradm -n "__fish_useradm_using_subcommand import" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand import" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand import" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -543,7 +543,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand import" -s h -l help -d 
 complete -c useradm -n "__fish_useradm_using_subcommand import" -s V -l version -d 'Print version'
 complete -c useradm -n "__fish_useradm_using_subcommand export" -l format -d 'Output format' -r -f -a "csv\t''
 jsonl\t''"
-complete -c useradm -n "__fish_useradm_using_subcommand export" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand export" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand export" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -552,7 +552,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand export" -s q -l quiet -d
 complete -c useradm -n "__fish_useradm_using_subcommand export" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
 complete -c useradm -n "__fish_useradm_using_subcommand export" -s h -l help -d 'Print help'
 complete -c useradm -n "__fish_useradm_using_subcommand export" -s V -l version -d 'Print version'
-complete -c useradm -n "__fish_useradm_using_subcommand config; and not __fish_seen_subcommand_from list get set help" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand config; and not __fish_seen_subcommand_from list get set help" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand config; and not __fish_seen_subcommand_from list get set help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -565,7 +565,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand config; and not __fish_s
 complete -c useradm -n "__fish_useradm_using_subcommand config; and not __fish_seen_subcommand_from list get set help" -f -a "get" -d 'Print one setting\'s value'
 complete -c useradm -n "__fish_useradm_using_subcommand config; and not __fish_seen_subcommand_from list get set help" -f -a "set" -d 'Change a setting (validated; a bad value changes nothing)'
 complete -c useradm -n "__fish_useradm_using_subcommand config; and not __fish_seen_subcommand_from list get set help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c useradm -n "__fish_useradm_using_subcommand config; and __fish_seen_subcommand_from list" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand config; and __fish_seen_subcommand_from list" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand config; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -574,7 +574,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand config; and __fish_seen_
 complete -c useradm -n "__fish_useradm_using_subcommand config; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
 complete -c useradm -n "__fish_useradm_using_subcommand config; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c useradm -n "__fish_useradm_using_subcommand config; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c useradm -n "__fish_useradm_using_subcommand config; and __fish_seen_subcommand_from get" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand config; and __fish_seen_subcommand_from get" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand config; and __fish_seen_subcommand_from get" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -583,7 +583,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand config; and __fish_seen_
 complete -c useradm -n "__fish_useradm_using_subcommand config; and __fish_seen_subcommand_from get" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
 complete -c useradm -n "__fish_useradm_using_subcommand config; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
 complete -c useradm -n "__fish_useradm_using_subcommand config; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
-complete -c useradm -n "__fish_useradm_using_subcommand config; and __fish_seen_subcommand_from set" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand config; and __fish_seen_subcommand_from set" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand config; and __fish_seen_subcommand_from set" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -597,7 +597,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand config; and __fish_seen_
 complete -c useradm -n "__fish_useradm_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "get" -d 'Print one setting\'s value'
 complete -c useradm -n "__fish_useradm_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "set" -d 'Change a setting (validated; a bad value changes nothing)'
 complete -c useradm -n "__fish_useradm_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and not __fish_seen_subcommand_from enable status disable recovery-codes help" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and not __fish_seen_subcommand_from enable status disable recovery-codes help" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and not __fish_seen_subcommand_from enable status disable recovery-codes help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -612,7 +612,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and not __fish_seen
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and not __fish_seen_subcommand_from enable status disable recovery-codes help" -f -a "recovery-codes" -d 'Print 10 new recovery codes; the old ones stop working (asks for the password and a code)'
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and not __fish_seen_subcommand_from enable status disable recovery-codes help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from enable" -l otp -r
-complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from enable" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from enable" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from enable" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -623,7 +623,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_sub
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from enable" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from enable" -s h -l help -d 'Print help'
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from enable" -s V -l version -d 'Print version'
-complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from status" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from status" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from status" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -633,7 +633,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_sub
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from disable" -l otp -r
-complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from disable" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from disable" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from disable" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -646,7 +646,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_sub
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from disable" -s h -l help -d 'Print help'
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from disable" -s V -l version -d 'Print version'
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from recovery-codes" -l otp -r
-complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from recovery-codes" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from recovery-codes" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from recovery-codes" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -663,7 +663,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_sub
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from help" -f -a "disable" -d 'Remove your second factor (asks for the password and a current code)'
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from help" -f -a "recovery-codes" -d 'Print 10 new recovery codes; the old ones stop working (asks for the password and a code)'
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c useradm -n "__fish_useradm_using_subcommand completions" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand completions" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand completions" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -673,7 +673,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand completions" -l no-input
 complete -c useradm -n "__fish_useradm_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c useradm -n "__fish_useradm_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c useradm -n "__fish_useradm_using_subcommand man" -l out-dir -d 'Folder to write the pages into (created when missing)' -r -F
-complete -c useradm -n "__fish_useradm_using_subcommand man" -l db -d 'Database file [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand man" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand man" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"

@@ -9,7 +9,7 @@ use clap::Parser;
 use crate::cli::{Cli, ReadPathCli};
 use crate::context::Context;
 use crate::error::Error;
-use crate::output::{print_error, print_report};
+use crate::output::{print_error, print_report, print_warnings};
 
 /// The whole program; `main` only calls this. Never panics on user input and never prints a
 /// backtrace (this machine sets `RUST_BACKTRACE=1`).
@@ -74,6 +74,7 @@ fn run() -> ExitCode {
             return ExitCode::from(e.exit_code());
         }
     };
+    print_warnings(&ctx);
     if ctx.interactive {
         install_interrupt_handler(ctx.color, json);
     }

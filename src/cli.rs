@@ -74,8 +74,9 @@ impl From<ReadPathCli> for Cli {
 
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
-    /// Database file [default: the user's data folder, e.g. ~/.local/share/useradm/useradm.db]
-    #[arg(long, global = true, env = "USERADM_DB", value_name = "PATH")]
+    /// Database file [env: USERADM_DB] [default: the user's data folder, e.g.
+    /// ~/.local/share/useradm/useradm.db]
+    #[arg(long, global = true, value_name = "PATH")]
     pub db: Option<PathBuf>,
 
     /// Print exactly one JSON document on stdout (errors as JSON on stderr)

@@ -41,23 +41,93 @@ pub struct Context {
     pub color: bool,
     /// `USERADM_TOKEN`: when set, the only actor credential.
     pub token: Option<String>,
+    /// What the reading of the environment has to tell (variables it ignored).
+    pub warnings: Vec<String>,
 }
 
-fn env_path(name: &str) -> Option<PathBuf> {
-    std::env::var_os(name)
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
+/// The variables that redirect where mail goes, where secrets come from or which files are used.
+/// Under a privileged invocation they come from a caller who may not be trusted with that choice
+/// (`USERADM_SMTP_URL` would send every reset code to the caller; a password file could be
+/// `/etc/shadow`), so they are ignored.
+const REDIRECTING: &[&str] = &[
+    "USERADM_DB",
+    "USERADM_SESSION_DIR",
+    "USERADM_SESSION_FILE",
+    "USERADM_OUTBOX",
+    "USERADM_SMTP_URL",
+    "USERADM_SMTP_PASSWORD_FILE",
+    "USERADM_MAIL_FROM",
+];
+
+/// Why this process may hold privileges its caller lacks: the kernel's secure-execution flag
+/// (set-user-ID, set-group-ID, file capabilities), or sudo running it for another user. Owning
+/// the database is no test: under sudo both are the file's owner.
+fn privileged_invocation() -> Option<&'static str> {
+    if at_secure() {
+        return Some("set-user-ID, set-group-ID or file capabilities");
+    }
+    let caller = std::env::var("SUDO_UID").ok()?.parse::<u32>().ok()?;
+    (caller != nix::unistd::getuid().as_raw()).then_some("sudo, for another user")
 }
 
-fn env_text(name: &str) -> Option<String> {
-    std::env::var(name).ok().filter(|v| !v.is_empty())
+/// `AT_SECURE` of the auxiliary vector; where `/proc` cannot say, differing real and effective
+/// ids.
+fn at_secure() -> bool {
+    const AT_SECURE: usize = 23;
+    const WORD: usize = std::mem::size_of::<usize>();
+    let Ok(auxv) = std::fs::read("/proc/self/auxv") else {
+        return nix::unistd::getuid() != nix::unistd::geteuid()
+            || nix::unistd::getgid() != nix::unistd::getegid();
+    };
+    auxv.chunks_exact(2 * WORD).any(|pair| {
+        let (key, value) = pair.split_at(WORD);
+        let word = |b: &[u8]| usize::from_ne_bytes(b.try_into().unwrap_or([0; WORD]));
+        word(key) == AT_SECURE && word(value) != 0
+    })
+}
+
+/// Reads `USERADM_*` variables, skipping the redirecting ones under a privileged invocation.
+struct Environment {
+    privileged: Option<&'static str>,
+    ignored: Vec<&'static str>,
+}
+
+impl Environment {
+    fn text(&mut self, name: &'static str) -> Option<String> {
+        let value = std::env::var(name).ok().filter(|v| !v.is_empty())?;
+        if self.privileged.is_some() && REDIRECTING.contains(&name) {
+            self.ignored.push(name);
+            return None;
+        }
+        Some(value)
+    }
+
+    fn path(&mut self, name: &'static str) -> Option<PathBuf> {
+        self.text(name).map(PathBuf::from)
+    }
+
+    /// The warning that says what was ignored, if anything was.
+    fn warning(&self) -> Option<String> {
+        let why = self.privileged?;
+        (!self.ignored.is_empty()).then(|| {
+            format!(
+                "warning: running with privileges the caller may lack ({why}): ignoring {} from \
+                 the environment",
+                self.ignored.join(", ")
+            )
+        })
+    }
 }
 
 impl Context {
     pub fn from_args(global: &GlobalArgs) -> Result<Context> {
+        let mut env = Environment {
+            privileged: privileged_invocation(),
+            ignored: Vec::new(),
+        };
         let dirs = directories::ProjectDirs::from("", "", "useradm");
-        let db_path = match (&global.db, &dirs) {
-            (Some(p), _) => p.clone(),
+        let db_path = match (global.db.clone().or_else(|| env.path("USERADM_DB")), &dirs) {
+            (Some(p), _) => p,
             (None, Some(d)) => d.data_dir().join("useradm.db"),
             (None, None) => {
                 return Err(Error::usage(
@@ -65,9 +135,9 @@ impl Context {
                 ));
             }
         };
-        let session = if let Some(file) = env_path("USERADM_SESSION_FILE") {
+        let session = if let Some(file) = env.path("USERADM_SESSION_FILE") {
             SessionLocation::File(file)
-        } else if let Some(dir) = env_path("USERADM_SESSION_DIR") {
+        } else if let Some(dir) = env.path("USERADM_SESSION_DIR") {
             SessionLocation::Dir(dir)
         } else {
             let base = dirs
@@ -92,11 +162,12 @@ impl Context {
             db_path,
             session,
             mail_env: MailEnv {
-                smtp_url: env_text("USERADM_SMTP_URL"),
-                smtp_password_file: env_path("USERADM_SMTP_PASSWORD_FILE"),
-                from: env_text("USERADM_MAIL_FROM"),
-                outbox: env_path("USERADM_OUTBOX"),
+                smtp_url: env.text("USERADM_SMTP_URL"),
+                smtp_password_file: env.path("USERADM_SMTP_PASSWORD_FILE"),
+                from: env.text("USERADM_MAIL_FROM"),
+                outbox: env.path("USERADM_OUTBOX"),
             },
+            warnings: env.warning().into_iter().collect(),
             json: global.json,
             quiet: global.quiet,
             interactive: !global.no_input && std::io::stdin().is_terminal(),

@@ -194,6 +194,17 @@ pub fn print_report(ctx: &Context, report: &Report) {
     }
 }
 
+/// Prints what the reading of the environment had to tell (unless `--quiet`).
+pub fn print_warnings(ctx: &Context) {
+    if ctx.quiet {
+        return;
+    }
+    let mut err = std::io::stderr().lock();
+    for warning in &ctx.warnings {
+        let _ = writeln!(err, "useradm: {warning}");
+    }
+}
+
 /// Prints an error once: `useradm: message`, or `{"error":{…}}` under `--json`.
 pub fn print_error(color: bool, json: bool, error: &Error) {
     let mut err = std::io::stderr().lock();

@@ -165,7 +165,7 @@ fn every_bad_row_is_reported_and_nothing_is_written() {
     let unreadable = write(&env, "x.csv", "email,colour\na@b.com,red\n");
     env.run(&["import", &unreadable], "")
         .code(2)
-        .stderr_has("unknown column");
+        .stderr_has("column 2 of the header row is not a known column");
 }
 
 #[test]

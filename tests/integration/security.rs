@@ -270,3 +270,59 @@ fn an_unknown_email_costs_what_stored_hashes_cost_after_a_policy_change() {
         );
     }
 }
+
+/// Through a wrapper that keeps the environment (sudo with `env_keep`, a set-user-ID helper), the
+/// caller's `USERADM_*` variables must not choose where codes are mailed or which file is read as
+/// a secret: they are ignored, and useradm says so.
+#[test]
+fn a_privileged_invocation_ignores_the_callers_redirections() {
+    let env = Env::admin();
+    let elsewhere = env.path().join("attacker-outbox");
+    let db = env.db.to_str().unwrap().to_string();
+    let sudo_uid = (nix::unistd::getuid().as_raw() + 4242).to_string();
+    let run = env
+        .run_env(
+            &[
+                ("SUDO_UID", sudo_uid.as_str()),
+                ("USERADM_OUTBOX", elsewhere.to_str().unwrap()),
+                ("USERADM_SMTP_PASSWORD_FILE", "/etc/shadow"),
+                ("USERADM_DB", "/nonexistent/elsewhere.db"),
+            ],
+            &["--db", &db, "reset", "--email", ADMIN],
+            "",
+        )
+        .ok();
+    for name in [
+        "USERADM_OUTBOX",
+        "USERADM_SMTP_PASSWORD_FILE",
+        "USERADM_SESSION_DIR",
+    ] {
+        assert!(
+            run.stderr.contains("ignoring") && run.stderr.contains(name),
+            "{name}: {run:?}"
+        );
+    }
+    assert!(!elsewhere.exists(), "the code went where the caller said");
+    env.last_code("reset");
+    // Without the wrapper, the variables are the caller's own to set.
+    env.run_env(
+        &[("USERADM_OUTBOX", elsewhere.to_str().unwrap())],
+        &["reset", "--email", ADMIN],
+        "",
+    )
+    .ok();
+    assert!(elsewhere.exists());
+}
+
+/// `import` of an arbitrary file (through a privileged wrapper, `/etc/shadow`) never echoes its
+/// first line: an unknown header cell is named by its position.
+#[test]
+fn import_never_echoes_an_unknown_header() {
+    let env = Env::admin();
+    let file = env.path().join("shadow");
+    let secret = "root:$6$sEcReTsAlT$hashhashhash:19000:0:99999:7:::";
+    std::fs::write(&file, format!("{secret}\ndaemon:*:19000:0:99999:7:::\n")).unwrap();
+    let run = env.run(&["import", file.to_str().unwrap()], "").code(2);
+    assert!(!run.stderr.contains("sEcReT"), "{run:?}");
+    assert!(run.stderr.contains("column 1 of the header row"), "{run:?}");
+}
