@@ -60,8 +60,9 @@ impl Sharing {
         apply(path, self.dir_mode(), self.gid)
     }
 
-    /// Creates `dir` and its missing parents. The parents are the owner's alone (0700); only `dir`
-    /// itself gets the sharing's mode.
+    /// Creates `dir` and its missing parents. Only `dir` itself gets the sharing's mode; a parent
+    /// made on the way is the owner's (0700), and in group mode the group may pass through it
+    /// (0710) but never list or write it, so no member can plant a file beside the owner's own.
     pub fn create_dirs(self, dir: &Path) -> std::io::Result<()> {
         let mut missing = Vec::new();
         let mut cur = Some(dir);
@@ -69,13 +70,14 @@ impl Sharing {
             missing.push(d.to_path_buf());
             cur = d.parent();
         }
+        let passage = if self.gid.is_some() { 0o710 } else { 0o700 };
         for d in missing.iter().rev() {
             match fs::DirBuilder::new().mode(0o700).create(d) {
                 Ok(()) => {}
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
                 Err(e) => return Err(e),
             }
-            fs::set_permissions(d, fs::Permissions::from_mode(0o700))?;
+            apply(d, passage, self.gid)?;
         }
         self.apply_to_dir(dir)
     }

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use crate::clock;
 use crate::error::{Error, Result};
+use crate::gate::Actor;
 use crate::store::{AuditRow, GENESIS, Store};
 
 #[derive(Debug, Clone, Serialize)]
@@ -32,6 +33,26 @@ impl From<&AuditRow> for EventView {
             detail: serde_json::from_str(&r.detail).unwrap_or(serde_json::Value::Null),
         }
     }
+}
+
+/// A refused permission check is recorded at most this often per actor, so that a loop cannot
+/// flood the log.
+const DENIALS_EVERY: i64 = 60;
+
+/// Records a refused permission check of a protected command (`permission.denied`), unless this
+/// actor had one recorded in the last minute.
+pub fn record_denial(store: &mut Store, actor: &Actor, denial: &Error) -> Result<()> {
+    let Error::PermissionDenied { rule, message } = denial else {
+        return Ok(());
+    };
+    let now = clock::now();
+    store.write(|tx| {
+        if tx.events_by_since(actor.user.id, "permission.denied", now - DENIALS_EVERY)? > 0 {
+            return Ok(());
+        }
+        let detail = serde_json::json!({ "rule": rule, "reason": message });
+        tx.append_audit(&actor.event("permission.denied").with(detail), now)
+    })
 }
 
 /// `--since`: an RFC 3339 time (`2026-11-28T10:00:00Z`) or a duration ago (`24h`).

@@ -9,6 +9,7 @@ use crate::accounts::import::parse::quote_formula;
 use crate::accounts::users::{self, ListFilter};
 use crate::accounts::{AccountState, UserView};
 use crate::error::{Error, Result};
+use crate::gate::Actor;
 use crate::store::{Status, Store};
 
 /// One exported account: profile, roles, status, verified.
@@ -42,8 +43,13 @@ impl From<UserView> for ExportRow {
     }
 }
 
-/// Writes every account to `out`; returns how many.
-pub fn export(store: &Store, format: Format, out: &mut dyn std::io::Write) -> Result<usize> {
+/// Writes every account to `out`, and records who exported how many (`export`); returns how many.
+pub fn export(
+    store: &mut Store,
+    actor: &Actor,
+    format: Format,
+    out: &mut dyn std::io::Write,
+) -> Result<usize> {
     let fail = |e: std::io::Error| Error::write_failed("the export", e);
     let mut count = 0;
     match format {
@@ -81,5 +87,11 @@ pub fn export(store: &Store, format: Format, out: &mut dyn std::io::Write) -> Re
             })?;
         }
     }
+    let detail = serde_json::json!({
+        "format": match format { Format::Csv => "csv", Format::Jsonl => "jsonl" },
+        "accounts": count,
+    });
+    let event = actor.event("export").with(detail);
+    store.write(|tx| tx.append_audit(&event, crate::clock::now()))?;
     Ok(count)
 }

@@ -8,13 +8,13 @@ use crate::output::{Report, Stream};
 use crate::permissions::{USERS_MANAGE, USERS_READ};
 
 pub fn run(ctx: &Context, args: ExportArgs) -> Result<Report> {
-    let store = admit(ctx, &[USERS_READ, USERS_MANAGE])?.store;
+    let mut admitted = admit(ctx, &[USERS_READ, USERS_MANAGE])?;
     let format = match args.format {
         FileFormat::Csv => Format::Csv,
         FileFormat::Jsonl => Format::Jsonl,
     };
     let mut out = Stream::stdout();
-    let count = export::export(&store, format, &mut out)?;
+    let count = export::export(&mut admitted.store, &admitted.actor, format, &mut out)?;
     out.finish()?;
     Ok(Report::streamed().note(format!("Exported {count} account(s).")))
 }

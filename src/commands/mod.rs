@@ -28,7 +28,7 @@ use crate::accounts::credentials::{self, Proof, Reproof};
 use crate::accounts::mfa::SecondFactor;
 use crate::cli::{Command, PasswordSource, SecondFactorSource};
 use crate::context::Context;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::gate::{self, Actor};
 use crate::input::{self, Input};
 use crate::output::Report;
@@ -82,6 +82,28 @@ pub(crate) fn admit_even_before_enrolment(ctx: &Context) -> Result<Admitted> {
 }
 
 pub fn run(ctx: &Context, command: Command) -> Result<Report> {
+    // `check` answers no with exit 5 as its normal answer, and stays free of writes.
+    let audited = !matches!(command, Command::Check(_));
+    let result = dispatch(ctx, command);
+    if let (true, Err(denial @ Error::PermissionDenied { .. })) = (audited, &result) {
+        record_denial(ctx, denial);
+    }
+    result
+}
+
+/// A refused permission check is a security event; recording it is best effort, and never
+/// changes the answer.
+fn record_denial(ctx: &Context, denial: &Error) {
+    let Ok(Opened { mut store, policy }) = open(ctx) else {
+        return;
+    };
+    let credential = ctx.credential(store.database_id());
+    if let Some(actor) = gate::optional_actor(&store, &policy, &credential) {
+        let _ = crate::accounts::audit::record_denial(&mut store, &actor, denial);
+    }
+}
+
+fn dispatch(ctx: &Context, command: Command) -> Result<Report> {
     let mut input = Input::new(ctx);
     match command {
         Command::Init(args) => init::run(ctx, &mut input, args),

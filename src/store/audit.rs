@@ -122,6 +122,16 @@ impl Sql<'_> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// How many `event`s `actor_id` caused since `since`.
+    pub fn events_by_since(&self, actor_id: i64, event: &str, since: i64) -> Result<i64> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT count(*) FROM audit_events WHERE at >= ?3 AND event = ?2 AND actor_id = ?1",
+            )?
+            .query_row(params![actor_id, event, since], |r| r.get(0))?)
+    }
+
     /// Every event in chain order, one at a time.
     pub fn for_each_audit_row(&self, mut each: impl FnMut(&AuditRow) -> Result<()>) -> Result<()> {
         let mut st = self

@@ -189,3 +189,45 @@ fn audit_verify_refuses_an_emptied_log_and_reads_anchors_in_any_case() {
         .code(12)
         .stderr_has("empty");
 }
+
+/// A refused permission check of a protected command is a security event (`permission.denied`,
+/// with the actor and the reason), recorded at most once a minute per actor so that a loop cannot
+/// flood the log; `check`, whose exit 5 is its normal answer, writes nothing. `export` is
+/// recorded with how many accounts left.
+#[test]
+fn denials_and_exports_are_audited() {
+    let env = Env::admin();
+    env.register_verified(ALICE, ALICE_PW);
+    env.login_as("alice", ALICE, ALICE_PW);
+    for _ in 0..3 {
+        env.as_session("alice", &["users", "list"], "").code(5);
+    }
+    let denied = env
+        .run(&["--json", "audit", "--email", ALICE], "")
+        .ok()
+        .json();
+    let denials: Vec<&serde_json::Value> = denied
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["event"] == "permission.denied")
+        .collect();
+    assert_eq!(denials.len(), 1, "{denied:#}");
+    assert_eq!(denials[0]["actor"], ALICE);
+    assert!(
+        denials[0]["detail"]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("users.read")
+    );
+    let before = env.count("SELECT count(*) FROM audit_events");
+    env.as_session("alice", &["check", "--permission", "users.read"], "")
+        .code(5);
+    assert_eq!(env.count("SELECT count(*) FROM audit_events"), before);
+    env.run(&["export"], "").ok();
+    let exported = env.count(
+        "SELECT count(*) FROM audit_events WHERE event = 'export' AND actor = 'admin@example.com'
+            AND json_extract(detail, '$.accounts') = 2",
+    );
+    assert_eq!(exported, 1);
+}

@@ -198,6 +198,16 @@ fn init_with_a_group_shares_the_files() {
     env.run(&["init", "--group", "no-such-group-here"], "")
         .code(2)
         .stderr_has("no group named");
+    // Folders made on the way to a shared database let the group pass, never list or write.
+    let deep = env.path().join("a/b/c/useradm.db");
+    env.run(
+        &["--db", deep.to_str().unwrap(), "init", "--group", "root"],
+        "",
+    )
+    .ok();
+    assert_eq!(mode(&env.path().join("a")) & 0o777, 0o710);
+    assert_eq!(mode(&env.path().join("a/b")) & 0o777, 0o710);
+    assert_eq!(mode(&env.path().join("a/b/c")) & 0o777, 0o770);
 }
 
 #[test]
