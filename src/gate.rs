@@ -190,6 +190,36 @@ fn token_actor(store: &Store, token: &str) -> Result<Actor> {
     })
 }
 
+/// The actor as a write transaction sees them, holding every listed permission: rights checked
+/// before a long step (hashing) are checked again at the write, where they hold until commit. The
+/// account must still be there and enabled, the session or token still live, the grants are read
+/// again.
+pub fn recheck(sql: &Sql<'_>, actor: &Actor, permissions: &[&str]) -> Result<Actor> {
+    let gone = || not_logged_in("the session or token ended while the command ran");
+    let user = sql
+        .user_by_id(actor.user.id)?
+        .filter(|u| !u.is_disabled())
+        .ok_or_else(gone)?;
+    let now = clock::now();
+    let via = match &actor.via {
+        Via::Session(s) => Via::Session(sql.session_by_id(&s.id)?.ok_or_else(gone)?),
+        Via::Token(t) => Via::Token(
+            sql.token_by_id(&t.id)?
+                .filter(|t| t.revoked_at.is_none() && t.expires_at.is_none_or(|e| now < e))
+                .ok_or_else(gone)?,
+        ),
+    };
+    let fresh = Actor {
+        grants: sql.user_grants(user.id)?,
+        user,
+        via,
+    };
+    for p in permissions {
+        fresh.require(p)?;
+    }
+    Ok(fresh)
+}
+
 /// The actor, if this command has one; a missing or unusable credential is simply no actor.
 pub fn optional_actor(store: &Store, policy: &Policy, credential: &Credential) -> Option<Actor> {
     actor(store, policy, credential).ok()
@@ -289,8 +319,8 @@ pub fn require_can_give_role(
 }
 
 /// No escalation, for acting on a user: the actor must hold every permission that user holds.
-pub fn require_can_act_on(store: &Store, actor: &Actor, target: &User) -> Result<()> {
-    let held = store.sql().user_grants(target.id)?;
+pub fn require_can_act_on(sql: &Sql<'_>, actor: &Actor, target: &User) -> Result<()> {
+    let held = sql.user_grants(target.id)?;
     match held.iter().find(|(_, p)| !actor.has(p)) {
         None => Ok(()),
         Some((role, p)) => Err(Error::PermissionDenied {

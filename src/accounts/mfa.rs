@@ -157,10 +157,12 @@ pub fn disable(store: &mut Store, actor: &Actor, _proof: &Proof) -> Result<()> {
 /// An administrator removes a user's second factor (a lost phone).
 pub fn reset_for(store: &mut Store, actor: &Actor, email: &Email) -> Result<bool> {
     let user = user_by_email(&store.sql(), email)?;
-    gate::require_can_act_on(store, actor, &user)?;
+    gate::require_can_act_on(&store.sql(), actor, &user)?;
     let had = store.sql().totp(user.id)?.is_some();
     let now = clock::now();
     store.write(|tx| {
+        let actor = gate::recheck(tx, actor, &[crate::permissions::USERS_MANAGE])?;
+        gate::require_can_act_on(tx, &actor, &user)?;
         tx.delete_totp(user.id)?;
         tx.append_audit(
             &actor

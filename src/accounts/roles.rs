@@ -12,7 +12,8 @@ use crate::clock;
 use crate::error::{Error, Result};
 use crate::gate::{self, Actor};
 use crate::permissions;
-use crate::store::{Role, RoleSummary, Store};
+use crate::permissions::{ROLES_GRANT, ROLES_MANAGE};
+use crate::store::{Role, RoleSummary, Sql, Store};
 use crate::validate::{self, Email};
 
 #[derive(Debug, Clone, Serialize)]
@@ -37,10 +38,10 @@ impl From<RoleSummary> for RoleView {
 }
 
 /// Taking a permission from a role acts on every holder: the actor must be able to act on each.
-fn require_can_act_on_holders(store: &Store, actor: &Actor, role: &Role) -> Result<()> {
-    for id in store.sql().role_holders(role.id)? {
-        if let Some(user) = store.sql().user_by_id(id)? {
-            gate::require_can_act_on(store, actor, &user)?;
+fn require_can_act_on_holders(sql: &Sql<'_>, actor: &Actor, role: &Role) -> Result<()> {
+    for id in sql.role_holders(role.id)? {
+        if let Some(user) = sql.user_by_id(id)? {
+            gate::require_can_act_on(sql, actor, &user)?;
         }
     }
     Ok(())
@@ -98,9 +99,10 @@ pub fn create(
             )))
         };
     }
-    gate::require_can_give(actor, perms)?;
     let now = clock::now();
     store.write(|tx| {
+        let actor = gate::recheck(tx, actor, &[ROLES_MANAGE])?;
+        gate::require_can_give(&actor, perms)?;
         let id = tx.create_role(name, description, now)?;
         for p in perms {
             tx.allow(id, p)?;
@@ -115,10 +117,11 @@ pub fn delete(store: &mut Store, actor: &Actor, name: &str) -> Result<RoleView> 
     let role = role_by_name(&store.sql(), name)?;
     changeable(&role)?;
     let view = show(store, name)?;
-    gate::require_can_give(actor, &view.permissions)?;
-    require_can_act_on_holders(store, actor, &role)?;
     let now = clock::now();
     store.write(|tx| {
+        let actor = gate::recheck(tx, actor, &[ROLES_MANAGE])?;
+        gate::require_can_give(&actor, &tx.role_permissions(role.id)?)?;
+        require_can_act_on_holders(tx, &actor, &role)?;
         tx.delete_role(role.id)?;
         let detail = serde_json::json!({ "permissions": view.permissions, "users": view.users });
         tx.append_audit(&actor.event("role.deleted").on(name).with(detail), now)
@@ -137,12 +140,13 @@ pub fn change_permissions(
     perms.iter().try_for_each(|p| permissions::validate(p))?;
     let role = role_by_name(&store.sql(), name)?;
     changeable(&role)?;
-    gate::require_can_give(actor, perms)?;
-    if !allow {
-        require_can_act_on_holders(store, actor, &role)?;
-    }
     let now = clock::now();
     let changed = store.write(|tx| {
+        let actor = gate::recheck(tx, actor, &[ROLES_MANAGE])?;
+        gate::require_can_give(&actor, perms)?;
+        if !allow {
+            require_can_act_on_holders(tx, &actor, &role)?;
+        }
         let mut changed = Vec::new();
         for p in perms {
             let did = if allow {
@@ -177,25 +181,26 @@ pub fn change_roles(
     roles: &[String],
     give: bool,
 ) -> Result<(UserView, Vec<(String, bool)>)> {
-    let user = user_by_email(&store.sql(), email)?;
-    if !give {
-        gate::require_can_act_on(store, actor, &user)?;
-    }
-    let mut found = Vec::new();
-    let sql = store.sql();
-    for name in roles {
-        let role = role_by_name(&sql, name)?;
-        let perms = sql.role_permissions(role.id)?;
-        if give {
-            gate::require_can_give_role(&sql, actor, &role.name, &perms)?;
-        } else {
-            gate::require_can_give(actor, &perms)?;
-        }
-        found.push(role);
-    }
     let now = clock::now();
     let by = ChangedBy::command(actor);
-    let results = store.write(|tx| {
+    // Every right is checked in the transaction that uses it, so none can lapse in between.
+    let (id, results) = store.write(|tx| {
+        let actor = gate::recheck(tx, actor, &[ROLES_GRANT])?;
+        let user = user_by_email(tx, email)?;
+        if !give {
+            gate::require_can_act_on(tx, &actor, &user)?;
+        }
+        let mut found = Vec::new();
+        for name in roles {
+            let role = role_by_name(tx, name)?;
+            let perms = tx.role_permissions(role.id)?;
+            if give {
+                gate::require_can_give_role(tx, &actor, &role.name, &perms)?;
+            } else {
+                gate::require_can_give(&actor, &perms)?;
+            }
+            found.push(role);
+        }
         let mut results = Vec::new();
         for role in &found {
             let changed = if give {
@@ -205,7 +210,7 @@ pub fn change_roles(
             };
             results.push((role.name.clone(), changed));
         }
-        Ok(results)
+        Ok((user.id, results))
     })?;
-    Ok((UserView::reload(&store.sql(), user.id)?, results))
+    Ok((UserView::reload(&store.sql(), id)?, results))
 }

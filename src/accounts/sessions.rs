@@ -6,7 +6,7 @@ use crate::clock;
 use crate::error::{Error, Result};
 use crate::gate::{self, Actor, Via};
 use crate::permissions::SESSIONS_MANAGE;
-use crate::store::{SessionListing, Store};
+use crate::store::{SessionListing, Store, Tx};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct SessionView {
@@ -28,6 +28,20 @@ fn view(actor: &Actor, s: &SessionListing) -> SessionView {
         last_seen_at: clock::rfc3339(s.session.last_seen_at),
         expires_at: clock::rfc3339(s.session.expires_at),
         current,
+    }
+}
+
+/// The right to end or revoke what belongs to `owner` (a session, a token), checked again in the
+/// write transaction: one's own, or `sessions.manage` and every permission the owner holds.
+pub(crate) fn recheck_owner(tx: &Tx<'_>, actor: &Actor, owner: i64) -> Result<()> {
+    let actor = gate::recheck(tx, actor, &[])?;
+    if owner == actor.user.id {
+        return Ok(());
+    }
+    actor.require(SESSIONS_MANAGE)?;
+    match tx.user_by_id(owner)? {
+        Some(user) => gate::require_can_act_on(tx, &actor, &user),
+        None => Ok(()),
     }
 }
 
@@ -64,11 +78,12 @@ pub fn revoke(store: &mut Store, actor: &Actor, id: &str) -> Result<SessionView>
             .sql()
             .user_by_id(listing.session.user_id)?
             .ok_or_else(|| Error::NotFound(format!("no session {id:?}")))?;
-        gate::require_can_act_on(store, actor, &owner)?;
+        gate::require_can_act_on(&store.sql(), actor, &owner)?;
     }
     let out = view(actor, &listing);
     let now = clock::now();
     store.write(|tx| {
+        recheck_owner(tx, actor, listing.session.user_id)?;
         tx.delete_session(id)?;
         tx.append_audit(
             &actor

@@ -103,6 +103,7 @@ pub fn create(
         revoked_at: None,
     };
     store.write(|tx| {
+        gate::require_can_give(&gate::recheck(tx, actor, &[])?, perms)?;
         tx.insert_token(&row, &token_hash(&secret))?;
         let detail = serde_json::json!({ "token": row.id, "name": row.name, "permissions": perms });
         tx.append_audit(
@@ -146,10 +147,11 @@ pub fn revoke(store: &mut Store, actor: &Actor, id: &str) -> Result<(TokenView, 
             .sql()
             .user_by_id(row.user_id)?
             .ok_or_else(|| Error::NotFound(format!("no token {id:?}")))?;
-        gate::require_can_act_on(store, actor, &owner)?;
+        gate::require_can_act_on(&store.sql(), actor, &owner)?;
     }
     let now = clock::now();
     let changed = store.write(|tx| {
+        crate::accounts::sessions::recheck_owner(tx, actor, row.user_id)?;
         let changed = tx.revoke_token(id, now)?;
         if changed {
             let detail = serde_json::json!({ "token": id, "name": row.name });

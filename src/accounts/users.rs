@@ -14,8 +14,9 @@ use crate::error::{Error, Result};
 use crate::gate::{self, Actor};
 use crate::hashes;
 use crate::mail::{self, CodeMail, Delivery, MailConfig};
+use crate::permissions::USERS_MANAGE;
 use crate::settings::Policy;
-use crate::store::{Status, Store, UserFilter};
+use crate::store::{Status, Store, Tx, User, UserFilter};
 use crate::validate::{Email, parse_name};
 
 /// Which accounts `users list` shows by state.
@@ -150,7 +151,7 @@ pub fn update(
         ));
     }
     let user = user_by_email(&store.sql(), email)?;
-    gate::require_can_act_on(store, actor, &user)?;
+    gate::require_can_act_on(&store.sql(), actor, &user)?;
     let profile = change.profile_of(&user)?;
     let new_email = change
         .new_email
@@ -160,6 +161,8 @@ pub fn update(
     let now = clock::now();
     let by = ChangedBy::command(actor);
     let profile_changed = store.write(|tx| {
+        // Checked again where they are used: the code was hashed after the first check.
+        let user = recheck_target(tx, actor, user.id)?;
         let changed = changes::update_profile(tx, by, &user, &profile, now)?;
         if let (Some(new), Some(code)) = (new_email, &code) {
             if code_rate_limited(tx, policy, user.id, Purpose::EmailChange, now)? {
@@ -240,13 +243,34 @@ pub fn act(
     action: Action,
 ) -> Result<(UserView, bool)> {
     let user = user_by_email(&store.sql(), email)?;
-    gate::require_can_act_on(store, actor, &user)?;
     let before = UserView::load(&store.sql(), &user)?;
     let now = clock::now();
     let by = ChangedBy::command(actor);
-    let changed = store.write(|tx| match action {
-        Action::Disable => changes::disable(tx, by, &user, now),
-        Action::Enable => changes::enable(tx, by, &user, now),
+    let changed = store.write(|tx| {
+        let user = recheck_target(tx, actor, user.id)?;
+        act_in(tx, by, &user, action, now)
+    })?;
+    if action == Action::Delete {
+        return Ok((before, changed));
+    }
+    Ok((UserView::reload(&store.sql(), user.id)?, changed))
+}
+
+/// The account `id` as the write transaction sees it, and the actor's right to change it:
+/// `users.manage` and every permission the account holds, checked where the change is written.
+fn recheck_target(tx: &Tx<'_>, actor: &Actor, id: i64) -> Result<User> {
+    let actor = gate::recheck(tx, actor, &[USERS_MANAGE])?;
+    let user = tx
+        .user_by_id(id)?
+        .ok_or_else(|| Error::NotFound("the account vanished".into()))?;
+    gate::require_can_act_on(tx, &actor, &user)?;
+    Ok(user)
+}
+
+fn act_in(tx: &Tx<'_>, by: ChangedBy<'_>, user: &User, action: Action, now: i64) -> Result<bool> {
+    match action {
+        Action::Disable => changes::disable(tx, by, user, now),
+        Action::Enable => changes::enable(tx, by, user, now),
         Action::Unlock => {
             let locked = tx.throttle(&user.email_canonical)?.failures > 0;
             tx.clear_throttle(&user.email_canonical)?;
@@ -259,16 +283,12 @@ pub fn act(
             Ok(locked)
         }
         Action::Delete => {
-            protect_last_admin(tx, &user, "be deleted")?;
+            protect_last_admin(tx, user, "be deleted")?;
             tx.delete_user(user.id)?;
             tx.clear_throttle(&user.email_canonical)?;
             let detail = serde_json::json!({ "id": user.id });
             tx.append_audit(&by.event("user.deleted", &user.email, detail), now)?;
             Ok(true)
         }
-    })?;
-    if action == Action::Delete {
-        return Ok((before, changed));
     }
-    Ok((UserView::reload(&store.sql(), user.id)?, changed))
 }

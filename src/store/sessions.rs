@@ -71,6 +71,16 @@ impl Sql<'_> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    pub fn session_by_id(&self, id: &str) -> Result<Option<SessionRow>> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT id, user_id, created_at, last_seen_at, expires_at, authenticated_at FROM sessions WHERE id = ?1",
+            )?
+            .query_row([id], from_row)
+            .optional()?)
+    }
+
     pub fn session_by_token_hash(&self, token_sha256: &str) -> Result<Option<SessionRow>> {
         Ok(self
             .conn

@@ -26,8 +26,9 @@ use crate::gate::{self, Actor};
 use crate::hashes;
 use crate::mail::{self, CodeMail, MailConfig};
 use crate::password::{self, AccountWords, NewPassword};
+use crate::permissions::USERS_MANAGE;
 use crate::settings::Policy;
-use crate::store::{NewUser, Role, Status, Store, Tx, User};
+use crate::store::{NewUser, Role, Sql, Status, Store, Tx, User};
 use crate::validate::{self, Email, parse_email, parse_name};
 
 pub use parse::{Format, LineError, RawRow};
@@ -143,7 +144,7 @@ pub fn import(
         .map(|r| (r.role.name.clone(), r.permissions))
         .collect();
     let rows = validate_all(raw, parse_errors, policy, &roles, &request.options)?;
-    let given = authorise(store, &rows, &roles, request.actor)?;
+    let given = authorise(&store.sql(), &rows, request.actor)?;
     let plans = plan(store, &rows, request)?;
     let mut summary = Summary::of(&rows, &plans, &given, request.options.dry_run);
     if request.options.dry_run {
@@ -153,10 +154,14 @@ pub fn import(
     store.use_bulk_cache()?;
     let now = clock::now();
     store.write(|tx| {
+        // The rights checked before hashing, checked again where they are used.
+        let actor = gate::recheck(tx, request.actor, &[USERS_MANAGE])?;
+        authorise(tx, &rows, &actor)?;
         let role_ids = ensure_roles(tx, &given, now)?;
         let by = ChangedBy::import(request.actor);
         let mut writer = Writer {
             tx,
+            actor: &actor,
             by,
             policy,
             roles: &role_ids,
@@ -299,20 +304,18 @@ fn validate_row(
 
 /// No escalation: the actor may give every role the input gives (each held, or `roles.manage`,
 /// and every permission of it), and may create roles only with `roles.manage`.
-fn authorise(
-    store: &Store,
-    rows: &[Row],
-    roles: &HashMap<String, Vec<String>>,
-    actor: &Actor,
-) -> Result<GivenRoles> {
+fn authorise(sql: &Sql<'_>, rows: &[Row], actor: &Actor) -> Result<GivenRoles> {
     let names: BTreeSet<String> = rows
         .iter()
         .flat_map(|r| r.roles.iter().flatten().cloned())
         .collect();
     let mut new = Vec::new();
     for name in &names {
-        match roles.get(name) {
-            Some(perms) => gate::require_can_give_role(&store.sql(), actor, name, perms)?,
+        match sql.role_by_name(name)? {
+            Some(role) => {
+                let perms = sql.role_permissions(role.id)?;
+                gate::require_can_give_role(sql, actor, name, &perms)?;
+            }
             None => new.push(name.clone()),
         }
     }
@@ -338,7 +341,7 @@ fn plan(store: &Store, rows: &[Row], request: &Request<'_>) -> Result<Vec<Plan>>
                     Plan::Skip
                 }
                 Some(user) if differs(store, &user, row)? => {
-                    gate::require_can_act_on(store, request.actor, &user)?;
+                    gate::require_can_act_on(&store.sql(), request.actor, &user)?;
                     Plan::Update(Box::new(user))
                 }
                 Some(_) => Plan::Unchanged,
@@ -460,6 +463,8 @@ fn ensure_roles(tx: &Tx<'_>, given: &GivenRoles, now: i64) -> Result<HashMap<Str
 /// Phase 4: the rows, inside the import's one transaction.
 struct Writer<'a, 't> {
     tx: &'a Tx<'t>,
+    /// The importer as this transaction sees them.
+    actor: &'a Actor,
     by: ChangedBy<'a>,
     policy: &'a Policy,
     roles: &'a HashMap<String, Role>,
@@ -526,6 +531,7 @@ impl Writer<'_, '_> {
 
     fn update(&mut self, user: &User, row: &Row) -> Result<()> {
         let (tx, by, now) = (self.tx, self.by, self.now);
+        gate::require_can_act_on(tx, self.actor, user)?;
         let profile = changes::Profile {
             first_name: row
                 .first_name
