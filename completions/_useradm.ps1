@@ -52,6 +52,7 @@ Register-ArgumentCompleter -Native -CommandName 'useradm' -ScriptBlock {
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write every account (profile, roles, status, verified; never a hash) to stdout')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Read and change the policy settings (needs settings.manage)')
             [CompletionResult]::new('2fa', '2fa', [CompletionResultType]::ParameterValue, 'A second factor (TOTP) for your account, with recovery codes')
+            [CompletionResult]::new('mail', 'mail', [CompletionResultType]::ParameterValue, 'Mail sent after answering (reset and verification codes): what waits, and sending it now (needs settings.manage)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the shell completion script for SHELL to stdout')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write the man pages (useradm.1 and one per command) into a folder')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -979,6 +980,85 @@ Register-ArgumentCompleter -Native -CommandName 'useradm' -ScriptBlock {
         'useradm;2fa;help;help' {
             break
         }
+        'useradm;mail' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print exactly one JSON document on stdout (errors as JSON on stderr)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only what was asked for: no hints or notices on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only what was asked for: no hints or notices on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The messages waiting to be sent, with their attempts and last error (never a code)')
+            [CompletionResult]::new('retry', 'retry', [CompletionResultType]::ParameterValue, 'Send what waits now (each with a fresh code, through the transport its request chose)')
+            [CompletionResult]::new('deliver', 'deliver', [CompletionResultType]::ParameterValue, 'Deliver queued mail: what a request starts after it answered')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'useradm;mail;list' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print exactly one JSON document on stdout (errors as JSON on stderr)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only what was asked for: no hints or notices on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only what was asked for: no hints or notices on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'useradm;mail;retry' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Send in this process and wait until nothing is being sent, then report')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print exactly one JSON document on stdout (errors as JSON on stderr)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only what was asked for: no hints or notices on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only what was asked for: no hints or notices on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'useradm;mail;deliver' {
+            [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'Only this queued message (then whatever else is due)')
+            [CompletionResult]::new('--after-pid', '--after-pid', [CompletionResultType]::ParameterName, 'Wait for this process (the request) to end first')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'Send what waits at once, not only what is due')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print exactly one JSON document on stdout (errors as JSON on stderr)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only what was asked for: no hints or notices on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only what was asked for: no hints or notices on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'useradm;mail;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The messages waiting to be sent, with their attempts and last error (never a code)')
+            [CompletionResult]::new('retry', 'retry', [CompletionResultType]::ParameterValue, 'Send what waits now (each with a fresh code, through the transport its request chose)')
+            [CompletionResult]::new('deliver', 'deliver', [CompletionResultType]::ParameterValue, 'Deliver queued mail: what a request starts after it answered')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'useradm;mail;help;list' {
+            break
+        }
+        'useradm;mail;help;retry' {
+            break
+        }
+        'useradm;mail;help;deliver' {
+            break
+        }
+        'useradm;mail;help;help' {
+            break
+        }
         'useradm;completions' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -1028,6 +1108,7 @@ Register-ArgumentCompleter -Native -CommandName 'useradm' -ScriptBlock {
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write every account (profile, roles, status, verified; never a hash) to stdout')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Read and change the policy settings (needs settings.manage)')
             [CompletionResult]::new('2fa', '2fa', [CompletionResultType]::ParameterValue, 'A second factor (TOTP) for your account, with recovery codes')
+            [CompletionResult]::new('mail', 'mail', [CompletionResultType]::ParameterValue, 'Mail sent after answering (reset and verification codes): what waits, and sending it now (needs settings.manage)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the shell completion script for SHELL to stdout')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write the man pages (useradm.1 and one per command) into a folder')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -1206,6 +1287,21 @@ Register-ArgumentCompleter -Native -CommandName 'useradm' -ScriptBlock {
             break
         }
         'useradm;help;2fa;recovery-codes' {
+            break
+        }
+        'useradm;help;mail' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The messages waiting to be sent, with their attempts and last error (never a code)')
+            [CompletionResult]::new('retry', 'retry', [CompletionResultType]::ParameterValue, 'Send what waits now (each with a fresh code, through the transport its request chose)')
+            [CompletionResult]::new('deliver', 'deliver', [CompletionResultType]::ParameterValue, 'Deliver queued mail: what a request starts after it answered')
+            break
+        }
+        'useradm;help;mail;list' {
+            break
+        }
+        'useradm;help;mail;retry' {
+            break
+        }
+        'useradm;help;mail;deliver' {
             break
         }
         'useradm;help;completions' {

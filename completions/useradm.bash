@@ -55,6 +55,9 @@ _useradm() {
             useradm,logout)
                 cmd="useradm__subcmd__logout"
                 ;;
+            useradm,mail)
+                cmd="useradm__subcmd__mail"
+                ;;
             useradm,man)
                 cmd="useradm__subcmd__man"
                 ;;
@@ -199,6 +202,9 @@ _useradm() {
             useradm__subcmd__help,logout)
                 cmd="useradm__subcmd__help__subcmd__logout"
                 ;;
+            useradm__subcmd__help,mail)
+                cmd="useradm__subcmd__help__subcmd__mail"
+                ;;
             useradm__subcmd__help,man)
                 cmd="useradm__subcmd__help__subcmd__man"
                 ;;
@@ -259,6 +265,15 @@ _useradm() {
             useradm__subcmd__help__subcmd__config,set)
                 cmd="useradm__subcmd__help__subcmd__config__subcmd__set"
                 ;;
+            useradm__subcmd__help__subcmd__mail,deliver)
+                cmd="useradm__subcmd__help__subcmd__mail__subcmd__deliver"
+                ;;
+            useradm__subcmd__help__subcmd__mail,list)
+                cmd="useradm__subcmd__help__subcmd__mail__subcmd__list"
+                ;;
+            useradm__subcmd__help__subcmd__mail,retry)
+                cmd="useradm__subcmd__help__subcmd__mail__subcmd__retry"
+                ;;
             useradm__subcmd__help__subcmd__roles,allow)
                 cmd="useradm__subcmd__help__subcmd__roles__subcmd__allow"
                 ;;
@@ -315,6 +330,30 @@ _useradm() {
                 ;;
             useradm__subcmd__help__subcmd__users,update)
                 cmd="useradm__subcmd__help__subcmd__users__subcmd__update"
+                ;;
+            useradm__subcmd__mail,deliver)
+                cmd="useradm__subcmd__mail__subcmd__deliver"
+                ;;
+            useradm__subcmd__mail,help)
+                cmd="useradm__subcmd__mail__subcmd__help"
+                ;;
+            useradm__subcmd__mail,list)
+                cmd="useradm__subcmd__mail__subcmd__list"
+                ;;
+            useradm__subcmd__mail,retry)
+                cmd="useradm__subcmd__mail__subcmd__retry"
+                ;;
+            useradm__subcmd__mail__subcmd__help,deliver)
+                cmd="useradm__subcmd__mail__subcmd__help__subcmd__deliver"
+                ;;
+            useradm__subcmd__mail__subcmd__help,help)
+                cmd="useradm__subcmd__mail__subcmd__help__subcmd__help"
+                ;;
+            useradm__subcmd__mail__subcmd__help,list)
+                cmd="useradm__subcmd__mail__subcmd__help__subcmd__list"
+                ;;
+            useradm__subcmd__mail__subcmd__help,retry)
+                cmd="useradm__subcmd__mail__subcmd__help__subcmd__retry"
                 ;;
             useradm__subcmd__roles,allow)
                 cmd="useradm__subcmd__roles__subcmd__allow"
@@ -461,7 +500,7 @@ _useradm() {
 
     case "${cmd}" in
         useradm)
-            opts="-q -h -V --db --json --quiet --no-input --color --help --version init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import export config 2fa completions man help"
+            opts="-q -h -V --db --json --quiet --no-input --color --help --version init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import export config 2fa mail completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1131,7 +1170,7 @@ _useradm() {
             return 0
             ;;
         useradm__subcmd__help)
-            opts="init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import export config 2fa completions man help"
+            opts="init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import export config 2fa mail completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1441,6 +1480,62 @@ _useradm() {
         useradm__subcmd__help__subcmd__logout)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        useradm__subcmd__help__subcmd__mail)
+            opts="list retry deliver"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        useradm__subcmd__help__subcmd__mail__subcmd__deliver)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        useradm__subcmd__help__subcmd__mail__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        useradm__subcmd__help__subcmd__mail__subcmd__retry)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1977,6 +2072,172 @@ _useradm() {
         useradm__subcmd__logout)
             opts="-q -h -V --all --db --json --quiet --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        useradm__subcmd__mail)
+            opts="-q -h -V --db --json --quiet --no-input --color --help --version list retry deliver help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        useradm__subcmd__mail__subcmd__deliver)
+            opts="-q -h -V --id --after-pid --now --db --json --quiet --no-input --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --after-pid)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        useradm__subcmd__mail__subcmd__help)
+            opts="list retry deliver help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        useradm__subcmd__mail__subcmd__help__subcmd__deliver)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        useradm__subcmd__mail__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        useradm__subcmd__mail__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        useradm__subcmd__mail__subcmd__help__subcmd__retry)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        useradm__subcmd__mail__subcmd__list)
+            opts="-q -h -V --db --json --quiet --no-input --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        useradm__subcmd__mail__subcmd__retry)
+            opts="-q -h -V --wait --db --json --quiet --no-input --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -49,6 +49,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand export 'Write every account (profile, roles, status, verified; never a hash) to stdout'
             cand config 'Read and change the policy settings (needs settings.manage)'
             cand 2fa 'A second factor (TOTP) for your account, with recovery codes'
+            cand mail 'Mail sent after answering (reset and verification codes): what waits, and sending it now (needs settings.manage)'
             cand completions 'Print the shell completion script for SHELL to stdout'
             cand man 'Write the man pages (useradm.1 and one per command) into a folder'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -884,6 +885,76 @@ set edit:completion:arg-completer[useradm] = {|@words|
         }
         &'useradm;2fa;help;help'= {
         }
+        &'useradm;mail'= {
+            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --color 'When to use colour'
+            cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print only what was asked for: no hints or notices on stderr'
+            cand --quiet 'Print only what was asked for: no hints or notices on stderr'
+            cand --no-input 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'The messages waiting to be sent, with their attempts and last error (never a code)'
+            cand retry 'Send what waits now (each with a fresh code, through the transport its request chose)'
+            cand deliver 'Deliver queued mail: what a request starts after it answered'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'useradm;mail;list'= {
+            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --color 'When to use colour'
+            cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print only what was asked for: no hints or notices on stderr'
+            cand --quiet 'Print only what was asked for: no hints or notices on stderr'
+            cand --no-input 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'useradm;mail;retry'= {
+            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --color 'When to use colour'
+            cand --wait 'Send in this process and wait until nothing is being sent, then report'
+            cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print only what was asked for: no hints or notices on stderr'
+            cand --quiet 'Print only what was asked for: no hints or notices on stderr'
+            cand --no-input 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'useradm;mail;deliver'= {
+            cand --id 'Only this queued message (then whatever else is due)'
+            cand --after-pid 'Wait for this process (the request) to end first'
+            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --color 'When to use colour'
+            cand --now 'Send what waits at once, not only what is due'
+            cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print only what was asked for: no hints or notices on stderr'
+            cand --quiet 'Print only what was asked for: no hints or notices on stderr'
+            cand --no-input 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'useradm;mail;help'= {
+            cand list 'The messages waiting to be sent, with their attempts and last error (never a code)'
+            cand retry 'Send what waits now (each with a fresh code, through the transport its request chose)'
+            cand deliver 'Deliver queued mail: what a request starts after it answered'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'useradm;mail;help;list'= {
+        }
+        &'useradm;mail;help;retry'= {
+        }
+        &'useradm;mail;help;deliver'= {
+        }
+        &'useradm;mail;help;help'= {
+        }
         &'useradm;completions'= {
             cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
@@ -931,6 +1002,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand export 'Write every account (profile, roles, status, verified; never a hash) to stdout'
             cand config 'Read and change the policy settings (needs settings.manage)'
             cand 2fa 'A second factor (TOTP) for your account, with recovery codes'
+            cand mail 'Mail sent after answering (reset and verification codes): what waits, and sending it now (needs settings.manage)'
             cand completions 'Print the shell completion script for SHELL to stdout'
             cand man 'Write the man pages (useradm.1 and one per command) into a folder'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1060,6 +1132,17 @@ set edit:completion:arg-completer[useradm] = {|@words|
         &'useradm;help;2fa;disable'= {
         }
         &'useradm;help;2fa;recovery-codes'= {
+        }
+        &'useradm;help;mail'= {
+            cand list 'The messages waiting to be sent, with their attempts and last error (never a code)'
+            cand retry 'Send what waits now (each with a fresh code, through the transport its request chose)'
+            cand deliver 'Deliver queued mail: what a request starts after it answered'
+        }
+        &'useradm;help;mail;list'= {
+        }
+        &'useradm;help;mail;retry'= {
+        }
+        &'useradm;help;mail;deliver'= {
         }
         &'useradm;help;completions'= {
         }

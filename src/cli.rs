@@ -229,6 +229,11 @@ pub enum Command {
     #[command(name = "2fa", subcommand)]
     TwoFactor(TwoFactorCommand),
 
+    /// Mail sent after answering (reset and verification codes): what waits, and sending it now
+    /// (needs settings.manage)
+    #[command(subcommand)]
+    Mail(MailCommand),
+
     /// Print the shell completion script for SHELL to stdout
     #[command(
         after_help = "Example:\n  useradm completions bash > ~/.local/share/bash-completion/completions/useradm"
@@ -743,6 +748,32 @@ pub struct ExportArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = FileFormat::Csv)]
     pub format: FileFormat,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MailCommand {
+    /// The messages waiting to be sent, with their attempts and last error (never a code)
+    List,
+    /// Send what waits now (each with a fresh code, through the transport its request chose)
+    #[command(after_help = "Example, from a timer:\n  useradm mail retry --wait")]
+    Retry {
+        /// Send in this process and wait until nothing is being sent, then report
+        #[arg(long)]
+        wait: bool,
+    },
+    /// Deliver queued mail: what a request starts after it answered
+    #[command(hide = true)]
+    Deliver {
+        /// Only this queued message (then whatever else is due)
+        #[arg(long)]
+        id: Option<i64>,
+        /// Wait for this process (the request) to end first
+        #[arg(long)]
+        after_pid: Option<u32>,
+        /// Send what waits at once, not only what is due
+        #[arg(long)]
+        now: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use crate::cli::{ColorChoice, GlobalArgs};
 use crate::error::{Error, Result};
 use crate::files::Sharing;
-use crate::mail::{MailConfig, SmtpTarget};
+use crate::mail::{MailConfig, PasswordFrom, SmtpTarget, Transport};
 use crate::settings::MailSettings;
 
 /// Mail settings that the environment may override (and nothing else may be).
@@ -194,8 +194,13 @@ impl Context {
         }
     }
 
-    /// The mail transport: the environment overrides the settings; the outbox is the default.
+    /// The mailer of this run: its transport, with the password read now.
     pub fn mail_config(&self, settings: &MailSettings) -> Result<MailConfig> {
+        self.mail_transport(settings)?.resolve(settings)
+    }
+
+    /// The mail transport: the environment overrides the settings; the outbox is the default.
+    pub fn mail_transport(&self, settings: &MailSettings) -> Result<Transport> {
         let url = self
             .mail_env
             .smtp_url
@@ -207,15 +212,16 @@ impl Context {
             Some(SmtpTarget::parse(&url).map_err(|e| Error::usage(format!("bad SMTP URL: {e}")))?)
         };
         let smtp_password = match &self.mail_env.smtp_password_file {
-            Some(path) => Some(read_password_file(path)?),
-            None => (!settings.smtp_password.is_empty()).then(|| settings.smtp_password.clone()),
+            Some(path) => PasswordFrom::File(path.clone()),
+            None if settings.smtp_password.is_empty() => PasswordFrom::Nowhere,
+            None => PasswordFrom::Setting,
         };
         let outbox = self
             .mail_env
             .outbox
             .clone()
             .unwrap_or_else(|| outbox_beside(&self.db_path));
-        Ok(MailConfig {
+        Ok(Transport {
             smtp,
             smtp_password,
             from: self
@@ -237,14 +243,4 @@ fn outbox_beside(db: &Path) -> PathBuf {
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."))
         .join("outbox")
-}
-
-fn read_password_file(path: &Path) -> Result<String> {
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        Error::usage(format!(
-            "cannot read USERADM_SMTP_PASSWORD_FILE {}: {e}",
-            path.display()
-        ))
-    })?;
-    Ok(text.lines().next().unwrap_or_default().to_string())
 }

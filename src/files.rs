@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 
 /// Who may use a new database and the files beside it: its owner (0600/0700) or a group of
 /// administrators (0660/0770, setgid folders).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Sharing {
     pub gid: Option<u32>,
 }

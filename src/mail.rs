@@ -9,19 +9,21 @@ use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use lettre::Transport as _;
 use lettre::message::Mailbox;
 use lettre::message::header::ContentType;
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::transport::smtp::client::{Tls, TlsParameters};
-use lettre::{Address, Message, SmtpTransport, Transport};
+use lettre::{Address, Message, SmtpTransport};
 
 use crate::codes::{self, Purpose};
 use crate::error::{Error, Result};
 use crate::files::Sharing;
+use crate::settings::MailSettings;
 
 const SMTP_TIMEOUT: Duration = Duration::from_secs(10);
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum TlsMode {
     /// Plain text: only on loopback, or when the URL says `tls=none`.
     None,
@@ -33,7 +35,7 @@ pub enum TlsMode {
 }
 
 /// Where to send mail, parsed from `mail.smtp_url` or `USERADM_SMTP_URL`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SmtpTarget {
     pub host: String,
     pub port: u16,
@@ -106,17 +108,68 @@ fn percent_decode(s: &str) -> String {
         .into_owned()
 }
 
-/// Everything the mailer needs, resolved from the environment and the settings.
-#[derive(Debug, Clone)]
-pub struct MailConfig {
+/// How to send mail, resolved from the environment and the settings when a message is asked
+/// for. It holds no secret, only where the SMTP password comes from, so a message can wait in
+/// the queue with the transport its request chose (a retry never uses the retrier's environment).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Transport {
     pub smtp: Option<SmtpTarget>,
-    pub smtp_password: Option<String>,
+    pub smtp_password: PasswordFrom,
     pub from: String,
     pub outbox: PathBuf,
     pub outbox_sharing: Sharing,
     pub verify_url: String,
     pub reset_url: String,
     pub invite_url: String,
+}
+
+/// Where the SMTP password comes from.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum PasswordFrom {
+    Nowhere,
+    /// The setting `mail.smtp_password`.
+    Setting,
+    /// The first line of this file (`USERADM_SMTP_PASSWORD_FILE`).
+    File(PathBuf),
+}
+
+impl Transport {
+    /// The mailer: the transport with its password, read now from where it comes from.
+    pub fn resolve(&self, settings: &MailSettings) -> Result<MailConfig> {
+        let smtp_password = match &self.smtp_password {
+            PasswordFrom::Nowhere => None,
+            PasswordFrom::Setting => Some(settings.smtp_password.clone()),
+            PasswordFrom::File(path) => Some(read_password_file(path)?),
+        };
+        Ok(MailConfig {
+            transport: self.clone(),
+            smtp_password,
+        })
+    }
+}
+
+fn read_password_file(path: &Path) -> Result<String> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        Error::usage(format!(
+            "cannot read USERADM_SMTP_PASSWORD_FILE {}: {e}",
+            path.display()
+        ))
+    })?;
+    Ok(text.lines().next().unwrap_or_default().to_string())
+}
+
+/// Everything the mailer needs: the transport and its password.
+#[derive(Debug, Clone)]
+pub struct MailConfig {
+    pub transport: Transport,
+    smtp_password: Option<String>,
+}
+
+impl std::ops::Deref for MailConfig {
+    type Target = Transport;
+    fn deref(&self) -> &Transport {
+        &self.transport
+    }
 }
 
 /// How a message left.

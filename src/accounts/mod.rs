@@ -6,6 +6,7 @@ pub mod changes;
 pub mod check;
 pub mod config;
 pub mod credentials;
+pub mod delivery;
 pub mod export;
 pub mod import;
 pub mod init;

@@ -1,73 +1,37 @@
 //! `reset`: ask for a reset code by email, then set a new password with it.
 //!
-//! A request answers the same whether the account exists, is rate-limited, disabled, or the mail
-//! failed; what really happened goes to the audit log. Both paths hash one code, so they cost the
-//! same.
+//! A request answers the same, and does the same work, whether the account exists, is
+//! rate-limited, disabled, or the mail fails: it queues the intent and answers; the code is made
+//! and sent after the answer (`delivery`). What really happened goes to the audit log.
 
-use crate::accounts::{Lookup, code_rate_limited, prepare_code, redeem_code};
-use crate::clock;
+use crate::accounts::{Lookup, delivery, redeem_code};
 use crate::codes::Purpose;
 use crate::crypto;
 use crate::error::Result;
-use crate::mail::{self, CodeMail, MailConfig};
+use crate::mail::Transport;
 use crate::password::{self, AccountWords, NewPassword};
 use crate::settings::Policy;
 use crate::store::{AuditEvent, Store};
 use crate::validate::Email;
 
-/// Requests a reset code. Never fails for reasons that would tell whether the account exists.
-pub fn request(store: &mut Store, policy: &Policy, cfg: &MailConfig, email: &Email) -> Result<()> {
-    let code = prepare_code(policy)?;
-    let now = clock::now();
-    let requested = AuditEvent::new("reset.requested").on(&email.address);
-    let send_to = store.write(|tx| {
-        let outcome = match tx.user_by_email(&email.canonical)? {
-            None => Err("unknown_email"),
-            Some(u) if u.is_disabled() => Err("disabled"),
-            Some(u) if code_rate_limited(tx, policy, u.id, Purpose::Reset, now)? => {
-                Err("rate_limited")
-            }
-            Some(u) => Ok(u),
-        };
-        match outcome {
-            Ok(user) => {
-                tx.insert_code(
-                    user.id,
-                    Purpose::Reset,
-                    &code.hash,
-                    &email.canonical,
-                    now,
-                    policy.code_ttl,
-                )?;
-                let detail = serde_json::json!({ "sent": true });
-                tx.append_audit(&requested.clone().with(detail), now)?;
-                Ok(Some(user.email))
-            }
-            Err(reason) => {
-                let detail = serde_json::json!({ "sent": false, "reason": reason });
-                tx.append_audit(&requested.clone().with(detail), now)?;
-                Ok(None)
-            }
-        }
-    })?;
-    if let Some(to) = send_to {
-        let sent = mail::send_code(
-            cfg,
-            &CodeMail {
-                to: &to,
-                purpose: Purpose::Reset,
-                code: &code.code,
-                ttl_secs: policy.code_ttl,
-            },
-        );
-        if let Err(e) = sent {
-            let event = AuditEvent::new("reset.undeliverable")
-                .on(&email.address)
-                .with(serde_json::json!({ "error": e.to_string() }));
-            store.write(|tx| tx.append_audit(&event, clock::now()))?;
-        }
-    }
-    Ok(())
+/// Requests a reset code: queues it for delivery after the answer; returns the queue id. Never
+/// fails for reasons that would tell whether the account exists.
+pub fn request(
+    store: &mut Store,
+    policy: &Policy,
+    transport: &Transport,
+    email: &Email,
+) -> Result<i64> {
+    store.write(|tx| {
+        delivery::queue(
+            tx,
+            policy,
+            Purpose::Reset,
+            email,
+            transport,
+            "reset.requested",
+        )
+    })
 }
 
 /// What a completed reset ended.

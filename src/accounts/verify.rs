@@ -1,14 +1,9 @@
-//! `verify`: confirm an email address with its code, or send a fresh code.
+//! `verify`: confirm an email address with its code, or ask for a fresh code.
 
-use crate::accounts::changes::user_by_email;
-use crate::accounts::register::send_verification;
-use crate::accounts::{
-    Lookup, UserView, code_rate_limited, prepare_code, rate_limited_error, redeem_code,
-};
-use crate::clock;
+use crate::accounts::{Lookup, UserView, delivery, redeem_code};
 use crate::codes::Purpose;
 use crate::error::{Error, Result};
-use crate::mail::{Delivery, MailConfig};
+use crate::mail::Transport;
 use crate::settings::Policy;
 use crate::store::{AuditEvent, Store};
 use crate::validate::Email;
@@ -78,42 +73,23 @@ pub fn confirm(
     UserView::reload(&store.sql(), user_id)
 }
 
-/// Sends a fresh code; the older one stops working.
+/// Asks for a fresh code (the older one stops working once it is made): queued for delivery after
+/// the answer, like a reset request, so the answer never tells whether the address has an account
+/// waiting for verification. Returns the queue id.
 pub fn resend(
     store: &mut Store,
     policy: &Policy,
-    cfg: &MailConfig,
+    transport: &Transport,
     email: &Email,
-) -> Result<Delivery> {
-    let user = user_by_email(&store.sql(), email)?;
-    if user.email_verified_at.is_some() {
-        return Err(already_verified(email));
-    }
-    let code = prepare_code(policy)?;
-    let now = clock::now();
+) -> Result<i64> {
     store.write(|tx| {
-        if code_rate_limited(tx, policy, user.id, Purpose::Verify, now)? {
-            return Err(rate_limited_error(Purpose::Verify));
-        }
-        tx.insert_code(
-            user.id,
+        delivery::queue(
+            tx,
+            policy,
             Purpose::Verify,
-            &code.hash,
-            &email.canonical,
-            now,
-            policy.code_ttl,
-        )?;
-        let event = AuditEvent::new("code.sent")
-            .on(&user.email)
-            .with(serde_json::json!({ "purpose": "verify" }));
-        tx.append_audit(&event, now)
-    })?;
-    send_verification(
-        store,
-        cfg,
-        email,
-        &code.code,
-        policy.code_ttl,
-        "The new code was not sent",
-    )
+            email,
+            transport,
+            "verify.requested",
+        )
+    })
 }

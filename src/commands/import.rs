@@ -2,7 +2,7 @@ use std::io::{IsTerminal, Read};
 
 use crate::accounts::import::{self, Format, OnConflict, Options, Request};
 use crate::cli::{ConflictChoice, FileFormat, ImportArgs};
-use crate::commands::admit;
+use crate::commands::{admit, kick_mail_queue};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::output::Report;
@@ -110,7 +110,11 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<Report> {
     if let Some(b) = &bar {
         b.finish_and_clear();
     }
-    Ok(summary_report(&summary?))
+    let summary = summary?;
+    if !summary.invitations_sent.is_empty() {
+        kick_mail_queue(ctx, &admitted.store);
+    }
+    Ok(summary_report(&summary))
 }
 
 fn summary_report(summary: &import::Summary) -> Report {

@@ -13,6 +13,7 @@ mod import;
 mod init;
 mod login;
 mod logout;
+mod mail;
 mod mfa;
 mod passwd;
 mod register;
@@ -127,6 +128,7 @@ fn dispatch(ctx: &Context, command: Command) -> Result<Report> {
         Command::Export(args) => export::run(ctx, args),
         Command::Config(cmd) => config::run(ctx, &mut input, cmd),
         Command::TwoFactor(cmd) => mfa::run(ctx, &mut input, cmd),
+        Command::Mail(cmd) => mail::run(ctx, cmd),
         Command::Completions { shell } => completions::completions(shell),
         Command::Man { out_dir } => completions::man(&out_dir),
     }
@@ -183,6 +185,28 @@ pub(crate) fn delivery_note(delivery: &crate::mail::Delivery) -> String {
             )
         }
         crate::mail::Delivery::Smtp(server) => format!("The message was sent through {server}."),
+    }
+}
+
+/// The note that says where a queued message goes.
+pub(crate) fn queued_note(transport: &crate::mail::Transport) -> String {
+    match &transport.smtp {
+        None => format!(
+            "No SMTP server is configured: messages go to {}",
+            transport.outbox.display()
+        ),
+        Some(server) => format!("Messages go through {}:{}.", server.host, server.port),
+    }
+}
+
+/// A command that sends mail hands on what waits in the queue too, after it answers.
+pub(crate) fn kick_mail_queue(ctx: &Context, store: &Store) {
+    if crate::accounts::delivery::any_due(store).unwrap_or(false) {
+        crate::accounts::delivery::hand_off(
+            &ctx.db_path,
+            None,
+            crate::accounts::delivery::When::Due,
+        );
     }
 }
 

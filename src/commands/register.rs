@@ -1,7 +1,7 @@
 use crate::accounts::register::{self, Registered, Registration};
 use crate::accounts::{self, UserView};
 use crate::cli::RegisterArgs;
-use crate::commands::{Opened, delivery_note, open};
+use crate::commands::{Opened, delivery_note, kick_mail_queue, open};
 use crate::context::Context;
 use crate::error::Result;
 use crate::gate;
@@ -60,6 +60,7 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, args: RegisterArgs) -> Result<R
         actor.as_ref(),
         &registration,
     )?;
+    kick_mail_queue(ctx, &store);
     let (user, mail) = match outcome {
         Registered::Existed { user } => return Ok(existed(user, may_read)),
         Registered::Created { user, mail } => (user, mail),

@@ -1,6 +1,6 @@
-use crate::accounts::{self, reset};
+use crate::accounts::{self, delivery, reset};
 use crate::cli::ResetArgs;
-use crate::commands::{Opened, open};
+use crate::commands::{Opened, open, queued_note};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::input::{self, Input};
@@ -23,23 +23,18 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, args: ResetArgs) -> Result<Repo
                 "a new password needs the emailed code: pass --confirm (asks for it) or --code-stdin",
             ));
         }
-        let cfg = ctx.mail_config(&policy.mail)?;
-        reset::request(&mut store, &policy, &cfg, &email)?;
-        let mut report = Report::new(
-            serde_json::json!({ "email": email.address, "requested": true }),
-        )
-        .line(format!(
-            "If an account exists for {0}, a reset code was sent to it. Then run \
+        let transport = ctx.mail_transport(&policy.mail)?;
+        let id = reset::request(&mut store, &policy, &transport, &email)?;
+        delivery::hand_off(&ctx.db_path, Some(id), delivery::When::Due);
+        return Ok(
+            Report::new(serde_json::json!({ "email": email.address, "requested": true }))
+                .line(format!(
+                    "If an account exists for {0}, a reset code was sent to it. Then run \
              `useradm reset --email {0} --confirm`.",
-            email.address
-        ));
-        if cfg.smtp.is_none() {
-            report = report.note(format!(
-                "No SMTP server is configured: messages go to {}",
-                cfg.outbox.display()
-            ));
-        }
-        return Ok(report);
+                    email.address
+                ))
+                .note(queued_note(&transport)),
+        );
     }
     let code = input.hidden(args.code_stdin, "the code", "--code-stdin")?;
     // With the code on stdin, the password follows on the next line unless it comes from elsewhere.

@@ -2,7 +2,7 @@ use crate::accounts::credentials::Proof;
 use crate::accounts::users::{self, Action, ListFilter, StateFilter, Update};
 use crate::accounts::{AccountState, UserView};
 use crate::cli::{StatusFilter, UsersCommand};
-use crate::commands::{Admitted, admit, delivery_note, fresh_proof, list_or_none};
+use crate::commands::{Admitted, admit, delivery_note, fresh_proof, kick_mail_queue, list_or_none};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::input::Input;
@@ -186,6 +186,9 @@ fn update(
         change,
         proof,
     )?;
+    if change.new_email.is_some() {
+        kick_mail_queue(ctx, &admitted.store);
+    }
     let mut report = Report::new(
         serde_json::json!({ "user": updated.user, "changed": updated.changed }),
     )

@@ -1,6 +1,6 @@
-use crate::accounts::verify;
+use crate::accounts::{delivery, verify};
 use crate::cli::VerifyArgs;
-use crate::commands::{Opened, delivery_note, open};
+use crate::commands::{Opened, open, queued_note};
 use crate::context::Context;
 use crate::error::Result;
 use crate::input::{self, Input};
@@ -16,18 +16,19 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, args: VerifyArgs) -> Result<Rep
     let Opened { mut store, policy } = open(ctx)?;
     let email = input.required(args.email, "Email", "--email", parse_email)?;
     if args.resend {
-        let cfg = ctx.mail_config(&policy.mail)?;
-        let delivery = verify::resend(&mut store, &policy, &cfg, &email)?;
+        let transport = ctx.mail_transport(&policy.mail)?;
+        let id = verify::resend(&mut store, &policy, &transport, &email)?;
+        delivery::hand_off(&ctx.db_path, Some(id), delivery::When::Due);
         return Ok(Report::new(serde_json::json!({
             "email": email.address,
-            "changed": true,
-            "verification": { "sent": true, "delivery": delivery.to_json() },
+            "requested": true,
         }))
         .line(format!(
-            "A new verification code was sent to {0}; run `useradm verify --email {0}`.",
+            "If {0} belongs to an account still to be verified, a new code was sent to it. \
+             Then run `useradm verify --email {0}`.",
             email.address
         ))
-        .note(delivery_note(&delivery)));
+        .note(queued_note(&transport)));
     }
     let code = input.hidden(args.code_stdin, "the code", "--code-stdin")?;
     let user = verify::confirm(&mut store, &policy, &email, &code)?;

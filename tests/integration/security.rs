@@ -302,6 +302,7 @@ fn a_privileged_invocation_ignores_the_callers_redirections() {
             "{name}: {run:?}"
         );
     }
+    env.wait_for_mail();
     assert!(!elsewhere.exists(), "the code went where the caller said");
     env.last_code("reset");
     // Without the wrapper, the variables are the caller's own to set.
@@ -311,6 +312,7 @@ fn a_privileged_invocation_ignores_the_callers_redirections() {
         "",
     )
     .ok();
+    env.wait_for_mail();
     assert!(elsewhere.exists());
 }
 

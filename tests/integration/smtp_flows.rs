@@ -115,19 +115,35 @@ fn a_down_server_is_exit_9_with_a_way_to_resend() {
         env.count("SELECT count(*) FROM users WHERE email = 'alice@example.com'"),
         1
     );
-    env.run(&["verify", "--resend", "--email", ALICE], "")
-        .code(9);
-
-    // Reset requests stay silent about it, and the audit log knows.
+    // A fresh code, like a reset, is sent after the answer: the request says nothing of the
+    // failure, the audit log and `mail list` know, and the message waits for a retry.
+    env.run(&["verify", "--resend", "--email", ALICE], "").ok();
     env.run(&["reset", "--email", ADMIN], "")
         .ok()
         .stdout_has("If an account exists");
+    env.wait_for_mail();
     assert_eq!(
         env.count("SELECT count(*) FROM audit_events WHERE event='reset.undeliverable'"),
         1
     );
+    assert_eq!(
+        env.count("SELECT count(*) FROM audit_events WHERE event='mail.undeliverable' AND detail LIKE '%verify%'"),
+        2
+    );
+    let waiting = env.run(&["--json", "mail", "list"], "").ok().json();
+    assert_eq!(waiting.as_array().unwrap().len(), 2, "{waiting:#}");
+    assert!(
+        waiting[0]["last_error"]
+            .as_str()
+            .unwrap()
+            .contains("could not deliver")
+    );
 
+    // A retry uses the transport its request chose, never the retrier's environment.
     env.set_var("USERADM_SMTP_URL", server.url());
+    env.run(&["mail", "retry", "--wait"], "")
+        .ok()
+        .stdout_has("2 failed");
     env.run(&["verify", "--resend", "--email", ALICE], "").ok();
     let code = code_in(&server.wait_for(1)[0].data);
     env.run(
@@ -148,4 +164,36 @@ fn smtp_password_comes_from_a_file_and_never_from_the_url() {
     .code(2)
     .stderr_has("must not hold a password");
     assert_eq!(env.count("SELECT count(*) FROM users"), 1);
+}
+
+/// A reset request does the same foreground work for every address and sends after answering:
+/// with an SMTP server that accepts and never answers, the request for an existing account has
+/// ended, its output pipes closed, before the server is even contacted.
+#[test]
+fn a_reset_request_answers_before_any_mail_is_sent() {
+    use std::time::{Duration, Instant};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        // Accept and hold the connection without a word, as a hung server does.
+        if let Ok((stream, _)) = listener.accept() {
+            let _ = tx.send(Instant::now());
+            std::thread::sleep(Duration::from_secs(30));
+            drop(stream);
+        }
+    });
+    let mut env = Env::admin();
+    env.set_var("USERADM_SMTP_URL", format!("smtp://127.0.0.1:{port}"));
+    env.run(&["reset", "--email", ADMIN], "")
+        .ok()
+        .stdout_has("If an account exists");
+    let answered = Instant::now();
+    let contacted = rx
+        .recv_timeout(Duration::from_secs(30))
+        .expect("the queued message is sent after the answer");
+    assert!(
+        answered < contacted,
+        "the server was contacted before the request answered"
+    );
 }

@@ -392,7 +392,7 @@ fn guessers_in_separate_pid_namespaces_get_no_more_checks() {
 fn a_killed_check_counts_as_a_failure_and_blocks_nothing() {
     let env = Env::admin();
     // A stored hash that takes seconds to check (the import only parses it).
-    let slow = "pbkdf2_sha256$10000000$seasalt$/TKrcnYCTOVMlVYCKVo5Np6v35LbjEeAxkqYuc5XaBc=";
+    let slow = "pbkdf2_sha256$200000$seasalt$/TKrcnYCTOVMlVYCKVo5Np6v35LbjEeAxkqYuc5XaBc=";
     let file = env.path().join("slow.csv");
     std::fs::write(
         &file,

@@ -256,9 +256,32 @@ impl Env {
         self.run(&["config", "set", key, value], "").ok();
     }
 
-    /// The outbox messages, oldest first (none when there is no outbox yet).
+    /// Waits until no message waits in the queue unsent: a reset request or `verify --resend`
+    /// answers first and delivers after. A message that failed and waits for a later retry does
+    /// not count.
+    #[track_caller]
+    pub fn wait_for_mail(&self) {
+        let pending = "SELECT count(*) FROM mail_queue
+                        WHERE done_at IS NULL AND (attempts = 0 OR claimed_until IS NOT NULL)";
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        while let Ok(conn) = rusqlite::Connection::open_with_flags(
+            &self.db,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
+        ) {
+            match conn.query_row(pending, [], |r| r.get::<_, i64>(0)) {
+                Ok(n) if n > 0 && std::time::Instant::now() < deadline => {
+                    std::thread::sleep(std::time::Duration::from_millis(10));
+                }
+                _ => return,
+            }
+        }
+    }
+
+    /// The outbox messages, oldest first (none when there is no outbox yet), once the queue is
+    /// delivered.
     #[track_caller]
     pub fn outbox_messages(&self) -> Vec<(PathBuf, String)> {
+        self.wait_for_mail();
         must(self.try_outbox_messages())
     }
 

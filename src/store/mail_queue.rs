@@ -1,0 +1,141 @@
+//! The `mail_queue` table: mail a command promised and delivers after answering. A row holds the
+//! intent (purpose, address, the transport resolved at request time), never a code.
+
+use rusqlite::{OptionalExtension, params};
+
+use super::{Sql, Tx};
+use crate::error::Result;
+
+/// One queued message.
+#[derive(Debug, Clone)]
+pub struct QueuedMail {
+    pub id: i64,
+    pub purpose: String,
+    pub address: String,
+    pub email_canonical: String,
+    /// JSON: how to send it, as resolved when it was asked for.
+    pub transport: String,
+    pub created_at: i64,
+    pub attempts: i64,
+    pub next_attempt_at: i64,
+    pub claimed_until: Option<i64>,
+    pub last_error: Option<String>,
+}
+
+const COLUMNS: &str = "id, purpose, address, email_canonical, transport, created_at, attempts, \
+                       next_attempt_at, claimed_until, last_error";
+
+fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<QueuedMail> {
+    Ok(QueuedMail {
+        id: r.get(0)?,
+        purpose: r.get(1)?,
+        address: r.get(2)?,
+        email_canonical: r.get(3)?,
+        transport: r.get(4)?,
+        created_at: r.get(5)?,
+        attempts: r.get(6)?,
+        next_attempt_at: r.get(7)?,
+        claimed_until: r.get(8)?,
+        last_error: r.get(9)?,
+    })
+}
+
+impl Sql<'_> {
+    /// Every message not delivered yet (nor given up on), oldest first.
+    pub fn waiting_mail(&self) -> Result<Vec<QueuedMail>> {
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM mail_queue WHERE done_at IS NULL ORDER BY id"
+        ))?;
+        let rows = st.query_map([], from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Ids of the messages due by `due_by` and not being sent by anyone at `now`.
+    pub fn due_mail(&self, now: i64, due_by: i64) -> Result<Vec<i64>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT id FROM mail_queue WHERE done_at IS NULL AND next_attempt_at <= ?2
+                AND (claimed_until IS NULL OR claimed_until < ?1) ORDER BY id",
+        )?;
+        let rows = st.query_map([now, due_by], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// How many messages a deliverer is sending right now.
+    pub fn mail_in_flight(&self, now: i64) -> Result<i64> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT count(*) FROM mail_queue WHERE done_at IS NULL AND claimed_until >= ?1",
+            )?
+            .query_row([now], |r| r.get(0))?)
+    }
+}
+
+impl Tx<'_> {
+    /// Queues a message; returns its id.
+    pub fn queue_mail(
+        &self,
+        purpose: &str,
+        address: &str,
+        email_canonical: &str,
+        transport: &str,
+        now: i64,
+    ) -> Result<i64> {
+        self.conn
+            .prepare_cached(
+                "INSERT INTO mail_queue (purpose, address, email_canonical, transport, created_at, next_attempt_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+            )?
+            .execute(params![purpose, address, email_canonical, transport, now])?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    /// Takes a message due by `due_by` for sending until `until`; `None` when it is done, not due,
+    /// or another deliverer holds it.
+    pub fn claim_mail(
+        &self,
+        id: i64,
+        now: i64,
+        due_by: i64,
+        until: i64,
+    ) -> Result<Option<QueuedMail>> {
+        let claimed = self
+            .conn
+            .prepare_cached(
+                "UPDATE mail_queue SET claimed_until = ?4
+                  WHERE id = ?1 AND done_at IS NULL AND next_attempt_at <= ?3
+                    AND (claimed_until IS NULL OR claimed_until < ?2)",
+            )?
+            .execute(params![id, now, due_by, until])?;
+        if claimed == 0 {
+            return Ok(None);
+        }
+        Ok(self
+            .conn
+            .prepare_cached(&format!("SELECT {COLUMNS} FROM mail_queue WHERE id = ?1"))?
+            .query_row([id], from_row)
+            .optional()?)
+    }
+
+    /// Ends a message: sent, or nothing to send (`outcome` says which).
+    pub fn finish_mail(&self, id: i64, outcome: &str, now: i64) -> Result<()> {
+        self.conn
+            .prepare_cached(
+                "UPDATE mail_queue SET done_at = ?2, outcome = ?3, claimed_until = NULL,
+                        attempts = attempts + 1 WHERE id = ?1",
+            )?
+            .execute(params![id, now, outcome])?;
+        Ok(())
+    }
+
+    /// Records a failed attempt; the message is tried again at `retry_at`.
+    pub fn retry_mail_later(&self, id: i64, error: &str, retry_at: i64) -> Result<()> {
+        self.conn
+            .prepare_cached(
+                "UPDATE mail_queue SET attempts = attempts + 1, last_error = ?2,
+                        next_attempt_at = ?3, claimed_until = NULL WHERE id = ?1",
+            )?
+            .execute(params![id, error, retry_at])?;
+        Ok(())
+    }
+}
