@@ -9,7 +9,8 @@ interleaved, once with a slow SMTP server on 127.0.0.1 (every reply 5 ms late) a
 outbox. Each request is one process from start to exit, as a prober sees it; between requests the
 benchmark waits (untimed) until the queued message was delivered, so that no deliverer competes
 with the next request. It prints the medians and the ratio existing / unknown (the goal: within
-10 %, that is 0.90-1.10).
+10 %, that is 0.90-1.10). Where valgrind is installed it also counts the instructions of one
+request of each kind (callgrind: the same count for the same work, whatever the machine does).
 """
 import argparse
 import subprocess
@@ -93,6 +94,22 @@ def measure(useradm, env, runs):
     return {k: statistics.median(v) for k, v in samples.items()}
 
 
+def instructions(useradm, env, email):
+    """Instructions one request runs, by callgrind; None without valgrind."""
+    out = os.path.join(os.path.dirname(env["USERADM_DB"]), "callgrind.out")
+    try:
+        done = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}",
+                               useradm, "reset", "--email", email],
+                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    except FileNotFoundError:
+        return None
+    wait_for_delivery(env["USERADM_DB"])
+    for line in done.stderr.decode().splitlines():
+        if "Collected" in line:
+            return int(line.split(":")[-1].strip())
+    return None
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=30)
@@ -112,6 +129,11 @@ def main():
             verdict = "within 10 %" if 0.9 <= ratio <= 1.1 else "NOT within 10 %"
             print(f"  {name:26} existing {medians['existing'] * 1000:6.2f} ms   "
                   f"unknown {medians['unknown'] * 1000:6.2f} ms   ratio {ratio:.3f}  ({verdict})")
+        known = instructions(useradm, env, ADMIN)
+        unknown = instructions(useradm, env, "nobody-cg@example.com")
+        if known and unknown:
+            print(f"instructions of one request (callgrind, outbox): existing {known:,}, "
+                  f"unknown {unknown:,}, ratio {known / unknown:.4f}")
 
 
 if __name__ == "__main__":
