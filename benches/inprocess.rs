@@ -20,7 +20,7 @@ use useradm::files::Sharing;
 use useradm::permissions::covers;
 use useradm::session::token_hash;
 use useradm::settings::Policy;
-use useradm::store::Store;
+use useradm::store::{Database, Store};
 use useradm::validate::parse_email;
 
 fn argon2id(c: &mut Criterion) {
@@ -70,8 +70,8 @@ fn small_parts(c: &mut Criterion) {
 fn store(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let path = dir.path().join("bench.db");
-    drop(Store::init(&path, Sharing::PRIVATE).expect("init"));
-    let store = Store::open(&path).expect("open");
+    drop(Store::init(&Database::file(&path), Sharing::PRIVATE).expect("init"));
+    let store = Store::open(&Database::file(&path)).expect("open");
     let mut group = c.benchmark_group("store");
     group.bench_function("lookup", |b| {
         b.iter(|| {
@@ -83,7 +83,7 @@ fn store(c: &mut Criterion) {
     });
     group.bench_function("open_and_lookup", |b| {
         b.iter(|| {
-            let store = Store::open(&path).expect("open");
+            let store = Store::open(&Database::file(&path)).expect("open");
             let found = store
                 .sql()
                 .user_by_email(black_box("nobody@example.com"))

@@ -11,6 +11,7 @@ use crate::error::{Error, Result};
 use crate::files::Sharing;
 use crate::mail::{MailConfig, PasswordFrom, SmtpTarget, Transport};
 use crate::settings::MailSettings;
+use crate::store::{Database, Location};
 
 /// Mail settings that the environment may override (and nothing else may be).
 #[derive(Debug, Clone, Default)]
@@ -31,7 +32,10 @@ pub enum SessionLocation {
 
 #[derive(Debug, Clone)]
 pub struct Context {
-    pub db_path: PathBuf,
+    /// The database: a file on this host, or a server.
+    pub db: Database,
+    /// This user's data folder (the outbox of a server's database lives under it).
+    pub data_dir: PathBuf,
     pub session: SessionLocation,
     pub mail_env: MailEnv,
     pub json: bool,
@@ -51,6 +55,8 @@ pub struct Context {
 /// `/etc/shadow`), so they are ignored.
 const REDIRECTING: &[&str] = &[
     "USERADM_DB",
+    "USERADM_DB_PASSWORD_FILE",
+    "PGPASSFILE",
     "USERADM_SESSION_DIR",
     "USERADM_SESSION_FILE",
     "USERADM_OUTBOX",
@@ -126,7 +132,7 @@ impl Context {
             ignored: Vec::new(),
         };
         let dirs = directories::ProjectDirs::from("", "", "useradm");
-        let db_path = match (global.db.clone().or_else(|| env.path("USERADM_DB")), &dirs) {
+        let db_given = match (global.db.clone().or_else(|| env.path("USERADM_DB")), &dirs) {
             (Some(p), _) => p,
             (None, Some(d)) => d.data_dir().join("useradm.db"),
             (None, None) => {
@@ -135,20 +141,34 @@ impl Context {
                 ));
             }
         };
+        let home = directories::BaseDirs::new().map(|b| b.home_dir().to_path_buf());
+        let (data_dir, state_dir) = match &dirs {
+            Some(d) => (
+                d.data_dir().to_path_buf(),
+                d.state_dir().unwrap_or_else(|| d.data_dir()).to_path_buf(),
+            ),
+            None => (PathBuf::from("."), PathBuf::from(".")),
+        };
+        let db = Database {
+            location: Location::parse(&db_given)?,
+            password_file: env.path("USERADM_DB_PASSWORD_FILE"),
+            pgpass: env
+                .path("PGPASSFILE")
+                .or_else(|| home.map(|h| h.join(".pgpass"))),
+            trust_env_roots: env.privileged.is_none(),
+            host_state: state_dir.clone(),
+        };
         let session = if let Some(file) = env.path("USERADM_SESSION_FILE") {
             SessionLocation::File(file)
         } else if let Some(dir) = env.path("USERADM_SESSION_DIR") {
             SessionLocation::Dir(dir)
         } else {
-            let base = dirs
-                .as_ref()
-                .map(|d| d.state_dir().unwrap_or_else(|| d.data_dir()).to_path_buf())
-                .ok_or_else(|| {
-                    Error::usage(
-                        "cannot find a home folder for session files: set USERADM_SESSION_DIR",
-                    )
-                })?;
-            SessionLocation::Dir(base.join("sessions"))
+            if dirs.is_none() {
+                return Err(Error::usage(
+                    "cannot find a home folder for session files: set USERADM_SESSION_DIR",
+                ));
+            }
+            SessionLocation::Dir(state_dir.join("sessions"))
         };
         let color = match global.color {
             ColorChoice::Always => true,
@@ -159,7 +179,8 @@ impl Context {
             }
         };
         Ok(Context {
-            db_path,
+            db,
+            data_dir,
             session,
             mail_env: MailEnv {
                 smtp_url: env.text("USERADM_SMTP_URL"),
@@ -195,12 +216,14 @@ impl Context {
     }
 
     /// The mailer of this run: its transport, with the password read now.
-    pub fn mail_config(&self, settings: &MailSettings) -> Result<MailConfig> {
-        self.mail_transport(settings)?.resolve(settings)
+    pub fn mail_config(&self, settings: &MailSettings, database_id: &str) -> Result<MailConfig> {
+        self.mail_transport(settings, database_id)?
+            .resolve(settings)
     }
 
-    /// The mail transport: the environment overrides the settings; the outbox is the default.
-    pub fn mail_transport(&self, settings: &MailSettings) -> Result<Transport> {
+    /// The mail transport: the environment overrides the settings; the outbox is the default,
+    /// beside a database file, or in this host's data folder for a server's database.
+    pub fn mail_transport(&self, settings: &MailSettings, database_id: &str) -> Result<Transport> {
         let url = self
             .mail_env
             .smtp_url
@@ -220,7 +243,10 @@ impl Context {
             .mail_env
             .outbox
             .clone()
-            .unwrap_or_else(|| outbox_beside(&self.db_path));
+            .unwrap_or_else(|| match &self.db.location {
+                Location::File(path) => outbox_beside(path),
+                Location::Server(_) => self.data_dir.join(database_id).join("outbox"),
+            });
         Ok(Transport {
             smtp,
             smtp_password,
@@ -229,7 +255,10 @@ impl Context {
                 .from
                 .clone()
                 .unwrap_or_else(|| settings.from.clone()),
-            outbox_sharing: Sharing::of_file(&self.db_path),
+            outbox_sharing: match &self.db.location {
+                Location::File(path) => Sharing::of_file(path),
+                Location::Server(_) => Sharing::PRIVATE,
+            },
             outbox,
             verify_url: settings.verify_url.clone(),
             reset_url: settings.reset_url.clone(),

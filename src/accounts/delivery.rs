@@ -8,15 +8,13 @@
 //! mail retry`, and the next command that sends mail. A crash loses nothing: a row stays until a
 //! deliverer marks it done, and a deliverer's claim on it runs out.
 
-use std::path::Path;
-
 use crate::accounts::{code_rate_limited, prepare_code};
 use crate::clock;
 use crate::codes::Purpose;
 use crate::error::{Error, Result};
 use crate::mail::{self, CodeMail, Delivery, Transport};
 use crate::settings::Policy;
-use crate::store::{AuditEvent, QueuedMail, Sql, Store, Tx, User};
+use crate::store::{AuditEvent, Location, QueuedMail, Sql, Store, Tx, User};
 use crate::validate::Email;
 
 /// How long a deliverer holds a message it is sending: longer than the SMTP timeout.
@@ -231,11 +229,16 @@ pub fn any_due(store: &Store) -> Result<bool> {
 /// waits until this process has ended, so the answer goes out first, then delivers `id` (or
 /// everything due). A failure to start it is not the request's: the row waits for the next
 /// deliverer.
-pub fn hand_off(db: &Path, id: Option<i64>, when: When) {
+pub fn hand_off(db: &Location, id: Option<i64>, when: When) {
     let Ok(exe) = std::env::current_exe() else {
         return;
     };
-    let db = std::path::absolute(db).unwrap_or_else(|_| db.to_path_buf());
+    let db = match db {
+        Location::File(path) => std::path::absolute(path)
+            .unwrap_or_else(|_| path.to_path_buf())
+            .into_os_string(),
+        Location::Server(url) => url.text.clone().into(),
+    };
     let mut cmd = std::process::Command::new(exe);
     cmd.arg("--db")
         .arg(db)

@@ -1,7 +1,5 @@
 //! `init`: create or migrate the database, and optionally the first administrator.
 
-use std::path::Path;
-
 use crate::accounts::UserView;
 use crate::accounts::changes::role_by_name;
 use crate::clock;
@@ -10,11 +8,11 @@ use crate::error::{Error, Result};
 use crate::files::Sharing;
 use crate::password::NewPassword;
 use crate::settings::Policy;
-use crate::store::{ADMIN_ROLE, AuditEvent, InitOutcome, NewUser, Store};
+use crate::store::{ADMIN_ROLE, AuditEvent, Database, InitOutcome, NewUser, Store};
 use crate::validate::Email;
 
-pub fn init_database(path: &Path, sharing: Sharing) -> Result<(Store, InitOutcome)> {
-    Store::init(path, sharing)
+pub fn init_database(db: &Database, sharing: Sharing) -> Result<(Store, InitOutcome)> {
+    Store::init(db, sharing)
 }
 
 /// True once an administrator exists (then `init --admin` is a conflict, or a no-op with

@@ -76,7 +76,7 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<Report> {
     let mail_config = if args.no_email || args.dry_run {
         None
     } else {
-        Some(ctx.mail_config(&admitted.policy.mail)?)
+        Some(ctx.mail_config(&admitted.policy.mail, admitted.store.database_id())?)
     };
     let bar = (std::io::stderr().is_terminal() && !ctx.quiet).then(|| {
         let bar = indicatif::ProgressBar::new(0);

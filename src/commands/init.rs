@@ -16,7 +16,7 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, args: InitArgs) -> Result<Repor
     let admin_email = args.admin.as_deref().map(parse_email).transpose()?;
     // The administrator's password is read and judged before anything is created, so a refusal
     // leaves no half-made database behind. An existing database's policy applies.
-    let existing = Store::open(&ctx.db_path).ok();
+    let existing = Store::open(&ctx.db).ok();
     let admin_exists = existing
         .as_ref()
         .map(init::admin_exists)
@@ -41,8 +41,8 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, args: InitArgs) -> Result<Repor
         _ => None,
     };
     drop(existing);
-    let (mut store, outcome) = init::init_database(&ctx.db_path, sharing)?;
-    let path = store.path().display().to_string();
+    let (mut store, outcome) = init::init_database(&ctx.db, sharing)?;
+    let path = store.location().describe();
     let (status, mut report_line) = match outcome {
         InitOutcome::Created => (
             "created",

@@ -77,7 +77,7 @@ pub fn run(ctx: &Context, command: MailCommand) -> Result<Report> {
             let mut admitted = admit(ctx, &[SETTINGS_MANAGE])?;
             if !wait {
                 let due = admitted.store.sql().waiting_mail()?.len();
-                delivery::hand_off(&ctx.db_path, None, When::Now);
+                delivery::hand_off(&ctx.db.location, None, When::Now);
                 return Ok(
                     Report::new(serde_json::json!({ "handed_off": due })).line(format!(
                         "{due} message(s) handed to a deliverer; `useradm mail list` shows what waits."

@@ -52,7 +52,7 @@ pub(crate) struct Admitted {
 
 /// Opens the database (exit 10 when it is missing or of another schema) and reads the policy.
 pub(crate) fn open(ctx: &Context) -> Result<Opened> {
-    let store = Store::open(&ctx.db_path)?;
+    let store = Store::open(&ctx.db)?;
     let policy = Policy::from_rows(&store.sql().settings_rows()?);
     Ok(Opened { store, policy })
 }
@@ -203,7 +203,7 @@ pub(crate) fn queued_note(transport: &crate::mail::Transport) -> String {
 pub(crate) fn kick_mail_queue(ctx: &Context, store: &Store) {
     if crate::accounts::delivery::any_due(store).unwrap_or(false) {
         crate::accounts::delivery::hand_off(
-            &ctx.db_path,
+            &ctx.db.location,
             None,
             crate::accounts::delivery::When::Due,
         );

@@ -41,7 +41,7 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, args: RegisterArgs) -> Result<R
     let mail_config = if args.verified {
         None
     } else {
-        Some(ctx.mail_config(&policy.mail)?)
+        Some(ctx.mail_config(&policy.mail, store.database_id())?)
     };
     let registration = Registration {
         email,

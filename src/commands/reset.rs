@@ -23,9 +23,9 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, args: ResetArgs) -> Result<Repo
                 "a new password needs the emailed code: pass --confirm (asks for it) or --code-stdin",
             ));
         }
-        let transport = ctx.mail_transport(&policy.mail)?;
+        let transport = ctx.mail_transport(&policy.mail, store.database_id())?;
         let id = reset::request(&mut store, &policy, &transport, &email)?;
-        delivery::hand_off(&ctx.db_path, Some(id), delivery::When::Due);
+        delivery::hand_off(&ctx.db.location, Some(id), delivery::When::Due);
         return Ok(
             Report::new(serde_json::json!({ "email": email.address, "requested": true }))
                 .line(format!(

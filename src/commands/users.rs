@@ -174,7 +174,7 @@ fn update(
     proof: Option<&Proof>,
 ) -> Result<Report> {
     let cfg = match &change.new_email {
-        Some(_) => Some(ctx.mail_config(&admitted.policy.mail)?),
+        Some(_) => Some(ctx.mail_config(&admitted.policy.mail, admitted.store.database_id())?),
         None => None,
     };
     let updated = users::update(

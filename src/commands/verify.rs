@@ -16,9 +16,9 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, args: VerifyArgs) -> Result<Rep
     let Opened { mut store, policy } = open(ctx)?;
     let email = input.required(args.email, "Email", "--email", parse_email)?;
     if args.resend {
-        let transport = ctx.mail_transport(&policy.mail)?;
+        let transport = ctx.mail_transport(&policy.mail, store.database_id())?;
         let id = verify::resend(&mut store, &policy, &transport, &email)?;
-        delivery::hand_off(&ctx.db_path, Some(id), delivery::When::Due);
+        delivery::hand_off(&ctx.db.location, Some(id), delivery::When::Due);
         return Ok(Report::new(serde_json::json!({
             "email": email.address,
             "requested": true,

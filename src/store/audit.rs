@@ -1,7 +1,7 @@
 //! The `audit_events` table: append-only and hash-chained. Each row's hash covers the previous
 //! row's hash and the row's own content, so an edit, deletion or insertion breaks the chain.
 
-use rusqlite::{OptionalExtension, params};
+use super::engine::{Row, params};
 
 use super::{Sql, Tx};
 use crate::error::Result;
@@ -84,21 +84,26 @@ impl AuditRow {
     }
 }
 
-fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<AuditRow> {
+fn from_row(r: &Row<'_, '_>) -> Result<AuditRow> {
     Ok(AuditRow {
-        id: r.get(0)?,
-        at: r.get(1)?,
-        actor_id: r.get(2)?,
-        actor: r.get(3)?,
-        event: r.get(4)?,
-        target: r.get(5)?,
-        detail: r.get(6)?,
-        prev_hash: r.get(7)?,
-        hash: r.get(8)?,
+        id: r.int(0)?,
+        at: r.int(1)?,
+        actor_id: r.opt_int(2)?,
+        actor: r.opt_text(3)?,
+        event: r.text(4)?,
+        target: r.opt_text(5)?,
+        detail: r.text(6)?,
+        prev_hash: r.text(7)?,
+        hash: r.text(8)?,
     })
 }
 
-const COLUMNS: &str = "id, at, actor_id, actor, event, target, detail, prev_hash, hash";
+/// The columns `from_row` reads, in its order.
+macro_rules! audit_columns {
+    () => {
+        "id, at, actor_id, actor, event, target, detail, prev_hash, hash"
+    };
+}
 
 pub(super) const HEAD: &str =
     "SELECT id, hash FROM audit_events WHERE id = (SELECT max(id) FROM audit_events)";
@@ -111,46 +116,46 @@ impl Sql<'_> {
         since: Option<i64>,
         limit: i64,
     ) -> Result<Vec<AuditRow>> {
-        let mut st = self.conn.prepare_cached(&format!(
-            "SELECT * FROM (SELECT {COLUMNS} FROM audit_events
-                             WHERE (?1 IS NULL OR lower(actor) = lower(?1) OR lower(target) = lower(?1))
-                               AND (?2 IS NULL OR at >= ?2)
-                             ORDER BY id DESC LIMIT ?3)
-              ORDER BY id"
-        ))?;
-        let rows = st.query_map(params![email, since, limit], from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.all(
+            concat!(
+                "SELECT * FROM (SELECT ",
+                audit_columns!(),
+                " FROM audit_events
+                   WHERE (?1 IS NULL OR lower(actor) = lower(?1) OR lower(target) = lower(?1))
+                     AND (?2 IS NULL OR at >= ?2)
+                   ORDER BY id DESC LIMIT ?3) AS newest
+                 ORDER BY id"
+            ),
+            params![email, since, limit],
+            from_row,
+        )
     }
 
     /// How many `event`s `actor_id` caused since `since`.
     pub fn events_by_since(&self, actor_id: i64, event: &str, since: i64) -> Result<i64> {
-        Ok(self
-            .conn
-            .prepare_cached(
-                "SELECT count(*) FROM audit_events WHERE at >= ?3 AND event = ?2 AND actor_id = ?1",
-            )?
-            .query_row(params![actor_id, event, since], |r| r.get(0))?)
+        self.one(
+            "SELECT count(*) FROM audit_events WHERE at >= ?3 AND event = ?2 AND actor_id = ?1",
+            params![actor_id, event, since],
+            |r| r.int(0),
+        )
     }
 
     /// Every event in chain order, one at a time.
     pub fn for_each_audit_row(&self, mut each: impl FnMut(&AuditRow) -> Result<()>) -> Result<()> {
-        let mut st = self
-            .conn
-            .prepare_cached(&format!("SELECT {COLUMNS} FROM audit_events ORDER BY id"))?;
-        let mut rows = st.query([])?;
-        while let Some(row) = rows.next()? {
-            each(&from_row(row)?)?;
-        }
-        Ok(())
+        self.each(
+            concat!(
+                "SELECT ",
+                audit_columns!(),
+                " FROM audit_events ORDER BY id"
+            ),
+            &[],
+            &mut |row| each(&from_row(row)?),
+        )
     }
 
     /// The newest link: (id, hash).
     pub fn audit_head(&self) -> Result<Option<(i64, String)>> {
-        Ok(self
-            .conn
-            .prepare_cached(HEAD)?
-            .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
-            .optional()?)
+        self.first(HEAD, &[], |r| Ok((r.int(0)?, r.text(1)?)))
     }
 }
 
@@ -188,22 +193,21 @@ impl Tx<'_> {
             hash: String::new(),
         };
         row.hash = row.expected_hash();
-        self.conn
-            .prepare_cached(
-                "INSERT INTO audit_events (id, at, actor_id, actor, event, target, detail, prev_hash, hash)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            )?
-            .execute(params![
+        self.exec(
+            "INSERT INTO audit_events (id, at, actor_id, actor, event, target, detail, prev_hash, hash)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![
                 row.id,
                 row.at,
                 row.actor_id,
-                row.actor,
-                row.event,
-                row.target,
-                row.detail,
-                row.prev_hash,
-                row.hash
-            ])?;
+                &row.actor,
+                &row.event,
+                &row.target,
+                &row.detail,
+                &row.prev_hash,
+                &row.hash
+            ],
+        )?;
         chain.last_id = row.id;
         chain.last_hash = row.hash;
         Ok(())

@@ -1,7 +1,6 @@
 //! The `one_time_codes` table: Argon2id hashes of verification, reset and invitation codes.
 
-use rusqlite::{OptionalExtension, params};
-
+use super::engine::params;
 use super::{Sql, Tx};
 use crate::codes::Purpose;
 use crate::error::Result;
@@ -31,25 +30,20 @@ impl Sql<'_> {
     ) -> Result<Option<CodeRow>> {
         let a = purposes.first().map(|p| p.as_str());
         let b = purposes.get(1).map(|p| p.as_str()).or(a);
-        Ok(self
-            .conn
-            .prepare_cached(LIVE)?
-            .query_row(params![user_id, a, b, email, now], |r| {
-                Ok(CodeRow {
-                    id: r.get(0)?,
-                    code_hash: r.get(1)?,
-                    attempts: r.get(2)?,
-                })
+        self.first(LIVE, params![user_id, a, b, email, now], |r| {
+            Ok(CodeRow {
+                id: r.int(0)?,
+                code_hash: r.text(1)?,
+                attempts: r.int(2)?,
             })
-            .optional()?)
+        })
     }
 
     /// How many codes of a purpose were made for a user since `since` (the hourly limit).
     pub fn codes_made_since(&self, user_id: i64, purpose: Purpose, since: i64) -> Result<i64> {
-        Ok(self
-            .conn
-            .prepare_cached(MADE_SINCE)?
-            .query_row(params![user_id, purpose.as_str(), since], |r| r.get(0))?)
+        self.one(MADE_SINCE, params![user_id, purpose.as_str(), since], |r| {
+            r.int(0)
+        })
     }
 }
 
@@ -65,42 +59,39 @@ impl Tx<'_> {
         ttl: i64,
     ) -> Result<i64> {
         self.revoke_codes(user_id, &[purpose], now)?;
-        self.conn
-            .prepare_cached(
-                "INSERT INTO one_time_codes (user_id, purpose, code_hash, email, created_at, expires_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            )?
-            .execute(params![user_id, purpose.as_str(), code_hash, email, now, now.saturating_add(ttl)])?;
-        Ok(self.conn.last_insert_rowid())
+        self.one(
+            "INSERT INTO one_time_codes (user_id, purpose, code_hash, email, created_at, expires_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
+            params![user_id, purpose.as_str(), code_hash, email, now, now.saturating_add(ttl)],
+            |r| r.int(0),
+        )
     }
 
     pub fn revoke_codes(&self, user_id: i64, purposes: &[Purpose], now: i64) -> Result<()> {
-        let mut st = self.conn.prepare_cached(
-            "UPDATE one_time_codes SET revoked_at = ?3
-              WHERE user_id = ?1 AND purpose = ?2 AND used_at IS NULL AND revoked_at IS NULL",
-        )?;
         for p in purposes {
-            st.execute(params![user_id, p.as_str(), now])?;
+            self.exec(
+                "UPDATE one_time_codes SET revoked_at = ?3
+                  WHERE user_id = ?1 AND purpose = ?2 AND used_at IS NULL AND revoked_at IS NULL",
+                params![user_id, p.as_str(), now],
+            )?;
         }
         Ok(())
     }
 
     /// Counts an attempt before the code is checked.
     pub fn count_code_attempt(&self, code_id: i64) -> Result<()> {
-        self.conn
-            .prepare_cached("UPDATE one_time_codes SET attempts = attempts + 1 WHERE id = ?1")?
-            .execute([code_id])?;
+        self.exec(
+            "UPDATE one_time_codes SET attempts = attempts + 1 WHERE id = ?1",
+            params![code_id],
+        )?;
         Ok(())
     }
 
     /// Marks a code used; `false` when another process used or revoked it first.
     pub fn use_code(&self, code_id: i64, now: i64) -> Result<bool> {
-        Ok(self
-            .conn
-            .prepare_cached(
-                "UPDATE one_time_codes SET used_at = ?2 WHERE id = ?1 AND used_at IS NULL AND revoked_at IS NULL",
-            )?
-            .execute(params![code_id, now])?
-            == 1)
+        Ok(self.exec(
+            "UPDATE one_time_codes SET used_at = ?2 WHERE id = ?1 AND used_at IS NULL AND revoked_at IS NULL",
+            params![code_id, now],
+        )? == 1)
     }
 }

@@ -1,11 +1,14 @@
 //! Locks that die with the process that holds them: the kernel releases a file lock when its
-//! holder exits, `kill -9` included, whatever pid namespace it ran in. Two kinds live in a folder
-//! beside the database, `<database>.locks/`:
+//! holder exits, `kill -9` included, whatever pid namespace it ran in; PostgreSQL releases a
+//! session's advisory locks when its connection ends. Two kinds:
 //!
-//! - a **lease** on each password or code check in flight (`lease-<id>`), so that the lockout can
-//!   tell a check still running from one whose process is gone;
+//! - a **lease** on each password or code check in flight, so that the lockout can tell a check
+//!   still running from one whose process is gone: a file `lease-<id>` beside a SQLite database,
+//!   an advisory lock on a random key on a server (every host sees it);
 //! - the host's **budget of hash memory** (`memory-<n>`, each a slot of [`SLOT_KIB`]), so that
-//!   parallel checks of costly stored hashes cannot take more memory than the budget.
+//!   parallel checks of costly stored hashes cannot take more memory than the budget: files in a
+//!   folder of this host (`<database>.locks/` beside a SQLite file, the state folder for a
+//!   server's database).
 
 use std::fs::{File, OpenOptions};
 use std::os::unix::fs::OpenOptionsExt;
@@ -27,21 +30,32 @@ pub struct LockDir {
     sharing: Sharing,
 }
 
-/// A check in flight. Dropping it ends the lease (the file goes, and its lock with it).
+/// A check in flight.
 #[derive(Debug)]
-pub struct Lease {
+pub enum Lease {
+    /// A locked file beside a SQLite database; dropping it ends the lease.
+    File(FileLease),
+    /// An advisory lock of this process's connection to the server, ended with the connection.
+    Server(String),
+}
+
+impl Lease {
+    pub fn id(&self) -> &str {
+        match self {
+            Lease::File(f) => &f.id,
+            Lease::Server(id) => id,
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct FileLease {
     id: String,
     path: PathBuf,
     _lock: Flock<File>,
 }
 
-impl Lease {
-    pub fn id(&self) -> &str {
-        &self.id
-    }
-}
-
-impl Drop for Lease {
+impl Drop for FileLease {
     fn drop(&mut self) {
         let _ = std::fs::remove_file(&self.path);
     }
@@ -54,6 +68,14 @@ pub struct MemoryPermit {
 }
 
 impl LockDir {
+    /// A lock folder of this host's own (a server's database), private to its owner.
+    pub fn at(path: PathBuf) -> LockDir {
+        LockDir {
+            path,
+            sharing: Sharing::PRIVATE,
+        }
+    }
+
     /// The lock folder beside a database file, shared as the database is.
     pub fn beside(db: &Path) -> LockDir {
         let mut name = db.file_name().unwrap_or_default().to_os_string();
@@ -103,11 +125,11 @@ impl LockDir {
         let file = self.open(&name, true).map_err(|e| self.error(&e))?;
         let lock = Flock::lock(file, FlockArg::LockExclusiveNonblock)
             .map_err(|(_, e)| self.error(&std::io::Error::from(e)))?;
-        Ok(Lease {
+        Ok(Lease::File(FileLease {
             path: self.path.join(name),
             id,
             _lock: lock,
-        })
+        }))
     }
 
     /// Whether the process that took the lease `id` still holds it. A lease found dead has its

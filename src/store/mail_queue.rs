@@ -1,7 +1,7 @@
 //! The `mail_queue` table: mail a command promised and delivers after answering. A row holds the
 //! intent (purpose, address, the transport resolved at request time), never a code.
 
-use rusqlite::{OptionalExtension, params};
+use super::engine::{Row, params};
 
 use super::{Sql, Tx};
 use crate::error::Result;
@@ -22,52 +22,60 @@ pub struct QueuedMail {
     pub last_error: Option<String>,
 }
 
-const COLUMNS: &str = "id, purpose, address, email_canonical, transport, created_at, attempts, \
-                       next_attempt_at, claimed_until, last_error";
+/// The columns `from_row` reads, in its order.
+macro_rules! mail_columns {
+    () => {
+        "id, purpose, address, email_canonical, transport, created_at, attempts, \
+         next_attempt_at, claimed_until, last_error"
+    };
+}
 
-fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<QueuedMail> {
+fn from_row(r: &Row<'_, '_>) -> Result<QueuedMail> {
     Ok(QueuedMail {
-        id: r.get(0)?,
-        purpose: r.get(1)?,
-        address: r.get(2)?,
-        email_canonical: r.get(3)?,
-        transport: r.get(4)?,
-        created_at: r.get(5)?,
-        attempts: r.get(6)?,
-        next_attempt_at: r.get(7)?,
-        claimed_until: r.get(8)?,
-        last_error: r.get(9)?,
+        id: r.int(0)?,
+        purpose: r.text(1)?,
+        address: r.text(2)?,
+        email_canonical: r.text(3)?,
+        transport: r.text(4)?,
+        created_at: r.int(5)?,
+        attempts: r.int(6)?,
+        next_attempt_at: r.int(7)?,
+        claimed_until: r.opt_int(8)?,
+        last_error: r.opt_text(9)?,
     })
 }
 
 impl Sql<'_> {
     /// Every message not delivered yet (nor given up on), oldest first.
     pub fn waiting_mail(&self) -> Result<Vec<QueuedMail>> {
-        let mut st = self.conn.prepare_cached(&format!(
-            "SELECT {COLUMNS} FROM mail_queue WHERE done_at IS NULL ORDER BY id"
-        ))?;
-        let rows = st.query_map([], from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.all(
+            concat!(
+                "SELECT ",
+                mail_columns!(),
+                " FROM mail_queue WHERE done_at IS NULL ORDER BY id"
+            ),
+            &[],
+            from_row,
+        )
     }
 
     /// Ids of the messages due by `due_by` and not being sent by anyone at `now`.
     pub fn due_mail(&self, now: i64, due_by: i64) -> Result<Vec<i64>> {
-        let mut st = self.conn.prepare_cached(
+        self.all(
             "SELECT id FROM mail_queue WHERE done_at IS NULL AND next_attempt_at <= ?2
                 AND (claimed_until IS NULL OR claimed_until < ?1) ORDER BY id",
-        )?;
-        let rows = st.query_map([now, due_by], |r| r.get(0))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            params![now, due_by],
+            |r| r.int(0),
+        )
     }
 
     /// How many messages a deliverer is sending right now.
     pub fn mail_in_flight(&self, now: i64) -> Result<i64> {
-        Ok(self
-            .conn
-            .prepare_cached(
-                "SELECT count(*) FROM mail_queue WHERE done_at IS NULL AND claimed_until >= ?1",
-            )?
-            .query_row([now], |r| r.get(0))?)
+        self.one(
+            "SELECT count(*) FROM mail_queue WHERE done_at IS NULL AND claimed_until >= ?1",
+            params![now],
+            |r| r.int(0),
+        )
     }
 }
 
@@ -81,13 +89,12 @@ impl Tx<'_> {
         transport: &str,
         now: i64,
     ) -> Result<i64> {
-        self.conn
-            .prepare_cached(
-                "INSERT INTO mail_queue (purpose, address, email_canonical, transport, created_at, next_attempt_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
-            )?
-            .execute(params![purpose, address, email_canonical, transport, now])?;
-        Ok(self.conn.last_insert_rowid())
+        self.one(
+            "INSERT INTO mail_queue (purpose, address, email_canonical, transport, created_at, next_attempt_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?5) RETURNING id",
+            params![purpose, address, email_canonical, transport, now],
+            |r| r.int(0),
+        )
     }
 
     /// Takes a message due by `due_by` for sending until `until`; `None` when it is done, not due,
@@ -99,43 +106,39 @@ impl Tx<'_> {
         due_by: i64,
         until: i64,
     ) -> Result<Option<QueuedMail>> {
-        let claimed = self
-            .conn
-            .prepare_cached(
-                "UPDATE mail_queue SET claimed_until = ?4
-                  WHERE id = ?1 AND done_at IS NULL AND next_attempt_at <= ?3
-                    AND (claimed_until IS NULL OR claimed_until < ?2)",
-            )?
-            .execute(params![id, now, due_by, until])?;
+        let claimed = self.exec(
+            "UPDATE mail_queue SET claimed_until = ?4
+              WHERE id = ?1 AND done_at IS NULL AND next_attempt_at <= ?3
+                AND (claimed_until IS NULL OR claimed_until < ?2)",
+            params![id, now, due_by, until],
+        )?;
         if claimed == 0 {
             return Ok(None);
         }
-        Ok(self
-            .conn
-            .prepare_cached(&format!("SELECT {COLUMNS} FROM mail_queue WHERE id = ?1"))?
-            .query_row([id], from_row)
-            .optional()?)
+        self.first(
+            concat!("SELECT ", mail_columns!(), " FROM mail_queue WHERE id = ?1"),
+            params![id],
+            from_row,
+        )
     }
 
     /// Ends a message: sent, or nothing to send (`outcome` says which).
     pub fn finish_mail(&self, id: i64, outcome: &str, now: i64) -> Result<()> {
-        self.conn
-            .prepare_cached(
-                "UPDATE mail_queue SET done_at = ?2, outcome = ?3, claimed_until = NULL,
-                        attempts = attempts + 1 WHERE id = ?1",
-            )?
-            .execute(params![id, now, outcome])?;
+        self.exec(
+            "UPDATE mail_queue SET done_at = ?2, outcome = ?3, claimed_until = NULL,
+                    attempts = attempts + 1 WHERE id = ?1",
+            params![id, now, outcome],
+        )?;
         Ok(())
     }
 
     /// Records a failed attempt; the message is tried again at `retry_at`.
     pub fn retry_mail_later(&self, id: i64, error: &str, retry_at: i64) -> Result<()> {
-        self.conn
-            .prepare_cached(
-                "UPDATE mail_queue SET attempts = attempts + 1, last_error = ?2,
-                        next_attempt_at = ?3, claimed_until = NULL WHERE id = ?1",
-            )?
-            .execute(params![id, error, retry_at])?;
+        self.exec(
+            "UPDATE mail_queue SET attempts = attempts + 1, last_error = ?2,
+                    next_attempt_at = ?3, claimed_until = NULL WHERE id = ?1",
+            params![id, error, retry_at],
+        )?;
         Ok(())
     }
 }

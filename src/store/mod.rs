@@ -1,6 +1,7 @@
-//! The account store: every SQL statement of useradm lives under this module, so that another
-//! backend can replace it without touching the commands. Reads go through [`Sql`]; writes only
-//! through [`Store::write`], which runs them in one `BEGIN IMMEDIATE` transaction.
+//! The account store: every SQL statement of useradm lives under this module, on either engine
+//! (`engine`: SQLite, a file on this host; PostgreSQL, a server many hosts share). Reads go through
+//! [`Sql`]; writes only through [`Store::write`], which runs them in one transaction that holds
+//! the database's single write lock, so every check-then-write rule holds when processes race.
 //!
 //! Only [`Store::init`] creates or migrates a database; [`Store::open`] refuses a missing, older or
 //! newer one with exit 10.
@@ -8,27 +9,30 @@
 mod audit;
 mod codes;
 pub mod django;
+pub(crate) mod engine;
+mod location;
 mod locks;
 mod mail_queue;
 mod mfa;
+mod postgres;
 mod roles;
 mod sessions;
 mod settings;
+mod sqlite;
 mod throttle;
 mod tokens;
 mod users;
 
 use std::collections::HashMap;
-use std::fs::{self, OpenOptions};
 use std::ops::Deref;
-use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
-use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
+use engine::{Conn, Failure, Row, Value, params};
 
 pub use audit::{AuditEvent, AuditRow, GENESIS};
 pub use codes::CodeRow;
+pub use engine::Engine;
+pub use location::{Location, ServerUrl, SslMode, password_for};
 pub use locks::{Lease, LockDir, MemoryPermit};
 pub use mail_queue::QueuedMail;
 pub use mfa::TotpRow;
@@ -41,16 +45,8 @@ pub use users::{NewUser, Status, User, UserFilter};
 use crate::error::{Error, Result};
 use crate::files::Sharing;
 
-const MIGRATIONS: &[&str] = &[
-    include_str!("migrations/001_initial.sql"),
-    include_str!("migrations/002_access.sql"),
-    include_str!("migrations/003_mfa.sql"),
-    include_str!("migrations/004_write_indexes.sql"),
-    include_str!("migrations/005_fresh_proofs_and_mail_queue.sql"),
-];
-
-/// The schema version this binary reads and writes (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+/// The schema version this binary reads and writes.
+pub const SCHEMA_VERSION: i64 = sqlite::MIGRATIONS.len() as i64;
 
 /// Set once this process has committed a write: Ctrl-C at a later prompt must not claim that
 /// nothing was changed.
@@ -60,9 +56,6 @@ pub fn committed_a_write() -> bool {
     COMMITTED.load(std::sync::atomic::Ordering::SeqCst)
 }
 
-/// Long enough that parallel CI jobs queue rather than fail; past it, exit 10.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum InitOutcome {
     Created,
@@ -70,25 +63,63 @@ pub enum InitOutcome {
     UpToDate,
 }
 
+/// How this run reaches its database, and where this host keeps its own files for it.
+#[derive(Debug, Clone)]
+pub struct Database {
+    pub location: Location,
+    /// `USERADM_DB_PASSWORD_FILE`: the server password, on its first line.
+    pub password_file: Option<PathBuf>,
+    /// `PGPASSFILE`, else `~/.pgpass`.
+    pub pgpass: Option<PathBuf>,
+    /// Whether `SSL_CERT_FILE`/`SSL_CERT_DIR` may name the roots a server's certificate is checked
+    /// against (not under a privileged invocation).
+    pub trust_env_roots: bool,
+    /// This host's folder for a server's database: `<this>/<database id>/` holds its lock files.
+    pub host_state: PathBuf,
+}
+
+impl Database {
+    /// A SQLite file, with nothing else to say (tests, tools).
+    pub fn file(path: &Path) -> Database {
+        Database {
+            location: Location::File(path.to_path_buf()),
+            password_file: None,
+            pgpass: None,
+            trust_env_roots: true,
+            host_state: path.parent().map(Path::to_path_buf).unwrap_or_default(),
+        }
+    }
+
+    fn connect(&self, url: &ServerUrl) -> Result<postgres::Connect> {
+        Ok(postgres::Connect {
+            url: url.clone(),
+            password: password_for(url, self.password_file.as_deref(), self.pgpass.as_deref())?,
+            trust_env_roots: self.trust_env_roots,
+        })
+    }
+}
+
 pub struct Store {
-    conn: Connection,
-    path: PathBuf,
+    conn: Conn,
+    location: Location,
     database_id: String,
     locks: LockDir,
 }
 
 impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Store").field("path", &self.path).finish()
+        f.debug_struct("Store")
+            .field("location", &self.location)
+            .finish()
     }
 }
 
 /// Read access to the store, inside or outside a transaction.
 pub struct Sql<'c> {
-    conn: &'c Connection,
+    conn: &'c Conn,
 }
 
-/// Write access: only handed out inside `Store::write`'s `BEGIN IMMEDIATE` transaction.
+/// Write access: only handed out inside `Store::write`'s transaction.
 pub struct Tx<'c> {
     sql: Sql<'c>,
 }
@@ -103,137 +134,70 @@ impl<'c> Deref for Tx<'c> {
 impl Store {
     /// Opens an existing database of the current schema; anything else is exit 10 with the
     /// command that fixes it.
-    pub fn open(path: &Path) -> Result<Store> {
-        let init_hint = format!("run `useradm init --db {}`", path.display());
-        match fs::metadata(path) {
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Err(Error::storage(format!(
-                    "no database at {}: {init_hint}",
-                    path.display()
-                )));
-            }
-            Err(e) => {
-                return Err(Error::storage(format!(
-                    "cannot read {}: {e}",
-                    path.display()
-                )));
-            }
-            Ok(m) if !m.is_file() => {
-                return Err(Error::storage(format!(
-                    "{} is not a database file",
-                    path.display()
-                )));
-            }
-            Ok(_) => {}
-        }
-        let conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .map_err(|e| open_error(path, &e))?;
-        configure(&conn).map_err(|e| open_error(path, &e))?;
-        let version: i64 = conn
-            .pragma_query_value(None, "user_version", |r| r.get(0))
-            .map_err(|e| open_error(path, &e))?;
-        match version {
-            0 => {
-                return Err(Error::storage(format!(
-                    "{} is not a useradm database: {init_hint}",
-                    path.display()
-                )));
-            }
-            v if v < SCHEMA_VERSION => {
-                return Err(Error::storage(format!(
-                    "the database schema v{v} is older than this useradm's v{SCHEMA_VERSION}: {init_hint} to migrate it"
-                )));
-            }
-            v if v > SCHEMA_VERSION => return Err(newer_schema(v)),
-            _ => {}
-        }
-        let database_id = Sql { conn: &conn }
-            .meta("database_id")
-            .map_err(|e| open_error_generic(path, e))?
-            .ok_or_else(|| {
-                Error::storage(format!(
-                    "{} has no database id: {init_hint}",
-                    path.display()
-                ))
-            })?;
+    pub fn open(db: &Database) -> Result<Store> {
+        let conn = match &db.location {
+            Location::File(path) => sqlite::open(path)?,
+            Location::Server(url) => postgres::open(&db.connect(url)?)?,
+        };
+        Store::with(conn, db)
+    }
+
+    fn with(conn: Conn, db: &Database) -> Result<Store> {
+        let name = db.location.describe();
+        let database_id = Sql { conn: &conn }.meta("database_id")?.ok_or_else(|| {
+            Error::storage(format!(
+                "{name} has no database id: run `useradm init --db {name}`"
+            ))
+        })?;
+        let locks = match &db.location {
+            Location::File(path) => LockDir::beside(path),
+            Location::Server(_) => LockDir::at(db.host_state.join(&database_id).join("locks")),
+        };
         Ok(Store {
             conn,
-            path: path.to_path_buf(),
+            location: db.location.clone(),
             database_id,
-            locks: LockDir::beside(path),
+            locks,
         })
     }
 
-    /// Creates the database (and its folder) or migrates it to the current schema, seeding the
-    /// defaults. Safe to run again: an up-to-date database is left as it is.
-    pub fn init(path: &Path, sharing: Sharing) -> Result<(Store, InitOutcome)> {
-        let io = |what: &str, e: std::io::Error| Error::storage(format!("cannot {what}: {e}"));
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            if !dir.exists() {
-                sharing
-                    .create_dirs(dir)
-                    .map_err(|e| io(&format!("create {}", dir.display()), e))?;
-            } else if sharing.gid.is_some() {
-                // Group members need to create the -wal and -shm files beside the database.
-                sharing
-                    .apply_to_dir(dir)
-                    .map_err(|e| io(&format!("share {}", dir.display()), e))?;
-            }
-        }
-        let created = match fs::symlink_metadata(path) {
-            Ok(m) if !m.is_file() => {
-                return Err(Error::storage(format!(
-                    "{} exists and is not a database file",
-                    path.display()
-                )));
-            }
-            Ok(_) => false,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                OpenOptions::new()
-                    .write(true)
-                    .create_new(true)
-                    .mode(sharing.file_mode())
-                    .open(path)
-                    .map_err(|e| io(&format!("create {}", path.display()), e))?;
-                true
-            }
-            Err(e) => return Err(io(&format!("read {}", path.display()), e)),
+    /// Creates the database (a file and its folder, or the schema on a server) or migrates it to
+    /// the current schema, seeding the defaults. Safe to run again: an up-to-date database is
+    /// left as it is. `sharing` applies to a file.
+    pub fn init(db: &Database, sharing: Sharing) -> Result<(Store, InitOutcome)> {
+        let (conn, outcome) = match &db.location {
+            Location::File(path) => sqlite::init(path, sharing, seed)?,
+            Location::Server(url) => postgres::init(&db.connect(url)?, seed)?,
         };
-        if created || sharing.gid.is_some() {
-            sharing
-                .apply_to_file(path)
-                .map_err(|e| io(&format!("set the mode of {}", path.display()), e))?;
-        }
-        let mut conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .map_err(|e| open_error(path, &e))?;
-        configure(&conn).map_err(|e| open_error(path, &e))?;
-        let mode: String = conn
-            .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))
-            .map_err(|e| open_error(path, &e))?;
-        if !mode.eq_ignore_ascii_case("wal") {
-            return Err(Error::storage(format!(
-                "cannot switch {} to WAL mode",
-                path.display()
-            )));
-        }
-        let from = migrate(&mut conn).map_err(|e| open_error_generic(path, e))?;
-        let outcome = match from {
-            0 => InitOutcome::Created,
-            v if v < SCHEMA_VERSION => InitOutcome::Migrated { from: v },
-            _ => InitOutcome::UpToDate,
-        };
-        drop(conn);
-        Ok((Store::open(path)?, outcome))
+        COMMITTED.store(true, std::sync::atomic::Ordering::SeqCst);
+        Ok((Store::with(conn, db)?, outcome))
     }
 
-    pub fn path(&self) -> &Path {
-        &self.path
+    /// Where the database is.
+    pub fn location(&self) -> &Location {
+        &self.location
+    }
+
+    /// A new lease for a check about to start (see `locks`).
+    pub fn take_lease(&self) -> Result<Lease> {
+        match &self.conn {
+            Conn::Sqlite(_) => self.locks.take_lease(),
+            Conn::Pg(_) => Ok(Lease::Server(format!(
+                "{:x}",
+                postgres::take_lease(&self.conn)?
+            ))),
+        }
+    }
+
+    /// Whether the process that took the lease `id` still holds it.
+    pub fn lease_alive(&self, id: &str) -> Result<bool> {
+        match &self.conn {
+            Conn::Sqlite(_) => Ok(self.locks.lease_alive(id)),
+            Conn::Pg(_) => match i64::from_str_radix(id, 16) {
+                Ok(key) => postgres::lease_alive(&self.conn, key),
+                Err(_) => Ok(false),
+            },
+        }
     }
 
     /// The random id made at `init`; session files are keyed by it, so a session of one database
@@ -251,147 +215,227 @@ impl Store {
         Sql { conn: &self.conn }
     }
 
-    /// A larger page cache (32 MiB, used only as it fills) for one big transaction, such as an
-    /// import's; other commands keep SQLite's 2 MiB, so that a scan of a million users
-    /// (`users list`, `export`) stays at a flat, small memory.
+    /// A larger page cache for one big transaction, such as an import's; other commands keep
+    /// SQLite's 2 MiB, so that a scan of a million users (`users list`, `export`) stays at a flat,
+    /// small memory.
     pub fn use_bulk_cache(&self) -> Result<()> {
-        self.conn.pragma_update(None, "cache_size", -32768)?;
-        Ok(())
+        match &self.conn {
+            Conn::Sqlite(c) => sqlite::use_bulk_cache(c),
+            Conn::Pg(_) => Ok(()),
+        }
     }
 
-    /// Runs many reads in one read transaction: one snapshot and one lock, instead of a lock
-    /// taken and released around every statement (import's planning reads a row per account).
+    /// Runs many reads in one read transaction: one snapshot, instead of a lock taken and
+    /// released around every statement (import's planning reads a row per account).
     pub fn read<T>(&self, f: impl FnOnce() -> Result<T>) -> Result<T> {
-        let tx = self.conn.unchecked_transaction()?;
-        let out = f()?;
-        tx.commit()?;
-        Ok(out)
+        self.conn.batch(match self.conn.engine() {
+            Engine::Sqlite => "BEGIN",
+            Engine::Postgres => "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
+        })?;
+        let out = f();
+        self.conn
+            .batch(if out.is_ok() { "COMMIT" } else { "ROLLBACK" })?;
+        out
     }
 
-    /// Runs `f` in one `BEGIN IMMEDIATE` transaction: all of it is committed or none of it.
+    /// Runs `f` in one transaction that holds the database's write lock (`BEGIN IMMEDIATE`): all
+    /// of it is committed or none of it.
     pub fn write<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        match self.conn.engine() {
+            Engine::Sqlite => self.conn.batch("BEGIN IMMEDIATE")?,
+            Engine::Postgres => self.conn.batch(&postgres::begin_write())?,
+        }
         let out = f(&Tx {
-            sql: Sql { conn: &tx },
-        })?;
-        tx.commit()?;
-        COMMITTED.store(true, std::sync::atomic::Ordering::SeqCst);
-        Ok(out)
+            sql: Sql { conn: &self.conn },
+        });
+        match out {
+            Ok(out) => {
+                self.conn.batch("COMMIT")?;
+                COMMITTED.store(true, std::sync::atomic::Ordering::SeqCst);
+                Ok(out)
+            }
+            Err(e) => {
+                let _ = self.conn.batch("ROLLBACK");
+                Err(e)
+            }
+        }
     }
 
     /// The writes outside `write`: a single-statement refresh of when a session or token was last
     /// used. A read-only command must not fail because another process holds the write lock, so
     /// a busy (or read-only) database skips the refresh instead of waiting.
     pub fn touch_session(&self, session_id: &str, now: i64) -> Result<()> {
-        self.touch(sessions::TOUCH, session_id, now)
+        self.touch(sessions::TOUCH, sessions::TOUCH_POSTGRES, session_id, now)
     }
 
     pub fn touch_token(&self, token_id: &str, now: i64) -> Result<()> {
-        self.touch(tokens::TOUCH, token_id, now)
+        self.touch(tokens::TOUCH, tokens::TOUCH_POSTGRES, token_id, now)
     }
 
-    fn touch(&self, sql: &str, id: &str, now: i64) -> Result<()> {
-        self.conn.busy_timeout(Duration::ZERO)?;
-        let result = self
-            .conn
-            .prepare_cached(sql)
-            .and_then(|mut st| st.execute(rusqlite::params![id, now]));
-        self.conn.busy_timeout(BUSY_TIMEOUT)?;
-        match result {
-            Ok(_) => Ok(()),
-            Err(e)
-                if matches!(
-                    e.sqlite_error_code(),
-                    Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked | ErrorCode::ReadOnly)
-                ) =>
-            {
-                Ok(())
-            }
-            Err(e) => Err(e.into()),
+    fn touch(&self, sqlite: &str, postgres: &str, id: &str, now: i64) -> Result<()> {
+        match &self.conn {
+            Conn::Sqlite(c) => sqlite::touch(c, sqlite, id, now),
+            Conn::Pg(_) => self.sql().exec(postgres, params![id, now]).map(|_| ()),
         }
     }
 }
 
-fn configure(conn: &Connection) -> rusqlite::Result<()> {
-    conn.busy_timeout(BUSY_TIMEOUT)?;
-    conn.pragma_update(None, "foreign_keys", "ON")?;
-    conn.pragma_update(None, "synchronous", "FULL")?;
-    Ok(())
-}
-
-/// Applies the numbered migrations in one transaction and seeds the defaults; returns the
-/// version it found.
-fn migrate(conn: &mut Connection) -> Result<i64> {
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let found: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
-    if found > SCHEMA_VERSION {
-        return Err(newer_schema(found));
-    }
-    if found == 0 {
-        let tables: i64 = tx.query_row(
-            "SELECT count(*) FROM sqlite_schema WHERE type = 'table'",
-            [],
-            |r| r.get(0),
-        )?;
-        if tables > 0 {
-            return Err(Error::storage(
-                "the file holds another application's SQLite database; choose another --db",
-            ));
-        }
-    }
-    for sql in MIGRATIONS.iter().skip(usize::try_from(found).unwrap_or(0)) {
-        tx.execute_batch(sql)?;
-    }
-    tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+/// What a new database starts with, in the transaction that creates it: the settings' defaults,
+/// the built-in roles, the database id, and the first audit event of a migration.
+fn seed(conn: &Conn, found: i64) -> Result<()> {
     let now = crate::clock::now();
-    let seed = Tx {
-        sql: Sql { conn: &tx },
-    };
-    seed.seed_settings(now)?;
-    seed.seed_builtin_roles(now)?;
-    if seed.meta("database_id")?.is_none() {
+    let tx = Tx { sql: Sql { conn } };
+    tx.seed_settings(now)?;
+    tx.seed_builtin_roles(now)?;
+    if tx.meta("database_id")?.is_none() {
         let id = crate::crypto::hex(&crate::crypto::random_bytes::<16>()?);
-        seed.set_meta("database_id", &id)?;
-        seed.set_meta("created_at", &now.to_string())?;
+        tx.set_meta("database_id", &id)?;
+        tx.set_meta("created_at", &now.to_string())?;
     }
     if found < SCHEMA_VERSION {
-        seed.append_audit(
+        tx.append_audit(
             &AuditEvent::new("database.migrated")
                 .with(serde_json::json!({ "from": found, "to": SCHEMA_VERSION })),
             now,
         )?;
     }
-    tx.commit()?;
-    COMMITTED.store(true, std::sync::atomic::Ordering::SeqCst);
-    Ok(found)
+    Ok(())
 }
 
 impl Sql<'_> {
+    /// Which engine this store runs on.
+    pub fn engine(&self) -> Engine {
+        self.conn.engine()
+    }
+
+    /// The statement for this engine, where the two differ.
+    pub(crate) fn pick<'s>(&self, sqlite: &'s str, postgres: &'s str) -> &'s str {
+        match self.engine() {
+            Engine::Sqlite => sqlite,
+            Engine::Postgres => postgres,
+        }
+    }
+
+    /// Runs a statement; returns how many rows it changed. A unique key already taken is an
+    /// internal error here: callers that expect one use [`Sql::exec_unique`].
+    pub(crate) fn exec(&self, sql: &str, params: &[Value<'_>]) -> Result<usize> {
+        self.exec_unique(sql, params)?
+            .ok_or_else(|| Error::internal("a unique key was taken"))
+    }
+
+    /// Runs a statement; `None` when it would take a unique key that is taken.
+    pub(crate) fn exec_unique(&self, sql: &str, params: &[Value<'_>]) -> Result<Option<usize>> {
+        match self.conn.exec(sql, params) {
+            Ok(n) => Ok(Some(n)),
+            Err(Failure::Duplicate) => Ok(None),
+            Err(Failure::Other(e)) => Err(e),
+        }
+    }
+
+    /// Every row, one at a time, as it comes.
+    pub(crate) fn each(
+        &self,
+        sql: &str,
+        params: &[Value<'_>],
+        each: &mut dyn FnMut(&Row<'_, '_>) -> Result<()>,
+    ) -> Result<()> {
+        match self.conn.each(sql, params, each) {
+            Ok(()) => Ok(()),
+            Err(Failure::Duplicate) => Err(Error::internal("a unique key was taken")),
+            Err(Failure::Other(e)) => Err(e),
+        }
+    }
+
+    /// The first row, if any.
+    pub(crate) fn first<T>(
+        &self,
+        sql: &str,
+        params: &[Value<'_>],
+        f: impl Fn(&Row<'_, '_>) -> Result<T>,
+    ) -> Result<Option<T>> {
+        let mut found = None;
+        self.each(sql, params, &mut |row| {
+            if found.is_none() {
+                found = Some(f(row)?);
+            }
+            Ok(())
+        })?;
+        Ok(found)
+    }
+
+    /// The first row of a statement that may take a unique key (`INSERT … RETURNING`): `None`
+    /// when the key is taken.
+    pub(crate) fn first_unique<T>(
+        &self,
+        sql: &str,
+        params: &[Value<'_>],
+        f: impl Fn(&Row<'_, '_>) -> Result<T>,
+    ) -> Result<Option<T>> {
+        let mut found = None;
+        let ran = self.conn.each(sql, params, &mut |row| {
+            if found.is_none() {
+                found = Some(f(row)?);
+            }
+            Ok(())
+        });
+        match ran {
+            Ok(()) => found
+                .map(Some)
+                .ok_or_else(|| Error::internal("the statement returned no row")),
+            Err(Failure::Duplicate) => Ok(None),
+            Err(Failure::Other(e)) => Err(e),
+        }
+    }
+
+    /// The one row a statement returns (an aggregate).
+    pub(crate) fn one<T>(
+        &self,
+        sql: &str,
+        params: &[Value<'_>],
+        f: impl Fn(&Row<'_, '_>) -> Result<T>,
+    ) -> Result<T> {
+        self.first(sql, params, f)?
+            .ok_or_else(|| Error::internal("the statement returned no row"))
+    }
+
+    /// Every row, collected.
+    pub(crate) fn all<T>(
+        &self,
+        sql: &str,
+        params: &[Value<'_>],
+        f: impl Fn(&Row<'_, '_>) -> Result<T>,
+    ) -> Result<Vec<T>> {
+        let mut rows = Vec::new();
+        self.each(sql, params, &mut |row| {
+            rows.push(f(row)?);
+            Ok(())
+        })?;
+        Ok(rows)
+    }
+
     pub fn meta(&self, key: &str) -> Result<Option<String>> {
-        use rusqlite::OptionalExtension;
-        Ok(self
-            .conn
-            .prepare_cached("SELECT value FROM meta WHERE key = ?1")?
-            .query_row([key], |r| r.get(0))
-            .optional()?)
+        self.first("SELECT value FROM meta WHERE key = ?1", params![key], |r| {
+            r.text(0)
+        })
     }
 
     pub fn settings_rows(&self) -> Result<HashMap<String, String>> {
-        let mut st = self
-            .conn
-            .prepare_cached("SELECT key, value FROM settings")?;
-        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(self
+            .all("SELECT key, value FROM settings", &[], |r| {
+                Ok((r.text(0)?, r.text(1)?))
+            })?
+            .into_iter()
+            .collect())
     }
 }
 
 impl Tx<'_> {
     fn set_meta(&self, key: &str, value: &str) -> Result<()> {
-        self.conn
-            .prepare_cached("INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)")?
-            .execute([key, value])?;
+        self.exec(
+            "INSERT INTO meta (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            params![key, value],
+        )?;
         Ok(())
     }
 }
@@ -400,56 +444,6 @@ fn newer_schema(v: i64) -> Error {
     Error::storage(format!(
         "the database schema v{v} is newer than this useradm supports (v{SCHEMA_VERSION}): upgrade useradm"
     ))
-}
-
-fn open_error(path: &Path, err: &rusqlite::Error) -> Error {
-    open_error_generic(path, storage_error(err))
-}
-
-fn open_error_generic(path: &Path, err: Error) -> Error {
-    match err {
-        Error::Storage(msg) => Error::Storage(format!("{}: {msg}", path.display())),
-        other => other,
-    }
-}
-
-impl From<rusqlite::Error> for Error {
-    fn from(err: rusqlite::Error) -> Self {
-        storage_error(&err)
-    }
-}
-
-/// Maps SQLite's failures to exit 10 with a message a user can act on.
-fn storage_error(err: &rusqlite::Error) -> Error {
-    let Some(code) = err.sqlite_error_code() else {
-        return Error::internal(format!("database error: {err}"));
-    };
-    let msg = match code {
-        ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => {
-            "the database stayed busy past the timeout (another process is writing); try again"
-                .to_string()
-        }
-        ErrorCode::ReadOnly => {
-            "the database is read-only for this user; nothing was changed".to_string()
-        }
-        ErrorCode::DiskFull => "the disk is full; nothing was changed".to_string(),
-        ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt => {
-            "the database file is corrupt or not a SQLite database".to_string()
-        }
-        ErrorCode::CannotOpen => "cannot open the database file".to_string(),
-        ErrorCode::PermissionDenied => "permission denied on the database file".to_string(),
-        ErrorCode::SystemIoFailure => format!("I/O error on the database: {err}"),
-        ErrorCode::TooBig => "a value is too large for the database".to_string(),
-        _ => return Error::internal(format!("database error: {err}")),
-    };
-    Error::Storage(msg)
-}
-
-/// True for a UNIQUE or PRIMARY KEY violation, which callers turn into a conflict (exit 6).
-pub(crate) fn is_unique_violation(err: &rusqlite::Error) -> bool {
-    matches!(err, rusqlite::Error::SqliteFailure(e, _)
-        if e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE
-            || e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY)
 }
 
 #[cfg(test)]
@@ -462,7 +456,8 @@ mod tests {
     #[test]
     fn hot_path_statements_use_indexes() {
         let dir = tempfile::tempdir().unwrap();
-        let (store, _) = Store::init(&dir.path().join("t.db"), Sharing::PRIVATE).unwrap();
+        let db = Database::file(&dir.path().join("t.db"));
+        let (store, _) = Store::init(&db, Sharing::PRIVATE).unwrap();
         let statements = [
             users::BY_EMAIL,
             users::BY_PENDING_EMAIL,
@@ -485,10 +480,10 @@ mod tests {
             mfa::RECOVERY_OF_USER,
         ];
         for sql in statements {
-            let mut st = store
-                .conn
-                .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
-                .unwrap();
+            let Conn::Sqlite(conn) = &store.conn else {
+                panic!("a SQLite store");
+            };
+            let mut st = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
             let nulls = vec![rusqlite::types::Value::Null; st.parameter_count()];
             let plan: Vec<String> = st
                 .query_map(rusqlite::params_from_iter(nulls), |r| r.get::<_, String>(3))

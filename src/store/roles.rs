@@ -1,9 +1,8 @@
 //! The `roles`, `role_permissions` and `user_roles` tables.
 
-use rusqlite::{OptionalExtension, params};
-
+use super::engine::{Row, params};
 use super::{Sql, Status, Tx};
-use crate::error::Result;
+use crate::error::{Error, Result};
 
 #[derive(Debug, Clone)]
 pub struct Role {
@@ -33,174 +32,150 @@ pub(super) const GRANTS_OF_USER: &str = "SELECT r.name, rp.permission FROM user_
   WHERE ur.user_id = ?1 ORDER BY r.name, rp.permission";
 pub(super) const ROLE_NAMES_OF_USER: &str = "SELECT r.name FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE ur.user_id = ?1 ORDER BY r.name";
 
+fn role_from(r: &Row<'_, '_>) -> Result<Role> {
+    Ok(Role {
+        id: r.int(0)?,
+        name: r.text(1)?,
+        description: r.text(2)?,
+        builtin: r.flag(3)?,
+    })
+}
+
 impl Sql<'_> {
     pub fn roles(&self) -> Result<Vec<RoleSummary>> {
-        let mut st = self.conn.prepare_cached(
+        let roles = self.all(
             "SELECT r.id, r.name, r.description, r.builtin,
                     (SELECT count(*) FROM user_roles ur WHERE ur.role_id = r.id)
                FROM roles r ORDER BY r.name",
+            &[],
+            |r| Ok((role_from(r)?, r.int(4)?)),
         )?;
-        let rows = st.query_map([], |r| {
-            Ok((
-                Role {
-                    id: r.get(0)?,
-                    name: r.get(1)?,
-                    description: r.get(2)?,
-                    builtin: r.get(3)?,
-                },
-                r.get(4)?,
-            ))
-        })?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (role, users) = row?;
-            out.push(RoleSummary {
-                permissions: self.role_permissions(role.id)?,
-                role,
-                users,
-            });
-        }
-        Ok(out)
+        roles
+            .into_iter()
+            .map(|(role, users)| {
+                Ok(RoleSummary {
+                    permissions: self.role_permissions(role.id)?,
+                    role,
+                    users,
+                })
+            })
+            .collect()
     }
 
     /// Every holder of a role.
     pub fn role_holders(&self, role_id: i64) -> Result<Vec<i64>> {
-        let mut st = self.conn.prepare_cached(HOLDERS)?;
-        let rows = st.query_map([role_id], |r| r.get(0))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.all(HOLDERS, params![role_id], |r| r.int(0))
     }
 
     /// How many active accounts hold the built-in admin role.
     pub fn active_admins(&self) -> Result<i64> {
-        Ok(self
-            .conn
-            .prepare_cached(
-                "SELECT count(*) FROM user_roles ur JOIN roles r ON r.id = ur.role_id JOIN users u ON u.id = ur.user_id
-                  WHERE r.name = ?1 AND u.status = ?2",
-            )?
-            .query_row(params![ADMIN_ROLE, Status::Active], |r| r.get(0))?)
+        self.one(
+            "SELECT count(*) FROM user_roles ur JOIN roles r ON r.id = ur.role_id JOIN users u ON u.id = ur.user_id
+              WHERE r.name = ?1 AND u.status = ?2",
+            params![ADMIN_ROLE, Status::Active],
+            |r| r.int(0),
+        )
     }
 
     pub fn role_by_name(&self, name: &str) -> Result<Option<Role>> {
-        Ok(self
-            .conn
-            .prepare_cached(BY_NAME)?
-            .query_row([name], |r| {
-                Ok(Role {
-                    id: r.get(0)?,
-                    name: r.get(1)?,
-                    description: r.get(2)?,
-                    builtin: r.get(3)?,
-                })
-            })
-            .optional()?)
+        self.first(BY_NAME, params![name], role_from)
     }
 
     pub fn user_role_names(&self, user_id: i64) -> Result<Vec<String>> {
-        let mut st = self.conn.prepare_cached(ROLE_NAMES_OF_USER)?;
-        let rows = st.query_map([user_id], |r| r.get(0))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.all(ROLE_NAMES_OF_USER, params![user_id], |r| r.text(0))
     }
 
     /// Every (role, permission) pair the user holds, for the gate and `check --explain`.
     pub fn user_grants(&self, user_id: i64) -> Result<Vec<(String, String)>> {
-        let mut st = self.conn.prepare_cached(GRANTS_OF_USER)?;
-        let rows = st.query_map([user_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.all(GRANTS_OF_USER, params![user_id], |r| {
+            Ok((r.text(0)?, r.text(1)?))
+        })
     }
 
     pub fn role_permissions(&self, role_id: i64) -> Result<Vec<String>> {
-        let mut st = self.conn.prepare_cached(
+        self.all(
             "SELECT permission FROM role_permissions WHERE role_id = ?1 ORDER BY permission",
-        )?;
-        let rows = st.query_map([role_id], |r| r.get(0))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            params![role_id],
+            |r| r.text(0),
+        )
     }
 
     /// True once any account, active or not, holds the built-in admin role.
     pub fn admin_exists(&self) -> Result<bool> {
-        Ok(self.conn.prepare_cached(
+        self.one(
             "SELECT EXISTS (SELECT 1 FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE r.name = ?1)",
-        )?
-        .query_row([ADMIN_ROLE], |r| r.get(0))?)
+            params![ADMIN_ROLE],
+            |r| r.flag(0),
+        )
     }
 }
 
 impl Tx<'_> {
     /// Gives a role; `false` when the user already held it.
     pub fn grant_role(&self, user_id: i64, role_id: i64, now: i64) -> Result<bool> {
-        let n = self
-            .conn
-            .prepare_cached("INSERT OR IGNORE INTO user_roles (user_id, role_id, granted_at) VALUES (?1, ?2, ?3)")?
-            .execute(params![user_id, role_id, now])?;
+        let n = self.exec(
+            "INSERT INTO user_roles (user_id, role_id, granted_at) VALUES (?1, ?2, ?3)
+             ON CONFLICT DO NOTHING",
+            params![user_id, role_id, now],
+        )?;
         Ok(n == 1)
     }
 
     /// Takes a role; `false` when the user did not hold it.
     pub fn revoke_role(&self, user_id: i64, role_id: i64) -> Result<bool> {
-        let n = self
-            .conn
-            .prepare_cached("DELETE FROM user_roles WHERE user_id = ?1 AND role_id = ?2")?
-            .execute(params![user_id, role_id])?;
+        let n = self.exec(
+            "DELETE FROM user_roles WHERE user_id = ?1 AND role_id = ?2",
+            params![user_id, role_id],
+        )?;
         Ok(n == 1)
     }
 
     /// Creates a role; an existing name is a conflict.
     pub fn create_role(&self, name: &str, description: &str, now: i64) -> Result<i64> {
-        let done = self
-            .conn
-            .prepare_cached(
-                "INSERT INTO roles (name, description, builtin, created_at) VALUES (?1, ?2, 0, ?3)",
-            )?
-            .execute(params![name, description, now]);
-        match done {
-            Ok(_) => Ok(self.conn.last_insert_rowid()),
-            Err(e) if super::is_unique_violation(&e) => Err(crate::error::Error::Conflict(
-                format!("the role {name} already exists"),
-            )),
-            Err(e) => Err(e.into()),
-        }
+        self.first_unique(
+            "INSERT INTO roles (name, description, builtin, created_at) VALUES (?1, ?2, 0, ?3)
+             RETURNING id",
+            params![name, description, now],
+            |r| r.int(0),
+        )?
+        .ok_or_else(|| Error::Conflict(format!("the role {name} already exists")))
     }
 
     pub fn delete_role(&self, role_id: i64) -> Result<()> {
-        self.conn
-            .prepare_cached("DELETE FROM roles WHERE id = ?1 AND builtin = 0")?
-            .execute([role_id])?;
+        self.exec(
+            "DELETE FROM roles WHERE id = ?1 AND builtin = 0",
+            params![role_id],
+        )?;
         Ok(())
     }
 
     /// Adds a permission to a role; `false` when it was there.
     pub fn allow(&self, role_id: i64, permission: &str) -> Result<bool> {
-        Ok(self
-            .conn
-            .prepare_cached(
-                "INSERT OR IGNORE INTO role_permissions (role_id, permission) VALUES (?1, ?2)",
-            )?
-            .execute(params![role_id, permission])?
-            == 1)
+        Ok(self.exec(
+            "INSERT INTO role_permissions (role_id, permission) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+            params![role_id, permission],
+        )? == 1)
     }
 
     /// Removes a permission from a role; `false` when it was not there.
     pub fn deny(&self, role_id: i64, permission: &str) -> Result<bool> {
-        Ok(self
-            .conn
-            .prepare_cached("DELETE FROM role_permissions WHERE role_id = ?1 AND permission = ?2")?
-            .execute(params![role_id, permission])?
-            == 1)
+        Ok(self.exec(
+            "DELETE FROM role_permissions WHERE role_id = ?1 AND permission = ?2",
+            params![role_id, permission],
+        )? == 1)
     }
 
     pub(super) fn seed_builtin_roles(&self, now: i64) -> Result<()> {
-        self.conn
-            .prepare_cached(
-                "INSERT OR IGNORE INTO roles (name, description, builtin, created_at) VALUES (?1, ?2, 1, ?3)",
-            )?
-            .execute(params![ADMIN_ROLE, "every permission (built in)", now])?;
-        self.conn
-            .prepare_cached(
-                "INSERT OR IGNORE INTO role_permissions (role_id, permission)
-                 SELECT id, '*' FROM roles WHERE name = ?1",
-            )?
-            .execute([ADMIN_ROLE])?;
+        self.exec(
+            "INSERT INTO roles (name, description, builtin, created_at) VALUES (?1, ?2, 1, ?3)
+             ON CONFLICT DO NOTHING",
+            params![ADMIN_ROLE, "every permission (built in)", now],
+        )?;
+        self.exec(
+            "INSERT INTO role_permissions (role_id, permission)
+             SELECT id, '*' FROM roles WHERE name = ?1 ON CONFLICT DO NOTHING",
+            params![ADMIN_ROLE],
+        )?;
         Ok(())
     }
 }

@@ -1,7 +1,6 @@
 //! The `login_failures` table: failed-login counters per canonical email, known or not.
 
-use rusqlite::{OptionalExtension, params};
-
+use super::engine::params;
 use super::{Sql, Tx};
 use crate::error::Result;
 
@@ -20,17 +19,14 @@ pub struct Throttle {
 impl Sql<'_> {
     pub fn throttle(&self, email_canonical: &str) -> Result<Throttle> {
         Ok(self
-            .conn
-            .prepare_cached(BY_EMAIL)?
-            .query_row([email_canonical], |r| {
-                let pending: String = r.get(1)?;
+            .first(BY_EMAIL, params![email_canonical], |r| {
+                let pending = r.text(1)?;
                 Ok(Throttle {
-                    failures: r.get(0)?,
+                    failures: r.int(0)?,
                     pending: serde_json::from_str(&pending).unwrap_or_default(),
-                    locked_until: r.get(2)?,
+                    locked_until: r.opt_int(2)?,
                 })
-            })
-            .optional()?
+            })?
             .unwrap_or_default())
     }
 }
@@ -41,29 +37,24 @@ impl Tx<'_> {
         if t.failures == 0 && t.pending.is_empty() && t.locked_until.is_none() {
             return self.clear_throttle(email_canonical);
         }
-        self.conn
-            .prepare_cached(
-                "INSERT INTO login_failures (email_canonical, failures, pending, locked_until, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5)
-                 ON CONFLICT (email_canonical) DO UPDATE
-                   SET failures = excluded.failures, pending = excluded.pending,
-                       locked_until = excluded.locked_until, updated_at = excluded.updated_at",
-            )?
-            .execute(params![
-                email_canonical,
-                t.failures,
-                serde_json::to_string(&t.pending).unwrap_or_else(|_| "[]".into()),
-                t.locked_until,
-                now
-            ])?;
+        let pending = serde_json::to_string(&t.pending).unwrap_or_else(|_| "[]".into());
+        self.exec(
+            "INSERT INTO login_failures (email_canonical, failures, pending, locked_until, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (email_canonical) DO UPDATE
+               SET failures = excluded.failures, pending = excluded.pending,
+                   locked_until = excluded.locked_until, updated_at = excluded.updated_at",
+            params![email_canonical, t.failures, &pending, t.locked_until, now],
+        )?;
         Ok(())
     }
 
     /// A success, a completed reset or `users unlock`: the count and any lock go.
     pub fn clear_throttle(&self, email_canonical: &str) -> Result<()> {
-        self.conn
-            .prepare_cached("DELETE FROM login_failures WHERE email_canonical = ?1")?
-            .execute([email_canonical])?;
+        self.exec(
+            "DELETE FROM login_failures WHERE email_canonical = ?1",
+            params![email_canonical],
+        )?;
         Ok(())
     }
 }

@@ -1,8 +1,7 @@
 //! The `api_tokens` table: CI tokens acting as their owner, limited to listed permissions. Only
 //! the SHA-256 of a token is stored.
 
-use rusqlite::{OptionalExtension, Row, params};
-
+use super::engine::{Row, params};
 use super::{Sql, Tx};
 use crate::error::Result;
 
@@ -30,92 +29,87 @@ macro_rules! select_tokens {
 
 pub(super) const BY_HASH: &str = concat!(select_tokens!(), " WHERE t.token_sha256 = ?1");
 pub(super) const TOUCH: &str = "UPDATE api_tokens SET last_used_at = ?2 WHERE id = ?1 AND (last_used_at IS NULL OR last_used_at < ?2)";
+/// PostgreSQL's touch never waits for a row another transaction holds.
+pub(super) const TOUCH_POSTGRES: &str = "UPDATE api_tokens SET last_used_at = ?2 WHERE id =
+    (SELECT id FROM api_tokens WHERE id = ?1 AND (last_used_at IS NULL OR last_used_at < ?2)
+        FOR UPDATE SKIP LOCKED)";
 
-fn from_row(r: &Row<'_>) -> rusqlite::Result<TokenRow> {
-    let permissions: String = r.get(4)?;
+fn from_row(r: &Row<'_, '_>) -> Result<TokenRow> {
+    let permissions = r.text(4)?;
     Ok(TokenRow {
-        id: r.get(0)?,
-        name: r.get(1)?,
-        user_id: r.get(2)?,
-        email: r.get(3)?,
+        id: r.text(0)?,
+        name: r.text(1)?,
+        user_id: r.int(2)?,
+        email: r.text(3)?,
         permissions: serde_json::from_str(&permissions).unwrap_or_default(),
-        created_at: r.get(5)?,
-        expires_at: r.get(6)?,
-        last_used_at: r.get(7)?,
-        revoked_at: r.get(8)?,
+        created_at: r.int(5)?,
+        expires_at: r.opt_int(6)?,
+        last_used_at: r.opt_int(7)?,
+        revoked_at: r.opt_int(8)?,
     })
 }
 
 impl Sql<'_> {
     pub fn token_by_hash(&self, token_sha256: &str) -> Result<Option<TokenRow>> {
-        Ok(self
-            .conn
-            .prepare_cached(BY_HASH)?
-            .query_row([token_sha256], from_row)
-            .optional()?)
+        self.first(BY_HASH, params![token_sha256], from_row)
     }
 
     pub fn token_by_id(&self, id: &str) -> Result<Option<TokenRow>> {
-        Ok(self
-            .conn
-            .prepare_cached(concat!(select_tokens!(), " WHERE t.id = ?1"))?
-            .query_row([id], from_row)
-            .optional()?)
+        self.first(
+            concat!(select_tokens!(), " WHERE t.id = ?1"),
+            params![id],
+            from_row,
+        )
     }
 
     /// How many of a user's tokens still work (not revoked, not expired).
     pub fn live_tokens(&self, user_id: i64, now: i64) -> Result<usize> {
-        let n: i64 = self
-            .conn
-            .prepare_cached(
-                "SELECT count(*) FROM api_tokens WHERE user_id = ?1 AND revoked_at IS NULL
-                    AND (expires_at IS NULL OR expires_at > ?2)",
-            )?
-            .query_row(params![user_id, now], |r| r.get(0))?;
+        let n = self.one(
+            "SELECT count(*) FROM api_tokens WHERE user_id = ?1 AND revoked_at IS NULL
+                AND (expires_at IS NULL OR expires_at > ?2)",
+            params![user_id, now],
+            |r| r.int(0),
+        )?;
         Ok(usize::try_from(n).unwrap_or(0))
     }
 
     /// Tokens of one user or of everyone, newest first.
     pub fn tokens(&self, user_id: Option<i64>) -> Result<Vec<TokenRow>> {
-        let mut st = self.conn.prepare_cached(concat!(
-            select_tokens!(),
-            " WHERE ?1 IS NULL OR t.user_id = ?1 ORDER BY t.created_at DESC, t.id"
-        ))?;
-        let rows = st.query_map([user_id], from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.all(
+            concat!(
+                select_tokens!(),
+                " WHERE ?1 IS NULL OR t.user_id = ?1 ORDER BY t.created_at DESC, t.id"
+            ),
+            params![user_id],
+            from_row,
+        )
     }
 }
 
 impl Tx<'_> {
     pub fn insert_token(&self, t: &TokenRow, token_sha256: &str) -> Result<()> {
         let permissions = serde_json::to_string(&t.permissions).unwrap_or_else(|_| "[]".into());
-        self.conn
-            .prepare_cached(
-                "INSERT INTO api_tokens (id, name, token_sha256, user_id, permissions, created_at, expires_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            )?
-            .execute(params![t.id, t.name, token_sha256, t.user_id, permissions, t.created_at, t.expires_at])?;
+        self.exec(
+            "INSERT INTO api_tokens (id, name, token_sha256, user_id, permissions, created_at, expires_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![&t.id, &t.name, token_sha256, t.user_id, &permissions, t.created_at, t.expires_at],
+        )?;
         Ok(())
     }
 
     /// Revokes one token; `false` when it was already revoked.
     pub fn revoke_token(&self, id: &str, now: i64) -> Result<bool> {
-        Ok(self
-            .conn
-            .prepare_cached(
-                "UPDATE api_tokens SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL",
-            )?
-            .execute(params![id, now])?
-            == 1)
+        Ok(self.exec(
+            "UPDATE api_tokens SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL",
+            params![id, now],
+        )? == 1)
     }
 
     /// Revokes every live token of a user; returns how many.
     pub fn revoke_user_tokens(&self, user_id: i64, now: i64) -> Result<usize> {
-        Ok(self
-            .conn
-            .prepare_cached(
-                "UPDATE api_tokens SET revoked_at = ?2 WHERE user_id = ?1 AND revoked_at IS NULL",
-            )?
-            .execute(params![user_id, now])?)
+        self.exec(
+            "UPDATE api_tokens SET revoked_at = ?2 WHERE user_id = ?1 AND revoked_at IS NULL",
+            params![user_id, now],
+        )
     }
 }

@@ -1,9 +1,7 @@
 //! The `users` table.
 
-use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
-use rusqlite::{OptionalExtension, Row, params};
-
-use super::{Sql, Tx, is_unique_violation};
+use super::engine::{Row, Value, params};
+use super::{Sql, Tx};
 use crate::error::{Error, Result};
 
 #[derive(Debug, Clone)]
@@ -56,15 +54,15 @@ impl Status {
     }
 }
 
-impl ToSql for Status {
-    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
-        Ok(ToSqlOutput::from(self.as_str()))
+impl From<Status> for Value<'_> {
+    fn from(s: Status) -> Self {
+        Value::Text(Some(s.as_str()))
     }
 }
 
-impl FromSql for Status {
-    fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
-        Status::parse(value.as_str()?).ok_or_else(|| FromSqlError::Other("unknown status".into()))
+impl From<Option<Status>> for Value<'_> {
+    fn from(s: Option<Status>) -> Self {
+        Value::Text(s.map(Status::as_str))
     }
 }
 
@@ -100,21 +98,56 @@ pub(super) const BY_PENDING_EMAIL: &str = concat!(
 pub(super) const BY_ID: &str = concat!("SELECT ", user_columns!(), " FROM users WHERE id = ?1");
 pub(super) const SAMPLE_HASH: &str = "SELECT password_hash FROM users WHERE id >= ?1 AND password_hash IS NOT NULL ORDER BY id LIMIT 1";
 
-fn from_row(r: &Row<'_>) -> rusqlite::Result<User> {
+/// The listing of `users list`, with each user's role names and lock time. SQLite and
+/// PostgreSQL aggregate and search text with functions of different names.
+const LISTING_SQLITE: &str = concat!(
+    "SELECT ",
+    user_columns!(),
+    ",
+        (SELECT json_group_array(name) FROM
+           (SELECT r.name FROM user_roles ur JOIN roles r ON r.id = ur.role_id
+             WHERE ur.user_id = u.id ORDER BY r.name)),
+        (SELECT lf.locked_until FROM login_failures lf WHERE lf.email_canonical = u.email_canonical)
+   FROM users u
+  WHERE (?1 IS NULL OR EXISTS (SELECT 1 FROM user_roles ur JOIN roles r ON r.id = ur.role_id
+                                WHERE ur.user_id = u.id AND r.name = ?1))
+    AND (?2 IS NULL OR u.status = ?2)
+    AND (?3 IS NULL OR instr(lower(u.email || ' ' || u.first_name || ' ' || u.last_name), lower(?3)) > 0)
+  ORDER BY u.id"
+);
+const LISTING_POSTGRES: &str = concat!(
+    "SELECT ",
+    user_columns!(),
+    ",
+        (SELECT coalesce(json_agg(name ORDER BY name), '[]'::json)::text FROM
+           (SELECT r.name FROM user_roles ur JOIN roles r ON r.id = ur.role_id
+             WHERE ur.user_id = u.id) AS held),
+        (SELECT lf.locked_until FROM login_failures lf WHERE lf.email_canonical = u.email_canonical)
+   FROM users u
+  WHERE (?1 IS NULL OR EXISTS (SELECT 1 FROM user_roles ur JOIN roles r ON r.id = ur.role_id
+                                WHERE ur.user_id = u.id AND r.name = ?1))
+    AND (?2 IS NULL OR u.status = ?2)
+    AND (?3 IS NULL OR strpos(lower(u.email || ' ' || u.first_name || ' ' || u.last_name), lower(?3)) > 0)
+  ORDER BY u.id"
+);
+
+fn from_row(r: &Row<'_, '_>) -> Result<User> {
+    let status = r.text(8)?;
     Ok(User {
-        id: r.get(0)?,
-        email: r.get(1)?,
-        email_canonical: r.get(2)?,
-        first_name: r.get(3)?,
-        last_name: r.get(4)?,
-        attributes: r.get(5)?,
-        password_hash: r.get(6)?,
-        email_verified_at: r.get(7)?,
-        status: r.get(8)?,
-        created_at: r.get(9)?,
-        updated_at: r.get(10)?,
-        last_login_at: r.get(11)?,
-        pending_email: r.get(12)?,
+        id: r.int(0)?,
+        email: r.text(1)?,
+        email_canonical: r.text(2)?,
+        first_name: r.text(3)?,
+        last_name: r.text(4)?,
+        attributes: r.text(5)?,
+        password_hash: r.opt_text(6)?,
+        email_verified_at: r.opt_int(7)?,
+        status: Status::parse(&status)
+            .ok_or_else(|| Error::internal(format!("unknown account status {status:?}")))?,
+        created_at: r.int(9)?,
+        updated_at: r.int(10)?,
+        last_login_at: r.opt_int(11)?,
+        pending_email: r.opt_text(12)?,
     })
 }
 
@@ -130,11 +163,7 @@ pub struct UserFilter {
 
 impl Sql<'_> {
     pub fn user_by_pending_email(&self, canonical: &str) -> Result<Option<User>> {
-        Ok(self
-            .conn
-            .prepare_cached(BY_PENDING_EMAIL)?
-            .query_row([canonical], from_row)
-            .optional()?)
+        self.first(BY_PENDING_EMAIL, params![canonical], from_row)
     }
 
     /// Users in id order, filtered, each with its role names (sorted) and lock time; `each` sees
@@ -145,62 +174,34 @@ impl Sql<'_> {
         filter: &UserFilter,
         mut each: impl FnMut(&User, Vec<String>, Option<i64>) -> Result<()>,
     ) -> Result<()> {
-        let mut st = self.conn.prepare_cached(concat!(
-            "SELECT ",
-            user_columns!(),
-            ",
-                    (SELECT json_group_array(name) FROM
-                       (SELECT r.name FROM user_roles ur JOIN roles r ON r.id = ur.role_id
-                         WHERE ur.user_id = u.id ORDER BY r.name)),
-                    (SELECT lf.locked_until FROM login_failures lf
-                      WHERE lf.email_canonical = u.email_canonical)
-               FROM users u
-              WHERE (?1 IS NULL OR EXISTS (SELECT 1 FROM user_roles ur JOIN roles r ON r.id = ur.role_id
-                                            WHERE ur.user_id = u.id AND r.name = ?1))
-                AND (?2 IS NULL OR u.status = ?2)
-                AND (?3 IS NULL OR instr(lower(u.email || ' ' || u.first_name || ' ' || u.last_name), lower(?3)) > 0)
-              ORDER BY u.id"
-        ))?;
-        let mut rows = st.query(params![filter.role, filter.status, filter.search])?;
-        while let Some(row) = rows.next()? {
-            let roles: String = row.get(13)?;
+        let sql = self.pick(LISTING_SQLITE, LISTING_POSTGRES);
+        let params = params![&filter.role, filter.status, &filter.search];
+        self.each(sql, params, &mut |row| {
+            let roles = row.text(13)?;
             let roles = serde_json::from_str(&roles)
                 .map_err(|e| Error::internal(format!("role names of a user: {e}")))?;
-            each(&from_row(row)?, roles, row.get(14)?)?;
-        }
-        Ok(())
+            each(&from_row(row)?, roles, row.opt_int(14)?)
+        })
     }
 
     /// A stored password hash picked by `seed`, so that a dummy check for an unknown email can run
     /// at the cost real accounts' hashes have (they may differ from the current policy).
     pub fn sample_password_hash(&self, seed: u64) -> Result<Option<String>> {
-        let max: Option<i64> = self
-            .conn
-            .prepare_cached("SELECT max(id) FROM users")?
-            .query_row([], |r| r.get(0))?;
+        let max = self.one("SELECT max(id) FROM users", &[], |r| r.opt_int(0))?;
         let Some(max) = max else { return Ok(None) };
         let start = i64::try_from(seed % u64::try_from(max).unwrap_or(1).max(1)).unwrap_or(0) + 1;
-        let mut st = self.conn.prepare_cached(SAMPLE_HASH)?;
-        match st.query_row([start], |r| r.get(0)).optional()? {
+        match self.first(SAMPLE_HASH, params![start], |r| r.text(0))? {
             Some(h) => Ok(Some(h)),
-            None => Ok(st.query_row([0], |r| r.get(0)).optional()?),
+            None => self.first(SAMPLE_HASH, params![0], |r| r.text(0)),
         }
     }
 
     pub fn user_by_email(&self, canonical: &str) -> Result<Option<User>> {
-        Ok(self
-            .conn
-            .prepare_cached(BY_EMAIL)?
-            .query_row([canonical], from_row)
-            .optional()?)
+        self.first(BY_EMAIL, params![canonical], from_row)
     }
 
     pub fn user_by_id(&self, id: i64) -> Result<Option<User>> {
-        Ok(self
-            .conn
-            .prepare_cached(BY_ID)?
-            .query_row([id], from_row)
-            .optional()?)
+        self.first(BY_ID, params![id], from_row)
     }
 }
 
@@ -208,14 +209,11 @@ impl Tx<'_> {
     /// Inserts a user; an existing canonical email is a conflict (exit 6).
     pub fn insert_user(&self, u: &NewUser<'_>, now: i64) -> Result<i64> {
         let verified_at = u.verified.then_some(now);
-        let inserted = self
-            .conn
-            .prepare_cached(
-                "INSERT INTO users (email, email_canonical, first_name, last_name, attributes, password_hash,
-                                    email_verified_at, status, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
-            )?
-            .execute(params![
+        let id = self.first_unique(
+            "INSERT INTO users (email, email_canonical, first_name, last_name, attributes, password_hash,
+                                email_verified_at, status, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9) RETURNING id",
+            params![
                 u.email,
                 u.email_canonical,
                 u.first_name,
@@ -225,30 +223,27 @@ impl Tx<'_> {
                 verified_at,
                 Status::Active,
                 now
-            ]);
-        match inserted {
-            Ok(_) => Ok(self.conn.last_insert_rowid()),
-            Err(e) if is_unique_violation(&e) => Err(Error::Conflict(format!(
-                "an account with email {} already exists",
-                u.email
-            ))),
-            Err(e) => Err(e.into()),
-        }
+            ],
+            |r| r.int(0),
+        )?;
+        id.ok_or_else(|| {
+            Error::Conflict(format!("an account with email {} already exists", u.email))
+        })
     }
 
     pub fn set_email_verified(&self, user_id: i64, now: i64) -> Result<()> {
-        self.conn
-            .prepare_cached(
-                "UPDATE users SET email_verified_at = ?2, updated_at = ?2 WHERE id = ?1 AND email_verified_at IS NULL",
-            )?
-            .execute(params![user_id, now])?;
+        self.exec(
+            "UPDATE users SET email_verified_at = ?2, updated_at = ?2 WHERE id = ?1 AND email_verified_at IS NULL",
+            params![user_id, now],
+        )?;
         Ok(())
     }
 
     pub fn set_password_hash(&self, user_id: i64, phc: &str, now: i64) -> Result<()> {
-        self.conn
-            .prepare_cached("UPDATE users SET password_hash = ?2, updated_at = ?3 WHERE id = ?1")?
-            .execute(params![user_id, phc, now])?;
+        self.exec(
+            "UPDATE users SET password_hash = ?2, updated_at = ?3 WHERE id = ?1",
+            params![user_id, phc, now],
+        )?;
         Ok(())
     }
 
@@ -260,25 +255,23 @@ impl Tx<'_> {
         attributes: &str,
         now: i64,
     ) -> Result<()> {
-        self.conn
-            .prepare_cached(
-                "UPDATE users SET first_name = ?2, last_name = ?3, attributes = ?4, updated_at = ?5 WHERE id = ?1",
-            )?
-            .execute(params![user_id, first, last, attributes, now])?;
+        self.exec(
+            "UPDATE users SET first_name = ?2, last_name = ?3, attributes = ?4, updated_at = ?5 WHERE id = ?1",
+            params![user_id, first, last, attributes, now],
+        )?;
         Ok(())
     }
 
     pub fn set_status(&self, user_id: i64, status: Status, now: i64) -> Result<()> {
-        self.conn
-            .prepare_cached("UPDATE users SET status = ?2, updated_at = ?3 WHERE id = ?1")?
-            .execute(params![user_id, status, now])?;
+        self.exec(
+            "UPDATE users SET status = ?2, updated_at = ?3 WHERE id = ?1",
+            params![user_id, status, now],
+        )?;
         Ok(())
     }
 
     pub fn delete_user(&self, user_id: i64) -> Result<()> {
-        self.conn
-            .prepare_cached("DELETE FROM users WHERE id = ?1")?
-            .execute([user_id])?;
+        self.exec("DELETE FROM users WHERE id = ?1", params![user_id])?;
         Ok(())
     }
 
@@ -290,51 +283,47 @@ impl Tx<'_> {
         now: i64,
     ) -> Result<()> {
         if let Some((_, canonical)) = email {
-            let taken: bool = self
-                .conn
-                .prepare_cached(
-                    "SELECT EXISTS (SELECT 1 FROM users WHERE id != ?1
-                                       AND (email_canonical = ?2 OR pending_email_canonical = ?2))",
-                )?
-                .query_row(params![user_id, canonical], |r| r.get(0))?;
+            let taken = self.one(
+                "SELECT EXISTS (SELECT 1 FROM users WHERE id != ?1
+                                   AND (email_canonical = ?2 OR pending_email_canonical = ?2))",
+                params![user_id, canonical],
+                |r| r.flag(0),
+            )?;
             if taken {
                 return Err(Error::Conflict(format!(
                     "the address {canonical} belongs to another account"
                 )));
             }
         }
-        self.conn
-            .prepare_cached(
-                "UPDATE users SET pending_email = ?2, pending_email_canonical = ?3, updated_at = ?4 WHERE id = ?1",
-            )?
-            .execute(params![user_id, email.map(|e| e.0), email.map(|e| e.1), now])?;
+        self.exec(
+            "UPDATE users SET pending_email = ?2, pending_email_canonical = ?3, updated_at = ?4 WHERE id = ?1",
+            params![user_id, email.map(|e| e.0), email.map(|e| e.1), now],
+        )?;
         Ok(())
     }
 
     /// Makes the pending address the account's address (verified).
     pub fn apply_pending_email(&self, user_id: i64, now: i64) -> Result<()> {
-        let done = self
-            .conn
-            .prepare_cached(
-                "UPDATE users SET email = pending_email, email_canonical = pending_email_canonical,
-                                  pending_email = NULL, pending_email_canonical = NULL,
-                                  email_verified_at = ?2, updated_at = ?2
-                  WHERE id = ?1 AND pending_email IS NOT NULL",
-            )?
-            .execute(params![user_id, now]);
+        let done = self.exec_unique(
+            "UPDATE users SET email = pending_email, email_canonical = pending_email_canonical,
+                              pending_email = NULL, pending_email_canonical = NULL,
+                              email_verified_at = ?2, updated_at = ?2
+              WHERE id = ?1 AND pending_email IS NOT NULL",
+            params![user_id, now],
+        )?;
         match done {
-            Ok(_) => Ok(()),
-            Err(e) if is_unique_violation(&e) => Err(Error::Conflict(
+            Some(_) => Ok(()),
+            None => Err(Error::Conflict(
                 "the new address was taken meanwhile".into(),
             )),
-            Err(e) => Err(e.into()),
         }
     }
 
     pub fn set_last_login(&self, user_id: i64, now: i64) -> Result<()> {
-        self.conn
-            .prepare_cached("UPDATE users SET last_login_at = ?2 WHERE id = ?1")?
-            .execute(params![user_id, now])?;
+        self.exec(
+            "UPDATE users SET last_login_at = ?2 WHERE id = ?1",
+            params![user_id, now],
+        )?;
         Ok(())
     }
 }

@@ -1,0 +1,324 @@
+//! The PostgreSQL engine: a server that many hosts share. Its schema starts from one baseline at
+//! the schema version of the release that brought PostgreSQL (`postgres_schema.sql`, v5, the same
+//! tables, columns, keys and indexes as SQLite's v5), and each later migration comes for both
+//! engines. The version lives in `meta` (`schema_version`). Only `init` creates or migrates, in one
+//! transaction under the write lock (PostgreSQL's DDL is transactional).
+//!
+//! Every write transaction takes one advisory lock first: that is SQLite's `BEGIN IMMEDIATE`, so
+//! every check-then-write rule of the store holds unchanged when hosts race.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
+use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
+use rustls::{DigitallySignedStruct, SignatureScheme};
+
+use super::engine::{Conn, PgClient, params};
+use super::location::{ServerUrl, SslMode};
+use super::{InitOutcome, SCHEMA_VERSION, Sql, newer_schema};
+use crate::error::{Error, Result};
+
+/// The baseline schema at v5.
+const BASELINE: &str = include_str!("postgres_schema.sql");
+const BASELINE_VERSION: i64 = 5;
+
+/// The key of the advisory lock that serialises writes: "useradm" in ASCII.
+pub(super) const WRITE_LOCK: i64 = 0x0075_7365_7261_646d;
+
+/// A write transaction: the write lock first, waited for at most 30 s (then exit 10 "busy").
+pub(super) fn begin_write() -> String {
+    format!("BEGIN; SET LOCAL lock_timeout = '30s'; SELECT pg_advisory_xact_lock({WRITE_LOCK})")
+}
+
+/// How a client connects: the URL, its password (if any), and which roots to trust.
+#[derive(Debug, Clone)]
+pub struct Connect {
+    pub url: ServerUrl,
+    pub password: Option<String>,
+    /// Honour `SSL_CERT_FILE`/`SSL_CERT_DIR` for the system roots; not under a privileged
+    /// invocation, whose caller could name roots of their own.
+    pub trust_env_roots: bool,
+}
+
+/// Opens a connection to the server.
+pub(super) fn connect(how: &Connect) -> Result<Conn> {
+    let url = &how.url;
+    let mut config = postgres::Config::new();
+    if url.is_socket() {
+        config.host_path(&url.host);
+    } else {
+        config.host(url.host.trim_start_matches('[').trim_end_matches(']'));
+    }
+    config
+        .port(url.port)
+        .user(&url.user)
+        .dbname(&url.dbname)
+        .application_name("useradm")
+        .connect_timeout(Duration::from_secs(10))
+        .keepalives(true)
+        .keepalives_idle(Duration::from_secs(30))
+        // A host that vanishes mid-transaction frees its locks within a minute.
+        .options("-c idle_in_transaction_session_timeout=60000");
+    if let Some(password) = &how.password {
+        config.password(password);
+    }
+    let client = match url.sslmode {
+        SslMode::Disable => config
+            .ssl_mode(postgres::config::SslMode::Disable)
+            .connect(postgres::NoTls),
+        mode => {
+            let tls = tls_config(how, mode)?;
+            config
+                .ssl_mode(postgres::config::SslMode::Require)
+                .connect(tokio_postgres_rustls::MakeRustlsConnect::new(tls))
+        }
+    };
+    let client = client.map_err(|e| {
+        let why = e
+            .as_db_error()
+            .map(|d| d.message().to_string())
+            .unwrap_or_else(|| e.to_string());
+        Error::storage(format!("cannot connect to {}: {why}", url.text))
+    })?;
+    Ok(Conn::Pg(Box::new(std::cell::RefCell::new(PgClient::new(
+        client,
+    )))))
+}
+
+fn tls_config(how: &Connect, mode: SslMode) -> Result<rustls::ClientConfig> {
+    let fail = |what: String| Error::usage(format!("database TLS: {what}"));
+    let mut roots = rustls::RootCertStore::empty();
+    match &how.url.sslrootcert {
+        Some(path) => {
+            for cert in read_pem_certs(path)? {
+                roots
+                    .add(cert)
+                    .map_err(|e| fail(format!("{}: {e}", path.display())))?;
+            }
+        }
+        None => {
+            let found = if how.trust_env_roots {
+                rustls_native_certs::load_native_certs()
+            } else {
+                rustls_native_certs::load_certs_from_paths(
+                    Some(std::path::Path::new("/etc/ssl/certs/ca-certificates.crt")),
+                    Some(std::path::Path::new("/etc/ssl/certs")),
+                )
+            };
+            roots.add_parsable_certificates(found.certs);
+        }
+    }
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let roots = Arc::new(roots);
+    let builder = rustls::ClientConfig::builder_with_provider(provider.clone())
+        .with_safe_default_protocol_versions()
+        .map_err(|e| fail(e.to_string()))?;
+    let builder = match mode {
+        SslMode::VerifyCa => {
+            let inner =
+                rustls::client::WebPkiServerVerifier::builder_with_provider(roots, provider)
+                    .build()
+                    .map_err(|e| fail(e.to_string()))?;
+            builder
+                .dangerous()
+                .with_custom_certificate_verifier(Arc::new(ChainOnly(inner)))
+        }
+        _ => builder.with_root_certificates(roots),
+    };
+    match (&how.url.sslcert, &how.url.sslkey) {
+        (Some(cert), Some(key)) => {
+            let certs = read_pem_certs(cert)?;
+            let key = std::fs::read(key)
+                .map_err(|e| fail(format!("cannot read {}: {e}", key.display())))
+                .and_then(|bytes| {
+                    rustls_pemfile::private_key(&mut bytes.as_slice())
+                        .ok()
+                        .flatten()
+                        .ok_or_else(|| fail(format!("{} holds no private key", key.display())))
+                })?;
+            builder
+                .with_client_auth_cert(certs, key)
+                .map_err(|e| fail(e.to_string()))
+        }
+        (None, None) => Ok(builder.with_no_client_auth()),
+        _ => Err(fail("sslcert and sslkey come together".into())),
+    }
+}
+
+fn read_pem_certs(path: &std::path::Path) -> Result<Vec<CertificateDer<'static>>> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| Error::usage(format!("database TLS: cannot read {}: {e}", path.display())))?;
+    let certs: Vec<_> = rustls_pemfile::certs(&mut bytes.as_slice())
+        .filter_map(std::result::Result::ok)
+        .collect();
+    if certs.is_empty() {
+        // Not echoed: whatever the file holds, it is not a certificate.
+        return Err(Error::usage(format!(
+            "database TLS: {} holds no PEM certificate",
+            path.display()
+        )));
+    }
+    Ok(certs)
+}
+
+/// `sslmode=verify-ca`: the chain must reach a trusted root; the name is not checked.
+#[derive(Debug)]
+struct ChainOnly(Arc<rustls::client::WebPkiServerVerifier>);
+
+impl ServerCertVerifier for ChainOnly {
+    fn verify_server_cert(
+        &self,
+        end_entity: &CertificateDer<'_>,
+        intermediates: &[CertificateDer<'_>],
+        server_name: &ServerName<'_>,
+        ocsp: &[u8],
+        now: UnixTime,
+    ) -> std::result::Result<ServerCertVerified, rustls::Error> {
+        match self
+            .0
+            .verify_server_cert(end_entity, intermediates, server_name, ocsp, now)
+        {
+            Err(rustls::Error::InvalidCertificate(rustls::CertificateError::NotValidForName))
+            | Err(rustls::Error::InvalidCertificate(
+                rustls::CertificateError::NotValidForNameContext { .. },
+            )) => Ok(ServerCertVerified::assertion()),
+            other => other,
+        }
+    }
+
+    fn verify_tls12_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> std::result::Result<HandshakeSignatureValid, rustls::Error> {
+        self.0.verify_tls12_signature(message, cert, dss)
+    }
+
+    fn verify_tls13_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> std::result::Result<HandshakeSignatureValid, rustls::Error> {
+        self.0.verify_tls13_signature(message, cert, dss)
+    }
+
+    fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
+        self.0.supported_verify_schemes()
+    }
+}
+
+/// The schema version the server's database holds; `None` where it holds no useradm schema.
+fn version(conn: &Conn) -> Result<Option<i64>> {
+    let sql = Sql { conn };
+    let has_meta = sql.one("SELECT to_regclass('meta') IS NOT NULL", &[], |r| r.flag(0))?;
+    if !has_meta {
+        return Ok(None);
+    }
+    let text = sql.first(
+        "SELECT value FROM meta WHERE key = ?1",
+        params!["schema_version"],
+        |r| r.text(0),
+    )?;
+    Ok(text.and_then(|t| t.parse().ok()))
+}
+
+/// Opens the server's database of the current schema; anything else is exit 10.
+pub(super) fn open(how: &Connect) -> Result<Conn> {
+    let conn = connect(how)?;
+    let hint = format!("run `useradm init --db {}`", how.url.text);
+    match version(&conn)? {
+        None => Err(Error::storage(format!(
+            "{} holds no useradm database: {hint}",
+            how.url.text
+        ))),
+        Some(v) if v < SCHEMA_VERSION => Err(Error::storage(format!(
+            "the database schema v{v} is older than this useradm's v{SCHEMA_VERSION}: {hint} to migrate it"
+        ))),
+        Some(v) if v > SCHEMA_VERSION => Err(newer_schema(v)),
+        Some(_) => Ok(conn),
+    }
+}
+
+/// Creates the schema (or migrates it) in one transaction under the write lock, and runs `seed`
+/// in it; a second `init` at the same time waits, then finds it current.
+pub(super) fn init(
+    how: &Connect,
+    seed: impl FnOnce(&Conn, i64) -> Result<()>,
+) -> Result<(Conn, InitOutcome)> {
+    let conn = connect(how)?;
+    conn.batch(&begin_write())?;
+    let done = create_or_migrate(&conn).and_then(|found| seed(&conn, found).map(|()| found));
+    let found = match done {
+        Ok(found) => found,
+        Err(e) => {
+            let _ = conn.batch("ROLLBACK");
+            return Err(e);
+        }
+    };
+    conn.batch("COMMIT")?;
+    let outcome = match found {
+        0 => InitOutcome::Created,
+        v if v < SCHEMA_VERSION => InitOutcome::Migrated { from: v },
+        _ => InitOutcome::UpToDate,
+    };
+    Ok((conn, outcome))
+}
+
+fn create_or_migrate(conn: &Conn) -> Result<i64> {
+    let sql = Sql { conn };
+    let found = match version(conn)? {
+        Some(v) if v > SCHEMA_VERSION => return Err(newer_schema(v)),
+        Some(v) => v,
+        None => {
+            let tables = sql.one(
+                "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()",
+                &[],
+                |r| r.int(0),
+            )?;
+            if tables > 0 {
+                return Err(Error::storage(
+                    "the database holds another application's tables; choose another database or schema",
+                ));
+            }
+            conn.batch(BASELINE)?;
+            0
+        }
+    };
+    // Later migrations come here, each for both engines, from BASELINE_VERSION up: a new SQLite
+    // migration does not build until it has its PostgreSQL twin.
+    const { assert!(SCHEMA_VERSION == BASELINE_VERSION) };
+    sql.exec(
+        "INSERT INTO meta (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        params!["schema_version", &SCHEMA_VERSION.to_string()],
+    )?;
+    Ok(found)
+}
+
+/// Whether the process holding the lease `key` still runs: its session holds the advisory lock
+/// as long as its connection lives, `kill -9` included.
+pub(super) fn lease_alive(conn: &Conn, key: i64) -> Result<bool> {
+    Sql { conn }.one(
+        "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted
+            AND classid::bigint = ?1 AND objid::bigint = ?2 AND objsubid = 1)",
+        params![(key >> 32) & 0xffff_ffff, key & 0xffff_ffff],
+        |r| r.flag(0),
+    )
+}
+
+/// Takes a new lease: an advisory lock on a random key, held by this connection until it ends.
+pub(super) fn take_lease(conn: &Conn) -> Result<i64> {
+    loop {
+        let bytes = crate::crypto::random_bytes::<8>()?;
+        let key = i64::from_be_bytes(bytes) & 0x7fff_ffff_ffff_ffff;
+        let taken = Sql { conn }.one("SELECT pg_try_advisory_lock(?1)", params![key], |r| {
+            r.flag(0)
+        })?;
+        if taken && key != WRITE_LOCK {
+            return Ok(key);
+        }
+    }
+}

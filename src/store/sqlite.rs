@@ -1,0 +1,267 @@
+//! The SQLite engine: a database file on this host, in WAL mode with `synchronous=FULL`, a busy
+//! timeout, foreign keys on, and its schema version in `PRAGMA user_version`, migrated by the
+//! numbered files in `migrations/` (a loop of our own: the crate for it does not build with this
+//! rusqlite).
+
+use std::fs::{self, OpenOptions};
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::Path;
+use std::time::Duration;
+
+use rusqlite::{Connection, ErrorCode, OpenFlags};
+
+use super::engine::Conn;
+use super::{InitOutcome, SCHEMA_VERSION, newer_schema};
+use crate::error::{Error, Result};
+use crate::files::Sharing;
+
+pub(super) const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/001_initial.sql"),
+    include_str!("migrations/002_access.sql"),
+    include_str!("migrations/003_mfa.sql"),
+    include_str!("migrations/004_write_indexes.sql"),
+    include_str!("migrations/005_fresh_proofs_and_mail_queue.sql"),
+];
+
+/// Long enough that parallel CI jobs queue rather than fail; past it, exit 10.
+pub(super) const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+
+fn init_hint(path: &Path) -> String {
+    format!("run `useradm init --db {}`", path.display())
+}
+
+/// Opens an existing database file of the current schema; anything else is exit 10 with the
+/// command that fixes it.
+pub(super) fn open(path: &Path) -> Result<Conn> {
+    match fs::metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(Error::storage(format!(
+                "no database at {}: {}",
+                path.display(),
+                init_hint(path)
+            )));
+        }
+        Err(e) => {
+            return Err(Error::storage(format!(
+                "cannot read {}: {e}",
+                path.display()
+            )));
+        }
+        Ok(m) if !m.is_file() => {
+            return Err(Error::storage(format!(
+                "{} is not a database file",
+                path.display()
+            )));
+        }
+        Ok(_) => {}
+    }
+    let conn = connect(path)?;
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .map_err(|e| at(path, &e))?;
+    match version {
+        0 => Err(Error::storage(format!(
+            "{} is not a useradm database: {}",
+            path.display(),
+            init_hint(path)
+        ))),
+        v if v < SCHEMA_VERSION => Err(Error::storage(format!(
+            "the database schema v{v} is older than this useradm's v{SCHEMA_VERSION}: {} to migrate it",
+            init_hint(path)
+        ))),
+        v if v > SCHEMA_VERSION => Err(newer_schema(v)),
+        _ => Ok(Conn::Sqlite(conn)),
+    }
+}
+
+fn connect(path: &Path) -> Result<Connection> {
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| at(path, &e))?;
+    let configure = || -> rusqlite::Result<()> {
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.pragma_update(None, "synchronous", "FULL")
+    };
+    configure().map_err(|e| at(path, &e))?;
+    Ok(conn)
+}
+
+/// Creates the database file (and its folder) with the sharing's modes, in WAL mode, and runs
+/// the migrations it lacks in one transaction (`seed` then fills the defaults in it). Returns the
+/// open database and the version it found.
+pub(super) fn init(
+    path: &Path,
+    sharing: Sharing,
+    seed: impl FnOnce(&Conn, i64) -> Result<()>,
+) -> Result<(Conn, InitOutcome)> {
+    create_file(path, sharing)?;
+    let conn = connect(path)?;
+    let mode: String = conn
+        .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))
+        .map_err(|e| at(path, &e))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(Error::storage(format!(
+            "cannot switch {} to WAL mode",
+            path.display()
+        )));
+    }
+    let conn = Conn::Sqlite(conn);
+    conn.batch("BEGIN IMMEDIATE")?;
+    let migrated = migrate(&conn).and_then(|found| seed(&conn, found).map(|()| found));
+    let found = match migrated {
+        Ok(found) => found,
+        Err(e) => {
+            let _ = conn.batch("ROLLBACK");
+            return Err(in_file(path, e));
+        }
+    };
+    conn.batch("COMMIT")?;
+    let outcome = match found {
+        0 => InitOutcome::Created,
+        v if v < SCHEMA_VERSION => InitOutcome::Migrated { from: v },
+        _ => InitOutcome::UpToDate,
+    };
+    Ok((conn, outcome))
+}
+
+fn create_file(path: &Path, sharing: Sharing) -> Result<()> {
+    let io = |what: &str, e: std::io::Error| Error::storage(format!("cannot {what}: {e}"));
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        if !dir.exists() {
+            sharing
+                .create_dirs(dir)
+                .map_err(|e| io(&format!("create {}", dir.display()), e))?;
+        } else if sharing.gid.is_some() {
+            // Group members need to create the -wal and -shm files beside the database.
+            sharing
+                .apply_to_dir(dir)
+                .map_err(|e| io(&format!("share {}", dir.display()), e))?;
+        }
+    }
+    let created = match fs::symlink_metadata(path) {
+        Ok(m) if !m.is_file() => {
+            return Err(Error::storage(format!(
+                "{} exists and is not a database file",
+                path.display()
+            )));
+        }
+        Ok(_) => false,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .mode(sharing.file_mode())
+                .open(path)
+                .map_err(|e| io(&format!("create {}", path.display()), e))?;
+            true
+        }
+        Err(e) => return Err(io(&format!("read {}", path.display()), e)),
+    };
+    if created || sharing.gid.is_some() {
+        sharing
+            .apply_to_file(path)
+            .map_err(|e| io(&format!("set the mode of {}", path.display()), e))?;
+    }
+    Ok(())
+}
+
+/// Applies the numbered migrations inside the open transaction; returns the version it found.
+fn migrate(conn: &Conn) -> Result<i64> {
+    let Conn::Sqlite(c) = conn else {
+        return Err(Error::internal("not a SQLite database"));
+    };
+    let found: i64 = c.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if found > SCHEMA_VERSION {
+        return Err(newer_schema(found));
+    }
+    if found == 0 {
+        let tables: i64 = c.query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'table'",
+            [],
+            |r| r.get(0),
+        )?;
+        if tables > 0 {
+            return Err(Error::storage(
+                "the file holds another application's SQLite database; choose another --db",
+            ));
+        }
+    }
+    for sql in MIGRATIONS.iter().skip(usize::try_from(found).unwrap_or(0)) {
+        c.execute_batch(sql)?;
+    }
+    c.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+    Ok(found)
+}
+
+/// A larger page cache (32 MiB, used only as it fills) for one big transaction.
+pub(super) fn use_bulk_cache(conn: &Connection) -> Result<()> {
+    conn.pragma_update(None, "cache_size", -32768)?;
+    Ok(())
+}
+
+/// Runs a one-statement refresh without waiting: a busy or read-only database skips it.
+pub(super) fn touch(conn: &Connection, sql: &str, id: &str, now: i64) -> Result<()> {
+    conn.busy_timeout(Duration::ZERO)?;
+    let result = conn
+        .prepare_cached(sql)
+        .and_then(|mut st| st.execute(rusqlite::params![id, now]));
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    match result {
+        Ok(_) => Ok(()),
+        Err(e)
+            if matches!(
+                e.sqlite_error_code(),
+                Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked | ErrorCode::ReadOnly)
+            ) =>
+        {
+            Ok(())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn at(path: &Path, err: &rusqlite::Error) -> Error {
+    in_file(path, storage_error(err))
+}
+
+fn in_file(path: &Path, err: Error) -> Error {
+    match err {
+        Error::Storage(msg) => Error::Storage(format!("{}: {msg}", path.display())),
+        other => other,
+    }
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(err: rusqlite::Error) -> Self {
+        storage_error(&err)
+    }
+}
+
+/// Maps SQLite's failures to exit 10 with a message a user can act on.
+fn storage_error(err: &rusqlite::Error) -> Error {
+    let Some(code) = err.sqlite_error_code() else {
+        return Error::internal(format!("database error: {err}"));
+    };
+    let msg = match code {
+        ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => {
+            "the database stayed busy past the timeout (another process is writing); try again"
+                .to_string()
+        }
+        ErrorCode::ReadOnly => {
+            "the database is read-only for this user; nothing was changed".to_string()
+        }
+        ErrorCode::DiskFull => "the disk is full; nothing was changed".to_string(),
+        ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt => {
+            "the database file is corrupt or not a SQLite database".to_string()
+        }
+        ErrorCode::CannotOpen => "cannot open the database file".to_string(),
+        ErrorCode::PermissionDenied => "permission denied on the database file".to_string(),
+        ErrorCode::SystemIoFailure => format!("I/O error on the database: {err}"),
+        ErrorCode::TooBig => "a value is too large for the database".to_string(),
+        _ => return Error::internal(format!("database error: {err}")),
+    };
+    Error::Storage(msg)
+}
