@@ -18,7 +18,7 @@ use crate::hashes;
 use crate::password::Password;
 use crate::session::{self, SessionFile};
 use crate::settings::Policy;
-use crate::store::{AuditEvent, Lease, LockDir, MemoryPermit, SessionRow, Store, Tx, User};
+use crate::store::{AuditEvent, Lease, MemoryPermit, SessionRow, Store, Tx, User};
 use crate::validate::{Email, parse_email};
 
 /// What a credential check is for; it names the audit events.
@@ -100,7 +100,6 @@ fn begin_attempt(
     policy: &Policy,
     email: &Email,
     lease: &Lease,
-    locks: &LockDir,
     now: i64,
 ) -> Result<Attempt> {
     let mut t = tx.throttle(&email.canonical)?;
@@ -118,8 +117,13 @@ fn begin_attempt(
         t.locked_until = None;
     }
     let before = t.pending.len();
-    t.pending
-        .retain(|(id, started)| now - started <= LEASE_EXPIRY && locks.lease_alive(id));
+    let mut alive = Vec::with_capacity(before);
+    for (id, started) in t.pending.drain(..) {
+        if now - started <= LEASE_EXPIRY && tx.lease_alive(&id)? {
+            alive.push((id, started));
+        }
+    }
+    t.pending = alive;
     let abandoned = before - t.pending.len();
     if abandoned > 0 {
         t.failures += abandoned as i64;
@@ -155,10 +159,9 @@ fn admit_attempt(
     lease: &Lease,
 ) -> Result<Option<User>> {
     let started = std::time::Instant::now();
-    let locks = store.locks().clone();
     loop {
         let now = clock::now();
-        match store.write(|tx| begin_attempt(tx, policy, email, lease, &locks, now))? {
+        match store.write(|tx| begin_attempt(tx, policy, email, lease, now))? {
             Attempt::Locked(until) => return Err(locked_error(email, until)),
             Attempt::Go(user) => return Ok(user.map(|u| *u)),
             Attempt::Busy if started.elapsed() < BUSY_WAIT => {
@@ -389,7 +392,7 @@ impl<'a> Check<'a> {
         let kib = hashes::check_memory_kib(stored, policy.hash_cost);
         let budget = policy.check_memory_budget_kib;
         let memory = store.locks().take_memory(kib, budget, BUSY_WAIT)?;
-        let lease = store.locks().take_lease()?;
+        let lease = store.take_lease()?;
         let check = Check {
             policy,
             email,

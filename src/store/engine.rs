@@ -279,7 +279,11 @@ impl Conn {
                         true => Failure::Duplicate,
                         false => Failure::Other(pg_error(e)),
                     })?;
-                while let Some(row) = rows.next().map_err(|e| Failure::Other(pg_error(e)))? {
+                let failed = |e: postgres::Error| match is_pg_duplicate(&e) {
+                    true => Failure::Duplicate,
+                    false => Failure::Other(pg_error(e)),
+                };
+                while let Some(row) = rows.next().map_err(failed)? {
                     each(&Row::Pg(&row))?;
                 }
                 Ok(())

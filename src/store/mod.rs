@@ -36,6 +36,7 @@ pub use location::{Location, ServerUrl, SslMode, password_for};
 pub use locks::{Lease, LockDir, MemoryPermit};
 pub use mail_queue::QueuedMail;
 pub use mfa::TotpRow;
+pub use postgres::WRITE_LOCK as WRITE_LOCK_KEY;
 pub use roles::{ADMIN_ROLE, Role, RoleSummary};
 pub use sessions::{SessionListing, SessionRow};
 pub use throttle::Throttle;
@@ -122,6 +123,8 @@ pub struct Sql<'c> {
 /// Write access: only handed out inside `Store::write`'s transaction.
 pub struct Tx<'c> {
     sql: Sql<'c>,
+    /// `None` only while a new database is seeded, before any check can run.
+    locks: Option<&'c LockDir>,
 }
 
 impl<'c> Deref for Tx<'c> {
@@ -189,17 +192,6 @@ impl Store {
         }
     }
 
-    /// Whether the process that took the lease `id` still holds it.
-    pub fn lease_alive(&self, id: &str) -> Result<bool> {
-        match &self.conn {
-            Conn::Sqlite(_) => Ok(self.locks.lease_alive(id)),
-            Conn::Pg(_) => match i64::from_str_radix(id, 16) {
-                Ok(key) => postgres::lease_alive(&self.conn, key),
-                Err(_) => Ok(false),
-            },
-        }
-    }
-
     /// The random id made at `init`; session files are keyed by it, so a session of one database
     /// never authorises on another.
     pub fn database_id(&self) -> &str {
@@ -247,6 +239,7 @@ impl Store {
         }
         let out = f(&Tx {
             sql: Sql { conn: &self.conn },
+            locks: Some(&self.locks),
         });
         match out {
             Ok(out) => {
@@ -284,7 +277,10 @@ impl Store {
 /// the built-in roles, the database id, and the first audit event of a migration.
 fn seed(conn: &Conn, found: i64) -> Result<()> {
     let now = crate::clock::now();
-    let tx = Tx { sql: Sql { conn } };
+    let tx = Tx {
+        sql: Sql { conn },
+        locks: None,
+    };
     tx.seed_settings(now)?;
     tx.seed_builtin_roles(now)?;
     if tx.meta("database_id")?.is_none() {
@@ -319,13 +315,35 @@ impl Sql<'_> {
     /// Runs a statement; returns how many rows it changed. A unique key already taken is an
     /// internal error here: callers that expect one use [`Sql::exec_unique`].
     pub(crate) fn exec(&self, sql: &str, params: &[Value<'_>]) -> Result<usize> {
-        self.exec_unique(sql, params)?
-            .ok_or_else(|| Error::internal("a unique key was taken"))
+        match self.conn.exec(sql, params) {
+            Ok(n) => Ok(n),
+            Err(Failure::Duplicate) => Err(Error::internal("a unique key was taken")),
+            Err(Failure::Other(e)) => Err(e),
+        }
+    }
+
+    /// Runs a statement that may take a unique key that is taken. PostgreSQL ends the whole
+    /// transaction at a failed statement, so there it runs under a savepoint, and the caller's
+    /// transaction goes on after a taken key as it does on SQLite.
+    fn may_collide<T>(
+        &self,
+        run: impl FnOnce() -> std::result::Result<T, Failure>,
+    ) -> std::result::Result<T, Failure> {
+        if self.engine() == Engine::Sqlite {
+            return run();
+        }
+        self.conn.batch("SAVEPOINT unique_key")?;
+        let out = run();
+        match &out {
+            Err(Failure::Duplicate) => self.conn.batch("ROLLBACK TO SAVEPOINT unique_key")?,
+            _ => self.conn.batch("RELEASE SAVEPOINT unique_key")?,
+        }
+        out
     }
 
     /// Runs a statement; `None` when it would take a unique key that is taken.
     pub(crate) fn exec_unique(&self, sql: &str, params: &[Value<'_>]) -> Result<Option<usize>> {
-        match self.conn.exec(sql, params) {
+        match self.may_collide(|| self.conn.exec(sql, params)) {
             Ok(n) => Ok(Some(n)),
             Err(Failure::Duplicate) => Ok(None),
             Err(Failure::Other(e)) => Err(e),
@@ -372,11 +390,13 @@ impl Sql<'_> {
         f: impl Fn(&Row<'_, '_>) -> Result<T>,
     ) -> Result<Option<T>> {
         let mut found = None;
-        let ran = self.conn.each(sql, params, &mut |row| {
-            if found.is_none() {
-                found = Some(f(row)?);
-            }
-            Ok(())
+        let ran = self.may_collide(|| {
+            self.conn.each(sql, params, &mut |row| {
+                if found.is_none() {
+                    found = Some(f(row)?);
+                }
+                Ok(())
+            })
         });
         match ran {
             Ok(()) => found
@@ -430,6 +450,19 @@ impl Sql<'_> {
 }
 
 impl Tx<'_> {
+    /// Whether the process that took the lease `id` still holds it: asked inside the write
+    /// transaction, so that no check can start or end between the answer and its use.
+    pub fn lease_alive(&self, id: &str) -> Result<bool> {
+        match (self.engine(), self.locks) {
+            (Engine::Sqlite, Some(locks)) => Ok(locks.lease_alive(id)),
+            (Engine::Sqlite, None) => Ok(false),
+            (Engine::Postgres, _) => match i64::from_str_radix(id, 16) {
+                Ok(key) => postgres::lease_alive(self.sql.conn, key),
+                Err(_) => Ok(false),
+            },
+        }
+    }
+
     fn set_meta(&self, key: &str, value: &str) -> Result<()> {
         self.exec(
             "INSERT INTO meta (key, value) VALUES (?1, ?2)

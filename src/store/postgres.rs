@@ -23,8 +23,9 @@ use crate::error::{Error, Result};
 const BASELINE: &str = include_str!("postgres_schema.sql");
 const BASELINE_VERSION: i64 = 5;
 
-/// The key of the advisory lock that serialises writes: "useradm" in ASCII.
-pub(super) const WRITE_LOCK: i64 = 0x0075_7365_7261_646d;
+/// The key of the advisory lock that serialises writes: "useradm" in ASCII. Public, so that
+/// a maintenance script can take it to pause useradm's writers.
+pub const WRITE_LOCK: i64 = 0x0075_7365_7261_646d;
 
 /// A write transaction: the write lock first, waited for at most 30 s (then exit 10 "busy").
 pub(super) fn begin_write() -> String {

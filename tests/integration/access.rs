@@ -409,10 +409,7 @@ fn a_token_is_the_only_actor_when_set() {
     let fake = format!("uadm_{}", "ab".repeat(32));
     env.as_token(&fake, &["whoami"]).code(4);
     let token = env.token(&["users.read"]);
-    let stored: String = env
-        .sql()
-        .query_row("SELECT token_sha256 FROM api_tokens", [], |r| r.get(0))
-        .unwrap();
+    let stored: String = env.text("SELECT token_sha256 FROM api_tokens", &[]);
     assert_ne!(stored, token);
     assert_eq!(
         env.count(&format!(
@@ -796,21 +793,14 @@ fn a_narrow_token_neither_passes_role_checks_nor_ends_its_owners_access() {
     let narrow = env.token(&["reports.read"]);
     env.as_token(&narrow, &["check", "--role", "admin"]).code(5);
     env.run(&["check", "--role", "admin"], "").ok();
-    let session: String = env
-        .sql()
-        .query_row("SELECT id FROM sessions", [], |r| r.get(0))
-        .unwrap();
+    let session: String = env.text("SELECT id FROM sessions", &[]);
     env.as_token(&narrow, &["sessions", "revoke", &session])
         .code(5);
     let other = env.token(&["users.read"]);
-    let other_id: String = env
-        .sql()
-        .query_row(
-            "SELECT id FROM api_tokens ORDER BY created_at DESC, rowid DESC LIMIT 1",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let other_id: String = env.text(
+        "SELECT id FROM api_tokens WHERE permissions LIKE '%users.read%'",
+        &[],
+    );
     env.as_token(&narrow, &["tokens", "revoke", &other_id])
         .code(5);
     env.run(&["whoami"], "").ok();
@@ -841,14 +831,10 @@ fn revoking_a_role_acts_on_the_user() {
 fn others_session_ids_look_missing_without_sessions_manage() {
     let env = with_manager();
     env.login_as("bob", BOB, ALICE_PW);
-    let admin_session: String = env
-        .sql()
-        .query_row(
-            "SELECT s.id FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = ?1",
-            [ADMIN],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let admin_session: String = env.text(
+        "SELECT s.id FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = ?1",
+        &[ADMIN.into()],
+    );
     let missing = env
         .as_session("bob", &["sessions", "revoke", "ffffffffffffffff"], "")
         .code(7);

@@ -290,12 +290,7 @@ fn look_alike_emails_are_other_accounts_and_take_over_nothing() {
     )
     .ok();
     assert_eq!(env.count("SELECT count(*) FROM users"), 2);
-    let canon: String = env
-        .sql()
-        .query_row("SELECT email_canonical FROM users WHERE id = 2", [], |r| {
-            r.get(0)
-        })
-        .unwrap();
+    let canon: String = env.text("SELECT email_canonical FROM users WHERE id = 2", &[]);
     assert_ne!(canon, ADMIN);
     // Full-width letters fold by NFKC in passwords, not in emails: a distinct address too.
     env.run(

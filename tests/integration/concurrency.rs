@@ -124,12 +124,7 @@ fn parallel_guessers_cannot_race_past_the_lockout() {
 /// `revoke` takes the manager's rights in the held transaction, which then commits.
 fn race_against_revocation(env: &Env, args: &[&str], stdin: &str) -> Run {
     use std::io::Write;
-    let mut conn = env.sql();
-    conn.busy_timeout(std::time::Duration::from_secs(30))
-        .unwrap();
-    let tx = conn
-        .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-        .unwrap();
+    let mut tx = env.db.hold_write_lock().unwrap();
     let mut cmd = env.command(args);
     cmd.env("USERADM_SESSION_FILE", env.path().join("session-mgr.json"))
         .stdin(std::process::Stdio::piped())
@@ -145,9 +140,8 @@ fn race_against_revocation(env: &Env, args: &[&str], stdin: &str) -> Run {
     // Time for the command to pass its checks and block on the lock: the assertions below hold
     // however long this is, only the interleaving shown depends on it.
     thread::sleep(std::time::Duration::from_millis(1500));
-    tx.execute(
+    tx.batch(
         "DELETE FROM user_roles WHERE user_id = (SELECT id FROM users WHERE email = 'mgr@example.com')",
-        [],
     )
     .unwrap();
     tx.commit().unwrap();

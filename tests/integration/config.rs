@@ -113,13 +113,9 @@ fn secrets_are_stored_exactly_as_given() {
         "  pass word  \n",
     )
     .ok();
-    let stored: String = env
-        .sql()
-        .query_row(
-            "SELECT value FROM settings WHERE key='mail.smtp_password'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let stored: String = env.text(
+        "SELECT value FROM settings WHERE key='mail.smtp_password'",
+        &[],
+    );
     assert_eq!(stored, "  pass word  ");
 }

@@ -37,13 +37,10 @@ fn django_python() -> PathBuf {
 }
 
 fn stored_hash(env: &Env, email: &str) -> String {
-    env.sql()
-        .query_row(
-            "SELECT password_hash FROM users WHERE email_canonical = ?1",
-            [email],
-            |r| r.get(0),
-        )
-        .unwrap()
+    env.text(
+        "SELECT password_hash FROM users WHERE email_canonical = ?1",
+        &[email.into()],
+    )
 }
 
 #[test]

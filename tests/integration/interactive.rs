@@ -28,7 +28,9 @@ impl Tmux {
             .arg(&socket)
             .args(["new-session", "-d", "-x", "120", "-y", "40", "env"]);
         cmd.arg(format!("HOME={}", env.path().join("home").display()));
-        cmd.arg(format!("USERADM_DB={}", env.db.display()));
+        for (key, value) in env.db_vars(false) {
+            cmd.arg(format!("{key}={value}"));
+        }
         cmd.arg(format!("USERADM_SESSION_DIR={}", env.sessions.display()));
         cmd.arg(format!(
             "PATH={}:/usr/bin:/bin",

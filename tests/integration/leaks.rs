@@ -208,15 +208,12 @@ fn no_secret_appears_in_any_output_or_the_audit_log() {
         let doc: serde_json::Value = serde_json::from_str(text).unwrap();
         secrets.push(doc["token"].as_str().unwrap().to_string());
     }
-    let audit: String = {
-        let conn = env.sql();
-        let mut st = conn.prepare("SELECT coalesce(actor,'') || ' ' || event || ' ' || coalesce(target,'') || ' ' || detail FROM audit_events").unwrap();
-        st.query_map([], |r| r.get::<_, String>(0))
-            .unwrap()
-            .map(Result::unwrap)
-            .collect::<Vec<_>>()
-            .join("\n")
-    };
+    let audit: String = env
+        .rows("SELECT coalesce(actor,'') || ' ' || event || ' ' || coalesce(target,'') || ' ' || detail FROM audit_events", &[])
+        .iter()
+        .map(|r| r[0].text())
+        .collect::<Vec<_>>()
+        .join("\n");
     for secret in &secrets {
         for (what, run) in &outputs {
             assert!(

@@ -97,10 +97,7 @@ fn only_the_token_hash_is_stored() {
     let doc: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(env.session_file()).unwrap()).unwrap();
     let token = doc["token"].as_str().unwrap();
-    let stored: String = env
-        .sql()
-        .query_row("SELECT token_sha256 FROM sessions", [], |r| r.get(0))
-        .unwrap();
+    let stored: String = env.text("SELECT token_sha256 FROM sessions", &[]);
     assert_ne!(stored, token);
     assert_eq!(stored.len(), 64);
     assert_eq!(
@@ -142,18 +139,10 @@ fn login_does_not_end_a_session_named_in_a_planted_file() {
     let env = Env::admin();
     let admin_session = env.count("SELECT count(*) FROM sessions");
     assert_eq!(admin_session, 1);
-    let id: String = env
-        .sql()
-        .query_row("SELECT id FROM sessions", [], |r| r.get(0))
-        .unwrap();
+    let id: String = env.text("SELECT id FROM sessions", &[]);
     env.register_verified(ALICE, ALICE_PW);
     let planted = env.path().join("session-alice.json");
-    let db_id: String = env
-        .sql()
-        .query_row("SELECT value FROM meta WHERE key='database_id'", [], |r| {
-            r.get(0)
-        })
-        .unwrap();
+    let db_id: String = env.text("SELECT value FROM meta WHERE key='database_id'", &[]);
     let doc = serde_json::json!({ "format": 1, "database_id": db_id, "session_id": id, "token": "ab".repeat(32), "email": ALICE });
     std::fs::write(&planted, doc.to_string()).unwrap();
     std::fs::set_permissions(&planted, std::fs::Permissions::from_mode(0o600)).unwrap();
@@ -163,12 +152,10 @@ fn login_does_not_end_a_session_named_in_a_planted_file() {
 
 /// Moves the proof of the password of every session back by `secs`, as if it were that old.
 fn age_proofs(env: &Env, secs: i64) {
-    env.sql()
-        .execute(
-            "UPDATE sessions SET authenticated_at = authenticated_at - ?1",
-            [secs],
-        )
-        .unwrap();
+    env.exec(
+        "UPDATE sessions SET authenticated_at = authenticated_at - ?1",
+        &[secs.into()],
+    );
 }
 
 /// A stolen session must not make lasting credentials: an API token, a second factor, a new

@@ -10,6 +10,8 @@ use std::process::{Command, Stdio};
 use anyhow::{Context, anyhow};
 use tempfile::TempDir;
 
+pub use crate::db::{Arg, Cell, TestDb};
+
 /// The one place a helper gives up: the test fails with the whole chain of context.
 #[track_caller]
 #[allow(clippy::panic)]
@@ -82,16 +84,17 @@ impl Run {
 }
 
 pub struct Env {
-    pub dir: TempDir,
-    pub db: PathBuf,
+    pub db: TestDb,
     pub sessions: PathBuf,
     vars: BTreeMap<String, String>,
+    /// Last, so that the database is dropped before the home it may point into.
+    pub dir: TempDir,
 }
 
 impl Env {
     pub fn new() -> Env {
         let dir = must(tempfile::tempdir().context("creating a temporary home"));
-        let db = dir.path().join("data/useradm.db");
+        let db = TestDb::new(dir.path());
         let sessions = dir.path().join("sessions");
         Env {
             db,
@@ -105,8 +108,49 @@ impl Env {
         self.dir.path()
     }
 
+    /// What `--db` names for this test's database (as the application, on a server).
+    pub fn db_arg(&self) -> String {
+        self.db.target(self.path(), false).0
+    }
+
+    /// Whether this run's database is on a PostgreSQL server.
+    pub fn on_server(&self) -> bool {
+        self.db.on_server()
+    }
+
+    /// For a test of what only a SQLite file has (its bytes, modes, pragmas): says so and
+    /// returns true on a server, where the test has nothing to check.
+    pub fn skip_on_server(&self, why: &str) -> bool {
+        if self.on_server() {
+            eprintln!("skipped on PostgreSQL: {why}");
+        }
+        self.on_server()
+    }
+
+    /// The folder of this host's lock files of the database (leases, the hash memory budget).
+    pub fn lock_dir(&self) -> PathBuf {
+        if !self.on_server() {
+            return self.db.path.with_file_name("useradm.db.locks");
+        }
+        let id = self.text("SELECT value FROM meta WHERE key='database_id'", &[]);
+        self.path()
+            .join("home/.local/state/useradm")
+            .join(id)
+            .join("locks")
+    }
+
+    /// The default outbox: beside a SQLite file, or in the data folder, per database id.
     pub fn outbox(&self) -> PathBuf {
-        self.path().join("data/outbox")
+        if !self.on_server() {
+            return self.path().join("data/outbox");
+        }
+        let id = self
+            .try_text("SELECT value FROM meta WHERE key='database_id'", &[])
+            .unwrap_or_default();
+        self.path()
+            .join("home/.local/share/useradm")
+            .join(id)
+            .join("outbox")
     }
 
     pub fn set_var(&mut self, key: &str, value: impl Into<String>) {
@@ -123,11 +167,25 @@ impl Env {
         cmd.env("HOME", self.path().join("home"))
             .env_remove("XDG_DATA_HOME")
             .env_remove("XDG_STATE_HOME")
-            .env("USERADM_DB", &self.db)
-            .env("USERADM_SESSION_DIR", &self.sessions)
-            .envs(&self.vars)
-            .args(args);
+            .env("USERADM_SESSION_DIR", &self.sessions);
+        // `init` (and `db`, which creates schemas) runs as the database owner.
+        let subcommand = args.iter().find(|a| !a.starts_with('-'));
+        let as_owner = matches!(subcommand, Some(&"init" | &"db"));
+        cmd.envs(self.db_vars(as_owner)).envs(&self.vars).args(args);
         cmd
+    }
+
+    /// The variables that name the database: `USERADM_DB` and, on a server, the password file.
+    pub fn db_vars(&self, as_owner: bool) -> Vec<(String, String)> {
+        let (target, password_file) = self.db.target(self.path(), as_owner);
+        let mut vars = vec![("USERADM_DB".to_string(), target)];
+        if let Some(file) = password_file {
+            vars.push((
+                "USERADM_DB_PASSWORD_FILE".into(),
+                file.display().to_string(),
+            ));
+        }
+        vars
     }
 
     #[track_caller]
@@ -264,16 +322,11 @@ impl Env {
         let pending = "SELECT count(*) FROM mail_queue
                         WHERE done_at IS NULL AND (attempts = 0 OR claimed_until IS NOT NULL)";
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-        while let Ok(conn) = rusqlite::Connection::open_with_flags(
-            &self.db,
-            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
-        ) {
-            match conn.query_row(pending, [], |r| r.get::<_, i64>(0)) {
-                Ok(n) if n > 0 && std::time::Instant::now() < deadline => {
-                    std::thread::sleep(std::time::Duration::from_millis(10));
-                }
-                _ => return,
+        while let Ok(n) = self.try_int(pending, &[]) {
+            if n == 0 || std::time::Instant::now() >= deadline {
+                return;
             }
+            std::thread::sleep(std::time::Duration::from_millis(10));
         }
     }
 
@@ -325,33 +378,86 @@ impl Env {
         code_in(&must(newest).1)
     }
 
+    /// Every row of a query (`?N` parameters), on either engine.
     #[track_caller]
-    pub fn sql(&self) -> rusqlite::Connection {
-        must(
-            rusqlite::Connection::open(&self.db)
-                .with_context(|| format!("opening {}", self.db.display())),
-        )
+    pub fn rows(&self, sql: &str, args: &[Arg<'_>]) -> Vec<Vec<Cell>> {
+        must(self.db.try_rows(sql, args))
+    }
+
+    fn try_one(&self, sql: &str, args: &[Arg<'_>]) -> anyhow::Result<Cell> {
+        let rows = self.db.try_rows(sql, args)?;
+        match rows.as_slice() {
+            [row] if row.len() == 1 => Ok(row[0].clone()),
+            _ => Err(anyhow!("{sql} gave {rows:?}, not one value")),
+        }
+    }
+
+    fn try_int(&self, sql: &str, args: &[Arg<'_>]) -> anyhow::Result<i64> {
+        match self.try_one(sql, args)? {
+            Cell::Int(n) => Ok(n),
+            other => Err(anyhow!("{sql} gave {other:?}, not an integer")),
+        }
+    }
+
+    fn try_text(&self, sql: &str, args: &[Arg<'_>]) -> anyhow::Result<String> {
+        match self.try_one(sql, args)? {
+            Cell::Text(t) => Ok(t),
+            other => Err(anyhow!("{sql} gave {other:?}, not text")),
+        }
+    }
+
+    /// The one integer a query gives (a boolean is 0 or 1).
+    #[track_caller]
+    pub fn count(&self, query: &str) -> i64 {
+        must(self.try_int(query, &[]))
     }
 
     #[track_caller]
-    pub fn count(&self, query: &str) -> i64 {
-        must(
-            self.sql()
-                .query_row(query, [], |r| r.get(0))
-                .with_context(|| format!("running {query}")),
-        )
+    pub fn int(&self, query: &str, args: &[Arg<'_>]) -> i64 {
+        must(self.try_int(query, args))
+    }
+
+    /// The one text value a query gives.
+    #[track_caller]
+    pub fn text(&self, query: &str, args: &[Arg<'_>]) -> String {
+        must(self.try_text(query, args))
+    }
+
+    /// Changes the database behind useradm's back; returns the rows changed.
+    #[track_caller]
+    pub fn exec(&self, sql: &str, args: &[Arg<'_>]) -> u64 {
+        must(self.db.try_exec(sql, args))
+    }
+
+    #[track_caller]
+    pub fn batch(&self, sql: &str) {
+        must(self.db.try_batch(sql));
+    }
+
+    /// Every value in every table, as text: what someone who stole the database would read.
+    #[track_caller]
+    pub fn dump(&self) -> String {
+        let tables = if self.on_server() {
+            "SELECT table_name::text FROM information_schema.tables
+              WHERE table_schema = 'public' AND table_type = 'BASE TABLE'"
+        } else {
+            "SELECT name FROM sqlite_master WHERE type = 'table'"
+        };
+        let mut out = String::new();
+        for table in self.rows(tables, &[]) {
+            for row in self.rows(&format!("SELECT * FROM {}", table[0].text()), &[]) {
+                for cell in row {
+                    out.push_str(&format!("{cell:?}\n"));
+                }
+            }
+        }
+        out
     }
 
     /// The session file of this environment's database.
     #[track_caller]
     pub fn session_file(&self) -> PathBuf {
-        let id: String = must(
-            self.sql()
-                .query_row("SELECT value FROM meta WHERE key='database_id'", [], |r| {
-                    r.get(0)
-                })
-                .context("reading the database id"),
-        );
+        let id = self.text("SELECT value FROM meta WHERE key='database_id'", &[]);
         self.sessions.join(format!("{id}.json"))
     }
 }
@@ -369,6 +475,14 @@ pub fn code_in(text: &str) -> String {
         })
         .with_context(|| format!("no code in message:\n{text}"));
     must(code).to_string()
+}
+
+#[track_caller]
+pub fn set_mode(path: &Path, mode: u32) {
+    must(
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))
+            .with_context(|| format!("setting the mode of {}", path.display())),
+    );
 }
 
 #[track_caller]
