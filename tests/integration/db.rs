@@ -10,6 +10,7 @@
 //! - `USERADM_TEST_PG_APP_ROLE` (with `USERADM_TEST_PG_APP_PASSWORD_FILE`): run every command but
 //!   `init` as this role, after granting it what `docs/postgres-roles.sql` grants.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool as Flag, Ordering};
 
@@ -142,13 +143,22 @@ impl Server {
     }
 
     fn client(&self, dbname: &str) -> anyhow::Result<postgres::Client> {
+        self.client_as(dbname, &self.owner, self.owner_password.as_deref())
+    }
+
+    fn client_as(
+        &self,
+        dbname: &str,
+        user: &str,
+        password: Option<&str>,
+    ) -> anyhow::Result<postgres::Client> {
         let mut config = postgres::Config::new();
         config
             .host(&self.host)
             .port(self.port)
-            .user(&self.owner)
+            .user(user)
             .dbname(dbname);
-        if let Some(pw) = &self.owner_password {
+        if let Some(pw) = password {
             config.password(pw);
         }
         config
@@ -163,6 +173,8 @@ pub struct TestDb {
     pub path: PathBuf,
     server: Option<(&'static Server, String)>,
     granted: Flag,
+    /// Whether dropping this drops the server database (not for a second host's view of it).
+    owned: bool,
 }
 
 impl TestDb {
@@ -186,6 +198,17 @@ impl TestDb {
             path,
             server,
             granted: Flag::new(false),
+            owned: true,
+        }
+    }
+
+    /// The same database, seen from another host.
+    pub fn shared(&self) -> TestDb {
+        TestDb {
+            path: self.path.clone(),
+            server: self.server.clone(),
+            granted: Flag::new(false),
+            owned: false,
         }
     }
 
@@ -238,8 +261,18 @@ impl TestDb {
     }
 
     /// Grants the application role what the README's script grants, once the schema exists.
+    /// Once per database, whichever thread or host asks first (concurrent GRANTs on one
+    /// object fail on the server).
     fn grant_app_role(&self, server: &Server, name: &str, role: &str) {
-        if self.granted.load(Ordering::SeqCst) || !self.schema_exists() {
+        static GRANTED: std::sync::Mutex<BTreeSet<String>> = std::sync::Mutex::new(BTreeSet::new());
+        if self.granted.load(Ordering::SeqCst) {
+            return;
+        }
+        let mut granted = GRANTED
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if granted.contains(name) || !self.schema_exists() {
+            self.granted.store(granted.contains(name), Ordering::SeqCst);
             return;
         }
         let script = include_str!("../../docs/postgres-roles.sql").replace("useradm_app", role);
@@ -249,6 +282,7 @@ impl TestDb {
                 .batch_execute(&script)
                 .context("granting docs/postgres-roles.sql"),
         );
+        granted.insert(name.to_string());
         self.granted.store(true, Ordering::SeqCst);
     }
 
@@ -297,6 +331,12 @@ impl TestDb {
             None => Ok(rusqlite::Connection::open(&self.path)?.execute_batch(sql)?),
             Some((server, name)) => Ok(server.client(name)?.batch_execute(sql)?),
         }
+    }
+
+    /// A connection to the test's server database as another role.
+    pub fn client_as(&self, user: &str, password: &str) -> anyhow::Result<postgres::Client> {
+        let (server, name) = self.server.as_ref().context("no server")?;
+        server.client_as(name, user, Some(password))
     }
 
     /// Takes the database's write lock, as a useradm write transaction does, and holds it
@@ -357,6 +397,7 @@ static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0)
 impl Drop for TestDb {
     fn drop(&mut self) {
         if let Some((server, name)) = &self.server
+            && self.owned
             && let Ok(mut admin) = server.client("postgres")
         {
             let _ = admin.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));

@@ -104,6 +104,18 @@ impl Env {
         }
     }
 
+    /// Another host on the same database: its own home, session folder and outbox.
+    pub fn second_host(&self) -> Env {
+        let dir = must(tempfile::tempdir().context("creating a temporary home"));
+        let sessions = dir.path().join("sessions");
+        Env {
+            db: self.db.shared(),
+            sessions,
+            dir,
+            vars: self.vars.clone(),
+        }
+    }
+
     pub fn path(&self) -> &Path {
         self.dir.path()
     }
@@ -142,7 +154,7 @@ impl Env {
     /// The default outbox: beside a SQLite file, or in the data folder, per database id.
     pub fn outbox(&self) -> PathBuf {
         if !self.on_server() {
-            return self.path().join("data/outbox");
+            return self.db.path.with_file_name("outbox");
         }
         let id = self
             .try_text("SELECT value FROM meta WHERE key='database_id'", &[])
