@@ -234,6 +234,10 @@ pub enum Command {
     #[command(subcommand)]
     Mail(MailCommand),
 
+    /// The database itself: copy it to a new file or server (needs settings.manage)
+    #[command(subcommand)]
+    Db(DbCommand),
+
     /// Print the shell completion script for SHELL to stdout
     #[command(
         after_help = "Example:\n  useradm completions bash > ~/.local/share/bash-completion/completions/useradm"
@@ -748,6 +752,37 @@ pub struct ExportArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = FileFormat::Csv)]
     pub format: FileFormat,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DbCommand {
+    /// Copy the whole store (ids, hashes, secrets, sessions, tokens, the audit chain) into a new
+    /// database of either engine, then mark this one as moved: it is never opened again
+    #[command(after_help = "Examples:\n  \
+        USERADM_DB_PASSWORD_FILE=~/.config/useradm/pg-password \\\n    \
+        useradm db copy --to 'postgres://useradm@db.internal/accounts'\n  \
+        useradm --db 'postgres://useradm@db.internal/accounts' db copy --to /srv/useradm/useradm.db\n\n\
+        Writers are held for the whole copy. Afterwards point every host at the new database\n\
+        (--db or USERADM_DB); the old one answers exit 10 naming it.")]
+    Copy(CopyArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CopyArgs {
+    /// The new database: a file that does not exist yet, or an empty server database
+    /// (postgres://USER@HOST[:PORT]/DBNAME[?sslmode=...])
+    #[arg(long, value_name = "PATH|URL")]
+    pub to: PathBuf,
+
+    /// The target server's password, on the first line of this file (default: the source's
+    /// USERADM_DB_PASSWORD_FILE when the source is a file, then ~/.pgpass)
+    #[arg(long, value_name = "FILE")]
+    pub to_password_file: Option<PathBuf>,
+
+    /// Only mark this database as moved to --to, after a copy that stopped between writing the
+    /// new database and marking this one
+    #[arg(long)]
+    pub finish: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::clock;
 use crate::error::{Error, Result};
 use crate::gate::Actor;
-use crate::store::{AuditRow, GENESIS, Store};
+use crate::store::{AuditRow, GENESIS, Sql, Store};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct EventView {
@@ -102,7 +102,7 @@ pub fn head(store: &Store) -> Result<Head> {
 }
 
 /// Walks the whole chain; the first broken or missing link is exit 12, named.
-pub fn verify(store: &Store, expect_head: Option<&str>) -> Result<(usize, Head)> {
+pub fn verify(sql: &Sql<'_>, expect_head: Option<&str>) -> Result<(usize, Head)> {
     let expect_head = expect_head.map(str::to_ascii_lowercase);
     if let Some(h) = &expect_head
         && !(h.len() == 64 && h.bytes().all(|b| b.is_ascii_hexdigit()))
@@ -116,7 +116,7 @@ pub fn verify(store: &Store, expect_head: Option<&str>) -> Result<(usize, Head)>
     let mut expected_id = 1;
     let mut count = 0;
     let mut anchor_found = expect_head.is_none();
-    store.sql().for_each_audit_row(|row| {
+    sql.for_each_audit_row(|row| {
         if row.id != expected_id {
             return Err(Error::Integrity(format!(
                 "audit row {expected_id} is missing (the next row is {}): rows were deleted or ids changed",

@@ -5,6 +5,7 @@ pub mod audit;
 pub mod changes;
 pub mod check;
 pub mod config;
+pub mod copy;
 pub mod credentials;
 pub mod delivery;
 pub mod export;

@@ -15,7 +15,7 @@ pub fn run(ctx: &Context, args: AuditArgs) -> Result<Report> {
             Ok(Report::of(&head).line(head.hash.clone()))
         }
         Some(AuditCommand::Verify { expect_head }) => {
-            let (rows, head) = audit::verify(&store, expect_head.as_deref())?;
+            let (rows, head) = audit::verify(&store.sql(), expect_head.as_deref())?;
             Ok(
                 Report::new(serde_json::json!({ "ok": true, "rows": rows, "head": head })).line(
                     format!(

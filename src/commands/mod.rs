@@ -7,6 +7,7 @@ mod authenticate;
 mod check;
 mod completions;
 mod config;
+mod db;
 mod export;
 mod grant;
 mod import;
@@ -27,7 +28,7 @@ mod whoami;
 
 use crate::accounts::credentials::{self, Proof, Reproof};
 use crate::accounts::mfa::SecondFactor;
-use crate::cli::{Command, PasswordSource, SecondFactorSource};
+use crate::cli::{Command, DbCommand, PasswordSource, SecondFactorSource};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::gate::{self, Actor};
@@ -129,6 +130,7 @@ fn dispatch(ctx: &Context, command: Command) -> Result<Report> {
         Command::Config(cmd) => config::run(ctx, &mut input, cmd),
         Command::TwoFactor(cmd) => mfa::run(ctx, &mut input, cmd),
         Command::Mail(cmd) => mail::run(ctx, cmd),
+        Command::Db(DbCommand::Copy(args)) => db::copy(ctx, args),
         Command::Completions { shell } => completions::completions(shell),
         Command::Man { out_dir } => completions::man(&out_dir),
     }

@@ -141,6 +141,15 @@ impl Sql<'_> {
     }
 
     /// Every event in chain order, one at a time.
+    /// Whether the audit row `id` carries `hash` (a copy ends with its source's chain).
+    pub fn audit_row_hash_is(&self, id: i64, hash: &str) -> Result<bool> {
+        self.one(
+            "SELECT EXISTS (SELECT 1 FROM audit_events WHERE id = ?1 AND hash = ?2)",
+            params![id, hash],
+            |r| r.flag(0),
+        )
+    }
+
     pub fn for_each_audit_row(&self, mut each: impl FnMut(&AuditRow) -> Result<()>) -> Result<()> {
         self.each(
             concat!(

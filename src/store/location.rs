@@ -69,6 +69,25 @@ impl Location {
         }
     }
 
+    /// Whether `other` names the same database: the same file (however it is spelled), or the
+    /// same server database (whichever role connects).
+    pub fn same_as(&self, other: &Location) -> bool {
+        match (self, other) {
+            (Location::File(a), Location::File(b)) => {
+                let real = |p: &Path| {
+                    std::fs::canonicalize(p)
+                        .or_else(|_| std::path::absolute(p))
+                        .unwrap_or_else(|_| p.to_path_buf())
+                };
+                real(a) == real(b)
+            }
+            (Location::Server(a), Location::Server(b)) => {
+                (&a.host, a.port, &a.dbname) == (&b.host, b.port, &b.dbname)
+            }
+            _ => false,
+        }
+    }
+
     /// How it is named in messages and on a command line (never with a password).
     pub fn describe(&self) -> String {
         match self {

@@ -8,6 +8,7 @@
 
 mod audit;
 mod codes;
+pub mod copy;
 pub mod django;
 pub(crate) mod engine;
 mod location;
@@ -48,6 +49,10 @@ use crate::files::Sharing;
 
 /// The schema version this binary reads and writes.
 pub const SCHEMA_VERSION: i64 = sqlite::MIGRATIONS.len() as i64;
+
+/// A database that `db copy` moved away is stamped with its version plus this: above any
+/// release's schema, so every binary, older ones too, refuses to open it.
+pub const MOVED_VERSION: i64 = 1_000_000;
 
 /// Set once this process has committed a write: Ctrl-C at a later prompt must not claim that
 /// nothing was changed.
@@ -233,9 +238,31 @@ impl Store {
     /// Runs `f` in one transaction that holds the database's write lock (`BEGIN IMMEDIATE`): all
     /// of it is committed or none of it.
     pub fn write<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
-        match self.conn.engine() {
-            Engine::Sqlite => self.conn.batch("BEGIN IMMEDIATE")?,
-            Engine::Postgres => self.conn.batch(&postgres::begin_write())?,
+        let version = match &self.conn {
+            Conn::Sqlite(c) => {
+                self.conn.batch("BEGIN IMMEDIATE")?;
+                sqlite::version(c)
+            }
+            Conn::Pg(_) => postgres::begin_write_reading_version(&self.conn),
+        };
+        // A database moved (`db copy`) or upgraded since this process opened it takes no more
+        // writes from it: they would be lost, or written in a schema it does not know.
+        match version {
+            Ok(SCHEMA_VERSION) => {}
+            Ok(v) => {
+                let refusal = match v > SCHEMA_VERSION {
+                    true => newer_schema(&self.conn, v),
+                    false => {
+                        Error::storage("the database schema changed while useradm ran; try again")
+                    }
+                };
+                let _ = self.conn.batch("ROLLBACK");
+                return Err(refusal);
+            }
+            Err(e) => {
+                let _ = self.conn.batch("ROLLBACK");
+                return Err(e);
+            }
         }
         let out = f(&Tx {
             sql: Sql { conn: &self.conn },
@@ -473,7 +500,17 @@ impl Tx<'_> {
     }
 }
 
-fn newer_schema(v: i64) -> Error {
+/// The refusal of a schema newer than this binary's: a database that `db copy` moved elsewhere
+/// carries a version above any release (so older binaries refuse it too) and names where it
+/// went.
+fn newer_schema(conn: &Conn, v: i64) -> Error {
+    if v >= MOVED_VERSION {
+        let to = Sql { conn }.meta("moved_to").ok().flatten();
+        return Error::storage(format!(
+            "this database was moved to {} by `useradm db copy`: use --db (or USERADM_DB) with that, not this copy",
+            to.as_deref().unwrap_or("another database")
+        ));
+    }
     Error::storage(format!(
         "the database schema v{v} is newer than this useradm supports (v{SCHEMA_VERSION}): upgrade useradm"
     ))

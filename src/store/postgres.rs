@@ -32,6 +32,26 @@ pub(super) fn begin_write() -> String {
     format!("BEGIN; SET LOCAL lock_timeout = '30s'; SELECT pg_advisory_xact_lock({WRITE_LOCK})")
 }
 
+/// Begins a write transaction and reads the schema version in it, in one round trip.
+pub(super) fn begin_write_reading_version(conn: &Conn) -> Result<i64> {
+    let Conn::Pg(pg) = conn else {
+        return Err(Error::internal("not a PostgreSQL database"));
+    };
+    let messages = pg
+        .borrow_mut()
+        .client
+        .simple_query(&format!(
+            "{}; SELECT value FROM meta WHERE key = 'schema_version'",
+            begin_write()
+        ))
+        .map_err(super::engine::pg_error)?;
+    let version = messages.iter().rev().find_map(|m| match m {
+        postgres::SimpleQueryMessage::Row(row) => row.get(0).and_then(|v| v.parse().ok()),
+        _ => None,
+    });
+    version.ok_or_else(|| Error::storage("the database holds no schema version"))
+}
+
 /// How a client connects: the URL, its password (if any), and which roots to trust.
 #[derive(Debug, Clone)]
 pub struct Connect {
@@ -212,7 +232,7 @@ impl ServerCertVerifier for ChainOnly {
 }
 
 /// The schema version the server's database holds; `None` where it holds no useradm schema.
-fn version(conn: &Conn) -> Result<Option<i64>> {
+pub(super) fn version(conn: &Conn) -> Result<Option<i64>> {
     let sql = Sql { conn };
     let has_meta = sql.one("SELECT to_regclass('meta') IS NOT NULL", &[], |r| r.flag(0))?;
     if !has_meta {
@@ -238,7 +258,7 @@ pub(super) fn open(how: &Connect) -> Result<Conn> {
         Some(v) if v < SCHEMA_VERSION => Err(Error::storage(format!(
             "the database schema v{v} is older than this useradm's v{SCHEMA_VERSION}: {hint} to migrate it"
         ))),
-        Some(v) if v > SCHEMA_VERSION => Err(newer_schema(v)),
+        Some(v) if v > SCHEMA_VERSION => Err(newer_schema(&conn, v)),
         Some(_) => Ok(conn),
     }
 }
@@ -268,10 +288,38 @@ pub(super) fn init(
     Ok((conn, outcome))
 }
 
+/// An empty schema for `db copy`, in an open transaction under the write lock that the copy
+/// commits: the baseline and its version, no rows. Refuses a database that holds any table.
+pub(super) fn create_empty(how: &Connect) -> Result<Conn> {
+    let conn = connect(how)?;
+    conn.batch(&begin_write())?;
+    if version(&conn)?.is_some() {
+        let _ = conn.batch("ROLLBACK");
+        return Err(Error::usage(format!(
+            "{} already holds a useradm database: db copy writes into an empty one (if it is this database's copy from an interrupted db copy, add --finish)",
+            how.url.text
+        )));
+    }
+    if let Err(e) = create_or_migrate(&conn) {
+        let _ = conn.batch("ROLLBACK");
+        return Err(e);
+    }
+    Ok(conn)
+}
+
+/// Stamps the version, inside the open transaction.
+pub(super) fn set_version(conn: &Conn, version: i64) -> Result<()> {
+    Sql { conn }.exec(
+        "UPDATE meta SET value = ?2 WHERE key = ?1",
+        params!["schema_version", &version.to_string()],
+    )?;
+    Ok(())
+}
+
 fn create_or_migrate(conn: &Conn) -> Result<i64> {
     let sql = Sql { conn };
     let found = match version(conn)? {
-        Some(v) if v > SCHEMA_VERSION => return Err(newer_schema(v)),
+        Some(v) if v > SCHEMA_VERSION => return Err(newer_schema(conn, v)),
         Some(v) => v,
         None => {
             let tables = sql.one(

@@ -59,6 +59,7 @@ pub(super) fn open(path: &Path) -> Result<Conn> {
     let version: i64 = conn
         .pragma_query_value(None, "user_version", |r| r.get(0))
         .map_err(|e| at(path, &e))?;
+    let conn = Conn::Sqlite(conn);
     match version {
         0 => Err(Error::storage(format!(
             "{} is not a useradm database: {}",
@@ -69,8 +70,8 @@ pub(super) fn open(path: &Path) -> Result<Conn> {
             "the database schema v{v} is older than this useradm's v{SCHEMA_VERSION}: {} to migrate it",
             init_hint(path)
         ))),
-        v if v > SCHEMA_VERSION => Err(newer_schema(v)),
-        _ => Ok(Conn::Sqlite(conn)),
+        v if v > SCHEMA_VERSION => Err(newer_schema(&conn, v)),
+        _ => Ok(conn),
     }
 }
 
@@ -127,6 +128,38 @@ pub(super) fn init(
     Ok((conn, outcome))
 }
 
+/// A new database file for `db copy`: the schema made by the migrations, no rows, in an open
+/// transaction that the copy commits. Refuses a file that is there.
+pub(super) fn create_empty(path: &Path, sharing: Sharing) -> Result<Conn> {
+    if fs::symlink_metadata(path).is_ok() {
+        return Err(Error::usage(format!(
+            "{} exists: db copy writes a new database (if it is this database's copy from an interrupted db copy, add --finish)",
+            path.display()
+        )));
+    }
+    create_file(path, sharing)?;
+    let conn = connect(path)?;
+    conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get::<_, String>(0))
+        .map_err(|e| at(path, &e))?;
+    let conn = Conn::Sqlite(conn);
+    conn.batch("BEGIN IMMEDIATE")?;
+    migrate(&conn).map_err(|e| in_file(path, e))?;
+    Ok(conn)
+}
+
+/// The schema version of a file's database (0: none), as `PRAGMA user_version` says.
+pub(super) fn version(conn: &Connection) -> Result<i64> {
+    Ok(conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
+}
+
+/// Stamps the version, inside the open transaction.
+pub(super) fn set_version(conn: &Conn, version: i64) -> Result<()> {
+    let Conn::Sqlite(c) = conn else {
+        return Err(Error::internal("not a SQLite database"));
+    };
+    Ok(c.pragma_update(None, "user_version", version)?)
+}
+
 fn create_file(path: &Path, sharing: Sharing) -> Result<()> {
     let io = |what: &str, e: std::io::Error| Error::storage(format!("cannot {what}: {e}"));
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -175,7 +208,7 @@ fn migrate(conn: &Conn) -> Result<i64> {
     };
     let found: i64 = c.pragma_query_value(None, "user_version", |r| r.get(0))?;
     if found > SCHEMA_VERSION {
-        return Err(newer_schema(found));
+        return Err(newer_schema(conn, found));
     }
     if found == 0 {
         let tables: i64 = c.query_row(

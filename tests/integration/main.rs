@@ -9,6 +9,7 @@ mod bad_input;
 mod codes;
 mod concurrency;
 mod config;
+mod copy;
 mod db;
 mod django;
 mod flows;

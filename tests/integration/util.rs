@@ -153,6 +153,9 @@ impl Env {
 
     /// The default outbox: beside a SQLite file, or in the data folder, per database id.
     pub fn outbox(&self) -> PathBuf {
+        if let Some(outbox) = self.vars.get("USERADM_OUTBOX") {
+            return PathBuf::from(outbox);
+        }
         if !self.on_server() {
             return self.db.path.with_file_name("outbox");
         }
