@@ -34,6 +34,9 @@ _useradm() {
             useradm,config)
                 cmd="useradm__subcmd__config"
                 ;;
+            useradm,db)
+                cmd="useradm__subcmd__db"
+                ;;
             useradm,export)
                 cmd="useradm__subcmd__export"
                 ;;
@@ -163,6 +166,18 @@ _useradm() {
             useradm__subcmd__config__subcmd__help,set)
                 cmd="useradm__subcmd__config__subcmd__help__subcmd__set"
                 ;;
+            useradm__subcmd__db,copy)
+                cmd="useradm__subcmd__db__subcmd__copy"
+                ;;
+            useradm__subcmd__db,help)
+                cmd="useradm__subcmd__db__subcmd__help"
+                ;;
+            useradm__subcmd__db__subcmd__help,copy)
+                cmd="useradm__subcmd__db__subcmd__help__subcmd__copy"
+                ;;
+            useradm__subcmd__db__subcmd__help,help)
+                cmd="useradm__subcmd__db__subcmd__help__subcmd__help"
+                ;;
             useradm__subcmd__help,2fa)
                 cmd="useradm__subcmd__help__subcmd__2fa"
                 ;;
@@ -180,6 +195,9 @@ _useradm() {
                 ;;
             useradm__subcmd__help,config)
                 cmd="useradm__subcmd__help__subcmd__config"
+                ;;
+            useradm__subcmd__help,db)
+                cmd="useradm__subcmd__help__subcmd__db"
                 ;;
             useradm__subcmd__help,export)
                 cmd="useradm__subcmd__help__subcmd__export"
@@ -264,6 +282,9 @@ _useradm() {
                 ;;
             useradm__subcmd__help__subcmd__config,set)
                 cmd="useradm__subcmd__help__subcmd__config__subcmd__set"
+                ;;
+            useradm__subcmd__help__subcmd__db,copy)
+                cmd="useradm__subcmd__help__subcmd__db__subcmd__copy"
                 ;;
             useradm__subcmd__help__subcmd__mail,deliver)
                 cmd="useradm__subcmd__help__subcmd__mail__subcmd__deliver"
@@ -500,7 +521,7 @@ _useradm() {
 
     case "${cmd}" in
         useradm)
-            opts="-q -h -V --db --json --quiet --no-input --color --help --version init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import export config 2fa mail completions man help"
+            opts="-q -h -V --db --json --quiet --no-input --color --help --version init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import export config 2fa mail db completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1113,6 +1134,100 @@ _useradm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        useradm__subcmd__db)
+            opts="-q -h -V --db --json --quiet --no-input --color --help --version copy help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        useradm__subcmd__db__subcmd__copy)
+            opts="-q -h -V --to --to-password-file --finish --db --json --quiet --no-input --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        useradm__subcmd__db__subcmd__help)
+            opts="copy help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        useradm__subcmd__db__subcmd__help__subcmd__copy)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        useradm__subcmd__db__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         useradm__subcmd__export)
             opts="-q -h -V --format --db --json --quiet --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1170,7 +1285,7 @@ _useradm() {
             return 0
             ;;
         useradm__subcmd__help)
-            opts="init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import export config 2fa mail completions man help"
+            opts="init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import export config 2fa mail db completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1380,6 +1495,34 @@ _useradm() {
             return 0
             ;;
         useradm__subcmd__help__subcmd__config__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        useradm__subcmd__help__subcmd__db)
+            opts="copy"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        useradm__subcmd__help__subcmd__db__subcmd__copy)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

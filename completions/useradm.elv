@@ -18,7 +18,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
     }
     var completions = [
         &'useradm'= {
-            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
@@ -50,6 +50,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand config 'Read and change the policy settings (needs settings.manage)'
             cand 2fa 'A second factor (TOTP) for your account, with recovery codes'
             cand mail 'Mail sent after answering (reset and verification codes): what waits, and sending it now (needs settings.manage)'
+            cand db 'The database itself: copy it to a new file or server (needs settings.manage)'
             cand completions 'Print the shell completion script for SHELL to stdout'
             cand man 'Write the man pages (useradm.1 and one per command) into a folder'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -58,7 +59,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --admin 'Also create the first administrator with this email (verified, role admin)'
             cand --password-file 'Read the password from the first line of a file'
             cand --group 'Share the database with this group of administrators (files 0660, folder 0770)'
-            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --password-stdin 'Read the password from the first line of standard input'
             cand --exists-ok 'Succeed when an administrator already exists'
@@ -78,7 +79,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --attr 'Extra attribute stored with the account (repeatable)'
             cand --password-file 'Read the password from the first line of a file'
             cand --role 'Give a role to the new account (needs users.manage and every permission of the role)'
-            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --password-stdin 'Read the password from the first line of standard input'
             cand --generate-password 'Generate a strong password and print it once'
@@ -96,7 +97,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
         &'useradm;verify'= {
             cand --email 'Email address to confirm (asked on a terminal when missing)'
             cand --code 'code'
-            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --code-stdin 'Read the code from the first line of standard input (else it is asked on a terminal)'
             cand --resend 'Send a fresh code instead (the older one stops working)'
@@ -113,7 +114,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --email 'Email address (asked on a terminal when missing)'
             cand --password-file 'Read the password from the first line of a file'
             cand --otp 'otp'
-            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --password-stdin 'Read the password from the first line of standard input'
             cand --otp-stdin 'Read the authenticator app''s code from standard input (the line after the password, if that comes first)'
@@ -131,7 +132,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --email 'Email address'
             cand --password-file 'Read the password from the first line of a file'
             cand --otp 'otp'
-            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --password-stdin 'Read the password from the first line of standard input'
             cand --otp-stdin 'Read the authenticator app''s code from standard input (the line after the password, if that comes first)'
@@ -146,7 +147,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --version 'Print version'
         }
         &'useradm;logout'= {
-            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --all 'End every session of this user, on every machine'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
@@ -159,7 +160,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --version 'Print version'
         }
         &'useradm;whoami'= {
-            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
@@ -171,7 +172,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --version 'Print version'
         }
         &'useradm;passwd'= {
-            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --password-stdin 'Read line 1 (current password) and line 2 (new password) from standard input'
             cand --revoke-tokens 'Also revoke your API tokens (asked on a terminal; scripts keep them unless they pass this)'
@@ -188,7 +189,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --email 'Email address of the account'
             cand --password-file 'Read the password from the first line of a file'
             cand --code 'code'
-            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --confirm 'I hold a code: ask for it (and the new password) instead of requesting a new code'
             cand --code-stdin 'Read the code from line 1 of standard input (then the password from the next line); implies --confirm'
@@ -205,7 +206,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
         &'useradm;grant'= {
             cand --email 'Email address of the user'
             cand --role 'Role to give or take (repeatable)'
-            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
@@ -219,7 +220,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
         &'useradm;revoke'= {
             cand --email 'Email address of the user'
             cand --role 'Role to give or take (repeatable)'
-            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
@@ -234,7 +235,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --role 'A role that must be held (repeatable)'
             cand --permission 'A permission that must be held (repeatable)'
             cand --email 'Check this user instead of yourself (needs users.read)'
-            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --explain 'Say which role grants each one, or that it is missing'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
@@ -247,7 +248,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --version 'Print version'
         }
         &'useradm;roles'= {
-            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
@@ -266,7 +267,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'useradm;roles;list'= {
-            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
@@ -278,7 +279,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --version 'Print version'
         }
         &'useradm;roles;show'= {
-            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
@@ -292,7 +293,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
         &'useradm;roles;create'= {
             cand --permission 'Permission of the role (repeatable)'
             cand --description 'What the role is for'
-            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --exists-ok 'Succeed without changes when the role exists'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
@@ -305,7 +306,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --version 'Print version'
         }
         &'useradm;roles;delete'= {
-            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
@@ -317,7 +318,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --version 'Print version'
         }
         &'useradm;roles;allow'= {
-            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
@@ -329,7 +330,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --version 'Print version'
         }
         &'useradm;roles;deny'= {
-            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
@@ -364,7 +365,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
         &'useradm;roles;help;help'= {
         }
         &'useradm;users'= {
-            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
@@ -388,7 +389,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --role 'Only holders of this role'
             cand --status 'Only accounts in this state'
             cand --search 'Only accounts whose email or name contains this text'
-            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --legacy-hash 'Only accounts whose stored hash is not yet Argon2id at the policy (imported hashes not upgraded by a login: they check at their own cost, and may be expired)'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
@@ -401,7 +402,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --version 'Print version'
         }
         &'useradm;users;show'= {
-            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
@@ -417,7 +418,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --last-name 'New last name'
             cand --attr 'Set an attribute (repeatable; an empty value removes it)'
             cand --email 'New email address: confirmed by a code sent to it; the old one works until then'
-            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --password-stdin 'Changing your own address after your session proved your password more than 5 minutes ago: read it again from standard input (a second-factor code from the next line)'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
@@ -430,7 +431,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --version 'Print version'
         }
         &'useradm;users;disable'= {
-            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
@@ -442,7 +443,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --version 'Print version'
         }
         &'useradm;users;enable'= {
-            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
@@ -454,7 +455,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --version 'Print version'
         }
         &'useradm;users;unlock'= {
-            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
@@ -466,7 +467,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --version 'Print version'
         }
         &'useradm;users;reset-2fa'= {
-            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
@@ -478,7 +479,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --version 'Print version'
         }
         &'useradm;users;delete'= {
-            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --yes 'Do not ask for confirmation'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
@@ -520,7 +521,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
         &'useradm;users;help;help'= {
         }
         &'useradm;sessions'= {
-            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
@@ -535,7 +536,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'useradm;sessions;list'= {
-            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --all 'Every user''s sessions'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
@@ -548,7 +549,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --version 'Print version'
         }
         &'useradm;sessions;revoke'= {
-            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
@@ -571,7 +572,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
         &'useradm;sessions;help;help'= {
         }
         &'useradm;tokens'= {
-            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
@@ -590,7 +591,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --name 'A name that says where the token is used'
             cand --permission 'Permission the token may use (repeatable, at least one)'
             cand --expires 'Lifetime such as 30d or 12h, or never [default: 90d]'
-            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --password-stdin 'When the session proved your password more than 5 minutes ago: read it again from standard input (and a second-factor code from the next line, where you have one)'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
@@ -603,7 +604,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --version 'Print version'
         }
         &'useradm;tokens;list'= {
-            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --all 'Every user''s tokens'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
@@ -616,7 +617,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --version 'Print version'
         }
         &'useradm;tokens;revoke'= {
-            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
@@ -645,7 +646,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --email 'Only events with this email as actor or target'
             cand --since 'Only events since this time (2026-11-28T10:00:00Z) or this long ago (24h)'
             cand --limit 'At most this many of the newest events'
-            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
@@ -660,7 +661,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'useradm;audit;head'= {
-            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
@@ -673,7 +674,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
         }
         &'useradm;audit;verify'= {
             cand --expect-head 'A head printed earlier by `audit head`: it must still be in the chain'
-            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
@@ -699,7 +700,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --from-django 'Read a Django site''s SQLite database instead (auth_user, groups, allauth addresses)'
             cand --format 'The file format [default: from the extension, else csv]'
             cand --on-conflict 'What to do with emails that already have an account'
-            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --dry-run 'Report what would be created, updated or skipped, and change nothing'
             cand --no-email 'Send no invitations to accounts imported without a password'
@@ -714,7 +715,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
         }
         &'useradm;export'= {
             cand --format 'Output format'
-            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
@@ -726,7 +727,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --version 'Print version'
         }
         &'useradm;config'= {
-            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
@@ -742,7 +743,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'useradm;config;list'= {
-            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
@@ -754,7 +755,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --version 'Print version'
         }
         &'useradm;config;get'= {
-            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
@@ -766,7 +767,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --version 'Print version'
         }
         &'useradm;config;set'= {
-            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --value-stdin 'Read the value from the first line of standard input (required for secrets)'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
@@ -793,7 +794,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
         &'useradm;config;help;help'= {
         }
         &'useradm;2fa'= {
-            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
@@ -811,7 +812,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
         }
         &'useradm;2fa;enable'= {
             cand --otp 'otp'
-            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --otp-stdin 'Confirm a pending enrolment with a current code read from standard input'
             cand --password-stdin 'When the session proved your password more than 5 minutes ago: read it again from standard input (before the code)'
@@ -825,7 +826,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --version 'Print version'
         }
         &'useradm;2fa;status'= {
-            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
@@ -838,7 +839,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
         }
         &'useradm;2fa;disable'= {
             cand --otp 'otp'
-            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --password-stdin 'Read the password from line 1 of standard input'
             cand --otp-stdin 'Read the authenticator app''s code from standard input (the line after the password, if that comes first)'
@@ -854,7 +855,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
         }
         &'useradm;2fa;recovery-codes'= {
             cand --otp 'otp'
-            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --password-stdin 'Read the password from line 1 of standard input'
             cand --otp-stdin 'Read the authenticator app''s code from standard input (the line after the password, if that comes first)'
@@ -886,7 +887,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
         &'useradm;2fa;help;help'= {
         }
         &'useradm;mail'= {
-            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
@@ -902,7 +903,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'useradm;mail;list'= {
-            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
@@ -914,7 +915,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --version 'Print version'
         }
         &'useradm;mail;retry'= {
-            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --wait 'Send in this process and wait until nothing is being sent, then report'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
@@ -929,7 +930,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
         &'useradm;mail;deliver'= {
             cand --id 'Only this queued message (then whatever else is due)'
             cand --after-pid 'Wait for this process (the request) to end first'
-            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --now 'Send what waits at once, not only what is due'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
@@ -955,8 +956,45 @@ set edit:completion:arg-completer[useradm] = {|@words|
         }
         &'useradm;mail;help;help'= {
         }
+        &'useradm;db'= {
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --color 'When to use colour'
+            cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print only what was asked for: no hints or notices on stderr'
+            cand --quiet 'Print only what was asked for: no hints or notices on stderr'
+            cand --no-input 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand copy 'Copy the whole store (ids, hashes, secrets, sessions, tokens, the audit chain) into a new database of either engine, then mark this one as moved: it is never opened again'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'useradm;db;copy'= {
+            cand --to 'The new database: a file that does not exist yet, or an empty server database (postgres://USER@HOST[:PORT]/DBNAME[?sslmode=...])'
+            cand --to-password-file 'The target server''s password, on the first line of this file (default: the source''s USERADM_DB_PASSWORD_FILE when the source is a file, then ~/.pgpass)'
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --color 'When to use colour'
+            cand --finish 'Only mark this database as moved to --to, after a copy that stopped between writing the new database and marking this one'
+            cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print only what was asked for: no hints or notices on stderr'
+            cand --quiet 'Print only what was asked for: no hints or notices on stderr'
+            cand --no-input 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'useradm;db;help'= {
+            cand copy 'Copy the whole store (ids, hashes, secrets, sessions, tokens, the audit chain) into a new database of either engine, then mark this one as moved: it is never opened again'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'useradm;db;help;copy'= {
+        }
+        &'useradm;db;help;help'= {
+        }
         &'useradm;completions'= {
-            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
@@ -969,7 +1007,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
         }
         &'useradm;man'= {
             cand --out-dir 'Folder to write the pages into (created when missing)'
-            cand --db 'Database file [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
@@ -1003,6 +1041,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand config 'Read and change the policy settings (needs settings.manage)'
             cand 2fa 'A second factor (TOTP) for your account, with recovery codes'
             cand mail 'Mail sent after answering (reset and verification codes): what waits, and sending it now (needs settings.manage)'
+            cand db 'The database itself: copy it to a new file or server (needs settings.manage)'
             cand completions 'Print the shell completion script for SHELL to stdout'
             cand man 'Write the man pages (useradm.1 and one per command) into a folder'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1143,6 +1182,11 @@ set edit:completion:arg-completer[useradm] = {|@words|
         &'useradm;help;mail;retry'= {
         }
         &'useradm;help;mail;deliver'= {
+        }
+        &'useradm;help;db'= {
+            cand copy 'Copy the whole store (ids, hashes, secrets, sessions, tokens, the audit chain) into a new database of either engine, then mark this one as moved: it is never opened again'
+        }
+        &'useradm;help;db;copy'= {
         }
         &'useradm;help;completions'= {
         }

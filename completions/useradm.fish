@@ -24,7 +24,7 @@ function __fish_useradm_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c useradm -n "__fish_useradm_needs_command" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_needs_command" -l db -d 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_needs_command" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -55,13 +55,14 @@ complete -c useradm -n "__fish_useradm_needs_command" -f -a "export" -d 'Write e
 complete -c useradm -n "__fish_useradm_needs_command" -f -a "config" -d 'Read and change the policy settings (needs settings.manage)'
 complete -c useradm -n "__fish_useradm_needs_command" -f -a "2fa" -d 'A second factor (TOTP) for your account, with recovery codes'
 complete -c useradm -n "__fish_useradm_needs_command" -f -a "mail" -d 'Mail sent after answering (reset and verification codes): what waits, and sending it now (needs settings.manage)'
+complete -c useradm -n "__fish_useradm_needs_command" -f -a "db" -d 'The database itself: copy it to a new file or server (needs settings.manage)'
 complete -c useradm -n "__fish_useradm_needs_command" -f -a "completions" -d 'Print the shell completion script for SHELL to stdout'
 complete -c useradm -n "__fish_useradm_needs_command" -f -a "man" -d 'Write the man pages (useradm.1 and one per command) into a folder'
 complete -c useradm -n "__fish_useradm_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c useradm -n "__fish_useradm_using_subcommand init" -l admin -d 'Also create the first administrator with this email (verified, role admin)' -r
 complete -c useradm -n "__fish_useradm_using_subcommand init" -l password-file -d 'Read the password from the first line of a file' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand init" -l group -d 'Share the database with this group of administrators (files 0660, folder 0770)' -r
-complete -c useradm -n "__fish_useradm_using_subcommand init" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand init" -l db -d 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand init" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -78,7 +79,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand register" -l last-name -
 complete -c useradm -n "__fish_useradm_using_subcommand register" -l attr -d 'Extra attribute stored with the account (repeatable)' -r
 complete -c useradm -n "__fish_useradm_using_subcommand register" -l password-file -d 'Read the password from the first line of a file' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand register" -l role -d 'Give a role to the new account (needs users.manage and every permission of the role)' -r
-complete -c useradm -n "__fish_useradm_using_subcommand register" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand register" -l db -d 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand register" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -93,7 +94,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand register" -s h -l help -
 complete -c useradm -n "__fish_useradm_using_subcommand register" -s V -l version -d 'Print version'
 complete -c useradm -n "__fish_useradm_using_subcommand verify" -l email -d 'Email address to confirm (asked on a terminal when missing)' -r
 complete -c useradm -n "__fish_useradm_using_subcommand verify" -l code -r
-complete -c useradm -n "__fish_useradm_using_subcommand verify" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand verify" -l db -d 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand verify" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -107,7 +108,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand verify" -s V -l version 
 complete -c useradm -n "__fish_useradm_using_subcommand login" -l email -d 'Email address (asked on a terminal when missing)' -r
 complete -c useradm -n "__fish_useradm_using_subcommand login" -l password-file -d 'Read the password from the first line of a file' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand login" -l otp -r
-complete -c useradm -n "__fish_useradm_using_subcommand login" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand login" -l db -d 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand login" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -122,7 +123,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand login" -s V -l version -
 complete -c useradm -n "__fish_useradm_using_subcommand authenticate" -l email -d 'Email address' -r
 complete -c useradm -n "__fish_useradm_using_subcommand authenticate" -l password-file -d 'Read the password from the first line of a file' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand authenticate" -l otp -r
-complete -c useradm -n "__fish_useradm_using_subcommand authenticate" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand authenticate" -l db -d 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand authenticate" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -134,7 +135,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand authenticate" -s q -l qu
 complete -c useradm -n "__fish_useradm_using_subcommand authenticate" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
 complete -c useradm -n "__fish_useradm_using_subcommand authenticate" -s h -l help -d 'Print help'
 complete -c useradm -n "__fish_useradm_using_subcommand authenticate" -s V -l version -d 'Print version'
-complete -c useradm -n "__fish_useradm_using_subcommand logout" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand logout" -l db -d 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand logout" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -144,7 +145,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand logout" -s q -l quiet -d
 complete -c useradm -n "__fish_useradm_using_subcommand logout" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
 complete -c useradm -n "__fish_useradm_using_subcommand logout" -s h -l help -d 'Print help'
 complete -c useradm -n "__fish_useradm_using_subcommand logout" -s V -l version -d 'Print version'
-complete -c useradm -n "__fish_useradm_using_subcommand whoami" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand whoami" -l db -d 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand whoami" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -153,7 +154,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand whoami" -s q -l quiet -d
 complete -c useradm -n "__fish_useradm_using_subcommand whoami" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
 complete -c useradm -n "__fish_useradm_using_subcommand whoami" -s h -l help -d 'Print help'
 complete -c useradm -n "__fish_useradm_using_subcommand whoami" -s V -l version -d 'Print version'
-complete -c useradm -n "__fish_useradm_using_subcommand passwd" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand passwd" -l db -d 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand passwd" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -167,7 +168,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand passwd" -s V -l version 
 complete -c useradm -n "__fish_useradm_using_subcommand reset" -l email -d 'Email address of the account' -r
 complete -c useradm -n "__fish_useradm_using_subcommand reset" -l password-file -d 'Read the password from the first line of a file' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand reset" -l code -r
-complete -c useradm -n "__fish_useradm_using_subcommand reset" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand reset" -l db -d 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand reset" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -181,7 +182,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand reset" -s h -l help -d '
 complete -c useradm -n "__fish_useradm_using_subcommand reset" -s V -l version -d 'Print version'
 complete -c useradm -n "__fish_useradm_using_subcommand grant" -l email -d 'Email address of the user' -r
 complete -c useradm -n "__fish_useradm_using_subcommand grant" -l role -d 'Role to give or take (repeatable)' -r
-complete -c useradm -n "__fish_useradm_using_subcommand grant" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand grant" -l db -d 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand grant" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -192,7 +193,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand grant" -s h -l help -d '
 complete -c useradm -n "__fish_useradm_using_subcommand grant" -s V -l version -d 'Print version'
 complete -c useradm -n "__fish_useradm_using_subcommand revoke" -l email -d 'Email address of the user' -r
 complete -c useradm -n "__fish_useradm_using_subcommand revoke" -l role -d 'Role to give or take (repeatable)' -r
-complete -c useradm -n "__fish_useradm_using_subcommand revoke" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand revoke" -l db -d 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand revoke" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -204,7 +205,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand revoke" -s V -l version 
 complete -c useradm -n "__fish_useradm_using_subcommand check" -l role -d 'A role that must be held (repeatable)' -r
 complete -c useradm -n "__fish_useradm_using_subcommand check" -l permission -d 'A permission that must be held (repeatable)' -r
 complete -c useradm -n "__fish_useradm_using_subcommand check" -l email -d 'Check this user instead of yourself (needs users.read)' -r
-complete -c useradm -n "__fish_useradm_using_subcommand check" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand check" -l db -d 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand check" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -214,7 +215,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand check" -s q -l quiet -d 
 complete -c useradm -n "__fish_useradm_using_subcommand check" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
 complete -c useradm -n "__fish_useradm_using_subcommand check" -s h -l help -d 'Print help'
 complete -c useradm -n "__fish_useradm_using_subcommand check" -s V -l version -d 'Print version'
-complete -c useradm -n "__fish_useradm_using_subcommand roles; and not __fish_seen_subcommand_from list show create delete allow deny help" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and not __fish_seen_subcommand_from list show create delete allow deny help" -l db -d 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand roles; and not __fish_seen_subcommand_from list show create delete allow deny help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -230,7 +231,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand roles; and not __fish_se
 complete -c useradm -n "__fish_useradm_using_subcommand roles; and not __fish_seen_subcommand_from list show create delete allow deny help" -f -a "allow" -d 'Add permissions to a role'
 complete -c useradm -n "__fish_useradm_using_subcommand roles; and not __fish_seen_subcommand_from list show create delete allow deny help" -f -a "deny" -d 'Remove permissions from a role'
 complete -c useradm -n "__fish_useradm_using_subcommand roles; and not __fish_seen_subcommand_from list show create delete allow deny help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from list" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from list" -l db -d 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -239,7 +240,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_s
 complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
 complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from show" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from show" -l db -d 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -250,7 +251,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_s
 complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from create" -l permission -d 'Permission of the role (repeatable)' -r
 complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from create" -l description -d 'What the role is for' -r
-complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from create" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from create" -l db -d 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from create" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -260,7 +261,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_s
 complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from create" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
 complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
-complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from delete" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from delete" -l db -d 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from delete" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -269,7 +270,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_s
 complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from delete" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
 complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
 complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
-complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from allow" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from allow" -l db -d 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from allow" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -278,7 +279,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_s
 complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from allow" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
 complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from allow" -s h -l help -d 'Print help'
 complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from allow" -s V -l version -d 'Print version'
-complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from deny" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from deny" -l db -d 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from deny" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -294,7 +295,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_s
 complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from help" -f -a "allow" -d 'Add permissions to a role'
 complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from help" -f -a "deny" -d 'Remove permissions from a role'
 complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c useradm -n "__fish_useradm_using_subcommand users; and not __fish_seen_subcommand_from list show update disable enable unlock reset-2fa delete help" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand users; and not __fish_seen_subcommand_from list show update disable enable unlock reset-2fa delete help" -l db -d 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand users; and not __fish_seen_subcommand_from list show update disable enable unlock reset-2fa delete help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -317,7 +318,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_s
 disabled\t''
 locked\t''"
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from list" -l search -d 'Only accounts whose email or name contains this text' -r
-complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from list" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from list" -l db -d 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -327,7 +328,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_s
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from show" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from show" -l db -d 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -340,7 +341,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_s
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from update" -l last-name -d 'New last name' -r
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from update" -l attr -d 'Set an attribute (repeatable; an empty value removes it)' -r
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from update" -l email -d 'New email address: confirmed by a code sent to it; the old one works until then' -r
-complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from update" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from update" -l db -d 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from update" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -350,7 +351,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_s
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from update" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from update" -s V -l version -d 'Print version'
-complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from disable" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from disable" -l db -d 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from disable" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -359,7 +360,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_s
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from disable" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from disable" -s h -l help -d 'Print help'
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from disable" -s V -l version -d 'Print version'
-complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from enable" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from enable" -l db -d 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from enable" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -368,7 +369,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_s
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from enable" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from enable" -s h -l help -d 'Print help'
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from enable" -s V -l version -d 'Print version'
-complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from unlock" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from unlock" -l db -d 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from unlock" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -377,7 +378,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_s
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from unlock" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from unlock" -s h -l help -d 'Print help'
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from unlock" -s V -l version -d 'Print version'
-complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from reset-2fa" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from reset-2fa" -l db -d 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from reset-2fa" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -386,7 +387,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_s
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from reset-2fa" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from reset-2fa" -s h -l help -d 'Print help'
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from reset-2fa" -s V -l version -d 'Print version'
-complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from delete" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from delete" -l db -d 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from delete" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -405,7 +406,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_s
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "reset-2fa" -d 'Remove an account\'s second factor (a lost phone)'
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete an account (asks on a terminal unless --yes)'
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c useradm -n "__fish_useradm_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -l db -d 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -417,7 +418,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand sessions; and not __fish
 complete -c useradm -n "__fish_useradm_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -f -a "list" -d 'List your sessions (--all: everyone\'s, needs sessions.manage)'
 complete -c useradm -n "__fish_useradm_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -f -a "revoke" -d 'End a session by id'
 complete -c useradm -n "__fish_useradm_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c useradm -n "__fish_useradm_using_subcommand sessions; and __fish_seen_subcommand_from list" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand sessions; and __fish_seen_subcommand_from list" -l db -d 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand sessions; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -427,7 +428,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand sessions; and __fish_see
 complete -c useradm -n "__fish_useradm_using_subcommand sessions; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
 complete -c useradm -n "__fish_useradm_using_subcommand sessions; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c useradm -n "__fish_useradm_using_subcommand sessions; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c useradm -n "__fish_useradm_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l db -d 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -439,7 +440,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand sessions; and __fish_see
 complete -c useradm -n "__fish_useradm_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "list" -d 'List your sessions (--all: everyone\'s, needs sessions.manage)'
 complete -c useradm -n "__fish_useradm_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'End a session by id'
 complete -c useradm -n "__fish_useradm_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c useradm -n "__fish_useradm_using_subcommand tokens; and not __fish_seen_subcommand_from create list revoke help" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand tokens; and not __fish_seen_subcommand_from create list revoke help" -l db -d 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand tokens; and not __fish_seen_subcommand_from create list revoke help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -455,7 +456,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand tokens; and not __fish_s
 complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from create" -l name -d 'A name that says where the token is used' -r
 complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from create" -l permission -d 'Permission the token may use (repeatable, at least one)' -r
 complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from create" -l expires -d 'Lifetime such as 30d or 12h, or never [default: 90d]' -r
-complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from create" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from create" -l db -d 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from create" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -465,7 +466,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_
 complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from create" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
 complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
-complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from list" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from list" -l db -d 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -475,7 +476,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_
 complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
 complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from revoke" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from revoke" -l db -d 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from revoke" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -491,7 +492,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_
 complete -c useradm -n "__fish_useradm_using_subcommand audit; and not __fish_seen_subcommand_from head verify help" -l email -d 'Only events with this email as actor or target' -r
 complete -c useradm -n "__fish_useradm_using_subcommand audit; and not __fish_seen_subcommand_from head verify help" -l since -d 'Only events since this time (2026-11-28T10:00:00Z) or this long ago (24h)' -r
 complete -c useradm -n "__fish_useradm_using_subcommand audit; and not __fish_seen_subcommand_from head verify help" -l limit -d 'At most this many of the newest events' -r
-complete -c useradm -n "__fish_useradm_using_subcommand audit; and not __fish_seen_subcommand_from head verify help" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand audit; and not __fish_seen_subcommand_from head verify help" -l db -d 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand audit; and not __fish_seen_subcommand_from head verify help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -503,7 +504,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand audit; and not __fish_se
 complete -c useradm -n "__fish_useradm_using_subcommand audit; and not __fish_seen_subcommand_from head verify help" -f -a "head" -d 'Print the newest link of the chain, to anchor it elsewhere'
 complete -c useradm -n "__fish_useradm_using_subcommand audit; and not __fish_seen_subcommand_from head verify help" -f -a "verify" -d 'Check the whole chain (exit 12 names the first broken link)'
 complete -c useradm -n "__fish_useradm_using_subcommand audit; and not __fish_seen_subcommand_from head verify help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c useradm -n "__fish_useradm_using_subcommand audit; and __fish_seen_subcommand_from head" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand audit; and __fish_seen_subcommand_from head" -l db -d 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand audit; and __fish_seen_subcommand_from head" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -513,7 +514,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand audit; and __fish_seen_s
 complete -c useradm -n "__fish_useradm_using_subcommand audit; and __fish_seen_subcommand_from head" -s h -l help -d 'Print help'
 complete -c useradm -n "__fish_useradm_using_subcommand audit; and __fish_seen_subcommand_from head" -s V -l version -d 'Print version'
 complete -c useradm -n "__fish_useradm_using_subcommand audit; and __fish_seen_subcommand_from verify" -l expect-head -d 'A head printed earlier by `audit head`: it must still be in the chain' -r
-complete -c useradm -n "__fish_useradm_using_subcommand audit; and __fish_seen_subcommand_from verify" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand audit; and __fish_seen_subcommand_from verify" -l db -d 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand audit; and __fish_seen_subcommand_from verify" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -531,7 +532,7 @@ jsonl\t''"
 complete -c useradm -n "__fish_useradm_using_subcommand import" -l on-conflict -d 'What to do with emails that already have an account' -r -f -a "fail\t'Stop with exit 6, naming the existing emails'
 skip\t'Leave existing accounts alone'
 update\t'Apply changed profiles, roles and status to existing accounts'"
-complete -c useradm -n "__fish_useradm_using_subcommand import" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand import" -l db -d 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand import" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -544,7 +545,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand import" -s h -l help -d 
 complete -c useradm -n "__fish_useradm_using_subcommand import" -s V -l version -d 'Print version'
 complete -c useradm -n "__fish_useradm_using_subcommand export" -l format -d 'Output format' -r -f -a "csv\t''
 jsonl\t''"
-complete -c useradm -n "__fish_useradm_using_subcommand export" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand export" -l db -d 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand export" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -553,7 +554,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand export" -s q -l quiet -d
 complete -c useradm -n "__fish_useradm_using_subcommand export" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
 complete -c useradm -n "__fish_useradm_using_subcommand export" -s h -l help -d 'Print help'
 complete -c useradm -n "__fish_useradm_using_subcommand export" -s V -l version -d 'Print version'
-complete -c useradm -n "__fish_useradm_using_subcommand config; and not __fish_seen_subcommand_from list get set help" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand config; and not __fish_seen_subcommand_from list get set help" -l db -d 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand config; and not __fish_seen_subcommand_from list get set help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -566,7 +567,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand config; and not __fish_s
 complete -c useradm -n "__fish_useradm_using_subcommand config; and not __fish_seen_subcommand_from list get set help" -f -a "get" -d 'Print one setting\'s value'
 complete -c useradm -n "__fish_useradm_using_subcommand config; and not __fish_seen_subcommand_from list get set help" -f -a "set" -d 'Change a setting (validated; a bad value changes nothing)'
 complete -c useradm -n "__fish_useradm_using_subcommand config; and not __fish_seen_subcommand_from list get set help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c useradm -n "__fish_useradm_using_subcommand config; and __fish_seen_subcommand_from list" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand config; and __fish_seen_subcommand_from list" -l db -d 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand config; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -575,7 +576,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand config; and __fish_seen_
 complete -c useradm -n "__fish_useradm_using_subcommand config; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
 complete -c useradm -n "__fish_useradm_using_subcommand config; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c useradm -n "__fish_useradm_using_subcommand config; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c useradm -n "__fish_useradm_using_subcommand config; and __fish_seen_subcommand_from get" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand config; and __fish_seen_subcommand_from get" -l db -d 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand config; and __fish_seen_subcommand_from get" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -584,7 +585,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand config; and __fish_seen_
 complete -c useradm -n "__fish_useradm_using_subcommand config; and __fish_seen_subcommand_from get" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
 complete -c useradm -n "__fish_useradm_using_subcommand config; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
 complete -c useradm -n "__fish_useradm_using_subcommand config; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
-complete -c useradm -n "__fish_useradm_using_subcommand config; and __fish_seen_subcommand_from set" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand config; and __fish_seen_subcommand_from set" -l db -d 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand config; and __fish_seen_subcommand_from set" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -598,7 +599,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand config; and __fish_seen_
 complete -c useradm -n "__fish_useradm_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "get" -d 'Print one setting\'s value'
 complete -c useradm -n "__fish_useradm_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "set" -d 'Change a setting (validated; a bad value changes nothing)'
 complete -c useradm -n "__fish_useradm_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and not __fish_seen_subcommand_from enable status disable recovery-codes help" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and not __fish_seen_subcommand_from enable status disable recovery-codes help" -l db -d 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and not __fish_seen_subcommand_from enable status disable recovery-codes help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -613,7 +614,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and not __fish_seen
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and not __fish_seen_subcommand_from enable status disable recovery-codes help" -f -a "recovery-codes" -d 'Print 10 new recovery codes; the old ones stop working (asks for the password and a code)'
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and not __fish_seen_subcommand_from enable status disable recovery-codes help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from enable" -l otp -r
-complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from enable" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from enable" -l db -d 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from enable" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -624,7 +625,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_sub
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from enable" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from enable" -s h -l help -d 'Print help'
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from enable" -s V -l version -d 'Print version'
-complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from status" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from status" -l db -d 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from status" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -634,7 +635,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_sub
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from disable" -l otp -r
-complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from disable" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from disable" -l db -d 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from disable" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -647,7 +648,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_sub
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from disable" -s h -l help -d 'Print help'
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from disable" -s V -l version -d 'Print version'
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from recovery-codes" -l otp -r
-complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from recovery-codes" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from recovery-codes" -l db -d 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from recovery-codes" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -664,7 +665,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_sub
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from help" -f -a "disable" -d 'Remove your second factor (asks for the password and a current code)'
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from help" -f -a "recovery-codes" -d 'Print 10 new recovery codes; the old ones stop working (asks for the password and a code)'
 complete -c useradm -n "__fish_useradm_using_subcommand 2fa; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c useradm -n "__fish_useradm_using_subcommand mail; and not __fish_seen_subcommand_from list retry deliver help" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand mail; and not __fish_seen_subcommand_from list retry deliver help" -l db -d 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand mail; and not __fish_seen_subcommand_from list retry deliver help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -677,7 +678,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand mail; and not __fish_see
 complete -c useradm -n "__fish_useradm_using_subcommand mail; and not __fish_seen_subcommand_from list retry deliver help" -f -a "retry" -d 'Send what waits now (each with a fresh code, through the transport its request chose)'
 complete -c useradm -n "__fish_useradm_using_subcommand mail; and not __fish_seen_subcommand_from list retry deliver help" -f -a "deliver" -d 'Deliver queued mail: what a request starts after it answered'
 complete -c useradm -n "__fish_useradm_using_subcommand mail; and not __fish_seen_subcommand_from list retry deliver help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c useradm -n "__fish_useradm_using_subcommand mail; and __fish_seen_subcommand_from list" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand mail; and __fish_seen_subcommand_from list" -l db -d 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand mail; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -686,7 +687,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand mail; and __fish_seen_su
 complete -c useradm -n "__fish_useradm_using_subcommand mail; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
 complete -c useradm -n "__fish_useradm_using_subcommand mail; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c useradm -n "__fish_useradm_using_subcommand mail; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c useradm -n "__fish_useradm_using_subcommand mail; and __fish_seen_subcommand_from retry" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand mail; and __fish_seen_subcommand_from retry" -l db -d 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand mail; and __fish_seen_subcommand_from retry" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -698,7 +699,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand mail; and __fish_seen_su
 complete -c useradm -n "__fish_useradm_using_subcommand mail; and __fish_seen_subcommand_from retry" -s V -l version -d 'Print version'
 complete -c useradm -n "__fish_useradm_using_subcommand mail; and __fish_seen_subcommand_from deliver" -l id -d 'Only this queued message (then whatever else is due)' -r
 complete -c useradm -n "__fish_useradm_using_subcommand mail; and __fish_seen_subcommand_from deliver" -l after-pid -d 'Wait for this process (the request) to end first' -r
-complete -c useradm -n "__fish_useradm_using_subcommand mail; and __fish_seen_subcommand_from deliver" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand mail; and __fish_seen_subcommand_from deliver" -l db -d 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand mail; and __fish_seen_subcommand_from deliver" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -712,7 +713,32 @@ complete -c useradm -n "__fish_useradm_using_subcommand mail; and __fish_seen_su
 complete -c useradm -n "__fish_useradm_using_subcommand mail; and __fish_seen_subcommand_from help" -f -a "retry" -d 'Send what waits now (each with a fresh code, through the transport its request chose)'
 complete -c useradm -n "__fish_useradm_using_subcommand mail; and __fish_seen_subcommand_from help" -f -a "deliver" -d 'Deliver queued mail: what a request starts after it answered'
 complete -c useradm -n "__fish_useradm_using_subcommand mail; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c useradm -n "__fish_useradm_using_subcommand completions" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand db; and not __fish_seen_subcommand_from copy help" -l db -d 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand db; and not __fish_seen_subcommand_from copy help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c useradm -n "__fish_useradm_using_subcommand db; and not __fish_seen_subcommand_from copy help" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c useradm -n "__fish_useradm_using_subcommand db; and not __fish_seen_subcommand_from copy help" -s q -l quiet -d 'Print only what was asked for: no hints or notices on stderr'
+complete -c useradm -n "__fish_useradm_using_subcommand db; and not __fish_seen_subcommand_from copy help" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+complete -c useradm -n "__fish_useradm_using_subcommand db; and not __fish_seen_subcommand_from copy help" -s h -l help -d 'Print help'
+complete -c useradm -n "__fish_useradm_using_subcommand db; and not __fish_seen_subcommand_from copy help" -s V -l version -d 'Print version'
+complete -c useradm -n "__fish_useradm_using_subcommand db; and not __fish_seen_subcommand_from copy help" -f -a "copy" -d 'Copy the whole store (ids, hashes, secrets, sessions, tokens, the audit chain) into a new database of either engine, then mark this one as moved: it is never opened again'
+complete -c useradm -n "__fish_useradm_using_subcommand db; and not __fish_seen_subcommand_from copy help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c useradm -n "__fish_useradm_using_subcommand db; and __fish_seen_subcommand_from copy" -l to -d 'The new database: a file that does not exist yet, or an empty server database (postgres://USER@HOST[:PORT]/DBNAME[?sslmode=...])' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand db; and __fish_seen_subcommand_from copy" -l to-password-file -d 'The target server\'s password, on the first line of this file (default: the source\'s USERADM_DB_PASSWORD_FILE when the source is a file, then ~/.pgpass)' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand db; and __fish_seen_subcommand_from copy" -l db -d 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand db; and __fish_seen_subcommand_from copy" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c useradm -n "__fish_useradm_using_subcommand db; and __fish_seen_subcommand_from copy" -l finish -d 'Only mark this database as moved to --to, after a copy that stopped between writing the new database and marking this one'
+complete -c useradm -n "__fish_useradm_using_subcommand db; and __fish_seen_subcommand_from copy" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c useradm -n "__fish_useradm_using_subcommand db; and __fish_seen_subcommand_from copy" -s q -l quiet -d 'Print only what was asked for: no hints or notices on stderr'
+complete -c useradm -n "__fish_useradm_using_subcommand db; and __fish_seen_subcommand_from copy" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+complete -c useradm -n "__fish_useradm_using_subcommand db; and __fish_seen_subcommand_from copy" -s h -l help -d 'Print help'
+complete -c useradm -n "__fish_useradm_using_subcommand db; and __fish_seen_subcommand_from copy" -s V -l version -d 'Print version'
+complete -c useradm -n "__fish_useradm_using_subcommand db; and __fish_seen_subcommand_from help" -f -a "copy" -d 'Copy the whole store (ids, hashes, secrets, sessions, tokens, the audit chain) into a new database of either engine, then mark this one as moved: it is never opened again'
+complete -c useradm -n "__fish_useradm_using_subcommand db; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c useradm -n "__fish_useradm_using_subcommand completions" -l db -d 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand completions" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -722,7 +748,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand completions" -l no-input
 complete -c useradm -n "__fish_useradm_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c useradm -n "__fish_useradm_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c useradm -n "__fish_useradm_using_subcommand man" -l out-dir -d 'Folder to write the pages into (created when missing)' -r -F
-complete -c useradm -n "__fish_useradm_using_subcommand man" -l db -d 'Database file [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand man" -l db -d 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand man" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -731,31 +757,32 @@ complete -c useradm -n "__fish_useradm_using_subcommand man" -s q -l quiet -d 'P
 complete -c useradm -n "__fish_useradm_using_subcommand man" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
 complete -c useradm -n "__fish_useradm_using_subcommand man" -s h -l help -d 'Print help'
 complete -c useradm -n "__fish_useradm_using_subcommand man" -s V -l version -d 'Print version'
-complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import export config 2fa mail completions man help" -f -a "init" -d 'Create or migrate the database; optionally create the first administrator'
-complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import export config 2fa mail completions man help" -f -a "register" -d 'Create an account and send its email verification code'
-complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import export config 2fa mail completions man help" -f -a "verify" -d 'Confirm an email address with the emailed code, or send a fresh code'
-complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import export config 2fa mail completions man help" -f -a "login" -d 'Check a password and open a session for the following commands'
-complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import export config 2fa mail completions man help" -f -a "authenticate" -d 'Check credentials only (exit 0 or 3), without opening a session'
-complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import export config 2fa mail completions man help" -f -a "logout" -d 'End this session (always succeeds); --all ends every session of the user'
-complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import export config 2fa mail completions man help" -f -a "whoami" -d 'Show the logged-in user, roles, permissions and session expiry'
-complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import export config 2fa mail completions man help" -f -a "passwd" -d 'Change your own password; ends your other sessions'
-complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import export config 2fa mail completions man help" -f -a "reset" -d 'Ask for a password reset code, or set a new password with one'
-complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import export config 2fa mail completions man help" -f -a "grant" -d 'Give roles to a user (needs roles.grant and every permission of the roles)'
-complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import export config 2fa mail completions man help" -f -a "revoke" -d 'Take roles from a user (needs roles.grant and every permission of the roles)'
-complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import export config 2fa mail completions man help" -f -a "check" -d 'Exit 0 when you (or --email) hold every role and permission named, 5 when not'
-complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import export config 2fa mail completions man help" -f -a "roles" -d 'Manage roles and their permissions (needs roles.manage)'
-complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import export config 2fa mail completions man help" -f -a "users" -d 'List, show and manage accounts (needs users.read / users.manage)'
-complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import export config 2fa mail completions man help" -f -a "sessions" -d 'List and end login sessions (others\' need sessions.manage)'
-complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import export config 2fa mail completions man help" -f -a "tokens" -d 'API tokens for CI jobs, used through USERADM_TOKEN'
-complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import export config 2fa mail completions man help" -f -a "audit" -d 'Read the security event log and prove its integrity (needs audit.read)'
-complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import export config 2fa mail completions man help" -f -a "import" -d 'Create or update accounts from CSV, JSON Lines or a Django database (needs users.manage)'
-complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import export config 2fa mail completions man help" -f -a "export" -d 'Write every account (profile, roles, status, verified; never a hash) to stdout'
-complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import export config 2fa mail completions man help" -f -a "config" -d 'Read and change the policy settings (needs settings.manage)'
-complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import export config 2fa mail completions man help" -f -a "2fa" -d 'A second factor (TOTP) for your account, with recovery codes'
-complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import export config 2fa mail completions man help" -f -a "mail" -d 'Mail sent after answering (reset and verification codes): what waits, and sending it now (needs settings.manage)'
-complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import export config 2fa mail completions man help" -f -a "completions" -d 'Print the shell completion script for SHELL to stdout'
-complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import export config 2fa mail completions man help" -f -a "man" -d 'Write the man pages (useradm.1 and one per command) into a folder'
-complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import export config 2fa mail completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import export config 2fa mail db completions man help" -f -a "init" -d 'Create or migrate the database; optionally create the first administrator'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import export config 2fa mail db completions man help" -f -a "register" -d 'Create an account and send its email verification code'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import export config 2fa mail db completions man help" -f -a "verify" -d 'Confirm an email address with the emailed code, or send a fresh code'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import export config 2fa mail db completions man help" -f -a "login" -d 'Check a password and open a session for the following commands'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import export config 2fa mail db completions man help" -f -a "authenticate" -d 'Check credentials only (exit 0 or 3), without opening a session'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import export config 2fa mail db completions man help" -f -a "logout" -d 'End this session (always succeeds); --all ends every session of the user'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import export config 2fa mail db completions man help" -f -a "whoami" -d 'Show the logged-in user, roles, permissions and session expiry'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import export config 2fa mail db completions man help" -f -a "passwd" -d 'Change your own password; ends your other sessions'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import export config 2fa mail db completions man help" -f -a "reset" -d 'Ask for a password reset code, or set a new password with one'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import export config 2fa mail db completions man help" -f -a "grant" -d 'Give roles to a user (needs roles.grant and every permission of the roles)'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import export config 2fa mail db completions man help" -f -a "revoke" -d 'Take roles from a user (needs roles.grant and every permission of the roles)'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import export config 2fa mail db completions man help" -f -a "check" -d 'Exit 0 when you (or --email) hold every role and permission named, 5 when not'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import export config 2fa mail db completions man help" -f -a "roles" -d 'Manage roles and their permissions (needs roles.manage)'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import export config 2fa mail db completions man help" -f -a "users" -d 'List, show and manage accounts (needs users.read / users.manage)'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import export config 2fa mail db completions man help" -f -a "sessions" -d 'List and end login sessions (others\' need sessions.manage)'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import export config 2fa mail db completions man help" -f -a "tokens" -d 'API tokens for CI jobs, used through USERADM_TOKEN'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import export config 2fa mail db completions man help" -f -a "audit" -d 'Read the security event log and prove its integrity (needs audit.read)'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import export config 2fa mail db completions man help" -f -a "import" -d 'Create or update accounts from CSV, JSON Lines or a Django database (needs users.manage)'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import export config 2fa mail db completions man help" -f -a "export" -d 'Write every account (profile, roles, status, verified; never a hash) to stdout'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import export config 2fa mail db completions man help" -f -a "config" -d 'Read and change the policy settings (needs settings.manage)'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import export config 2fa mail db completions man help" -f -a "2fa" -d 'A second factor (TOTP) for your account, with recovery codes'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import export config 2fa mail db completions man help" -f -a "mail" -d 'Mail sent after answering (reset and verification codes): what waits, and sending it now (needs settings.manage)'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import export config 2fa mail db completions man help" -f -a "db" -d 'The database itself: copy it to a new file or server (needs settings.manage)'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import export config 2fa mail db completions man help" -f -a "completions" -d 'Print the shell completion script for SHELL to stdout'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import export config 2fa mail db completions man help" -f -a "man" -d 'Write the man pages (useradm.1 and one per command) into a folder'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and not __fish_seen_subcommand_from init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import export config 2fa mail db completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c useradm -n "__fish_useradm_using_subcommand help; and __fish_seen_subcommand_from roles" -f -a "list" -d 'List roles with their permissions'
 complete -c useradm -n "__fish_useradm_using_subcommand help; and __fish_seen_subcommand_from roles" -f -a "show" -d 'Show one role'
 complete -c useradm -n "__fish_useradm_using_subcommand help; and __fish_seen_subcommand_from roles" -f -a "create" -d 'Create a role'
@@ -787,3 +814,4 @@ complete -c useradm -n "__fish_useradm_using_subcommand help; and __fish_seen_su
 complete -c useradm -n "__fish_useradm_using_subcommand help; and __fish_seen_subcommand_from mail" -f -a "list" -d 'The messages waiting to be sent, with their attempts and last error (never a code)'
 complete -c useradm -n "__fish_useradm_using_subcommand help; and __fish_seen_subcommand_from mail" -f -a "retry" -d 'Send what waits now (each with a fresh code, through the transport its request chose)'
 complete -c useradm -n "__fish_useradm_using_subcommand help; and __fish_seen_subcommand_from mail" -f -a "deliver" -d 'Deliver queued mail: what a request starts after it answered'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and __fish_seen_subcommand_from db" -f -a "copy" -d 'Copy the whole store (ids, hashes, secrets, sessions, tokens, the audit chain) into a new database of either engine, then mark this one as moved: it is never opened again'

@@ -16,7 +16,8 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON
     one_time_codes, settings, api_tokens, totp, recovery_codes, mail_queue
     TO useradm_app;
 GRANT SELECT, INSERT ON audit_events TO useradm_app;
-GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO useradm_app;
+-- UPDATE: an import gives ids to many accounts at once, then moves the sequence past them.
+GRANT USAGE, UPDATE ON ALL SEQUENCES IN SCHEMA public TO useradm_app;
 REVOKE UPDATE, DELETE, TRUNCATE ON audit_events FROM useradm_app;
 
 -- useradm_readonly: reports and dashboards. It reads every table but the secrets: not the TOTP

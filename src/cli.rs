@@ -74,9 +74,10 @@ impl From<ReadPathCli> for Cli {
 
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
-    /// Database file [env: USERADM_DB] [default: the user's data folder, e.g.
-    /// ~/.local/share/useradm/useradm.db]
-    #[arg(long, global = true, value_name = "PATH")]
+    /// Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME
+    /// (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the
+    /// user's data folder, e.g. ~/.local/share/useradm/useradm.db]
+    #[arg(long, global = true, value_name = "PATH|URL")]
     pub db: Option<PathBuf>,
 
     /// Print exactly one JSON document on stdout (errors as JSON on stderr)

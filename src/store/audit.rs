@@ -1,10 +1,10 @@
 //! The `audit_events` table: append-only and hash-chained. Each row's hash covers the previous
 //! row's hash and the row's own content, so an edit, deletion or insertion breaks the chain.
 
-use super::engine::{Row, params};
+use super::engine::{Column, Failure, Row, Value, params};
 
 use super::{Sql, Tx};
-use crate::error::Result;
+use crate::error::{Error, Result};
 
 /// The `prev_hash` of the first row.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -185,6 +185,68 @@ impl Tx<'_> {
     pub fn append_audit(&self, e: &AuditEvent, now: i64) -> Result<()> {
         let mut chain = self.audit_chain()?;
         self.append_audit_to(&mut chain, e, now)
+    }
+
+    /// Appends many events at once (binary `COPY` on PostgreSQL), chained after the head.
+    pub fn append_audits(&self, events: &[AuditEvent], now: i64) -> Result<()> {
+        if events.is_empty() {
+            return Ok(());
+        }
+        let mut chain = self.audit_chain()?;
+        let mut rows = Vec::with_capacity(events.len());
+        for e in events {
+            let mut row = AuditRow {
+                id: chain.last_id + 1,
+                at: now,
+                actor_id: e.actor_id,
+                actor: e.actor.clone(),
+                event: e.event.to_string(),
+                target: e.target.clone(),
+                detail: e.detail.to_string(),
+                prev_hash: std::mem::take(&mut chain.last_hash),
+                hash: String::new(),
+            };
+            row.hash = row.expected_hash();
+            chain.last_id = row.id;
+            chain.last_hash.clone_from(&row.hash);
+            rows.push(row);
+        }
+        let mut values: Vec<Value<'_>> = Vec::with_capacity(rows.len() * 9);
+        for row in &rows {
+            values.extend([
+                Value::from(row.id),
+                Value::from(row.at),
+                Value::from(row.actor_id),
+                Value::from(&row.actor),
+                Value::from(&row.event),
+                Value::from(&row.target),
+                Value::from(&row.detail),
+                Value::from(&row.prev_hash),
+                Value::from(&row.hash),
+            ]);
+        }
+        let columns: Vec<Column> = [
+            ("id", true),
+            ("at", true),
+            ("actor_id", true),
+            ("actor", false),
+            ("event", false),
+            ("target", false),
+            ("detail", false),
+            ("prev_hash", false),
+            ("hash", false),
+        ]
+        .into_iter()
+        .map(|(name, int)| Column {
+            name: name.to_string(),
+            int,
+        })
+        .collect();
+        match self.conn.insert_rows("audit_events", &columns, &values) {
+            Ok(()) => Ok(()),
+            Err(Failure::Duplicate) => Err(Error::internal("an audit row written twice")),
+            Err(Failure::Other(e)) => Err(e),
+        }
     }
 
     /// Appends through a chain cursor from `audit_chain` (valid within this transaction).

@@ -117,14 +117,18 @@ impl Target {
             }
             batch.push(values);
             if batch.len() == BATCH {
-                target.insert_rows(table, &columns, &batch)?;
+                target
+                    .insert_rows(table, &columns, &values_of(&batch))
+                    .map_err(unexpected)?;
                 copied += batch.len() as u64;
                 progress(batch.len() as u64);
                 batch.clear();
             }
             Ok(())
         })?;
-        target.insert_rows(table, &columns, &batch)?;
+        target
+            .insert_rows(table, &columns, &values_of(&batch))
+            .map_err(unexpected)?;
         copied += batch.len() as u64;
         progress(batch.len() as u64);
         Ok(copied)
@@ -180,6 +184,18 @@ impl Drop for Target {
                 remove_sqlite_files(path);
             }
         }
+    }
+}
+
+fn values_of(rows: &[Vec<Owned>]) -> Vec<super::engine::Value<'_>> {
+    rows.iter().flatten().map(Into::into).collect()
+}
+
+/// A key taken twice in an empty target: the source broke its own keys.
+fn unexpected(failure: super::engine::Failure) -> Error {
+    match failure {
+        super::engine::Failure::Duplicate => Error::internal("the source holds a key twice"),
+        super::engine::Failure::Other(e) => e,
     }
 }
 

@@ -327,21 +327,41 @@ impl Conn {
 impl Conn {
     /// Writes many rows into one table in the open transaction: binary `COPY` on PostgreSQL
     /// (one stream instead of a round trip per row), one prepared insert per row on SQLite
-    /// (in-process, where a statement costs microseconds). A taken key fails the whole write.
-    pub fn insert_rows(&self, table: &str, columns: &[Column], rows: &[Vec<Owned>]) -> Result<()> {
+    /// (in-process, where a statement costs microseconds). `values` holds the rows one after
+    /// the other, `columns.len()` values each. A taken key fails the whole write.
+    pub fn insert_rows(
+        &self,
+        table: &str,
+        columns: &[Column],
+        values: &[Value<'_>],
+    ) -> std::result::Result<(), Failure> {
+        let width = columns.len();
+        if values.is_empty() || width == 0 {
+            return Ok(());
+        }
+        if !values.len().is_multiple_of(width) {
+            return Err(Failure::Other(Error::internal(format!(
+                "{} values for rows of {width} columns of {table}",
+                values.len()
+            ))));
+        }
         let names: Vec<&str> = columns.iter().map(|c| c.name.as_str()).collect();
         let names = names.join(", ");
         match self {
             Conn::Sqlite(c) => {
-                let marks: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();
+                let marks: Vec<String> = (1..=width).map(|i| format!("?{i}")).collect();
                 let sql = format!(
                     "INSERT INTO {table} ({names}) VALUES ({})",
                     marks.join(", ")
                 );
-                let mut st = c.prepare_cached(&sql)?;
-                for row in rows {
-                    let values: Vec<Value<'_>> = row.iter().map(Value::from).collect();
-                    st.execute(rusqlite::params_from_iter(&values))?;
+                let mut st = c.prepare_cached(&sql).map_err(Error::from)?;
+                for row in values.chunks(width) {
+                    st.execute(rusqlite::params_from_iter(row)).map_err(|e| {
+                        match is_sqlite_duplicate(&e) {
+                            true => Failure::Duplicate,
+                            false => Failure::Other(e.into()),
+                        }
+                    })?;
                 }
                 Ok(())
             }
@@ -356,23 +376,20 @@ impl Conn {
                     .map(|c| if c.int { Type::INT8 } else { Type::TEXT })
                     .collect();
                 let mut writer = postgres::binary_copy::BinaryCopyInWriter::new(sink, &types);
-                for row in rows {
-                    if row.len() != columns.len() {
-                        return Err(Error::internal(format!(
-                            "a row of {table} has {} values",
-                            row.len()
-                        )));
-                    }
-                    let values: Vec<&(dyn PgToSql + Sync)> = row
-                        .iter()
-                        .map(|v| match v {
-                            Owned::Int(i) => i as &(dyn PgToSql + Sync),
-                            Owned::Text(t) => t as &(dyn PgToSql + Sync),
-                        })
-                        .collect();
-                    writer.write(&values).map_err(pg_error)?;
+                let failed = |e: postgres::Error| match is_pg_duplicate(&e) {
+                    true => Failure::Duplicate,
+                    false => Failure::Other(pg_error(e)),
+                };
+                let mut cells: Vec<&(dyn PgToSql + Sync)> = Vec::with_capacity(width);
+                for row in values.chunks(width) {
+                    cells.clear();
+                    cells.extend(row.iter().map(|v| match v {
+                        Value::Int(i) => i as &(dyn PgToSql + Sync),
+                        Value::Text(t) => t as &(dyn PgToSql + Sync),
+                    }));
+                    writer.write(&cells).map_err(failed)?;
                 }
-                writer.finish().map_err(pg_error)?;
+                writer.finish().map_err(failed)?;
                 Ok(())
             }
         }

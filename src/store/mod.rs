@@ -42,7 +42,7 @@ pub use roles::{ADMIN_ROLE, Role, RoleSummary};
 pub use sessions::{SessionListing, SessionRow};
 pub use throttle::Throttle;
 pub use tokens::TokenRow;
-pub use users::{NewUser, Status, User, UserFilter};
+pub use users::{BulkUser, NewUser, Status, User, UserFilter};
 
 use crate::error::{Error, Result};
 use crate::files::Sharing;

@@ -1,6 +1,8 @@
 //! The `users` table.
 
-use super::engine::{Row, Value, params};
+use std::collections::HashMap;
+
+use super::engine::{Column, Failure, Row, Value, params};
 use super::{Sql, Tx};
 use crate::error::{Error, Result};
 
@@ -203,9 +205,127 @@ impl Sql<'_> {
     pub fn user_by_id(&self, id: i64) -> Result<Option<User>> {
         self.first(BY_ID, params![id], from_row)
     }
+
+    /// The accounts of these canonical emails, by canonical email: a statement per 500 emails
+    /// rather than one each (over a network, a round trip per account is the cost of an import).
+    pub fn users_by_emails(&self, canonical: &[&str]) -> Result<HashMap<String, User>> {
+        let mut found = HashMap::with_capacity(canonical.len());
+        for chunk in canonical.chunks(500) {
+            let marks: Vec<String> = (1..=chunk.len()).map(|i| format!("?{i}")).collect();
+            let sql = format!(
+                concat!(
+                    "SELECT ",
+                    user_columns!(),
+                    " FROM users WHERE email_canonical IN ({})"
+                ),
+                marks.join(", ")
+            );
+            let values: Vec<Value<'_>> = chunk.iter().map(|e| Value::from(*e)).collect();
+            self.each(&sql, &values, &mut |row| {
+                let user = from_row(row)?;
+                found.insert(user.email_canonical.clone(), user);
+                Ok(())
+            })?;
+        }
+        Ok(found)
+    }
+}
+
+/// A new account of a bulk write (an import), with the id its writer chose.
+pub struct BulkUser<'a> {
+    pub id: i64,
+    pub user: NewUser<'a>,
+    pub status: Status,
+}
+
+fn column(name: &str, int: bool) -> Column {
+    Column {
+        name: name.to_string(),
+        int,
+    }
 }
 
 impl Tx<'_> {
+    /// The id the next new account takes. Every insert of an account holds the write lock, as
+    /// this transaction does, so the ids after it are this transaction's to give.
+    pub fn next_user_id(&self) -> Result<i64> {
+        self.one("SELECT coalesce(max(id), 0) + 1 FROM users", &[], |r| {
+            r.int(0)
+        })
+    }
+
+    /// Inserts many accounts at once (binary `COPY` on PostgreSQL), with the ids given (from
+    /// [`Tx::next_user_id`] on); an email taken meanwhile is a conflict (exit 6) and writes none.
+    pub fn insert_users(&self, users: &[BulkUser<'_>], now: i64) -> Result<()> {
+        let columns = [
+            column("id", true),
+            column("email", false),
+            column("email_canonical", false),
+            column("first_name", false),
+            column("last_name", false),
+            column("attributes", false),
+            column("password_hash", false),
+            column("email_verified_at", true),
+            column("status", false),
+            column("created_at", true),
+            column("updated_at", true),
+        ];
+        let mut values: Vec<Value<'_>> = Vec::with_capacity(users.len() * columns.len());
+        for b in users {
+            let u = &b.user;
+            values.extend([
+                Value::from(b.id),
+                Value::from(u.email),
+                Value::from(u.email_canonical),
+                Value::from(u.first_name),
+                Value::from(u.last_name),
+                Value::from(u.attributes),
+                Value::from(u.password_hash),
+                Value::from(u.verified.then_some(now)),
+                Value::from(b.status.as_str()),
+                Value::from(now),
+                Value::from(now),
+            ]);
+        }
+        match self.conn.insert_rows("users", &columns, &values) {
+            Ok(()) => {}
+            Err(Failure::Duplicate) => {
+                return Err(Error::Conflict(
+                    "an account of the import was created meanwhile; nothing was imported".into(),
+                ));
+            }
+            Err(Failure::Other(e)) => return Err(e),
+        }
+        if self.engine() == super::Engine::Postgres && !users.is_empty() {
+            // Ids given here do not move the identity sequence; the next INSERT must not
+            // take one of them.
+            self.one(
+                "SELECT setval(pg_get_serial_sequence('users', 'id'), (SELECT max(id) FROM users))",
+                &[],
+                |r| r.int(0),
+            )?;
+        }
+        Ok(())
+    }
+
+    /// Gives roles to new accounts at once: (user id, role id) pairs.
+    pub fn grant_roles(&self, grants: &[(i64, i64)], now: i64) -> Result<()> {
+        let columns = [
+            column("user_id", true),
+            column("role_id", true),
+            column("granted_at", true),
+        ];
+        let values: Vec<Value<'_>> = grants
+            .iter()
+            .flat_map(|(user, role)| [Value::from(*user), Value::from(*role), Value::from(now)])
+            .collect();
+        match self.conn.insert_rows("user_roles", &columns, &values) {
+            Ok(()) => Ok(()),
+            Err(Failure::Duplicate) => Err(Error::internal("a role given twice")),
+            Err(Failure::Other(e)) => Err(e),
+        }
+    }
+
     /// Inserts a user; an existing canonical email is a conflict (exit 6).
     pub fn insert_user(&self, u: &NewUser<'_>, now: i64) -> Result<i64> {
         let verified_at = u.verified.then_some(now);

@@ -28,7 +28,7 @@ use crate::mail::{self, CodeMail, MailConfig};
 use crate::password::{self, AccountWords, NewPassword};
 use crate::permissions::USERS_MANAGE;
 use crate::settings::Policy;
-use crate::store::{NewUser, Role, Sql, Status, Store, Tx, User};
+use crate::store::{AuditEvent, BulkUser, NewUser, Role, Sql, Status, Store, Tx, User};
 use crate::validate::{self, Email, parse_email, parse_name};
 
 pub use parse::{Format, LineError, RawRow};
@@ -167,10 +167,17 @@ pub fn import(
             roles: &role_ids,
             hashed: &hashed,
             now,
+            pending: Pending {
+                users: Vec::new(),
+                grants: Vec::new(),
+                events: Vec::new(),
+                next_id: tx.next_user_id()?,
+            },
         };
         for (i, (row, plan)) in rows.iter().zip(&plans).enumerate() {
             writer.write(i, row, plan)?;
         }
+        writer.flush()?;
         let detail = serde_json::json!({
             "rows": summary.rows, "created": summary.created, "updated": summary.updated,
             "unchanged": summary.unchanged, "skipped": summary.skipped, "roles_created": given.new,
@@ -332,8 +339,10 @@ fn plan(store: &Store, rows: &[Row], request: &Request<'_>) -> Result<Vec<Plan>>
     let mut plans = Vec::with_capacity(rows.len());
     let mut conflicts = Vec::new();
     store.read(|| {
+        let emails: Vec<&str> = rows.iter().map(|r| r.email.canonical.as_str()).collect();
+        let mut existing = store.sql().users_by_emails(&emails)?;
         for row in rows {
-            let plan = match store.sql().user_by_email(&row.email.canonical)? {
+            let plan = match existing.remove(&row.email.canonical) {
                 None => Plan::Create,
                 Some(_) if on_conflict == OnConflict::Skip => Plan::Skip,
                 Some(user) if on_conflict == OnConflict::Fail => {
@@ -461,6 +470,18 @@ fn ensure_roles(tx: &Tx<'_>, given: &GivenRoles, now: i64) -> Result<HashMap<Str
 }
 
 /// Phase 4: the rows, inside the import's one transaction.
+/// New accounts waiting for their bulk write: written together (one `COPY` per table on
+/// PostgreSQL) every [`BULK_ROWS`] accounts, before an update, and at the end.
+struct Pending<'r> {
+    users: Vec<BulkUser<'r>>,
+    grants: Vec<(i64, i64)>,
+    events: Vec<AuditEvent>,
+    next_id: i64,
+}
+
+/// Accounts per bulk write: bounded memory, few round trips.
+const BULK_ROWS: usize = 10_000;
+
 struct Writer<'a, 't> {
     tx: &'a Tx<'t>,
     /// The importer as this transaction sees them.
@@ -470,26 +491,45 @@ struct Writer<'a, 't> {
     roles: &'a HashMap<String, Role>,
     hashed: &'a Hashed,
     now: i64,
+    pending: Pending<'a>,
 }
 
-impl Writer<'_, '_> {
-    fn write(&mut self, i: usize, row: &Row, plan: &Plan) -> Result<()> {
+impl<'a> Writer<'a, '_> {
+    fn write(&mut self, i: usize, row: &'a Row, plan: &Plan) -> Result<()> {
         match plan {
             Plan::Create => self.create(i, row),
-            Plan::Update(user) => self.update(user, row),
+            Plan::Update(user) => {
+                // Updates read and chain through the database: what waits goes first.
+                self.flush()?;
+                self.update(user, row)
+            }
             Plan::Unchanged | Plan::Skip => Ok(()),
         }
     }
 
-    fn create(&mut self, i: usize, row: &Row) -> Result<()> {
+    /// Writes the waiting accounts, their roles, then their events.
+    fn flush(&mut self) -> Result<()> {
         let (tx, now) = (self.tx, self.now);
+        tx.insert_users(&self.pending.users, now)?;
+        tx.grant_roles(&self.pending.grants, now)?;
+        tx.append_audits(&self.pending.events, now)?;
+        self.pending.users.clear();
+        self.pending.grants.clear();
+        self.pending.events.clear();
+        Ok(())
+    }
+
+    fn create(&mut self, i: usize, row: &'a Row) -> Result<()> {
         let hash = match &row.secret {
             Secret::Plain(_) => self.hashed.passwords.get(&i).map(String::as_str),
             Secret::Hash(h) => Some(h.as_str()),
             Secret::None => None,
         };
-        let id = tx.insert_user(
-            &NewUser {
+        let id = self.pending.next_id;
+        self.pending.next_id += 1;
+        self.pending.users.push(BulkUser {
+            id,
+            user: NewUser {
                 email: &row.email.address,
                 email_canonical: &row.email.canonical,
                 first_name: row.first_name.as_deref().unwrap_or(""),
@@ -498,22 +538,21 @@ impl Writer<'_, '_> {
                 password_hash: hash,
                 verified: row.verified.unwrap_or(false),
             },
-            now,
-        )?;
+            status: row.status.unwrap_or(Status::Active),
+        });
         for name in row.roles.iter().flatten() {
-            tx.grant_role(id, self.roles[name].id, now)?;
-        }
-        if row.status == Some(Status::Disabled) {
-            tx.set_status(id, Status::Disabled, now)?;
+            self.pending.grants.push((id, self.roles[name].id));
         }
         let invitation = self.hashed.invitations.get(&i);
         if let Some(code) = invitation {
-            tx.insert_code(
+            // The code's row points at the account's.
+            self.flush()?;
+            self.tx.insert_code(
                 id,
                 Purpose::Invite,
                 &code.hash,
                 &row.email.canonical,
-                now,
+                self.now,
                 self.policy.invite_ttl,
             )?;
         }
@@ -526,7 +565,11 @@ impl Writer<'_, '_> {
             .event("user.imported")
             .on(&row.email.address)
             .with(detail);
-        tx.append_audit(&event, now)
+        self.pending.events.push(event);
+        if self.pending.users.len() >= BULK_ROWS {
+            self.flush()?;
+        }
+        Ok(())
     }
 
     fn update(&mut self, user: &User, row: &Row) -> Result<()> {
