@@ -325,6 +325,27 @@ impl Conn {
 }
 
 impl Conn {
+    /// The first column of the first row of a statement without parameters, as text; on
+    /// PostgreSQL, `Err(None)` when a table it reads does not exist (a database without the
+    /// schema), any other failure as `Err(Some(..))`.
+    pub fn read_one_text(&self, sql: &str) -> std::result::Result<Option<String>, Option<Error>> {
+        match self {
+            Conn::Sqlite(c) => c
+                .query_row(sql, [], |r| r.get::<_, Option<String>>(0))
+                .map_err(|e| Some(e.into())),
+            Conn::Pg(c) => {
+                let rows = c.borrow_mut().client.query_typed(sql, &[]);
+                match rows {
+                    Ok(rows) => Ok(rows.first().and_then(|r| r.get::<_, Option<String>>(0))),
+                    Err(e) if e.code() == Some(&postgres::error::SqlState::UNDEFINED_TABLE) => {
+                        Err(None)
+                    }
+                    Err(e) => Err(Some(pg_error(e))),
+                }
+            }
+        }
+    }
+
     /// Writes many rows into one table in the open transaction: binary `COPY` on PostgreSQL
     /// (one stream instead of a round trip per row), one prepared insert per row on SQLite
     /// (in-process, where a statement costs microseconds). `values` holds the rows one after

@@ -143,16 +143,21 @@ impl Store {
     /// Opens an existing database of the current schema; anything else is exit 10 with the
     /// command that fixes it.
     pub fn open(db: &Database) -> Result<Store> {
-        let conn = match &db.location {
-            Location::File(path) => sqlite::open(path)?,
+        let (conn, id) = match &db.location {
+            Location::File(path) => (sqlite::open(path)?, None),
             Location::Server(url) => postgres::open(&db.connect(url)?)?,
         };
-        Store::with(conn, db)
+        Store::with(conn, db, id)
     }
 
-    fn with(conn: Conn, db: &Database) -> Result<Store> {
+    /// `database_id`: when the open read it already.
+    fn with(conn: Conn, db: &Database, database_id: Option<String>) -> Result<Store> {
         let name = db.location.describe();
-        let database_id = Sql { conn: &conn }.meta("database_id")?.ok_or_else(|| {
+        let database_id = match database_id {
+            Some(id) => Some(id),
+            None => Sql { conn: &conn }.meta("database_id")?,
+        };
+        let database_id = database_id.ok_or_else(|| {
             Error::storage(format!(
                 "{name} has no database id: run `useradm init --db {name}`"
             ))
@@ -178,7 +183,7 @@ impl Store {
             Location::Server(url) => postgres::init(&db.connect(url)?, seed)?,
         };
         COMMITTED.store(true, std::sync::atomic::Ordering::SeqCst);
-        Ok((Store::with(conn, db)?, outcome))
+        Ok((Store::with(conn, db, None)?, outcome))
     }
 
     /// Where the database is.

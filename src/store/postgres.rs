@@ -246,11 +246,34 @@ pub(super) fn version(conn: &Conn) -> Result<Option<i64>> {
     Ok(text.and_then(|t| t.parse().ok()))
 }
 
-/// Opens the server's database of the current schema; anything else is exit 10.
-pub(super) fn open(how: &Connect) -> Result<Conn> {
+/// The version and the database id in one round trip, as every command opens the database
+/// (outside a transaction, where a missing `meta` table is an error to read, not one that
+/// ends a transaction).
+fn version_and_id(conn: &Conn) -> Result<(Option<i64>, Option<String>)> {
+    match conn.read_one_text(
+        "SELECT (SELECT value FROM meta WHERE key = 'schema_version') || ' ' ||
+                coalesce((SELECT value FROM meta WHERE key = 'database_id'), '')",
+    ) {
+        Ok(text) => {
+            let text = text.unwrap_or_default();
+            let (version, id) = text.split_once(' ').unwrap_or((&text, ""));
+            Ok((
+                version.parse().ok(),
+                Some(id.to_string()).filter(|i| !i.is_empty()),
+            ))
+        }
+        Err(Some(e)) => Err(e),
+        Err(None) => Ok((None, None)),
+    }
+}
+
+/// Opens the server's database of the current schema; anything else is exit 10. Returns its
+/// database id too.
+pub(super) fn open(how: &Connect) -> Result<(Conn, Option<String>)> {
     let conn = connect(how)?;
     let hint = format!("run `useradm init --db {}`", how.url.text);
-    match version(&conn)? {
+    let (version, id) = version_and_id(&conn)?;
+    match version {
         None => Err(Error::storage(format!(
             "{} holds no useradm database: {hint}",
             how.url.text
@@ -259,7 +282,7 @@ pub(super) fn open(how: &Connect) -> Result<Conn> {
             "the database schema v{v} is older than this useradm's v{SCHEMA_VERSION}: {hint} to migrate it"
         ))),
         Some(v) if v > SCHEMA_VERSION => Err(newer_schema(&conn, v)),
-        Some(_) => Ok(conn),
+        Some(_) => Ok((conn, id)),
     }
 }
 
