@@ -158,6 +158,20 @@ pub fn table<const N: usize>(
 
 /// Shows a second-factor enrolment on the terminal, before the prompt for its first code: the
 /// URI as a QR code of Unicode half blocks, the secret and the URI.
+/// A progress bar on stderr with this template, when stderr is a terminal and the run is not
+/// `--quiet` (nor `--json`, whose reader wants stderr to be one document).
+pub fn progress_bar(ctx: &Context, template: &str) -> Option<indicatif::ProgressBar> {
+    use std::io::IsTerminal;
+    (std::io::stderr().is_terminal() && !ctx.quiet && !ctx.json).then(|| {
+        let bar = indicatif::ProgressBar::new(0);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(template)
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar
+    })
+}
+
 pub fn show_enrolment(secret: &str, uri: &str) {
     let qr = match qrcode::QrCode::new(uri.as_bytes()) {
         Ok(code) => code

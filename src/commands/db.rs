@@ -1,11 +1,9 @@
-use std::io::IsTerminal;
-
 use crate::accounts::copy::{self, Progress};
 use crate::cli::CopyArgs;
 use crate::commands::admit;
 use crate::context::Context;
 use crate::error::Result;
-use crate::output::Report;
+use crate::output::{Report, progress_bar};
 use crate::permissions::SETTINGS_MANAGE;
 use crate::store::{Database, Location};
 
@@ -25,16 +23,10 @@ pub fn copy(ctx: &Context, args: CopyArgs) -> Result<Report> {
         return Ok(Report::new(serde_json::json!({ "moved_to": to }))
             .line(format!("Marked this database as moved to {to}.")));
     }
-    let bar = (std::io::stderr().is_terminal() && !ctx.quiet && !ctx.json).then(|| {
-        let bar = indicatif::ProgressBar::new(0);
-        bar.set_style(
-            indicatif::ProgressStyle::with_template(
-                "copying {msg:16} {bar:40} {pos}/{len} rows ({per_sec})",
-            )
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-        );
-        bar
-    });
+    let bar = progress_bar(
+        ctx,
+        "copying {msg:16} {bar:40} {pos}/{len} rows ({per_sec})",
+    );
     let copied = copy::copy(&mut admitted.store, &admitted.actor, &target, &mut |step| {
         if let Some(b) = &bar {
             match step {

@@ -1,11 +1,11 @@
-use std::io::{IsTerminal, Read};
+use std::io::Read;
 
 use crate::accounts::import::{self, Format, OnConflict, Options, Request};
 use crate::cli::{ConflictChoice, FileFormat, ImportArgs};
 use crate::commands::{admit, kick_mail_queue};
 use crate::context::Context;
 use crate::error::{Error, Result};
-use crate::output::Report;
+use crate::output::{Report, progress_bar};
 use crate::permissions::USERS_MANAGE;
 
 fn format_of(choice: Option<FileFormat>, path: &std::path::Path) -> Format {
@@ -78,16 +78,7 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<Report> {
     } else {
         Some(ctx.mail_config(&admitted.policy.mail, admitted.store.database_id())?)
     };
-    let bar = (std::io::stderr().is_terminal() && !ctx.quiet).then(|| {
-        let bar = indicatif::ProgressBar::new(0);
-        bar.set_style(
-            indicatif::ProgressStyle::with_template(
-                "hashing {bar:40} {pos}/{len} ({per_sec}, {eta} left)",
-            )
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-        );
-        bar
-    });
+    let bar = progress_bar(ctx, "hashing {bar:40} {pos}/{len} ({per_sec}, {eta} left)");
     let progress = |done: u64, total: u64| {
         if let Some(b) = &bar {
             b.set_length(total);

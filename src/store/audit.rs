@@ -176,6 +176,27 @@ pub struct AuditChain {
     last_hash: String,
 }
 
+impl AuditChain {
+    /// The row of `e` as the next link of the chain, which it then ends.
+    fn link(&mut self, e: &AuditEvent, now: i64) -> AuditRow {
+        let mut row = AuditRow {
+            id: self.last_id + 1,
+            at: now,
+            actor_id: e.actor_id,
+            actor: e.actor.clone(),
+            event: e.event.to_string(),
+            target: e.target.clone(),
+            detail: e.detail.to_string(),
+            prev_hash: std::mem::take(&mut self.last_hash),
+            hash: String::new(),
+        };
+        row.hash = row.expected_hash();
+        self.last_id = row.id;
+        self.last_hash.clone_from(&row.hash);
+        row
+    }
+}
+
 impl Tx<'_> {
     pub fn audit_chain(&self) -> Result<AuditChain> {
         let (last_id, last_hash) = self.audit_head()?.unwrap_or((0, GENESIS.to_string()));
@@ -193,24 +214,7 @@ impl Tx<'_> {
             return Ok(());
         }
         let mut chain = self.audit_chain()?;
-        let mut rows = Vec::with_capacity(events.len());
-        for e in events {
-            let mut row = AuditRow {
-                id: chain.last_id + 1,
-                at: now,
-                actor_id: e.actor_id,
-                actor: e.actor.clone(),
-                event: e.event.to_string(),
-                target: e.target.clone(),
-                detail: e.detail.to_string(),
-                prev_hash: std::mem::take(&mut chain.last_hash),
-                hash: String::new(),
-            };
-            row.hash = row.expected_hash();
-            chain.last_id = row.id;
-            chain.last_hash.clone_from(&row.hash);
-            rows.push(row);
-        }
+        let rows: Vec<AuditRow> = events.iter().map(|e| chain.link(e, now)).collect();
         let mut values: Vec<Value<'_>> = Vec::with_capacity(rows.len() * 9);
         for row in &rows {
             values.extend([
@@ -251,19 +255,7 @@ impl Tx<'_> {
 
     /// Appends through a chain cursor from `audit_chain` (valid within this transaction).
     pub fn append_audit_to(&self, chain: &mut AuditChain, e: &AuditEvent, now: i64) -> Result<()> {
-        let prev_hash = std::mem::take(&mut chain.last_hash);
-        let mut row = AuditRow {
-            id: chain.last_id + 1,
-            at: now,
-            actor_id: e.actor_id,
-            actor: e.actor.clone(),
-            event: e.event.to_string(),
-            target: e.target.clone(),
-            detail: e.detail.to_string(),
-            prev_hash,
-            hash: String::new(),
-        };
-        row.hash = row.expected_hash();
+        let row = chain.link(e, now);
         self.exec(
             "INSERT INTO audit_events (id, at, actor_id, actor, event, target, detail, prev_hash, hash)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -279,8 +271,6 @@ impl Tx<'_> {
                 &row.hash
             ],
         )?;
-        chain.last_id = row.id;
-        chain.last_hash = row.hash;
         Ok(())
     }
 }

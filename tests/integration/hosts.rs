@@ -211,52 +211,14 @@ fn a_large_import_killed_on_one_host_blocks_nothing_on_the_other() {
 #[test]
 fn a_check_killed_on_one_host_does_not_make_the_other_busy() {
     let (a, b) = two_hosts();
-    let slow = "pbkdf2_sha256$200000$seasalt$/TKrcnYCTOVMlVYCKVo5Np6v35LbjEeAxkqYuc5XaBc=";
-    let file = a.path().join("slow.csv");
-    std::fs::write(
-        &file,
-        format!("email,password_hash\nslow@example.com,{slow}\n"),
-    )
-    .unwrap();
-    a.run(&["import", file.to_str().unwrap(), "--no-email"], "")
-        .ok();
-    let mut cmd = a.command(&[
-        "authenticate",
-        "--email",
-        "slow@example.com",
-        "--password-stdin",
-    ]);
-    cmd.stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null());
-    let mut child = cmd.spawn().unwrap();
-    {
-        use std::io::Write;
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(b"some guess of a password\n")
-            .unwrap();
-    }
-    while a.count("SELECT count(*) FROM login_failures WHERE pending != '[]'") == 0 {
-        assert!(
-            child.try_wait().unwrap().is_none(),
-            "the check ended before it was seen"
-        );
-        thread::sleep(Duration::from_millis(10));
-    }
+    import_slow_account(&a);
+    let mut child = check_in_flight(&a);
     child.kill().unwrap();
     child.wait().unwrap();
     // The dead check's lease is seen dead at once: B's guess is checked (exit 3), not refused
     // as busy (exit 8), and the killed check counts as a failure.
     b.run(
-        &[
-            "authenticate",
-            "--email",
-            "slow@example.com",
-            "--password-stdin",
-        ],
+        &["authenticate", "--email", SLOW, "--password-stdin"],
         "another guess of a password\n",
     )
     .code(3);

@@ -387,53 +387,12 @@ fn guessers_in_separate_pid_namespaces_get_no_more_checks() {
 #[test]
 fn a_killed_check_counts_as_a_failure_and_blocks_nothing() {
     let env = Env::admin();
-    // A stored hash that takes seconds to check (the import only parses it).
-    let slow = "pbkdf2_sha256$200000$seasalt$/TKrcnYCTOVMlVYCKVo5Np6v35LbjEeAxkqYuc5XaBc=";
-    let file = env.path().join("slow.csv");
-    std::fs::write(
-        &file,
-        format!("email,password_hash\nslow@example.com,{slow}\n"),
-    )
-    .unwrap();
-    env.run(&["import", file.to_str().unwrap(), "--no-email"], "")
-        .ok();
-    let mut cmd = env.command(&[
-        "authenticate",
-        "--email",
-        "slow@example.com",
-        "--password-stdin",
-    ]);
-    cmd.stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null());
-    let mut child = cmd.spawn().unwrap();
-    {
-        use std::io::Write;
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(b"some guess of a password\n")
-            .unwrap();
-    }
-    // Wait until the check is in flight (its lease is in the counters), then kill it.
-    let in_flight = "SELECT count(*) FROM login_failures WHERE pending != '[]'";
-    while env.count(in_flight) == 0 {
-        assert!(
-            child.try_wait().unwrap().is_none(),
-            "the check ended before it was seen"
-        );
-        thread::sleep(Duration::from_millis(10));
-    }
+    import_slow_account(&env);
+    let mut child = check_in_flight(&env);
     child.kill().unwrap();
     child.wait().unwrap();
     env.run(
-        &[
-            "authenticate",
-            "--email",
-            "slow@example.com",
-            "--password-stdin",
-        ],
+        &["authenticate", "--email", SLOW, "--password-stdin"],
         "another guess of a password\n",
     )
     .code(3);

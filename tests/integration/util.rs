@@ -477,6 +477,44 @@ impl Env {
     }
 }
 
+/// An account whose stored hash takes seconds to check (PBKDF2, 200,000 rounds: the import only
+/// parses it, a check runs it).
+pub const SLOW: &str = "slow@example.com";
+
+pub fn import_slow_account(env: &Env) {
+    let slow = "pbkdf2_sha256$200000$seasalt$/TKrcnYCTOVMlVYCKVo5Np6v35LbjEeAxkqYuc5XaBc=";
+    let file = env.path().join("slow.csv");
+    must(
+        std::fs::write(&file, format!("email,password_hash\n{SLOW},{slow}\n"))
+            .context("writing slow.csv"),
+    );
+    env.run(&["import", &file.display().to_string(), "--no-email"], "")
+        .ok();
+}
+
+/// Starts a check of a wrong password of [`SLOW`] and returns once it is in flight (its lease
+/// is in the counters), still running.
+#[track_caller]
+pub fn check_in_flight(env: &Env) -> std::process::Child {
+    let mut cmd = env.command(&["authenticate", "--email", SLOW, "--password-stdin"]);
+    cmd.stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    let mut child = must(cmd.spawn().context("starting authenticate"));
+    if let Some(mut pipe) = child.stdin.take() {
+        must(
+            pipe.write_all(b"some guess of a password\n")
+                .context("writing the guess"),
+        );
+    }
+    while env.count("SELECT count(*) FROM login_failures WHERE pending != '[]'") == 0 {
+        let running = child.try_wait().map(|s| s.is_none()).unwrap_or(false);
+        assert!(running, "the check ended before it was seen");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    child
+}
+
 /// The `XXXX-XXXX` code in a message body.
 #[track_caller]
 pub fn code_in(text: &str) -> String {
