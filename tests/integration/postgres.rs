@@ -245,3 +245,69 @@ fn the_read_only_role_reads_no_secret() {
     assert!(visible.contains(&"session.idle".to_string()), "{visible:?}");
     assert!(!visible.contains(&"mail.smtp_password".to_string()));
 }
+
+/// What a user can get wrong about a server: each a clear message and its exit code, and no
+/// password in any output. Runs without a server too (nothing here needs one to answer).
+#[test]
+fn server_urls_and_passwords_that_are_wrong_are_named() {
+    let env = Env::new();
+    let home = env.path().join("home");
+    std::fs::create_dir_all(&home).unwrap();
+    let url = |rest: &str| format!("postgres://useradm@{rest}");
+    let cases: [(String, i32, &str); 5] = [
+        (
+            "postgres://useradm:hunter2@127.0.0.1/x".into(),
+            2,
+            "must not hold a password",
+        ),
+        (url("127.0.0.1/x?sslmode=require"), 2, "sslmode=require"),
+        (url("db.example.com/x?sslmode=disable"), 2, "disable"),
+        (url("127.0.0.1:1/x?sslmode=disable"), 10, "cannot connect"),
+        (url("[::1]:1/x?sslmode=disable"), 10, "cannot connect"),
+    ];
+    for (db, code, says) in cases {
+        let run = env.run(&["--db", &db, "whoami"], "").code(code);
+        assert!(run.stderr.contains(says), "{db}: {run:?}");
+        assert!(!run.stderr.contains("hunter2"), "{run:?}");
+    }
+    // ~/.pgpass that others can read is refused, not used.
+    let pgpass = home.join(".pgpass");
+    std::fs::write(&pgpass, "*:*:*:*:hunter2\n").unwrap();
+    set_mode(&pgpass, 0o644);
+    let run = env
+        .run_env(
+            &[("USERADM_DB_PASSWORD_FILE", "")],
+            &["--db", &url("127.0.0.1:1/x?sslmode=disable"), "whoami"],
+            "",
+        )
+        .code(2)
+        .stderr_has("chmod 600");
+    assert!(!run.stderr.contains("hunter2"), "{run:?}");
+}
+
+/// A wrong password from the password file is exit 10 with the server's reason, never the
+/// password.
+#[test]
+fn a_wrong_server_password_is_exit_10() {
+    let env = Env::admin();
+    if !env.on_server() {
+        eprintln!("skipped: no PostgreSQL server named (USERADM_TEST_PG)");
+        return;
+    }
+    let wrong = env.path().join("wrong-password");
+    std::fs::write(&wrong, "not-the-password-4711\n").unwrap();
+    set_mode(&wrong, 0o600);
+    let (db, _) = env.db.target(env.path(), false);
+    let run = env
+        .run_env(
+            &[
+                ("USERADM_DB", &db),
+                ("USERADM_DB_PASSWORD_FILE", wrong.to_str().unwrap()),
+            ],
+            &["whoami"],
+            "",
+        )
+        .code(10)
+        .stderr_has("password authentication failed");
+    assert!(!run.stderr.contains("4711"), "{run:?}");
+}
