@@ -121,7 +121,11 @@ pub fn copy(
         target_db.commit()?;
         // From here the target holds the store. Should this process die before the source's
         // commit, `db copy --finish` marks it.
-        tx.mark_moved(&to)?;
+        tx.mark_moved(&to).map_err(|e| {
+            Error::storage(format!(
+                "{e}; the copy at {to} is complete: run `useradm db copy --to {to} --finish` to mark this database as moved"
+            ))
+        })?;
         Ok(Copied {
             from: from.clone(),
             to: to.clone(),
