@@ -44,7 +44,7 @@ impl PgClient {
 }
 
 /// `?1` → `$1`: the parameter syntax PostgreSQL reads.
-fn dollar_parameters(sql: &str) -> String {
+pub fn dollar_parameters(sql: &str) -> String {
     let mut out = String::with_capacity(sql.len());
     let mut chars = sql.chars().peekable();
     while let Some(c) = chars.next() {

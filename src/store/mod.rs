@@ -32,7 +32,7 @@ use engine::{Conn, Failure, Row, Value, params};
 
 pub use audit::{AuditEvent, AuditRow, GENESIS};
 pub use codes::CodeRow;
-pub use engine::Engine;
+pub use engine::{Engine, dollar_parameters};
 pub use location::{Location, ServerUrl, SslMode, password_for};
 pub use locks::{Lease, LockDir, MemoryPermit};
 pub use mail_queue::QueuedMail;
@@ -67,6 +67,17 @@ pub enum InitOutcome {
     Created,
     Migrated { from: i64 },
     UpToDate,
+}
+
+impl InitOutcome {
+    /// What `init` did, from the version it found (0: none).
+    fn from_found(found: i64) -> InitOutcome {
+        match found {
+            0 => InitOutcome::Created,
+            v if v < SCHEMA_VERSION => InitOutcome::Migrated { from: v },
+            _ => InitOutcome::UpToDate,
+        }
+    }
 }
 
 /// How this run reaches its database, and where this host keeps its own files for it.

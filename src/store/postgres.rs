@@ -303,12 +303,7 @@ pub(super) fn init(
         }
     };
     conn.batch("COMMIT")?;
-    let outcome = match found {
-        0 => InitOutcome::Created,
-        v if v < SCHEMA_VERSION => InitOutcome::Migrated { from: v },
-        _ => InitOutcome::UpToDate,
-    };
-    Ok((conn, outcome))
+    Ok((conn, InitOutcome::from_found(found)))
 }
 
 /// An empty schema for `db copy`, in an open transaction under the write lock that the copy

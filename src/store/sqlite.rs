@@ -120,12 +120,7 @@ pub(super) fn init(
         }
     };
     conn.batch("COMMIT")?;
-    let outcome = match found {
-        0 => InitOutcome::Created,
-        v if v < SCHEMA_VERSION => InitOutcome::Migrated { from: v },
-        _ => InitOutcome::UpToDate,
-    };
-    Ok((conn, outcome))
+    Ok((conn, InitOutcome::from_found(found)))
 }
 
 /// A new database file for `db copy`: the schema made by the migrations, no rows, in an open

@@ -319,7 +319,10 @@ impl TestDb {
                 let mut client = server.client(name)?;
                 let (types, values) = pg_args(args);
                 client
-                    .execute_typed(&dollars(sql), &zip(&types, &values))
+                    .execute_typed(
+                        &useradm::store::dollar_parameters(sql),
+                        &zip(&types, &values),
+                    )
                     .with_context(|| format!("running {sql}"))
             }
         }
@@ -441,20 +444,6 @@ fn sqlite_rows(path: &Path, sql: &str, args: &[Arg<'_>]) -> anyhow::Result<Vec<V
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
-/// `?N` becomes `$N`.
-fn dollars(sql: &str) -> String {
-    let mut out = String::with_capacity(sql.len());
-    let mut chars = sql.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '?' && chars.peek().is_some_and(char::is_ascii_digit) {
-            out.push('$');
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
 type PgArgs = (
     Vec<postgres::types::Type>,
     Vec<Box<dyn postgres::types::ToSql + Sync>>,
@@ -498,7 +487,10 @@ fn pg_rows(
     use postgres::types::Type;
     let (types, values) = pg_args(args);
     let rows = client
-        .query_typed(&dollars(sql), &zip(&types, &values))
+        .query_typed(
+            &useradm::store::dollar_parameters(sql),
+            &zip(&types, &values),
+        )
         .with_context(|| format!("running {sql}"))?;
     rows.iter()
         .map(|row| {
