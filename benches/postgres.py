@@ -27,7 +27,7 @@ import urllib.parse
 from benchlib import ADMIN, PASSWORD, admin_database, build, timed
 
 # Statements each command runs on PostgreSQL (counted with log_statement = all).
-STATEMENTS = {"whoami": 8, "check": 6}
+STATEMENTS = {"whoami": 6, "check": 5}
 
 
 def psql(server, sql, dbname="postgres"):

@@ -10,7 +10,7 @@ use crate::error::{Error, Result};
 use crate::permissions::covers;
 use crate::session;
 use crate::settings::Policy;
-use crate::store::{AuditEvent, SessionRow, Sql, Store, TokenRow, User};
+use crate::store::{AuditEvent, Holdings, SessionRow, Sql, Store, TokenRow, User};
 
 /// Prefix of API tokens, so that secret scanners can spot a leaked one.
 pub const TOKEN_PREFIX: &str = "uadm_";
@@ -35,6 +35,8 @@ pub enum Via {
 pub struct Actor {
     pub user: User,
     pub via: Via,
+    /// The user's role names (sorted).
+    pub roles: Vec<String>,
     /// (role, permission) pairs of the user.
     pub grants: Vec<(String, String)>,
 }
@@ -143,7 +145,7 @@ fn session_actor(store: &Store, policy: &Policy, path: &std::path::Path) -> Resu
         .user_by_id(row.user_id)?
         .filter(|u| !u.is_disabled())
         .ok_or_else(|| not_logged_in("the account of this session is gone or disabled"))?;
-    let grants = sql.user_grants(user.id)?;
+    let Holdings { roles, grants } = sql.user_holdings(user.id)?;
     // At most once a minute (or half the idle time), and never at the cost of failing.
     if now - row.last_seen_at >= (policy.session_idle / 2).clamp(1, 60) {
         store.touch_session(&row.id, now)?;
@@ -152,6 +154,7 @@ fn session_actor(store: &Store, policy: &Policy, path: &std::path::Path) -> Resu
     Ok(Actor {
         user,
         via: Via::Session(row),
+        roles,
         grants,
     })
 }
@@ -179,13 +182,14 @@ fn token_actor(store: &Store, token: &str) -> Result<Actor> {
         .user_by_id(row.user_id)?
         .filter(|u| !u.is_disabled())
         .ok_or_else(|| bad("belongs to an account that is gone or disabled"))?;
-    let grants = sql.user_grants(user.id)?;
+    let Holdings { roles, grants } = sql.user_holdings(user.id)?;
     if row.last_used_at.is_none_or(|t| now - t >= 60) {
         store.touch_token(&row.id, now)?;
     }
     Ok(Actor {
         user,
         via: Via::Token(row),
+        roles,
         grants,
     })
 }
@@ -209,10 +213,12 @@ pub fn recheck(sql: &Sql<'_>, actor: &Actor, permissions: &[&str]) -> Result<Act
                 .ok_or_else(gone)?,
         ),
     };
+    let Holdings { roles, grants } = sql.user_holdings(user.id)?;
     let fresh = Actor {
-        grants: sql.user_grants(user.id)?,
         user,
         via,
+        roles,
+        grants,
     };
     for p in permissions {
         fresh.require(p)?;
@@ -257,15 +263,18 @@ pub fn refuse_owed_enrolment(store: &Store, policy: &Policy, actor: &Actor) -> R
     if policy.mfa_required_roles.is_empty() {
         return Ok(());
     }
-    let sql = store.sql();
-    let required = sql
-        .user_role_names(actor.user.id)?
+    let required = actor
+        .roles
         .iter()
         .any(|r| policy.mfa_required_roles.contains(r));
-    let enrolled = sql
+    if !required {
+        return Ok(());
+    }
+    let enrolled = store
+        .sql()
         .totp(actor.user.id)?
         .is_some_and(|t| t.confirmed_at.is_some());
-    if required && !enrolled {
+    if !enrolled {
         return Err(Error::PermissionDenied {
             rule: "mfa_required",
             message: format!(
@@ -294,18 +303,9 @@ pub fn require_can_give(actor: &Actor, permissions: &[String]) -> Result<()> {
 /// No escalation, for giving a role: holding a role is itself a capability (`check --role`
 /// answers it, even for a role without permissions), so the actor must hold the role themselves
 /// (or `roles.manage`), and every permission it holds.
-pub fn require_can_give_role(
-    sql: &Sql<'_>,
-    actor: &Actor,
-    role: &str,
-    permissions: &[String],
-) -> Result<()> {
+pub fn require_can_give_role(actor: &Actor, role: &str, permissions: &[String]) -> Result<()> {
     require_can_give(actor, permissions)?;
-    let holds_role = sql
-        .user_role_names(actor.user.id)?
-        .iter()
-        .any(|r| r == role)
-        && actor.may_use_all(permissions);
+    let holds_role = actor.roles.iter().any(|r| r == role) && actor.may_use_all(permissions);
     if holds_role || actor.has(crate::permissions::ROLES_MANAGE) {
         return Ok(());
     }
@@ -320,7 +320,7 @@ pub fn require_can_give_role(
 
 /// No escalation, for acting on a user: the actor must hold every permission that user holds.
 pub fn require_can_act_on(sql: &Sql<'_>, actor: &Actor, target: &User) -> Result<()> {
-    let held = sql.user_grants(target.id)?;
+    let held = sql.user_holdings(target.id)?.grants;
     match held.iter().find(|(_, p)| !actor.has(p)) {
         None => Ok(()),
         Some((role, p)) => Err(Error::PermissionDenied {

@@ -48,15 +48,17 @@ pub fn check(
         Some(e) => {
             actor.require(USERS_READ)?;
             let user = user_by_email(&sql, e)?;
-            let grants = if user.is_disabled() {
-                Vec::new()
-            } else {
-                sql.user_grants(user.id)?
-            };
+            let held = sql.user_holdings(user.id)?;
             Actor {
-                user,
                 via: actor.via.clone(),
-                grants,
+                roles: held.roles,
+                // A disabled account's roles grant nothing.
+                grants: if user.is_disabled() {
+                    Vec::new()
+                } else {
+                    held.grants
+                },
+                user,
             }
         }
     };
@@ -72,10 +74,9 @@ pub fn check(
             subject.granted_by(p).map(str::to_string)
         }
     };
-    let held_roles = sql.user_role_names(subject.user.id)?;
     let mut requirements = Vec::new();
     for r in roles {
-        let mut held = held_roles.contains(r) && !subject.user.is_disabled();
+        let mut held = subject.roles.contains(r) && !subject.user.is_disabled();
         // Through a token, a role counts only when the token may use all of the role.
         if held && email.is_none() {
             let perms = match sql.role_by_name(r)? {

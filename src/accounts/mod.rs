@@ -69,12 +69,13 @@ pub struct UserView {
 
 impl UserView {
     pub fn load(sql: &Sql<'_>, user: &User) -> Result<UserView> {
+        UserView::load_with_roles(sql, user, sql.user_role_names(user.id)?)
+    }
+
+    /// The view of a user whose role names (sorted) were read already (the actor's, by the gate).
+    pub fn load_with_roles(sql: &Sql<'_>, user: &User, roles: Vec<String>) -> Result<UserView> {
         let locked_until = sql.throttle(&user.email_canonical)?.locked_until;
-        Ok(UserView::from_parts(
-            user,
-            sql.user_role_names(user.id)?,
-            locked_until,
-        ))
+        Ok(UserView::from_parts(user, roles, locked_until))
     }
 
     /// The account with this id as it is now (after a change).

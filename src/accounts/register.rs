@@ -64,7 +64,7 @@ pub fn authorise(
     let sql = store.sql();
     for name in roles {
         let role = role_by_name(&sql, name)?;
-        gate::require_can_give_role(&sql, actor, &role.name, &sql.role_permissions(role.id)?)?;
+        gate::require_can_give_role(actor, &role.name, &sql.role_permissions(role.id)?)?;
     }
     Ok(())
 }

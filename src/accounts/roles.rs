@@ -195,7 +195,7 @@ pub fn change_roles(
             let role = role_by_name(tx, name)?;
             let perms = tx.role_permissions(role.id)?;
             if give {
-                gate::require_can_give_role(tx, &actor, &role.name, &perms)?;
+                gate::require_can_give_role(&actor, &role.name, &perms)?;
             } else {
                 gate::require_can_give(&actor, &perms)?;
             }

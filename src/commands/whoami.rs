@@ -9,7 +9,7 @@ use crate::output::Report;
 pub fn run(ctx: &Context) -> Result<Report> {
     let admitted = admit_even_before_enrolment(ctx)?;
     let (actor, policy) = (&admitted.actor, &admitted.policy);
-    let view = UserView::load(&admitted.store.sql(), &actor.user)?;
+    let view = UserView::load_with_roles(&admitted.store.sql(), &actor.user, actor.roles.clone())?;
     let mut permissions: Vec<String> = actor.grants.iter().map(|(_, p)| p.clone()).collect();
     permissions.sort_unstable();
     permissions.dedup();

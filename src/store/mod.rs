@@ -38,7 +38,7 @@ pub use locks::{Lease, LockDir, MemoryPermit};
 pub use mail_queue::QueuedMail;
 pub use mfa::TotpRow;
 pub use postgres::WRITE_LOCK as WRITE_LOCK_KEY;
-pub use roles::{ADMIN_ROLE, Role, RoleSummary};
+pub use roles::{ADMIN_ROLE, Holdings, Role, RoleSummary};
 pub use sessions::{SessionListing, SessionRow};
 pub use throttle::Throttle;
 pub use tokens::TokenRow;
@@ -554,7 +554,7 @@ mod tests {
             sessions::TOUCH,
             tokens::BY_HASH,
             tokens::TOUCH,
-            roles::GRANTS_OF_USER,
+            roles::HOLDINGS_OF_USER,
             roles::ROLE_NAMES_OF_USER,
             roles::BY_NAME,
             roles::HOLDERS,

@@ -26,11 +26,19 @@ pub const ADMIN_ROLE: &str = "admin";
 pub(super) const BY_NAME: &str = "SELECT id, name, description, builtin FROM roles WHERE name = ?1";
 pub(super) const HOLDERS: &str =
     "SELECT user_id FROM user_roles WHERE role_id = ?1 ORDER BY user_id";
-pub(super) const GRANTS_OF_USER: &str = "SELECT r.name, rp.permission FROM user_roles ur
+/// A role without permissions comes back once, with a NULL permission.
+pub(super) const HOLDINGS_OF_USER: &str = "SELECT r.name, rp.permission FROM user_roles ur
    JOIN roles r ON r.id = ur.role_id
-   JOIN role_permissions rp ON rp.role_id = r.id
+   LEFT JOIN role_permissions rp ON rp.role_id = r.id
   WHERE ur.user_id = ?1 ORDER BY r.name, rp.permission";
 pub(super) const ROLE_NAMES_OF_USER: &str = "SELECT r.name FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE ur.user_id = ?1 ORDER BY r.name";
+
+/// What a user holds: role names (sorted) and (role, permission) pairs.
+#[derive(Debug, Clone, Default)]
+pub struct Holdings {
+    pub roles: Vec<String>,
+    pub grants: Vec<(String, String)>,
+}
 
 fn role_from(r: &Row<'_, '_>) -> Result<Role> {
     Ok(Role {
@@ -85,11 +93,21 @@ impl Sql<'_> {
         self.all(ROLE_NAMES_OF_USER, params![user_id], |r| r.text(0))
     }
 
-    /// Every (role, permission) pair the user holds, for the gate and `check --explain`.
-    pub fn user_grants(&self, user_id: i64) -> Result<Vec<(String, String)>> {
-        self.all(GRANTS_OF_USER, params![user_id], |r| {
-            Ok((r.text(0)?, r.text(1)?))
-        })
+    /// The roles a user holds and what they grant, in one statement (one round trip on a
+    /// server) for the gate and `check`.
+    pub fn user_holdings(&self, user_id: i64) -> Result<Holdings> {
+        let mut held = Holdings::default();
+        self.each(HOLDINGS_OF_USER, params![user_id], &mut |r| {
+            let role = r.text(0)?;
+            if held.roles.last() != Some(&role) {
+                held.roles.push(role.clone());
+            }
+            if let Some(permission) = r.opt_text(1)? {
+                held.grants.push((role, permission));
+            }
+            Ok(())
+        })?;
+        Ok(held)
     }
 
     pub fn role_permissions(&self, role_id: i64) -> Result<Vec<String>> {

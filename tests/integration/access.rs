@@ -892,6 +892,9 @@ fn empty_roles_cannot_be_given_by_someone_who_does_not_hold_them() {
     );
     // Who holds the role may pass it on; so may a holder of roles.manage.
     grant(&env, BOB, "vip");
+    env.as_session("bob", &["check", "--role", "vip"], "").ok();
+    let whoami = env.as_session("bob", &["--json", "whoami"], "").ok().json();
+    assert_eq!(whoami["user"]["roles"], serde_json::json!(["giver", "vip"]));
     env.as_session("bob", &["grant", "--email", ADMIN, "--role", "vip"], "")
         .ok();
     env.run(&["grant", "--email", ADMIN, "--role", "giver"], "")

@@ -321,7 +321,7 @@ fn authorise(sql: &Sql<'_>, rows: &[Row], actor: &Actor) -> Result<GivenRoles> {
         match sql.role_by_name(name)? {
             Some(role) => {
                 let perms = sql.role_permissions(role.id)?;
-                gate::require_can_give_role(sql, actor, name, &perms)?;
+                gate::require_can_give_role(actor, name, &perms)?;
             }
             None => new.push(name.clone()),
         }
