@@ -27,7 +27,7 @@ import urllib.parse
 from benchlib import ADMIN, PASSWORD, admin_database, build, timed
 
 # Statements each command runs on PostgreSQL (counted with log_statement = all).
-STATEMENTS = {"whoami": 6, "check": 5}
+STATEMENTS = {"whoami": 5, "check": 4}
 
 
 def psql(server, sql, dbname="postgres"):

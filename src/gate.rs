@@ -127,9 +127,9 @@ fn session_actor(store: &Store, policy: &Policy, path: &std::path::Path) -> Resu
         ));
     }
     let sql = store.sql();
-    let mut row = sql
-        .session_by_token_hash(&session::token_hash(&file.token))?
-        .filter(|row| row.id == file.session_id)
+    let (mut row, user) = sql
+        .session_with_user(&session::token_hash(&file.token))?
+        .filter(|(row, _)| row.id == file.session_id)
         .ok_or_else(|| not_logged_in("the session has ended"))?;
     let now = clock::now();
     if now >= row.ends_at(policy.session_ttl) {
@@ -141,10 +141,9 @@ fn session_actor(store: &Store, policy: &Policy, path: &std::path::Path) -> Resu
             clock::format_duration(policy.session_idle)
         )));
     }
-    let user = sql
-        .user_by_id(row.user_id)?
-        .filter(|u| !u.is_disabled())
-        .ok_or_else(|| not_logged_in("the account of this session is gone or disabled"))?;
+    if user.is_disabled() {
+        return Err(not_logged_in("the account of this session is disabled"));
+    }
     let Holdings { roles, grants } = sql.user_holdings(user.id)?;
     // At most once a minute (or half the idle time), and never at the cost of failing.
     if now - row.last_seen_at >= (policy.session_idle / 2).clamp(1, 60) {
@@ -168,8 +167,8 @@ fn token_actor(store: &Store, token: &str) -> Result<Actor> {
         return Err(bad("is not a useradm API token"));
     }
     let sql = store.sql();
-    let row = sql
-        .token_by_hash(&session::token_hash(token))?
+    let (row, user) = sql
+        .token_with_user(&session::token_hash(token))?
         .ok_or_else(|| bad("is not known to this database"))?;
     let now = clock::now();
     if row.revoked_at.is_some() {
@@ -178,10 +177,9 @@ fn token_actor(store: &Store, token: &str) -> Result<Actor> {
     if row.expires_at.is_some_and(|t| now >= t) {
         return Err(bad(&format!("{} has expired", row.name)));
     }
-    let user = sql
-        .user_by_id(row.user_id)?
-        .filter(|u| !u.is_disabled())
-        .ok_or_else(|| bad("belongs to an account that is gone or disabled"))?;
+    if user.is_disabled() {
+        return Err(bad("belongs to a disabled account"));
+    }
     let Holdings { roles, grants } = sql.user_holdings(user.id)?;
     if row.last_used_at.is_none_or(|t| now - t >= 60) {
         store.touch_token(&row.id, now)?;

@@ -6,6 +6,44 @@
 //! Only [`Store::init`] creates or migrates a database; [`Store::open`] refuses a missing, older or
 //! newer one with exit 10.
 
+/// The columns of an account that `users::from_row_at` reads, in its order; with a table alias
+/// (`user_columns!("u.")`) for a join.
+macro_rules! user_columns {
+    () => {
+        user_columns!("")
+    };
+    ($p:literal) => {
+        concat!(
+            $p,
+            "id, ",
+            $p,
+            "email, ",
+            $p,
+            "email_canonical, ",
+            $p,
+            "first_name, ",
+            $p,
+            "last_name, ",
+            $p,
+            "attributes, ",
+            $p,
+            "password_hash, ",
+            $p,
+            "email_verified_at, ",
+            $p,
+            "status, ",
+            $p,
+            "created_at, ",
+            $p,
+            "updated_at, ",
+            $p,
+            "last_login_at, ",
+            $p,
+            "pending_email"
+        )
+    };
+}
+
 mod audit;
 mod codes;
 pub mod copy;
@@ -550,9 +588,10 @@ mod tests {
             users::BY_ID,
             users::SAMPLE_HASH,
             sessions::BY_TOKEN_HASH,
+            sessions::WITH_USER_BY_TOKEN_HASH,
             sessions::DELETE_OF_USER,
             sessions::TOUCH,
-            tokens::BY_HASH,
+            tokens::WITH_USER_BY_HASH,
             tokens::TOUCH,
             roles::HOLDINGS_OF_USER,
             roles::ROLE_NAMES_OF_USER,

@@ -1,10 +1,16 @@
 //! The `sessions` table. Only the SHA-256 of a token is stored.
 
 use super::engine::{Row, params};
-use super::{Sql, Tx};
+use super::{Sql, Tx, User};
 use crate::error::Result;
 
 pub(super) const BY_TOKEN_HASH: &str = "SELECT id, user_id, created_at, last_seen_at, expires_at, authenticated_at FROM sessions WHERE token_sha256 = ?1";
+/// The session and its account in one round trip: what the gate reads for every command.
+pub(super) const WITH_USER_BY_TOKEN_HASH: &str = concat!(
+    "SELECT s.id, s.user_id, s.created_at, s.last_seen_at, s.expires_at, s.authenticated_at, ",
+    user_columns!("u."),
+    " FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_sha256 = ?1"
+);
 pub(super) const DELETE_OF_USER: &str =
     "DELETE FROM sessions WHERE user_id = ?1 AND id IS DISTINCT FROM ?2";
 pub(super) const TOUCH: &str =
@@ -84,6 +90,13 @@ impl Sql<'_> {
 
     pub fn session_by_token_hash(&self, token_sha256: &str) -> Result<Option<SessionRow>> {
         self.first(BY_TOKEN_HASH, params![token_sha256], from_row)
+    }
+
+    /// The session with this token and its account.
+    pub fn session_with_user(&self, token_sha256: &str) -> Result<Option<(SessionRow, User)>> {
+        self.first(WITH_USER_BY_TOKEN_HASH, params![token_sha256], |r| {
+            Ok((from_row(r)?, super::users::from_row_at(r, 6)?))
+        })
     }
 }
 

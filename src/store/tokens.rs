@@ -2,7 +2,7 @@
 //! the SHA-256 of a token is stored.
 
 use super::engine::{Row, params};
-use super::{Sql, Tx};
+use super::{Sql, Tx, User};
 use crate::error::Result;
 
 #[derive(Debug, Clone)]
@@ -18,16 +18,26 @@ pub struct TokenRow {
     pub revoked_at: Option<i64>,
 }
 
-/// The token columns `from_row` reads, with the owner's email.
+/// The token columns `from_row` reads, with the owner's email (and, given, more columns after).
 macro_rules! select_tokens {
     () => {
-        "SELECT t.id, t.name, t.user_id, u.email, t.permissions, t.created_at, t.expires_at,
-                t.last_used_at, t.revoked_at
-           FROM api_tokens t JOIN users u ON u.id = t.user_id"
+        select_tokens!("")
+    };
+    ($($more:tt)+) => {
+        concat!(
+            "SELECT t.id, t.name, t.user_id, u.email, t.permissions, t.created_at, t.expires_at,
+                    t.last_used_at, t.revoked_at",
+            $($more)+,
+            " FROM api_tokens t JOIN users u ON u.id = t.user_id"
+        )
     };
 }
 
-pub(super) const BY_HASH: &str = concat!(select_tokens!(), " WHERE t.token_sha256 = ?1");
+/// The token and its owner's account in one round trip: what the gate reads for a token.
+pub(super) const WITH_USER_BY_HASH: &str = concat!(
+    select_tokens!(concat!(", ", user_columns!("u."))),
+    " WHERE t.token_sha256 = ?1"
+);
 pub(super) const TOUCH: &str = "UPDATE api_tokens SET last_used_at = ?2 WHERE id = ?1 AND (last_used_at IS NULL OR last_used_at < ?2)";
 /// PostgreSQL's touch never waits for a row another transaction holds.
 pub(super) const TOUCH_POSTGRES: &str = "UPDATE api_tokens SET last_used_at = ?2 WHERE id =
@@ -50,8 +60,11 @@ fn from_row(r: &Row<'_, '_>) -> Result<TokenRow> {
 }
 
 impl Sql<'_> {
-    pub fn token_by_hash(&self, token_sha256: &str) -> Result<Option<TokenRow>> {
-        self.first(BY_HASH, params![token_sha256], from_row)
+    /// The token with this hash and its owner's account.
+    pub fn token_with_user(&self, token_sha256: &str) -> Result<Option<(TokenRow, User)>> {
+        self.first(WITH_USER_BY_HASH, params![token_sha256], |r| {
+            Ok((from_row(r)?, super::users::from_row_at(r, 9)?))
+        })
     }
 
     pub fn token_by_id(&self, id: &str) -> Result<Option<TokenRow>> {

@@ -79,14 +79,6 @@ pub struct NewUser<'a> {
     pub verified: bool,
 }
 
-/// The columns `from_row` reads, in its order.
-macro_rules! user_columns {
-    () => {
-        "id, email, email_canonical, first_name, last_name, attributes, password_hash, \
-         email_verified_at, status, created_at, updated_at, last_login_at, pending_email"
-    };
-}
-
 pub(super) const BY_EMAIL: &str = concat!(
     "SELECT ",
     user_columns!(),
@@ -134,22 +126,27 @@ const LISTING_POSTGRES: &str = concat!(
 );
 
 fn from_row(r: &Row<'_, '_>) -> Result<User> {
-    let status = r.text(8)?;
+    from_row_at(r, 0)
+}
+
+/// The account whose `user_columns!` start at column `at` (after another table's, in a join).
+pub(super) fn from_row_at(r: &Row<'_, '_>, at: usize) -> Result<User> {
+    let status = r.text(at + 8)?;
     Ok(User {
-        id: r.int(0)?,
-        email: r.text(1)?,
-        email_canonical: r.text(2)?,
-        first_name: r.text(3)?,
-        last_name: r.text(4)?,
-        attributes: r.text(5)?,
-        password_hash: r.opt_text(6)?,
-        email_verified_at: r.opt_int(7)?,
+        id: r.int(at)?,
+        email: r.text(at + 1)?,
+        email_canonical: r.text(at + 2)?,
+        first_name: r.text(at + 3)?,
+        last_name: r.text(at + 4)?,
+        attributes: r.text(at + 5)?,
+        password_hash: r.opt_text(at + 6)?,
+        email_verified_at: r.opt_int(at + 7)?,
         status: Status::parse(&status)
             .ok_or_else(|| Error::internal(format!("unknown account status {status:?}")))?,
-        created_at: r.int(9)?,
-        updated_at: r.int(10)?,
-        last_login_at: r.opt_int(11)?,
-        pending_email: r.opt_text(12)?,
+        created_at: r.int(at + 9)?,
+        updated_at: r.int(at + 10)?,
+        last_login_at: r.opt_int(at + 11)?,
+        pending_email: r.opt_text(at + 12)?,
     })
 }
 
