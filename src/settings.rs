@@ -259,14 +259,17 @@ pub fn validate(def: &Definition, raw: &str) -> Result<String> {
             if raw.is_empty() {
                 return Ok(String::new());
             }
-            let ok = (raw.starts_with("https://") || raw.starts_with("http://"))
-                && raw.contains("{code}")
+            let ok = raw.contains("{code}")
                 && raw.len() <= 2048
                 && !raw.chars().any(|c| c.is_control() || c.is_whitespace());
-            if ok {
-                Ok(raw.to_string())
-            } else {
-                bad("expected an http(s) URL containing {code} (and optionally {email})".into())
+            if !ok {
+                return bad(
+                    "expected an https:// URL containing {code} (and optionally {email})".into(),
+                );
+            }
+            match link_scheme_allowed(raw) {
+                Ok(()) => Ok(raw.to_string()),
+                Err(why) => bad(why),
             }
         }
         Kind::RoleList => {
@@ -286,6 +289,26 @@ pub fn validate(def: &Definition, raw: &str) -> Result<String> {
             }
             Ok(raw.to_string())
         }
+    }
+}
+
+/// A link in a mail carries a code, so it goes over https only; plain http is allowed to this
+/// host alone (a test server, a local proxy), where nothing crosses a network.
+fn link_scheme_allowed(raw: &str) -> std::result::Result<(), String> {
+    let url = url::Url::parse(raw).map_err(|e| format!("not a URL ({e})"))?;
+    let loopback = match url.host() {
+        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        None => false,
+    };
+    match url.scheme() {
+        "https" if url.host().is_some() => Ok(()),
+        "http" if loopback => Ok(()),
+        "http" => {
+            Err("links carry a code: use https:// (http:// only to 127.0.0.1 or localhost)".into())
+        }
+        _ => Err("expected an https:// URL".into()),
     }
 }
 

@@ -29,6 +29,20 @@ fn set_get_list_with_validation() {
             .code(2)
             .stderr_has("invalid value");
     }
+    // A link carries a code: plain http only to this host.
+    for key in ["mail.verify_url", "mail.reset_url", "mail.invite_url"] {
+        env.run(&["config", "set", key, "http://app.example/r?c={code}"], "")
+            .code(2)
+            .stderr_has("use https://");
+        for fine in [
+            "https://app.example/r?c={code}",
+            "http://127.0.0.1:8000/r?c={code}",
+            "http://localhost/r?c={code}",
+            "http://[::1]/r?c={code}",
+        ] {
+            env.run(&["config", "set", key, fine], "").ok();
+        }
+    }
     env.run(&["config", "set", "no.such.key", "1"], "")
         .code(2)
         .stderr_has("unknown setting");
