@@ -83,6 +83,13 @@ pub fn check_new(raw: &str, policy: &Policy, words: &AccountWords<'_>) -> Result
         .into_iter()
         .filter(|s| !s.is_empty())
         .collect();
+    if mostly_context(password.as_str(), &inputs, &policy.password_context_words) {
+        return reject(
+            "it is made mostly of words of the account (its email or names) or of this site \
+             (password.context_words)"
+                .into(),
+        );
+    }
     let entropy = zxcvbn::zxcvbn(password.as_str(), &inputs);
     let score = entropy.score() as u8;
     if score < policy.password_min_score {
@@ -101,6 +108,37 @@ pub fn check_new(raw: &str, policy: &Policy, words: &AccountWords<'_>) -> Result
         return reject(why);
     }
     Ok(NewPassword(password))
+}
+
+/// Whether tokens of 3+ characters from the account's words and the site's cover at least half
+/// of the password's characters, in any order (Django's `UserAttributeSimilarityValidator` asks
+/// the same). Both sides are NFKC-normalised and lowercased (full Unicode lowercase stands in for
+/// case folding).
+fn mostly_context(password: &str, account: &[&str], site: &[String]) -> bool {
+    let password: Vec<char> = password.to_lowercase().chars().collect();
+    let tokens: Vec<Vec<char>> = account
+        .iter()
+        .copied()
+        .chain(site.iter().map(String::as_str))
+        .flat_map(|w| {
+            w.nfkc()
+                .collect::<String>()
+                .to_lowercase()
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|t| t.chars().count() >= 3)
+                .map(|t| t.chars().collect())
+                .collect::<Vec<Vec<char>>>()
+        })
+        .collect();
+    let mut covered = vec![false; password.len()];
+    for token in &tokens {
+        for start in 0..password.len().saturating_sub(token.len() - 1) {
+            if password[start..].starts_with(token) {
+                covered[start..start + token.len()].fill(true);
+            }
+        }
+    }
+    covered.iter().filter(|c| **c).count() * 2 >= password.len()
 }
 
 /// A strong random password for `--generate-password`: at least 24 characters from 56
@@ -152,6 +190,28 @@ mod tests {
         let err = check_new(&"x".repeat(1_000_000), &p, &w).unwrap_err();
         assert!(err.to_string().contains("longer than 256"), "{err}");
         assert!(check_new("correct-Horse-battery-st4ple\0", &p, &w).is_err());
+    }
+
+    #[test]
+    fn passwords_made_of_the_accounts_or_the_sites_words_are_rejected() {
+        let mut p = policy();
+        let w = AccountWords {
+            email: "alice.liddell@example.com",
+            first_name: "Alice",
+            last_name: "Liddell",
+        };
+        for bad in [
+            "alice liddell example com",
+            "Liddell-Alice-Example!!",
+            "ＡＬＩＣＥ ｌｉｄｄｅｌｌ 1865",
+        ] {
+            let err = check_new(bad, &p, &w).expect_err(bad);
+            assert!(err.to_string().contains("mostly of words"), "{bad}: {err}");
+        }
+        assert!(check_new("alice met a quartz lemur in tundra", &p, &w).is_ok());
+        p.password_context_words = vec!["Acme Rockets".into()];
+        let err = check_new("rockets-acme-rockets-9", &p, &AccountWords::default()).unwrap_err();
+        assert!(err.to_string().contains("mostly of words"), "{err}");
     }
 
     #[test]

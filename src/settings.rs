@@ -27,6 +27,8 @@ pub enum Kind {
     Secret,
     /// Role names separated by commas.
     RoleList,
+    /// Words separated by commas (a product's or company's name).
+    WordList,
 }
 
 #[derive(Debug)]
@@ -51,6 +53,12 @@ pub const DEFINITIONS: &[Definition] = &[
         default: "3",
         kind: Kind::Int { min: 0, max: 4 },
         help: "lowest zxcvbn score (0-4) a password may have",
+    },
+    Definition {
+        key: "password.context_words",
+        default: "",
+        kind: Kind::WordList,
+        help: "words no password may be made mostly of, beside the account's own (comma-separated)",
     },
     Definition {
         key: "argon2.memory_kib",
@@ -283,6 +291,23 @@ pub fn validate(def: &Definition, raw: &str) -> Result<String> {
             }
             Ok(names.join(","))
         }
+        Kind::WordList => {
+            let words: Vec<&str> = raw
+                .split(',')
+                .map(str::trim)
+                .filter(|w| !w.is_empty())
+                .collect();
+            if words.len() > 100
+                || words
+                    .iter()
+                    .any(|w| w.chars().count() > 64 || w.chars().any(char::is_control))
+            {
+                return bad(
+                    "at most 100 words of at most 64 characters, no control characters".into(),
+                );
+            }
+            Ok(words.join(","))
+        }
         Kind::Secret => {
             if raw.len() > 1024 || raw.chars().any(char::is_control) {
                 return bad("at most 1024 characters, no control characters".into());
@@ -317,6 +342,8 @@ fn link_scheme_allowed(raw: &str) -> std::result::Result<(), String> {
 pub struct Policy {
     pub password_min_length: usize,
     pub password_min_score: u8,
+    /// Words of the product or company, judged as the account's own are.
+    pub password_context_words: Vec<String>,
     pub hash_cost: HashCost,
     /// The host's budget of memory for hash checks running at once.
     pub check_memory_budget_kib: u64,
@@ -362,6 +389,11 @@ impl Policy {
         Policy {
             password_min_length: usize::try_from(int("password.min_length")).unwrap_or(15),
             password_min_score: u8::try_from(int("password.min_score")).unwrap_or(3),
+            password_context_words: text("password.context_words")
+                .split(',')
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect(),
             hash_cost: HashCost {
                 memory_kib: u32_of("argon2.memory_kib"),
                 iterations: u32_of("argon2.iterations"),

@@ -88,6 +88,28 @@ fn weak_passwords_are_refused_with_the_reason() {
     assert_eq!(users(&env), before);
 }
 
+/// Long enough and scored well, yet made of the account's own words, or of the site's.
+#[test]
+fn passwords_made_of_the_accounts_or_the_sites_words_are_refused() {
+    let env = Env::admin();
+    let before = users(&env);
+    let register = |email: &str, password: &str| {
+        env.run(
+            &["register", "--email", email, "--password-stdin"],
+            &format!("{password}\n"),
+        )
+    };
+    register("alice.liddell@example.com", "alice liddell example com")
+        .code(11)
+        .stderr_has("mostly of words of the account");
+    env.config_set("password.context_words", "Acme Rockets, Wonderland");
+    register("bob@example.com", "wonderland-acme-rockets-7")
+        .code(11)
+        .stderr_has("password.context_words");
+    assert_eq!(users(&env), before);
+    register("bob@example.com", "wonderland quartz lemur tundra").ok();
+}
+
 #[test]
 fn missing_values_without_a_terminal_are_named() {
     let env = Env::admin();
