@@ -132,14 +132,21 @@ fn session_actor(store: &Store, policy: &Policy, path: &std::path::Path) -> Resu
         .filter(|(row, _)| row.id == file.session_id)
         .ok_or_else(|| not_logged_in("the session has ended"))?;
     let now = clock::now();
-    if now >= row.ends_at(policy.session_ttl) {
-        return Err(not_logged_in("the session has expired"));
-    }
-    if now >= row.idle_until(policy.session_idle) {
-        return Err(not_logged_in(&format!(
+    let expired = if now >= row.ends_at(policy.session_ttl) {
+        Some("the session has expired".to_string())
+    } else if now >= row.idle_until(policy.session_idle) {
+        Some(format!(
             "the session expired after {} without use",
             clock::format_duration(policy.session_idle)
-        )));
+        ))
+    } else {
+        None
+    };
+    if let Some(why) = expired {
+        // Ended for good, whatever the settings become: best effort, as on any read path.
+        let _ = store.end_expired_session(&row.id);
+        let _ = session::remove(path);
+        return Err(not_logged_in(&why));
     }
     if user.is_disabled() {
         return Err(not_logged_in("the account of this session is disabled"));
@@ -147,8 +154,10 @@ fn session_actor(store: &Store, policy: &Policy, path: &std::path::Path) -> Resu
     let Holdings { roles, grants } = sql.user_holdings(user.id)?;
     // At most once a minute (or half the idle time), and never at the cost of failing.
     if now - row.last_seen_at >= (policy.session_idle / 2).clamp(1, 60) {
-        store.touch_session(&row.id, now)?;
+        let idle_until = now.saturating_add(policy.session_idle);
+        store.touch_session(&row.id, now, idle_until)?;
         row.last_seen_at = now;
+        row.idle_deadline = Some(idle_until);
     }
     Ok(Actor {
         user,

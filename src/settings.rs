@@ -118,6 +118,12 @@ pub const DEFINITIONS: &[Definition] = &[
         help: "a session ends after this long unused",
     },
     Definition {
+        key: "session.max_per_user",
+        default: "20",
+        kind: Kind::Int { min: 1, max: 1000 },
+        help: "live sessions an account may have; a login beyond ends the least recently used",
+    },
+    Definition {
         key: "session.ttl",
         default: "12h",
         kind: Kind::Duration {
@@ -351,6 +357,7 @@ pub struct Policy {
     pub lockout_duration: i64,
     pub session_idle: i64,
     pub session_ttl: i64,
+    pub session_max_per_user: usize,
     pub code_ttl: i64,
     pub invite_ttl: i64,
     pub code_max_attempts: i64,
@@ -404,6 +411,7 @@ impl Policy {
             lockout_duration: secs("lockout.duration"),
             session_idle: secs("session.idle"),
             session_ttl: secs("session.ttl"),
+            session_max_per_user: usize::try_from(int("session.max_per_user")).unwrap_or(20),
             code_ttl: secs("codes.ttl"),
             invite_ttl: secs("codes.invite_ttl"),
             code_max_attempts: int("codes.max_attempts"),

@@ -562,8 +562,20 @@ pub fn login(
             last_seen_at: now,
             expires_at: now.saturating_add(policy.session_ttl),
             authenticated_at: now,
+            idle_deadline: Some(now.saturating_add(policy.session_idle)),
         };
         tx.insert_session(&row, &token.token_sha256)?;
+        let ended = tx.end_sessions_beyond(user.id, &row.id, policy.session_max_per_user)?;
+        if !ended.is_empty() {
+            let event = AuditEvent::new("session.limit")
+                .by(user.id, &user.email)
+                .on(&user.email)
+                .with(serde_json::json!({
+                    "sessions_ended": ended,
+                    "max_per_user": policy.session_max_per_user,
+                }));
+            tx.append_audit(&event, now)?;
+        }
         tx.set_last_login(user.id, now)?;
         Ok(row)
     })?;

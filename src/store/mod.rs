@@ -336,20 +336,33 @@ impl Store {
     }
 
     /// The writes outside `write`: a single-statement refresh of when a session or token was last
-    /// used. A read-only command must not fail because another process holds the write lock, so
-    /// a busy (or read-only) database skips the refresh instead of waiting.
-    pub fn touch_session(&self, session_id: &str, now: i64) -> Result<()> {
-        self.touch(sessions::TOUCH, sessions::TOUCH_POSTGRES, session_id, now)
+    /// used, or the end of an expired session. A read-only command must not fail because another
+    /// process holds the write lock, so a busy (or read-only) database skips it instead of waiting.
+    pub fn touch_session(&self, session_id: &str, now: i64, idle_until: i64) -> Result<()> {
+        self.quiet_write(
+            sessions::TOUCH,
+            sessions::TOUCH_POSTGRES,
+            params![session_id, now, idle_until],
+        )
     }
 
     pub fn touch_token(&self, token_id: &str, now: i64) -> Result<()> {
-        self.touch(tokens::TOUCH, tokens::TOUCH_POSTGRES, token_id, now)
+        self.quiet_write(
+            tokens::TOUCH,
+            tokens::TOUCH_POSTGRES,
+            params![token_id, now],
+        )
     }
 
-    fn touch(&self, sqlite: &str, postgres: &str, id: &str, now: i64) -> Result<()> {
+    /// Ends an expired session that a read-only command found, under the same terms.
+    pub fn end_expired_session(&self, session_id: &str) -> Result<()> {
+        self.quiet_write(sessions::END, sessions::END_POSTGRES, params![session_id])
+    }
+
+    fn quiet_write(&self, sqlite: &str, postgres: &str, values: &[Value<'_>]) -> Result<()> {
         match &self.conn {
-            Conn::Sqlite(c) => sqlite::touch(c, sqlite, id, now),
-            Conn::Pg(_) => self.sql().exec(postgres, params![id, now]).map(|_| ()),
+            Conn::Sqlite(c) => sqlite::quiet_write(c, sqlite, values),
+            Conn::Pg(_) => self.sql().exec(postgres, values).map(|_| ()),
         }
     }
 }

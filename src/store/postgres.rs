@@ -22,6 +22,12 @@ use crate::error::{Error, Result};
 /// The baseline schema at v5.
 const BASELINE: &str = include_str!("postgres_schema.sql");
 const BASELINE_VERSION: i64 = 5;
+/// The migrations after BASELINE, each the twin of SQLite's of the same number: a new SQLite
+/// migration does not build until it has its PostgreSQL twin.
+const LATER: &[&str] = &[include_str!(
+    "migrations/postgres/006_session_deadlines.sql"
+)];
+const _: () = assert!(SCHEMA_VERSION == BASELINE_VERSION + LATER.len() as i64);
 
 /// The key of the advisory lock that serialises writes: "useradm" in ASCII. Public, so that
 /// a maintenance script can take it to pause useradm's writers.
@@ -354,9 +360,12 @@ fn create_or_migrate(conn: &Conn) -> Result<i64> {
             0
         }
     };
-    // Later migrations come here, each for both engines, from BASELINE_VERSION up: a new SQLite
-    // migration does not build until it has its PostgreSQL twin.
-    const { assert!(SCHEMA_VERSION == BASELINE_VERSION) };
+    let from = found.max(BASELINE_VERSION);
+    for (version, sql) in (BASELINE_VERSION + 1..).zip(LATER) {
+        if version > from {
+            conn.batch(sql)?;
+        }
+    }
     sql.exec(
         "INSERT INTO meta (key, value) VALUES (?1, ?2)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value",

@@ -4,20 +4,55 @@ use super::engine::{Row, params};
 use super::{Sql, Tx, User};
 use crate::error::Result;
 
-pub(super) const BY_TOKEN_HASH: &str = "SELECT id, user_id, created_at, last_seen_at, expires_at, authenticated_at FROM sessions WHERE token_sha256 = ?1";
+/// The columns `from_row` reads, in its order; with a table alias for a join.
+macro_rules! session_columns {
+    ($p:literal) => {
+        concat!(
+            $p,
+            "id, ",
+            $p,
+            "user_id, ",
+            $p,
+            "created_at, ",
+            $p,
+            "last_seen_at, ",
+            $p,
+            "expires_at, ",
+            $p,
+            "authenticated_at, ",
+            $p,
+            "idle_until"
+        )
+    };
+}
+/// How many columns `session_columns!` names: where a join's next table starts.
+const SESSION_COLUMNS: usize = 7;
+
+pub(super) const BY_TOKEN_HASH: &str = concat!(
+    "SELECT ",
+    session_columns!(""),
+    " FROM sessions WHERE token_sha256 = ?1"
+);
 /// The session and its account in one round trip: what the gate reads for every command.
 pub(super) const WITH_USER_BY_TOKEN_HASH: &str = concat!(
-    "SELECT s.id, s.user_id, s.created_at, s.last_seen_at, s.expires_at, s.authenticated_at, ",
+    "SELECT ",
+    session_columns!("s."),
+    ", ",
     user_columns!("u."),
     " FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_sha256 = ?1"
 );
 pub(super) const DELETE_OF_USER: &str =
     "DELETE FROM sessions WHERE user_id = ?1 AND id IS DISTINCT FROM ?2";
-pub(super) const TOUCH: &str =
-    "UPDATE sessions SET last_seen_at = ?2 WHERE id = ?1 AND last_seen_at < ?2";
+/// A use of the session: its idle deadline moves to `?3`, never back.
+pub(super) const TOUCH: &str = "UPDATE sessions SET last_seen_at = ?2, idle_until = ?3
+     WHERE id = ?1 AND last_seen_at < ?2";
 /// PostgreSQL's touch never waits for a row another transaction holds.
-pub(super) const TOUCH_POSTGRES: &str = "UPDATE sessions SET last_seen_at = ?2 WHERE id =
-    (SELECT id FROM sessions WHERE id = ?1 AND last_seen_at < ?2 FOR UPDATE SKIP LOCKED)";
+pub(super) const TOUCH_POSTGRES: &str = "UPDATE sessions SET last_seen_at = ?2, idle_until = ?3
+     WHERE id = (SELECT id FROM sessions WHERE id = ?1 AND last_seen_at < ?2 FOR UPDATE SKIP LOCKED)";
+/// An expired session ended for good by the command that found it.
+pub(super) const END: &str = "DELETE FROM sessions WHERE id = ?1";
+pub(super) const END_POSTGRES: &str = "DELETE FROM sessions
+     WHERE id = (SELECT id FROM sessions WHERE id = ?1 FOR UPDATE SKIP LOCKED)";
 
 #[derive(Debug, Clone)]
 pub struct SessionRow {
@@ -28,6 +63,8 @@ pub struct SessionRow {
     pub expires_at: i64,
     /// When the password (and second factor) was last proven in this session.
     pub authenticated_at: i64,
+    /// Its idle deadline as fixed at its last use (`None` for a session of before schema v6).
+    pub idle_deadline: Option<i64>,
 }
 
 impl SessionRow {
@@ -37,9 +74,12 @@ impl SessionRow {
         self.expires_at.min(self.created_at.saturating_add(ttl))
     }
 
-    /// When it ends unless it is used again.
+    /// When it ends unless it is used again: the deadline fixed at its last use, or sooner when
+    /// `session.idle` was lowered since (raising it never revives a session).
     pub fn idle_until(&self, idle: i64) -> i64 {
-        self.last_seen_at.saturating_add(idle)
+        let now_rule = self.last_seen_at.saturating_add(idle);
+        self.idle_deadline
+            .map_or(now_rule, |fixed| fixed.min(now_rule))
     }
 }
 
@@ -50,8 +90,7 @@ pub struct SessionListing {
     pub email: String,
 }
 
-/// Columns `id, user_id, created_at, last_seen_at, expires_at, authenticated_at` first, in that
-/// order.
+/// `session_columns!` first.
 fn from_row(r: &Row<'_, '_>) -> Result<SessionRow> {
     Ok(SessionRow {
         id: r.text(0)?,
@@ -60,6 +99,7 @@ fn from_row(r: &Row<'_, '_>) -> Result<SessionRow> {
         last_seen_at: r.int(3)?,
         expires_at: r.int(4)?,
         authenticated_at: r.int(5)?,
+        idle_deadline: r.opt_int(6)?,
     })
 }
 
@@ -67,14 +107,17 @@ impl Sql<'_> {
     /// Sessions of one user, or of everyone, oldest first.
     pub fn sessions(&self, user_id: Option<i64>) -> Result<Vec<SessionListing>> {
         self.all(
-            "SELECT s.id, s.user_id, s.created_at, s.last_seen_at, s.expires_at, s.authenticated_at, u.email
-               FROM sessions s JOIN users u ON u.id = s.user_id
-              WHERE ?1 IS NULL OR s.user_id = ?1 ORDER BY s.created_at, s.id",
+            concat!(
+                "SELECT ",
+                session_columns!("s."),
+                ", u.email FROM sessions s JOIN users u ON u.id = s.user_id
+                  WHERE ?1 IS NULL OR s.user_id = ?1 ORDER BY s.created_at, s.id"
+            ),
             params![user_id],
             |r| {
                 Ok(SessionListing {
                     session: from_row(r)?,
-                    email: r.text(6)?,
+                    email: r.text(SESSION_COLUMNS)?,
                 })
             },
         )
@@ -82,7 +125,11 @@ impl Sql<'_> {
 
     pub fn session_by_id(&self, id: &str) -> Result<Option<SessionRow>> {
         self.first(
-            "SELECT id, user_id, created_at, last_seen_at, expires_at, authenticated_at FROM sessions WHERE id = ?1",
+            concat!(
+                "SELECT ",
+                session_columns!(""),
+                " FROM sessions WHERE id = ?1"
+            ),
             params![id],
             from_row,
         )
@@ -95,7 +142,7 @@ impl Sql<'_> {
     /// The session with this token and its account.
     pub fn session_with_user(&self, token_sha256: &str) -> Result<Option<(SessionRow, User)>> {
         self.first(WITH_USER_BY_TOKEN_HASH, params![token_sha256], |r| {
-            Ok((from_row(r)?, super::users::from_row_at(r, 6)?))
+            Ok((from_row(r)?, super::users::from_row_at(r, SESSION_COLUMNS)?))
         })
     }
 }
@@ -103,9 +150,9 @@ impl Sql<'_> {
 impl Tx<'_> {
     pub fn insert_session(&self, s: &SessionRow, token_sha256: &str) -> Result<()> {
         self.exec(
-            "INSERT INTO sessions (id, token_sha256, user_id, created_at, last_seen_at, expires_at, authenticated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![&s.id, token_sha256, s.user_id, s.created_at, s.last_seen_at, s.expires_at, s.authenticated_at],
+            "INSERT INTO sessions (id, token_sha256, user_id, created_at, last_seen_at, expires_at, authenticated_at, idle_until)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![&s.id, token_sha256, s.user_id, s.created_at, s.last_seen_at, s.expires_at, s.authenticated_at, s.idle_deadline],
         )?;
         Ok(())
     }
@@ -122,6 +169,22 @@ impl Tx<'_> {
     /// Ends one session; `false` when it was already gone.
     pub fn delete_session(&self, id: &str) -> Result<bool> {
         Ok(self.exec("DELETE FROM sessions WHERE id = ?1", params![id])? > 0)
+    }
+
+    /// Ends the sessions of a user beyond `keep`, counting `new` (kept) and then the others by
+    /// last use, most recent first; returns the ids ended.
+    pub fn end_sessions_beyond(&self, user_id: i64, new: &str, keep: usize) -> Result<Vec<String>> {
+        let others = self.all(
+            "SELECT id FROM sessions WHERE user_id = ?1 AND id <> ?2
+              ORDER BY last_seen_at DESC, created_at DESC, id",
+            params![user_id, new],
+            |r| r.text(0),
+        )?;
+        let beyond: Vec<String> = others.into_iter().skip(keep.saturating_sub(1)).collect();
+        for id in &beyond {
+            self.delete_session(id)?;
+        }
+        Ok(beyond)
     }
 
     /// Ends every session of a user except `keep`; returns how many ended.

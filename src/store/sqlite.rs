@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 
-use super::engine::Conn;
+use super::engine::{Conn, Value};
 use super::{InitOutcome, SCHEMA_VERSION, newer_schema};
 use crate::error::{Error, Result};
 use crate::files::Sharing;
@@ -21,6 +21,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/003_mfa.sql"),
     include_str!("migrations/004_write_indexes.sql"),
     include_str!("migrations/005_fresh_proofs_and_mail_queue.sql"),
+    include_str!("migrations/006_session_deadlines.sql"),
 ];
 
 /// Long enough that parallel CI jobs queue rather than fail; past it, exit 10.
@@ -230,12 +231,12 @@ pub(super) fn use_bulk_cache(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
-/// Runs a one-statement refresh without waiting: a busy or read-only database skips it.
-pub(super) fn touch(conn: &Connection, sql: &str, id: &str, now: i64) -> Result<()> {
+/// Runs a one-statement write without waiting: a busy or read-only database skips it.
+pub(super) fn quiet_write(conn: &Connection, sql: &str, values: &[Value<'_>]) -> Result<()> {
     conn.busy_timeout(Duration::ZERO)?;
     let result = conn
         .prepare_cached(sql)
-        .and_then(|mut st| st.execute(rusqlite::params![id, now]));
+        .and_then(|mut st| st.execute(rusqlite::params_from_iter(values)));
     conn.busy_timeout(BUSY_TIMEOUT)?;
     match result {
         Ok(_) => Ok(()),

@@ -26,6 +26,53 @@ fn idle_and_absolute_lifetimes_come_from_the_database() {
     env.run(&["whoami"], "").code(4).stderr_has("expired");
 }
 
+/// Raising `session.idle` never revives a session that had already expired: its deadline was
+/// fixed at its last use, and the command that finds it expired ends it for good.
+#[test]
+fn an_expired_session_stays_ended_when_the_idle_time_is_raised() {
+    let env = Env::admin();
+    env.config_set("session.idle", "3s");
+    env.login(ADMIN, ADMIN_PW).ok();
+    env.run(&["whoami"], "").ok();
+    std::thread::sleep(std::time::Duration::from_millis(3500));
+    // Raised behind the session's back (its holder can no longer run `config set`).
+    env.exec(
+        "UPDATE settings SET value = '30m' WHERE key = 'session.idle'",
+        &[],
+    );
+    env.run(&["whoami"], "").code(4).stderr_has("without use");
+    assert!(
+        !env.session_file().exists(),
+        "the expired session's file is removed"
+    );
+    assert_eq!(env.count("SELECT count(*) FROM sessions"), 0);
+    // A new login gets the new idle time.
+    env.login(ADMIN, ADMIN_PW).ok();
+    std::thread::sleep(std::time::Duration::from_millis(3500));
+    env.run(&["whoami"], "").ok();
+}
+
+/// `session.max_per_user`: a login beyond it ends the least recently used session, audited.
+#[test]
+fn a_login_beyond_the_session_limit_ends_the_least_recently_used() {
+    let env = Env::admin();
+    env.config_set("session.max_per_user", "2");
+    // A second apart, so that the order of last use is certain.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    env.login_as("laptop", ADMIN, ADMIN_PW);
+    env.run(&["whoami"], "").ok();
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    env.login_as("ci", ADMIN, ADMIN_PW);
+    env.run(&["whoami"], "").code(4).stderr_has("ended");
+    env.as_session("laptop", &["whoami"], "").ok();
+    env.as_session("ci", &["whoami"], "").ok();
+    assert_eq!(env.count("SELECT count(*) FROM sessions"), 2);
+    assert_eq!(
+        env.count("SELECT count(*) FROM audit_events WHERE event = 'session.limit'"),
+        1
+    );
+}
+
 impl Env {
     fn config_set_after_login(&self, email: &str, pw: &str, key: &str, value: &str) {
         self.login(email, pw).ok();

@@ -1,0 +1,2 @@
+-- useradm schema v6 on PostgreSQL: the twin of ../006_session_deadlines.sql.
+ALTER TABLE sessions ADD COLUMN idle_until BIGINT;
