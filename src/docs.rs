@@ -62,7 +62,7 @@ Disables colour.
 .TP
 \fB5\fR permission_denied
 .TP
-\fB6\fR conflict: already exists, already verified
+\fB6\fR conflict: already exists
 .TP
 \fB7\fR not_found
 .TP

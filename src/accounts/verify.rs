@@ -2,18 +2,16 @@
 
 use crate::accounts::{Lookup, UserView, delivery, redeem_code};
 use crate::codes::Purpose;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::mail::Transport;
 use crate::settings::Policy;
 use crate::store::{AuditEvent, Store};
 use crate::validate::Email;
 
-fn already_verified(email: &Email) -> Error {
-    Error::Conflict(format!("{} is already verified", email.address))
-}
-
 /// Confirms the address with the code sent to it: an account's own address, or a new address
-/// waiting to replace one (then it becomes the account's address).
+/// waiting to replace one (then it becomes the account's address). The code is checked before
+/// anything is said of the account: a wrong code reads the same whether the address has an
+/// account, a verified one, or none.
 pub fn confirm(
     store: &mut Store,
     policy: &Policy,
@@ -22,12 +20,6 @@ pub fn confirm(
 ) -> Result<UserView> {
     let sql = store.sql();
     let owner = sql.user_by_email(&email.canonical)?;
-    if owner
-        .as_ref()
-        .is_some_and(|u| u.email_verified_at.is_some())
-    {
-        return Err(already_verified(email));
-    }
     let changing = owner.is_none() && sql.user_by_pending_email(&email.canonical)?.is_some();
     let user_id = if changing {
         redeem_code(
