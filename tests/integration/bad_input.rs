@@ -254,11 +254,12 @@ fn megabyte_values_everywhere_a_value_is_read() {
         &format!("{ALICE_PW}\n"),
     )
     .ok();
+    // A verified account has no code to match: the answer says nothing of the account.
     env.run(
         &["verify", "--email", ALICE, "--code-stdin"],
         &format!("{mb}\n"),
     )
-    .code(6);
+    .code(3);
     env.run(
         &["reset", "--email", ALICE, "--code-stdin"],
         &format!("{mb}\n{NEW_PW}\n"),
