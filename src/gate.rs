@@ -101,9 +101,16 @@ impl Actor {
         }
     }
 
-    /// An audit event of something this actor did.
+    /// An audit event of something this actor did, with the credential they used (an API
+    /// token's action must not read as its owner's own).
     pub fn event(&self, name: &'static str) -> AuditEvent {
-        AuditEvent::new(name).by(self.user.id, &self.user.email)
+        let credential = match &self.via {
+            Via::Session(s) => serde_json::json!({ "session": s.id }),
+            Via::Token(t) => serde_json::json!({ "token": { "id": t.id, "name": t.name } }),
+        };
+        AuditEvent::new(name)
+            .by(self.user.id, &self.user.email)
+            .with(serde_json::json!({ "credential": credential }))
     }
 }
 

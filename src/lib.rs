@@ -22,6 +22,7 @@ pub mod gate;
 pub mod hashes;
 pub mod input;
 pub mod mail;
+pub mod origin;
 pub mod output;
 pub mod password;
 pub mod permissions;

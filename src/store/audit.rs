@@ -45,8 +45,12 @@ impl AuditEvent {
         self
     }
 
+    /// Adds to the detail (keys given here win over the same keys given before).
     pub fn with(mut self, detail: serde_json::Value) -> AuditEvent {
-        self.detail = detail;
+        match (&mut self.detail, detail) {
+            (serde_json::Value::Object(have), serde_json::Value::Object(more)) => have.extend(more),
+            (slot, other) => *slot = other,
+        }
         self
     }
 }
@@ -186,7 +190,7 @@ impl AuditChain {
             actor: e.actor.clone(),
             event: e.event.to_string(),
             target: e.target.clone(),
-            detail: e.detail.to_string(),
+            detail: with_origin(&e.detail),
             prev_hash: std::mem::take(&mut self.last_hash),
             hash: String::new(),
         };
@@ -194,6 +198,18 @@ impl AuditChain {
         self.last_id = row.id;
         self.last_hash.clone_from(&row.hash);
         row
+    }
+}
+
+/// The detail as stored: with where the event happened (`origin`), inside what the hash covers.
+fn with_origin(detail: &serde_json::Value) -> String {
+    match detail {
+        serde_json::Value::Object(map) => {
+            let mut map = map.clone();
+            map.insert("where".into(), crate::origin::origin().clone());
+            serde_json::Value::Object(map).to_string()
+        }
+        other => other.to_string(),
     }
 }
 

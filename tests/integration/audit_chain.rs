@@ -227,3 +227,62 @@ fn denials_and_exports_are_audited() {
     );
     assert_eq!(exported, 1);
 }
+
+/// Every event says where it happened (host, OS user, process) and by which credential, inside
+/// the detail the chain hashes: an API token's action does not read as its owner's own.
+#[test]
+fn events_record_where_and_through_which_credential() {
+    let env = Env::admin();
+    let token = env.token(&["users.manage", "users.read"]);
+    env.run_env(
+        &[("USERADM_TOKEN", &token)],
+        &[
+            "register",
+            "--email",
+            ALICE,
+            "--verified",
+            "--password-stdin",
+        ],
+        &format!("{ALICE_PW}\n"),
+    )
+    .ok();
+    env.run(&["users", "disable", ALICE], "").ok();
+    let events = env
+        .run(&["--json", "audit", "--email", ALICE], "")
+        .ok()
+        .json();
+    let find = |name: &str| {
+        events
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["event"] == name)
+            .unwrap_or_else(|| panic!("no {name} in {events:#}"))
+            .clone()
+    };
+    let host = std::fs::read_to_string("/proc/sys/kernel/hostname").unwrap();
+    let user = useradm_os_user();
+    for event in [find("user.registered"), find("user.disabled")] {
+        let place = &event["detail"]["where"];
+        assert_eq!(place["host"], host.trim(), "{event:#}");
+        assert_eq!(place["os_user"], user.as_str(), "{event:#}");
+        assert!(place["pid"].as_u64().is_some_and(|p| p > 1), "{event:#}");
+    }
+    let by_token = &find("user.registered")["detail"]["credential"];
+    assert_eq!(by_token["token"]["name"], "test", "{by_token:#}");
+    assert!(by_token["token"]["id"].is_string());
+    assert!(
+        find("user.disabled")["detail"]["credential"]["session"].is_string(),
+        "{events:#}"
+    );
+    env.run(&["audit", "verify"], "").ok();
+}
+
+/// The name of the OS user running the tests, as `id -un` gives it.
+fn useradm_os_user() -> String {
+    let out = std::process::Command::new("id")
+        .arg("-un")
+        .output()
+        .unwrap();
+    String::from_utf8(out.stdout).unwrap().trim().to_string()
+}
