@@ -36,6 +36,17 @@ pub enum Error {
     AuthFailed(String),
     #[error("{0}")]
     NotLoggedIn(String),
+    /// A credential was presented and refused (a tampered or foreign session file; an unknown,
+    /// revoked or expired token): exit 4 like `NotLoggedIn`, and a security event
+    /// (`session.rejected` or `token.rejected`). `reason` names it in the audit log; `claimed`
+    /// is the account it claimed, where known.
+    #[error("{message}")]
+    CredentialRejected {
+        token: bool,
+        reason: &'static str,
+        claimed: Option<String>,
+        message: String,
+    },
     /// `rule` is the JSON code: which rule denied (e.g. `permission_denied`, `escalation`).
     #[error("{message}")]
     PermissionDenied { rule: &'static str, message: String },
@@ -124,7 +135,7 @@ impl Error {
             Error::Internal(_) => 1,
             Error::Usage(_) => 2,
             Error::AuthFailed(_) => 3,
-            Error::NotLoggedIn(_) => 4,
+            Error::NotLoggedIn(_) | Error::CredentialRejected { .. } => 4,
             Error::PermissionDenied { .. } => 5,
             Error::Conflict(_) => 6,
             Error::NotFound(_) => 7,
@@ -144,7 +155,7 @@ impl Error {
             Error::Internal(_) => "error",
             Error::Usage(_) => "usage",
             Error::AuthFailed(_) => "auth_failed",
-            Error::NotLoggedIn(_) => "not_logged_in",
+            Error::NotLoggedIn(_) | Error::CredentialRejected { .. } => "not_logged_in",
             Error::PermissionDenied { rule, .. } => rule,
             Error::Conflict(_) => "conflict",
             Error::NotFound(_) => "not_found",

@@ -118,6 +118,16 @@ fn not_logged_in(why: &str) -> Error {
     Error::NotLoggedIn(format!("{why}: run `useradm login`"))
 }
 
+/// A presented session refused: exit 4, and a security event (`session.rejected`).
+fn session_rejected(reason: &'static str, claimed: &str, why: &str) -> Error {
+    Error::CredentialRejected {
+        token: false,
+        reason,
+        claimed: Some(claimed.to_string()),
+        message: format!("{why}: run `useradm login`"),
+    }
+}
+
 /// The actor of this command, or exit 4.
 pub fn actor(store: &Store, policy: &Policy, credential: &Credential) -> Result<Actor> {
     match credential {
@@ -129,15 +139,28 @@ pub fn actor(store: &Store, policy: &Policy, credential: &Credential) -> Result<
 fn session_actor(store: &Store, policy: &Policy, path: &std::path::Path) -> Result<Actor> {
     let file = session::read(path)?.ok_or_else(|| not_logged_in("not logged in"))?;
     if file.database_id != store.database_id() {
-        return Err(not_logged_in(
+        return Err(session_rejected(
+            "session_of_another_database",
+            &file.email,
             "the session file belongs to another database",
         ));
     }
     let sql = store.sql();
-    let (mut row, user) = sql
+    let Some((mut row, user)) = sql
         .session_with_user(&session::token_hash(&file.token))?
         .filter(|(row, _)| row.id == file.session_id)
-        .ok_or_else(|| not_logged_in("the session has ended"))?;
+    else {
+        // A live session id with another token is a file tampered with.
+        let reason = match sql.session_by_id(&file.session_id)? {
+            Some(_) => "session_token_mismatch",
+            None => "session_unknown",
+        };
+        return Err(session_rejected(
+            reason,
+            &file.email,
+            "the session has ended",
+        ));
+    };
     let now = clock::now();
     let expired = if now >= row.ends_at(policy.session_ttl) {
         Some("the session has expired".to_string())
@@ -156,7 +179,11 @@ fn session_actor(store: &Store, policy: &Policy, path: &std::path::Path) -> Resu
         return Err(not_logged_in(&why));
     }
     if user.is_disabled() {
-        return Err(not_logged_in("the account of this session is disabled"));
+        return Err(session_rejected(
+            "account_disabled",
+            &user.email,
+            "the account of this session is disabled",
+        ));
     }
     let Holdings { roles, grants } = sql.user_holdings(user.id)?;
     // At most once a minute (or half the idle time), and never at the cost of failing.
@@ -175,26 +202,44 @@ fn session_actor(store: &Store, policy: &Policy, path: &std::path::Path) -> Resu
 }
 
 fn token_actor(store: &Store, token: &str) -> Result<Actor> {
-    let bad = |why: &str| Error::NotLoggedIn(format!("USERADM_TOKEN {why}"));
+    let bad = |reason: &'static str, claimed: Option<&str>, why: &str| Error::CredentialRejected {
+        token: true,
+        reason,
+        claimed: claimed.map(str::to_string),
+        message: format!("USERADM_TOKEN {why}"),
+    };
     let well_formed = token
         .strip_prefix(TOKEN_PREFIX)
         .is_some_and(|rest| rest.len() == 64 && rest.bytes().all(|b| b.is_ascii_hexdigit()));
     if !well_formed {
-        return Err(bad("is not a useradm API token"));
+        return Err(bad("token_malformed", None, "is not a useradm API token"));
     }
     let sql = store.sql();
     let (row, user) = sql
         .token_with_user(&session::token_hash(token))?
-        .ok_or_else(|| bad("is not known to this database"))?;
+        .ok_or_else(|| bad("token_unknown", None, "is not known to this database"))?;
     let now = clock::now();
+    let owner = Some(user.email.as_str());
     if row.revoked_at.is_some() {
-        return Err(bad(&format!("{} was revoked", row.name)));
+        return Err(bad(
+            "token_revoked",
+            owner,
+            &format!("{} was revoked", row.name),
+        ));
     }
     if row.expires_at.is_some_and(|t| now >= t) {
-        return Err(bad(&format!("{} has expired", row.name)));
+        return Err(bad(
+            "token_expired",
+            owner,
+            &format!("{} has expired", row.name),
+        ));
     }
     if user.is_disabled() {
-        return Err(bad("belongs to a disabled account"));
+        return Err(bad(
+            "account_disabled",
+            owner,
+            "belongs to a disabled account",
+        ));
     }
     let Holdings { roles, grants } = sql.user_holdings(user.id)?;
     if row.last_used_at.is_none_or(|t| now - t >= 60) {

@@ -56,10 +56,15 @@ pub fn token_hash(token: &str) -> String {
 }
 
 fn refused(path: &Path, why: &str) -> Error {
-    Error::NotLoggedIn(format!(
-        "session file {} {why}; refusing it: run `useradm logout` to remove it, then `useradm login`",
-        path.display()
-    ))
+    Error::CredentialRejected {
+        token: false,
+        reason: "session_file_refused",
+        claimed: None,
+        message: format!(
+            "session file {} {why}; refusing it: run `useradm logout` to remove it, then `useradm login`",
+            path.display()
+        ),
+    }
 }
 
 /// Parses the bytes of a session file; any defect is exit 4, never a panic.

@@ -9,8 +9,8 @@ use serde::Serialize;
 
 use crate::clock;
 use crate::error::{Error, Result};
-use crate::gate::Actor;
-use crate::store::{AuditRow, GENESIS, Sql, Store};
+use crate::gate::{Actor, Via};
+use crate::store::{AuditEvent, AuditRow, GENESIS, Sql, Store};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct EventView {
@@ -35,24 +35,80 @@ impl From<&AuditRow> for EventView {
     }
 }
 
-/// A refused permission check is recorded at most this often per actor, so that a loop cannot
-/// flood the log.
+/// A refused permission check or credential is recorded at most this often per actor (or per
+/// account claimed), so that a loop cannot flood the log.
 const DENIALS_EVERY: i64 = 60;
+/// A token's successful use is recorded at most this often per token.
+const TOKEN_USE_EVERY: i64 = 3600;
 
 /// Records a refused permission check of a protected command (`permission.denied`), unless this
-/// actor had one recorded in the last minute.
+/// actor had one recorded in the last minute. Never waits for the write lock.
 pub fn record_denial(store: &mut Store, actor: &Actor, denial: &Error) -> Result<()> {
     let Error::PermissionDenied { rule, message } = denial else {
         return Ok(());
     };
     let now = clock::now();
-    store.write(|tx| {
+    store.write_unless_busy(|tx| {
         if tx.events_by_since(actor.user.id, "permission.denied", now - DENIALS_EVERY)? > 0 {
             return Ok(());
         }
         let detail = serde_json::json!({ "rule": rule, "reason": message });
         tx.append_audit(&actor.event("permission.denied").with(detail), now)
-    })
+    })?;
+    Ok(())
+}
+
+/// Records a refused credential (`session.rejected`: a tampered, foreign or unknown session file;
+/// `token.rejected`: an unknown, revoked or expired API token), at most once a minute per kind
+/// and account claimed. Never waits for the write lock.
+pub fn record_rejection(store: &mut Store, rejection: &Error) -> Result<()> {
+    let Error::CredentialRejected {
+        token,
+        reason,
+        claimed,
+        ..
+    } = rejection
+    else {
+        return Ok(());
+    };
+    let now = clock::now();
+    let name = if *token {
+        "token.rejected"
+    } else {
+        "session.rejected"
+    };
+    store.write_unless_busy(|tx| {
+        if tx.events_on_since(name, claimed.as_deref(), now - DENIALS_EVERY)? > 0 {
+            return Ok(());
+        }
+        let mut event = AuditEvent::new(name).with(serde_json::json!({ "reason": reason }));
+        if let Some(email) = claimed {
+            event = event.on(email);
+        }
+        tx.append_audit(&event, now)
+    })?;
+    Ok(())
+}
+
+/// Records that an API token was used (`token.used`), at most once an hour per token. Never
+/// waits for the write lock.
+pub fn record_token_use(store: &mut Store, actor: &Actor) -> Result<()> {
+    let Via::Token(token) = &actor.via else {
+        return Ok(());
+    };
+    let now = clock::now();
+    // The gate refreshes `last_used_at` at most once a minute: only then can an hour have passed.
+    if token.last_used_at.is_some_and(|t| now - t < 60) {
+        return Ok(());
+    }
+    let name = "token.used";
+    store.write_unless_busy(|tx| {
+        if tx.events_on_since(name, Some(&token.id), now - TOKEN_USE_EVERY)? > 0 {
+            return Ok(());
+        }
+        tx.append_audit(&actor.event(name).on(&token.id), now)
+    })?;
+    Ok(())
 }
 
 /// `--since`: an RFC 3339 time (`2026-11-28T10:00:00Z`) or a duration ago (`24h`).

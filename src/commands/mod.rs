@@ -61,9 +61,10 @@ pub(crate) fn open(ctx: &Context) -> Result<Opened> {
 /// Opens the database and passes the gate for these permissions: exit 4 without an actor, 5
 /// without a permission or while the actor owes a second-factor enrolment.
 pub(crate) fn admit(ctx: &Context, permissions: &[&str]) -> Result<Admitted> {
-    let Opened { store, policy } = open(ctx)?;
+    let Opened { mut store, policy } = open(ctx)?;
     let credential = ctx.credential(store.database_id());
     let actor = gate::require(&store, &policy, &credential, permissions)?;
+    let _ = crate::accounts::audit::record_token_use(&mut store, &actor);
     Ok(Admitted {
         store,
         policy,
@@ -73,9 +74,10 @@ pub(crate) fn admit(ctx: &Context, permissions: &[&str]) -> Result<Admitted> {
 
 /// The same for what an actor may do while they still owe an enrolment: `whoami` and `2fa`.
 pub(crate) fn admit_even_before_enrolment(ctx: &Context) -> Result<Admitted> {
-    let Opened { store, policy } = open(ctx)?;
+    let Opened { mut store, policy } = open(ctx)?;
     let credential = ctx.credential(store.database_id());
     let actor = gate::require_even_before_enrolment(&store, &policy, &credential)?;
+    let _ = crate::accounts::audit::record_token_use(&mut store, &actor);
     Ok(Admitted {
         store,
         policy,
@@ -87,10 +89,20 @@ pub fn run(ctx: &Context, command: Command) -> Result<Report> {
     // `check` answers no with exit 5 as its normal answer, and stays free of writes.
     let audited = !matches!(command, Command::Check(_));
     let result = dispatch(ctx, command);
-    if let (true, Err(denial @ Error::PermissionDenied { .. })) = (audited, &result) {
-        record_denial(ctx, denial);
+    match &result {
+        Err(denial @ Error::PermissionDenied { .. }) if audited => record_denial(ctx, denial),
+        Err(rejection @ Error::CredentialRejected { .. }) => record_rejection(ctx, rejection),
+        _ => {}
     }
     result
+}
+
+/// A refused credential is a security event; recording it is best effort, never waits, and
+/// never changes the answer.
+fn record_rejection(ctx: &Context, rejection: &Error) {
+    if let Ok(Opened { mut store, .. }) = open(ctx) {
+        let _ = crate::accounts::audit::record_rejection(&mut store, rejection);
+    }
 }
 
 /// A refused permission check is a security event; recording it is best effort, and never

@@ -144,6 +144,16 @@ impl Sql<'_> {
         )
     }
 
+    /// How many `event`s about `target` (or about nothing) were recorded since `since`.
+    pub fn events_on_since(&self, event: &str, target: Option<&str>, since: i64) -> Result<i64> {
+        self.one(
+            "SELECT count(*) FROM audit_events
+              WHERE at >= ?3 AND event = ?1 AND (target = ?2 OR (?2 IS NULL AND target IS NULL))",
+            params![event, target, since],
+            |r| r.int(0),
+        )
+    }
+
     /// Every event in chain order, one at a time.
     /// Whether the audit row `id` carries `hash` (a copy ends with its source's chain).
     pub fn audit_row_hash_is(&self, id: i64, hash: &str) -> Result<bool> {

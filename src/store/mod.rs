@@ -292,12 +292,32 @@ impl Store {
     /// Runs `f` in one transaction that holds the database's write lock (`BEGIN IMMEDIATE`): all
     /// of it is committed or none of it.
     pub fn write<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
+        self.write_with(true, f)?
+            .ok_or_else(|| Error::internal("a write that waits found the lock taken"))
+    }
+
+    /// `write` for what a read path records on the side (an audit event of a refused credential):
+    /// `None`, at once, where another process holds the write lock, so such a path never waits.
+    pub fn write_unless_busy<T>(
+        &mut self,
+        f: impl FnOnce(&Tx<'_>) -> Result<T>,
+    ) -> Result<Option<T>> {
+        self.write_with(false, f)
+    }
+
+    fn write_with<T>(
+        &mut self,
+        wait: bool,
+        f: impl FnOnce(&Tx<'_>) -> Result<T>,
+    ) -> Result<Option<T>> {
         let version = match &self.conn {
-            Conn::Sqlite(c) => {
-                self.conn.batch("BEGIN IMMEDIATE")?;
-                sqlite::version(c)
-            }
-            Conn::Pg(_) => postgres::begin_write_reading_version(&self.conn),
+            Conn::Sqlite(c) => sqlite::begin_write(c, wait),
+            Conn::Pg(_) => postgres::begin_write_reading_version(&self.conn, wait),
+        };
+        let version = match version {
+            Ok(Some(v)) => Ok(v),
+            Ok(None) => return Ok(None),
+            Err(e) => Err(e),
         };
         // A database moved (`db copy`) or upgraded since this process opened it takes no more
         // writes from it: they would be lost, or written in a schema it does not know.
@@ -326,7 +346,7 @@ impl Store {
             Ok(out) => {
                 self.conn.batch("COMMIT")?;
                 COMMITTED.store(true, std::sync::atomic::Ordering::SeqCst);
-                Ok(out)
+                Ok(Some(out))
             }
             Err(e) => {
                 let _ = self.conn.batch("ROLLBACK");

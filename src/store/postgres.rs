@@ -38,24 +38,38 @@ pub(super) fn begin_write() -> String {
     format!("BEGIN; SET LOCAL lock_timeout = '30s'; SELECT pg_advisory_xact_lock({WRITE_LOCK})")
 }
 
-/// Begins a write transaction and reads the schema version in it, in one round trip.
-pub(super) fn begin_write_reading_version(conn: &Conn) -> Result<i64> {
+/// Begins a write transaction and reads the schema version in it, in one round trip. Without
+/// `wait`, the lock is only tried: `None` (the transaction rolled back) where another holds it.
+pub(super) fn begin_write_reading_version(conn: &Conn, wait: bool) -> Result<Option<i64>> {
     let Conn::Pg(pg) = conn else {
         return Err(Error::internal("not a PostgreSQL database"));
+    };
+    let begin = match wait {
+        true => begin_write(),
+        false => format!("BEGIN; SELECT pg_try_advisory_xact_lock({WRITE_LOCK})::text"),
     };
     let messages = pg
         .borrow_mut()
         .client
         .simple_query(&format!(
-            "{}; SELECT value FROM meta WHERE key = 'schema_version'",
-            begin_write()
+            "{begin}; SELECT value FROM meta WHERE key = 'schema_version'"
         ))
         .map_err(super::engine::pg_error)?;
-    let version = messages.iter().rev().find_map(|m| match m {
-        postgres::SimpleQueryMessage::Row(row) => row.get(0).and_then(|v| v.parse().ok()),
-        _ => None,
-    });
-    version.ok_or_else(|| Error::storage("the database holds no schema version"))
+    let rows: Vec<&str> = messages
+        .iter()
+        .filter_map(|m| match m {
+            postgres::SimpleQueryMessage::Row(row) => row.get(0),
+            _ => None,
+        })
+        .collect();
+    if !wait && rows.first() != Some(&"true") {
+        conn.batch("ROLLBACK")?;
+        return Ok(None);
+    }
+    let version = rows.last().and_then(|v| v.parse().ok());
+    version
+        .map(Some)
+        .ok_or_else(|| Error::storage("the database holds no schema version"))
 }
 
 /// How a client connects: the URL, its password (if any), and which roots to trust.

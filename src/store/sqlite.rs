@@ -231,6 +231,31 @@ pub(super) fn use_bulk_cache(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// Begins a write transaction (`BEGIN IMMEDIATE`) and reads the schema version in it. Without
+/// `wait`, a database another process is writing gives `None` at once.
+pub(super) fn begin_write(conn: &Connection, wait: bool) -> Result<Option<i64>> {
+    if !wait {
+        conn.busy_timeout(Duration::ZERO)?;
+    }
+    let begun = conn.execute_batch("BEGIN IMMEDIATE");
+    if !wait {
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+    }
+    match begun {
+        Ok(()) => version(conn).map(Some),
+        Err(e)
+            if !wait
+                && matches!(
+                    e.sqlite_error_code(),
+                    Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked)
+                ) =>
+        {
+            Ok(None)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
 /// Runs a one-statement write without waiting: a busy or read-only database skips it.
 pub(super) fn quiet_write(conn: &Connection, sql: &str, values: &[Value<'_>]) -> Result<()> {
     conn.busy_timeout(Duration::ZERO)?;

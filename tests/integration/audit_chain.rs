@@ -180,6 +180,8 @@ fn audit_verify_refuses_an_emptied_log_and_reads_anchors_in_any_case() {
     env.run(&["audit", "verify", "--expect-head", "not-a-hash"], "")
         .code(2);
     let token = env.token(&["audit.read"]);
+    // Its first use is recorded (`token.used`) before the log is emptied, not after.
+    env.as_token(&token, &["audit", "head"]).ok();
     env.exec("DELETE FROM audit_events", &[]);
     env.as_token(&token, &["audit", "verify"])
         .code(12)
@@ -285,4 +287,105 @@ fn useradm_os_user() -> String {
         .output()
         .unwrap();
     String::from_utf8(out.stdout).unwrap().trim().to_string()
+}
+
+fn events_named(env: &Env, name: &str) -> Vec<(Option<String>, serde_json::Value)> {
+    env.rows(
+        "SELECT target, detail FROM audit_events WHERE event = ?1 ORDER BY id",
+        &[Arg::Text(name)],
+    )
+    .into_iter()
+    .map(|r| (r[0].opt_text(), serde_json::from_str(&r[1].text()).unwrap()))
+    .collect()
+}
+
+/// Refused credentials are security events (at most one a minute per account claimed); a
+/// token's use is recorded at most once an hour.
+#[test]
+fn refused_credentials_and_token_uses_are_audited() {
+    let env = Env::admin();
+    // A session file whose token was changed: a live session id with another token.
+    let file = env.session_file();
+    let good = std::fs::read_to_string(&file).unwrap();
+    let mut doc: serde_json::Value = serde_json::from_str(&good).unwrap();
+    let token = doc["token"].as_str().unwrap().to_string();
+    let flipped = format!(
+        "{}{}",
+        if token.starts_with('0') { '1' } else { '0' },
+        &token[1..]
+    );
+    doc["token"] = flipped.into();
+    std::fs::write(&file, doc.to_string()).unwrap();
+    env.run(&["whoami"], "").code(4);
+    env.run(&["check", "--permission", "users.read"], "")
+        .code(4);
+    std::fs::write(&file, &good).unwrap();
+    let rejected = events_named(&env, "session.rejected");
+    assert_eq!(rejected.len(), 1, "one a minute: {rejected:?}");
+    assert_eq!(rejected[0].0.as_deref(), Some(ADMIN));
+    assert_eq!(rejected[0].1["reason"], "session_token_mismatch");
+
+    let unknown = format!("uadm_{}", "ab".repeat(32));
+    env.as_token(&unknown, &["whoami"]).code(4);
+    let secret = env.token(&["users.read"]);
+    env.as_token(&secret, &["users", "list"]).ok();
+    env.as_token(&secret, &["users", "list"]).ok();
+    let id = env.run(&["--json", "tokens", "list"], "").ok().json()[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    env.run(&["tokens", "revoke", &id], "").ok();
+    env.as_token(&secret, &["whoami"]).code(4);
+    let reasons: Vec<(Option<String>, String)> = events_named(&env, "token.rejected")
+        .into_iter()
+        .map(|(target, detail)| (target, detail["reason"].as_str().unwrap().to_string()))
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            (None, "token_unknown".to_string()),
+            (Some(ADMIN.to_string()), "token_revoked".to_string()),
+        ],
+        "{reasons:?}"
+    );
+    let used = events_named(&env, "token.used");
+    assert_eq!(used.len(), 1, "once an hour: {used:?}");
+    assert_eq!(used[0].0.as_deref(), Some(id.as_str()));
+    assert_eq!(used[0].1["credential"]["token"]["id"], id.as_str());
+    env.run(&["audit", "verify"], "").ok();
+}
+
+/// Recording a refused credential never waits for another writer: with the write lock held,
+/// the refused command still answers at once, and the event is skipped.
+#[test]
+fn a_refused_credential_never_waits_for_the_write_lock() {
+    let env = Env::admin();
+    let before = env.count("SELECT count(*) FROM audit_events");
+    let held = env.db.hold_write_lock().unwrap();
+    let unknown = format!("uadm_{}", "cd".repeat(32));
+    let mut child = env
+        .command(&["whoami"])
+        .env("USERADM_TOKEN", &unknown)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Waiting would last the lock timeout (30 s); the answer comes while the lock is held.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break Some(status);
+        }
+        if std::time::Instant::now() > deadline {
+            break None;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    drop(held);
+    let status = status.unwrap_or_else(|| {
+        let _ = child.kill();
+        panic!("the refused command waited for the write lock")
+    });
+    assert_eq!(status.code(), Some(4));
+    assert_eq!(env.count("SELECT count(*) FROM audit_events"), before);
 }
