@@ -316,17 +316,11 @@ pub fn require_even_before_enrolment(
     actor(store, policy, credential)
 }
 
-/// `mfa.required_roles`: a holder of one of those roles without a confirmed second factor may
-/// do nothing but enrol (exit 5).
+/// `mfa.required_roles`: a holder of one of those roles (or, with `*`, anyone) without a
+/// confirmed second factor may do nothing but enrol (exit 5). API tokens are single-factor by
+/// design and not stopped here; a session owing an enrolment cannot create one.
 pub fn refuse_owed_enrolment(store: &Store, policy: &Policy, actor: &Actor) -> Result<()> {
-    if policy.mfa_required_roles.is_empty() {
-        return Ok(());
-    }
-    let required = actor
-        .roles
-        .iter()
-        .any(|r| policy.mfa_required_roles.contains(r));
-    if !required {
+    if matches!(actor.via, Via::Token(_)) || !policy.requires_second_factor(&actor.roles) {
         return Ok(());
     }
     let enrolled = store
@@ -337,7 +331,7 @@ pub fn refuse_owed_enrolment(store: &Store, policy: &Policy, actor: &Actor) -> R
         return Err(Error::PermissionDenied {
             rule: "mfa_required",
             message: format!(
-                "{} holds a role that needs a second factor: run `useradm 2fa enable` first",
+                "{} needs a second factor (mfa.required_roles): run `useradm 2fa enable` first",
                 actor.user.email
             ),
         });

@@ -175,7 +175,7 @@ pub const DEFINITIONS: &[Definition] = &[
         key: "mfa.required_roles",
         default: "",
         kind: Kind::RoleList,
-        help: "roles whose holders must enrol a second factor (comma-separated)",
+        help: "roles whose holders must enrol a second factor (comma-separated; * for every account)",
     },
     Definition {
         key: "mail.smtp_url",
@@ -292,6 +292,13 @@ pub fn validate(def: &Definition, raw: &str) -> Result<String> {
                 .map(str::trim)
                 .filter(|r| !r.is_empty())
                 .collect();
+            // `*` stands for every account, alone.
+            if names.contains(&"*") {
+                return match names.len() {
+                    1 => Ok("*".into()),
+                    _ => bad("`*` (every account) stands alone".into()),
+                };
+            }
             for n in &names {
                 crate::validate::role_name(n)?;
             }
@@ -380,6 +387,13 @@ pub struct MailSettings {
 }
 
 impl Policy {
+    /// Whether an account holding `roles` must have a second factor (`mfa.required_roles`).
+    pub fn requires_second_factor(&self, roles: &[String]) -> bool {
+        self.mfa_required_roles
+            .iter()
+            .any(|r| r == "*" || roles.contains(r))
+    }
+
     /// Builds the policy from stored rows; a missing or unreadable row falls back to its default,
     /// so a hand-edited table cannot weaken a floor.
     pub fn from_rows(rows: &HashMap<String, String>) -> Policy {

@@ -249,6 +249,43 @@ fn required_roles_allow_only_enrolment() {
         .code(2);
 }
 
+/// `mfa.required_roles = "*"`: every account must enrol before anything else; an API token,
+/// single-factor by design, keeps working, and a session owing an enrolment cannot make one.
+#[test]
+fn star_requires_a_second_factor_of_every_account_but_not_of_tokens() {
+    let env = Env::admin();
+    let token = env.token(&["users.read"]);
+    env.register_verified(ALICE, ALICE_PW);
+    env.login_as("alice", ALICE, ALICE_PW);
+    env.run(&["config", "set", "mfa.required_roles", "*,admin"], "")
+        .code(2)
+        .stderr_has("stands alone");
+    env.config_set("mfa.required_roles", "*");
+    let refused = env
+        .as_session(
+            "alice",
+            &[
+                "--json",
+                "tokens",
+                "create",
+                "--name",
+                "ci",
+                "--permission",
+                "users.read",
+            ],
+            "",
+        )
+        .code(5);
+    assert_eq!(refused.error_json()["error"]["code"], "mfa_required");
+    env.as_session("alice", &["whoami"], "").ok();
+    env.run(&["users", "list"], "")
+        .code(5)
+        .stderr_has("2fa enable");
+    env.as_token(&token, &["users", "list"]).ok();
+    enrol(&env);
+    env.run(&["users", "list"], "").ok();
+}
+
 #[test]
 fn failed_codes_count_towards_the_lockout() {
     let env = Env::admin();
