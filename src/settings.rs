@@ -286,41 +286,8 @@ pub fn validate(def: &Definition, raw: &str) -> Result<String> {
                 Err(why) => bad(why),
             }
         }
-        Kind::RoleList => {
-            let names: Vec<&str> = raw
-                .split(',')
-                .map(str::trim)
-                .filter(|r| !r.is_empty())
-                .collect();
-            // `*` stands for every account, alone.
-            if names.contains(&"*") {
-                return match names.len() {
-                    1 => Ok("*".into()),
-                    _ => bad("`*` (every account) stands alone".into()),
-                };
-            }
-            for n in &names {
-                crate::validate::role_name(n)?;
-            }
-            Ok(names.join(","))
-        }
-        Kind::WordList => {
-            let words: Vec<&str> = raw
-                .split(',')
-                .map(str::trim)
-                .filter(|w| !w.is_empty())
-                .collect();
-            if words.len() > 100
-                || words
-                    .iter()
-                    .any(|w| w.chars().count() > 64 || w.chars().any(char::is_control))
-            {
-                return bad(
-                    "at most 100 words of at most 64 characters, no control characters".into(),
-                );
-            }
-            Ok(words.join(","))
-        }
+        Kind::RoleList => role_list(raw).or_else(bad),
+        Kind::WordList => word_list(raw).or_else(bad),
         Kind::Secret => {
             if raw.len() > 1024 || raw.chars().any(char::is_control) {
                 return bad("at most 1024 characters, no control characters".into());
@@ -328,6 +295,39 @@ pub fn validate(def: &Definition, raw: &str) -> Result<String> {
             Ok(raw.to_string())
         }
     }
+}
+
+/// Role names separated by commas, or `*` (every account) alone.
+fn role_list(raw: &str) -> std::result::Result<String, String> {
+    let names: Vec<&str> = raw
+        .split(',')
+        .map(str::trim)
+        .filter(|r| !r.is_empty())
+        .collect();
+    if names.contains(&"*") {
+        return match names.len() {
+            1 => Ok("*".into()),
+            _ => Err("`*` (every account) stands alone".into()),
+        };
+    }
+    for n in &names {
+        crate::validate::role_name(n).map_err(|e| e.to_string())?;
+    }
+    Ok(names.join(","))
+}
+
+/// Words separated by commas: at most 100, of at most 64 characters each.
+fn word_list(raw: &str) -> std::result::Result<String, String> {
+    let words: Vec<&str> = raw
+        .split(',')
+        .map(str::trim)
+        .filter(|w| !w.is_empty())
+        .collect();
+    let bad_word = |w: &&str| w.chars().count() > 64 || w.chars().any(char::is_control);
+    if words.len() > 100 || words.iter().any(bad_word) {
+        return Err("at most 100 words of at most 64 characters, no control characters".into());
+    }
+    Ok(words.join(","))
 }
 
 /// A link in a mail carries a code, so it goes over https only; plain http is allowed to this
