@@ -1255,7 +1255,7 @@ _useradm() {
             return 0
             ;;
         useradm__subcmd__grant)
-            opts="-q -h -V --email --role --db --json --quiet --no-input --color --help --version"
+            opts="-q -h -V --email --role --password-stdin --db --json --quiet --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2529,7 +2529,7 @@ _useradm() {
             return 0
             ;;
         useradm__subcmd__revoke)
-            opts="-q -h -V --email --role --db --json --quiet --no-input --color --help --version"
+            opts="-q -h -V --email --role --password-stdin --db --json --quiet --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2581,7 +2581,7 @@ _useradm() {
             return 0
             ;;
         useradm__subcmd__roles__subcmd__allow)
-            opts="-q -h -V --db --json --quiet --no-input --color --help --version"
+            opts="-q -h -V --password-stdin --db --json --quiet --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

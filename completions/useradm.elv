@@ -208,6 +208,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --role 'Role to give or take (repeatable)'
             cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
+            cand --password-stdin 'Giving a role that holds `*` needs your password proven in the last 5 minutes: read it from standard input (and a second-factor code from the next line, where you have one)'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
             cand --quiet 'Print only what was asked for: no hints or notices on stderr'
@@ -222,6 +223,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --role 'Role to give or take (repeatable)'
             cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
+            cand --password-stdin 'Giving a role that holds `*` needs your password proven in the last 5 minutes: read it from standard input (and a second-factor code from the next line, where you have one)'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
             cand --quiet 'Print only what was asked for: no hints or notices on stderr'
@@ -320,6 +322,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
         &'useradm;roles;allow'= {
             cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
+            cand --password-stdin 'Allowing `*` needs your password proven in the last 5 minutes: read it from standard input (and a second-factor code from the next line, where you have one)'
             cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
             cand -q 'Print only what was asked for: no hints or notices on stderr'
             cand --quiet 'Print only what was asked for: no hints or notices on stderr'

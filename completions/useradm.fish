@@ -186,6 +186,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand grant" -l db -d 'Databas
 complete -c useradm -n "__fish_useradm_using_subcommand grant" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c useradm -n "__fish_useradm_using_subcommand grant" -l password-stdin -d 'Giving a role that holds `*` needs your password proven in the last 5 minutes: read it from standard input (and a second-factor code from the next line, where you have one)'
 complete -c useradm -n "__fish_useradm_using_subcommand grant" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c useradm -n "__fish_useradm_using_subcommand grant" -s q -l quiet -d 'Print only what was asked for: no hints or notices on stderr'
 complete -c useradm -n "__fish_useradm_using_subcommand grant" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
@@ -197,6 +198,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand revoke" -l db -d 'Databa
 complete -c useradm -n "__fish_useradm_using_subcommand revoke" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c useradm -n "__fish_useradm_using_subcommand revoke" -l password-stdin -d 'Giving a role that holds `*` needs your password proven in the last 5 minutes: read it from standard input (and a second-factor code from the next line, where you have one)'
 complete -c useradm -n "__fish_useradm_using_subcommand revoke" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c useradm -n "__fish_useradm_using_subcommand revoke" -s q -l quiet -d 'Print only what was asked for: no hints or notices on stderr'
 complete -c useradm -n "__fish_useradm_using_subcommand revoke" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
@@ -274,6 +276,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_s
 complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from allow" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from allow" -l password-stdin -d 'Allowing `*` needs your password proven in the last 5 minutes: read it from standard input (and a second-factor code from the next line, where you have one)'
 complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from allow" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from allow" -s q -l quiet -d 'Print only what was asked for: no hints or notices on stderr'
 complete -c useradm -n "__fish_useradm_using_subcommand roles; and __fish_seen_subcommand_from allow" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'

@@ -465,6 +465,11 @@ pub struct RoleChangeArgs {
     /// Role to give or take (repeatable)
     #[arg(long = "role", value_name = "ROLE", required = true)]
     pub roles: Vec<String>,
+
+    /// Giving a role that holds `*` needs your password proven in the last 5 minutes: read it
+    /// from standard input (and a second-factor code from the next line, where you have one)
+    #[arg(long)]
+    pub password_stdin: bool,
 }
 
 #[derive(Debug, Args)]
@@ -521,6 +526,10 @@ pub enum RolesCommand {
         /// Permissions to add
         #[arg(required = true, value_name = "PERMISSION")]
         permissions: Vec<String>,
+        /// Allowing `*` needs your password proven in the last 5 minutes: read it from standard
+        /// input (and a second-factor code from the next line, where you have one)
+        #[arg(long)]
+        password_stdin: bool,
     },
     /// Remove permissions from a role
     Deny {

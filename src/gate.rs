@@ -12,6 +12,11 @@ use crate::session;
 use crate::settings::Policy;
 use crate::store::{AuditEvent, Holdings, SessionRow, Sql, Store, TokenRow, User};
 
+/// How long a proof of the password lasts for changing one's own credentials (API tokens, a
+/// second factor, one's email address) and for the most powerful grants (a role holding `*`). A
+/// stolen session older than this cannot make them.
+pub const FRESH_PROOF: i64 = 300;
+
 /// Prefix of API tokens, so that secret scanners can spot a leaked one.
 pub const TOKEN_PREFIX: &str = "uadm_";
 
@@ -89,6 +94,12 @@ impl Actor {
                 self.user.email
             )))
         }
+    }
+
+    /// Whether the actor proved their password (and second factor, where enrolled) in this
+    /// session within [`FRESH_PROOF`]; never through an API token.
+    pub fn proved_recently(&self, now: i64) -> bool {
+        matches!(&self.via, Via::Session(s) if now - s.authenticated_at <= FRESH_PROOF)
     }
 
     /// The session, for commands that only a logged-in person may run (not a token).
@@ -353,11 +364,32 @@ pub fn require_can_give(actor: &Actor, permissions: &[String]) -> Result<()> {
     }
 }
 
+/// Step-up for what hands over everything (giving a role that holds `*`, allowing `*`): a
+/// proof of the password from the last 5 minutes in a login session; an API token never can.
+pub fn require_step_up(actor: &Actor, what: &str) -> Result<()> {
+    if actor.proved_recently(clock::now()) {
+        return Ok(());
+    }
+    Err(Error::PermissionDenied {
+        rule: "step_up_required",
+        message: match &actor.via {
+            Via::Token(_) => format!("{what} needs a login session: an API token cannot"),
+            Via::Session(_) => format!(
+                "{what} needs a proof of your password (and second factor) from the last 5 \
+                 minutes: run it at a terminal or with --password-stdin, or log in again"
+            ),
+        },
+    })
+}
+
 /// No escalation, for giving a role: holding a role is itself a capability (`check --role`
 /// answers it, even for a role without permissions), so the actor must hold the role themselves
 /// (or `roles.manage`), and every permission it holds.
 pub fn require_can_give_role(actor: &Actor, role: &str, permissions: &[String]) -> Result<()> {
     require_can_give(actor, permissions)?;
+    if permissions.iter().any(|p| p == "*") {
+        require_step_up(actor, &format!("giving the role {role}, which holds *,"))?;
+    }
     let holds_role = actor.roles.iter().any(|r| r == role) && actor.may_use_all(permissions);
     if holds_role || actor.has(crate::permissions::ROLES_MANAGE) {
         return Ok(());

@@ -459,9 +459,7 @@ pub fn authenticate(
         .map(|(user, ())| user)
 }
 
-/// How long a proof of the password lasts for changing one's own credentials: API tokens, a
-/// second factor, one's email address. A stolen session older than this cannot make them.
-pub const FRESH_PROOF: i64 = 300;
+pub use crate::gate::FRESH_PROOF;
 
 /// A proof that the actor knows their password (and second factor, where enrolled), made within
 /// [`FRESH_PROOF`]. Only this module makes one.
@@ -510,7 +508,8 @@ pub fn fresh_proof(
     actor: &Actor,
     ask: &mut dyn FnMut(bool) -> Result<Reproof>,
 ) -> Result<Proof> {
-    if clock::now() - session_of(actor)?.authenticated_at <= FRESH_PROOF {
+    session_of(actor)?;
+    if actor.proved_recently(clock::now()) {
         return Ok(Proof { _private: () });
     }
     let offered = ask(mfa::enabled(store, actor.user.id)?)?;

@@ -1,16 +1,25 @@
 use crate::accounts::roles;
 use crate::cli::RoleChangeArgs;
-use crate::commands::admit;
+use crate::commands::{admit, step_up};
 use crate::context::Context;
 use crate::error::Result;
+use crate::input::Input;
 use crate::output::Report;
 use crate::permissions::ROLES_GRANT;
 use crate::validate::parse_email;
 
 /// `grant` (`give`) and `revoke`.
-pub fn run(ctx: &Context, args: RoleChangeArgs, give: bool) -> Result<Report> {
+pub fn run(
+    ctx: &Context,
+    input: &mut Input<'_>,
+    args: RoleChangeArgs,
+    give: bool,
+) -> Result<Report> {
     let mut admitted = admit(ctx, &[ROLES_GRANT])?;
     let email = parse_email(&args.email)?;
+    if give && roles::gives_everything(&admitted.store.sql(), &args.roles)? {
+        step_up(input, &mut admitted, args.password_stdin)?;
+    }
     let (user, results) = roles::change_roles(
         &mut admitted.store,
         &admitted.actor,

@@ -129,10 +129,10 @@ fn dispatch(ctx: &Context, command: Command) -> Result<Report> {
         Command::Whoami => whoami::run(ctx),
         Command::Passwd(args) => passwd::run(ctx, &mut input, args),
         Command::Reset(args) => reset::run(ctx, &mut input, args),
-        Command::Grant(args) => grant::run(ctx, args, true),
-        Command::Revoke(args) => grant::run(ctx, args, false),
+        Command::Grant(args) => grant::run(ctx, &mut input, args, true),
+        Command::Revoke(args) => grant::run(ctx, &mut input, args, false),
         Command::Check(args) => check::run(ctx, args),
-        Command::Roles(cmd) => roles::run(ctx, cmd),
+        Command::Roles(cmd) => roles::run(ctx, &mut input, cmd),
         Command::Users(cmd) => users::run(ctx, &mut input, cmd),
         Command::Sessions(cmd) => sessions::run(ctx, cmd),
         Command::Tokens(cmd) => tokens::run(ctx, &mut input, cmd),
@@ -187,6 +187,20 @@ pub(crate) fn fresh_proof(
         };
         Ok(Reproof { password, factor })
     })
+}
+
+/// The step-up before handing over everything (a role holding `*`): a fresh proof of the
+/// password in a session, as `fresh_proof` asks for it. Through an API token nothing is asked:
+/// the library refuses it.
+pub(crate) fn step_up(
+    input: &mut Input<'_>,
+    admitted: &mut Admitted,
+    password_stdin: bool,
+) -> Result<()> {
+    if admitted.actor.session().is_err() {
+        return Ok(());
+    }
+    fresh_proof(input, admitted, password_stdin).map(|_| ())
 }
 
 /// The note that says where a message went.

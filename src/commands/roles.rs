@@ -1,9 +1,10 @@
 use crate::accounts::roles::{self, RoleView};
 use crate::cli::RolesCommand;
-use crate::commands::{Admitted, admit};
+use crate::commands::{Admitted, admit, step_up};
 use crate::context::Context;
 use crate::error::Result;
 use crate::gate::Actor;
+use crate::input::Input;
 use crate::output::{Report, table};
 use crate::permissions::ROLES_MANAGE;
 use crate::store::Store;
@@ -12,10 +13,20 @@ fn role_json(role: &RoleView) -> serde_json::Value {
     serde_json::to_value(role).unwrap_or_default()
 }
 
-pub fn run(ctx: &Context, command: RolesCommand) -> Result<Report> {
+pub fn run(ctx: &Context, input: &mut Input<'_>, command: RolesCommand) -> Result<Report> {
+    let mut admitted = admit(ctx, &[ROLES_MANAGE])?;
+    if let RolesCommand::Allow {
+        permissions,
+        password_stdin,
+        ..
+    } = &command
+        && permissions.iter().any(|p| p == "*")
+    {
+        step_up(input, &mut admitted, *password_stdin)?;
+    }
     let Admitted {
         mut store, actor, ..
-    } = admit(ctx, &[ROLES_MANAGE])?;
+    } = admitted;
     match command {
         RolesCommand::List => {
             let roles = roles::list(&store)?;
@@ -80,9 +91,9 @@ pub fn run(ctx: &Context, command: RolesCommand) -> Result<Report> {
                 ),
             )
         }
-        RolesCommand::Allow { name, permissions } => {
-            change(&mut store, &actor, &name, &permissions, true)
-        }
+        RolesCommand::Allow {
+            name, permissions, ..
+        } => change(&mut store, &actor, &name, &permissions, true),
         RolesCommand::Deny { name, permissions } => {
             change(&mut store, &actor, &name, &permissions, false)
         }

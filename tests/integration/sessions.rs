@@ -205,6 +205,57 @@ fn age_proofs(env: &Env, secs: i64) {
     );
 }
 
+/// Handing over everything (giving a role that holds `*`, allowing `*`) needs the password
+/// proven in the last 5 minutes, in a session; an API token never can, and lesser grants ask
+/// for nothing.
+#[test]
+fn handing_over_everything_needs_a_fresh_proof_and_a_session() {
+    let env = Env::admin();
+    env.register_verified(ALICE, ALICE_PW);
+    env.run(
+        &["roles", "create", "ops", "--permission", "users.read"],
+        "",
+    )
+    .ok();
+    let token = env.token(&["*"]);
+    age_proofs(&env, 600);
+    let give_admin = ["grant", "--email", ALICE, "--role", "admin"];
+    let stale = env.run(&give_admin, "").code(2);
+    stale.stderr_has("--password-stdin");
+    env.run(&["roles", "allow", "ops", "*"], "")
+        .code(2)
+        .stderr_has("--password-stdin");
+    // Lesser grants and permissions ask for nothing.
+    env.run(&["grant", "--email", ALICE, "--role", "ops"], "")
+        .ok();
+    env.run(&["roles", "allow", "ops", "users.manage"], "").ok();
+    // An API token never can.
+    let by_token = env.as_token(
+        &token,
+        &["--json", "grant", "--email", ALICE, "--role", "admin"],
+    );
+    assert_eq!(
+        by_token.code(5).error_json()["error"]["code"],
+        "step_up_required"
+    );
+    env.as_token(&token, &["roles", "allow", "ops", "*"])
+        .code(5)
+        .stderr_has("API token");
+    assert_eq!(
+        env.count("SELECT count(*) FROM user_roles ur JOIN roles r ON r.id = ur.role_id
+                    JOIN users u ON u.id = ur.user_id WHERE r.name = 'admin' AND u.email = 'alice@example.com'"),
+        0
+    );
+    // With the password proven again, both go through.
+    let with_pw: Vec<&str> = give_admin
+        .iter()
+        .copied()
+        .chain(["--password-stdin"])
+        .collect();
+    env.run(&with_pw, &format!("{ADMIN_PW}\n")).ok();
+    env.run(&["roles", "allow", "ops", "*"], "").ok();
+}
+
 /// A stolen session must not make lasting credentials: an API token, a second factor, a new
 /// address of one's own need the password proven within the last 5 minutes, else asked again
 /// (`--password-stdin` in scripts). API tokens cannot prove a password.
