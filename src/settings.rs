@@ -178,6 +178,15 @@ pub const DEFINITIONS: &[Definition] = &[
         help: "roles whose holders must enrol a second factor (comma-separated; * for every account)",
     },
     Definition {
+        key: "retention.operational",
+        default: "30days",
+        kind: Kind::Duration {
+            min: DAY,
+            max: 3650 * DAY,
+        },
+        help: "ended sessions, used or expired codes, sent mail and unknown addresses' failure counts are purged after this",
+    },
+    Definition {
         key: "mail.smtp_url",
         default: "",
         kind: Kind::SmtpUrl,

@@ -54,6 +54,7 @@ mod locks;
 mod mail_queue;
 mod mfa;
 mod postgres;
+mod retention;
 mod roles;
 mod sessions;
 mod settings;
@@ -76,6 +77,7 @@ pub use locks::{Lease, LockDir, MemoryPermit};
 pub use mail_queue::QueuedMail;
 pub use mfa::TotpRow;
 pub use postgres::WRITE_LOCK as WRITE_LOCK_KEY;
+pub use retention::Purged;
 pub use roles::{ADMIN_ROLE, Holdings, Role, RoleSummary};
 pub use sessions::{SessionListing, SessionRow};
 pub use throttle::Throttle;
@@ -338,10 +340,12 @@ impl Store {
                 return Err(e);
             }
         }
-        let out = f(&Tx {
+        let tx = Tx {
             sql: Sql { conn: &self.conn },
             locks: Some(&self.locks),
-        });
+        };
+        // The daily purge of operational rows rides on the first write of the day.
+        let out = f(&tx).and_then(|out| tx.purge_if_due(crate::clock::now()).map(|()| out));
         match out {
             Ok(out) => {
                 self.conn.batch("COMMIT")?;
@@ -577,7 +581,7 @@ impl Tx<'_> {
         }
     }
 
-    fn set_meta(&self, key: &str, value: &str) -> Result<()> {
+    pub(super) fn set_meta(&self, key: &str, value: &str) -> Result<()> {
         self.exec(
             "INSERT INTO meta (key, value) VALUES (?1, ?2)
              ON CONFLICT (key) DO UPDATE SET value = excluded.value",

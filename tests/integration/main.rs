@@ -21,6 +21,7 @@ mod interactive;
 mod leaks;
 mod mfa;
 mod postgres;
+mod retention;
 mod security;
 mod sessions;
 mod smtp;
