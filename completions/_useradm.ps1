@@ -645,6 +645,7 @@ Register-ArgumentCompleter -Native -CommandName 'useradm' -ScriptBlock {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a token (printed once) limited to the listed permissions')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List your tokens (--all: everyone''s, needs sessions.manage)')
             [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Revoke a token by id')
+            [CompletionResult]::new('remind', 'remind', [CompletionResultType]::ParameterValue, 'Tell the owners of tokens that expire within 7 days, once per token (for a timer; needs sessions.manage)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -692,10 +693,24 @@ Register-ArgumentCompleter -Native -CommandName 'useradm' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'useradm;tokens;remind' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print exactly one JSON document on stdout (errors as JSON on stderr)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only what was asked for: no hints or notices on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only what was asked for: no hints or notices on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'useradm;tokens;help' {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a token (printed once) limited to the listed permissions')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List your tokens (--all: everyone''s, needs sessions.manage)')
             [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Revoke a token by id')
+            [CompletionResult]::new('remind', 'remind', [CompletionResultType]::ParameterValue, 'Tell the owners of tokens that expire within 7 days, once per token (for a timer; needs sessions.manage)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -706,6 +721,9 @@ Register-ArgumentCompleter -Native -CommandName 'useradm' -ScriptBlock {
             break
         }
         'useradm;tokens;help;revoke' {
+            break
+        }
+        'useradm;tokens;help;remind' {
             break
         }
         'useradm;tokens;help;help' {
@@ -1274,6 +1292,7 @@ Register-ArgumentCompleter -Native -CommandName 'useradm' -ScriptBlock {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a token (printed once) limited to the listed permissions')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List your tokens (--all: everyone''s, needs sessions.manage)')
             [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Revoke a token by id')
+            [CompletionResult]::new('remind', 'remind', [CompletionResultType]::ParameterValue, 'Tell the owners of tokens that expire within 7 days, once per token (for a timer; needs sessions.manage)')
             break
         }
         'useradm;help;tokens;create' {
@@ -1283,6 +1302,9 @@ Register-ArgumentCompleter -Native -CommandName 'useradm' -ScriptBlock {
             break
         }
         'useradm;help;tokens;revoke' {
+            break
+        }
+        'useradm;help;tokens;remind' {
             break
         }
         'useradm;help;audit' {

@@ -325,6 +325,9 @@ _useradm() {
             useradm__subcmd__help__subcmd__tokens,list)
                 cmd="useradm__subcmd__help__subcmd__tokens__subcmd__list"
                 ;;
+            useradm__subcmd__help__subcmd__tokens,remind)
+                cmd="useradm__subcmd__help__subcmd__tokens__subcmd__remind"
+                ;;
             useradm__subcmd__help__subcmd__tokens,revoke)
                 cmd="useradm__subcmd__help__subcmd__tokens__subcmd__revoke"
                 ;;
@@ -445,6 +448,9 @@ _useradm() {
             useradm__subcmd__tokens,list)
                 cmd="useradm__subcmd__tokens__subcmd__list"
                 ;;
+            useradm__subcmd__tokens,remind)
+                cmd="useradm__subcmd__tokens__subcmd__remind"
+                ;;
             useradm__subcmd__tokens,revoke)
                 cmd="useradm__subcmd__tokens__subcmd__revoke"
                 ;;
@@ -456,6 +462,9 @@ _useradm() {
                 ;;
             useradm__subcmd__tokens__subcmd__help,list)
                 cmd="useradm__subcmd__tokens__subcmd__help__subcmd__list"
+                ;;
+            useradm__subcmd__tokens__subcmd__help,remind)
+                cmd="useradm__subcmd__tokens__subcmd__help__subcmd__remind"
                 ;;
             useradm__subcmd__tokens__subcmd__help,revoke)
                 cmd="useradm__subcmd__tokens__subcmd__help__subcmd__revoke"
@@ -1901,7 +1910,7 @@ _useradm() {
             return 0
             ;;
         useradm__subcmd__help__subcmd__tokens)
-            opts="create list revoke"
+            opts="create list revoke remind"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1929,6 +1938,20 @@ _useradm() {
             return 0
             ;;
         useradm__subcmd__help__subcmd__tokens__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        useradm__subcmd__help__subcmd__tokens__subcmd__remind)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2955,7 +2978,7 @@ _useradm() {
             return 0
             ;;
         useradm__subcmd__tokens)
-            opts="-q -h -V --db --json --quiet --no-input --color --help --version create list revoke help"
+            opts="-q -h -V --db --json --quiet --no-input --color --help --version create list revoke remind help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3011,7 +3034,7 @@ _useradm() {
             return 0
             ;;
         useradm__subcmd__tokens__subcmd__help)
-            opts="create list revoke help"
+            opts="create list revoke remind help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3066,6 +3089,20 @@ _useradm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        useradm__subcmd__tokens__subcmd__help__subcmd__remind)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         useradm__subcmd__tokens__subcmd__help__subcmd__revoke)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -3082,6 +3119,28 @@ _useradm() {
             ;;
         useradm__subcmd__tokens__subcmd__list)
             opts="-q -h -V --all --db --json --quiet --no-input --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        useradm__subcmd__tokens__subcmd__remind)
+            opts="-q -h -V --db --json --quiet --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -588,6 +588,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand create 'Create a token (printed once) limited to the listed permissions'
             cand list 'List your tokens (--all: everyone''s, needs sessions.manage)'
             cand revoke 'Revoke a token by id'
+            cand remind 'Tell the owners of tokens that expire within 7 days, once per token (for a timer; needs sessions.manage)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'useradm;tokens;create'= {
@@ -631,10 +632,23 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'useradm;tokens;remind'= {
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --color 'When to use colour'
+            cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print only what was asked for: no hints or notices on stderr'
+            cand --quiet 'Print only what was asked for: no hints or notices on stderr'
+            cand --no-input 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'useradm;tokens;help'= {
             cand create 'Create a token (printed once) limited to the listed permissions'
             cand list 'List your tokens (--all: everyone''s, needs sessions.manage)'
             cand revoke 'Revoke a token by id'
+            cand remind 'Tell the owners of tokens that expire within 7 days, once per token (for a timer; needs sessions.manage)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'useradm;tokens;help;create'= {
@@ -642,6 +656,8 @@ set edit:completion:arg-completer[useradm] = {|@words|
         &'useradm;tokens;help;list'= {
         }
         &'useradm;tokens;help;revoke'= {
+        }
+        &'useradm;tokens;help;remind'= {
         }
         &'useradm;tokens;help;help'= {
         }
@@ -1131,12 +1147,15 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand create 'Create a token (printed once) limited to the listed permissions'
             cand list 'List your tokens (--all: everyone''s, needs sessions.manage)'
             cand revoke 'Revoke a token by id'
+            cand remind 'Tell the owners of tokens that expire within 7 days, once per token (for a timer; needs sessions.manage)'
         }
         &'useradm;help;tokens;create'= {
         }
         &'useradm;help;tokens;list'= {
         }
         &'useradm;help;tokens;revoke'= {
+        }
+        &'useradm;help;tokens;remind'= {
         }
         &'useradm;help;audit'= {
             cand head 'Print the newest link of the chain, to anchor it elsewhere'

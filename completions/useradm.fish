@@ -443,19 +443,20 @@ complete -c useradm -n "__fish_useradm_using_subcommand sessions; and __fish_see
 complete -c useradm -n "__fish_useradm_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "list" -d 'List your sessions (--all: everyone\'s, needs sessions.manage)'
 complete -c useradm -n "__fish_useradm_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'End a session by id'
 complete -c useradm -n "__fish_useradm_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c useradm -n "__fish_useradm_using_subcommand tokens; and not __fish_seen_subcommand_from create list revoke help" -l db -d 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
-complete -c useradm -n "__fish_useradm_using_subcommand tokens; and not __fish_seen_subcommand_from create list revoke help" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c useradm -n "__fish_useradm_using_subcommand tokens; and not __fish_seen_subcommand_from create list revoke remind help" -l db -d 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand tokens; and not __fish_seen_subcommand_from create list revoke remind help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c useradm -n "__fish_useradm_using_subcommand tokens; and not __fish_seen_subcommand_from create list revoke help" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
-complete -c useradm -n "__fish_useradm_using_subcommand tokens; and not __fish_seen_subcommand_from create list revoke help" -s q -l quiet -d 'Print only what was asked for: no hints or notices on stderr'
-complete -c useradm -n "__fish_useradm_using_subcommand tokens; and not __fish_seen_subcommand_from create list revoke help" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
-complete -c useradm -n "__fish_useradm_using_subcommand tokens; and not __fish_seen_subcommand_from create list revoke help" -s h -l help -d 'Print help'
-complete -c useradm -n "__fish_useradm_using_subcommand tokens; and not __fish_seen_subcommand_from create list revoke help" -s V -l version -d 'Print version'
-complete -c useradm -n "__fish_useradm_using_subcommand tokens; and not __fish_seen_subcommand_from create list revoke help" -f -a "create" -d 'Create a token (printed once) limited to the listed permissions'
-complete -c useradm -n "__fish_useradm_using_subcommand tokens; and not __fish_seen_subcommand_from create list revoke help" -f -a "list" -d 'List your tokens (--all: everyone\'s, needs sessions.manage)'
-complete -c useradm -n "__fish_useradm_using_subcommand tokens; and not __fish_seen_subcommand_from create list revoke help" -f -a "revoke" -d 'Revoke a token by id'
-complete -c useradm -n "__fish_useradm_using_subcommand tokens; and not __fish_seen_subcommand_from create list revoke help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c useradm -n "__fish_useradm_using_subcommand tokens; and not __fish_seen_subcommand_from create list revoke remind help" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c useradm -n "__fish_useradm_using_subcommand tokens; and not __fish_seen_subcommand_from create list revoke remind help" -s q -l quiet -d 'Print only what was asked for: no hints or notices on stderr'
+complete -c useradm -n "__fish_useradm_using_subcommand tokens; and not __fish_seen_subcommand_from create list revoke remind help" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+complete -c useradm -n "__fish_useradm_using_subcommand tokens; and not __fish_seen_subcommand_from create list revoke remind help" -s h -l help -d 'Print help'
+complete -c useradm -n "__fish_useradm_using_subcommand tokens; and not __fish_seen_subcommand_from create list revoke remind help" -s V -l version -d 'Print version'
+complete -c useradm -n "__fish_useradm_using_subcommand tokens; and not __fish_seen_subcommand_from create list revoke remind help" -f -a "create" -d 'Create a token (printed once) limited to the listed permissions'
+complete -c useradm -n "__fish_useradm_using_subcommand tokens; and not __fish_seen_subcommand_from create list revoke remind help" -f -a "list" -d 'List your tokens (--all: everyone\'s, needs sessions.manage)'
+complete -c useradm -n "__fish_useradm_using_subcommand tokens; and not __fish_seen_subcommand_from create list revoke remind help" -f -a "revoke" -d 'Revoke a token by id'
+complete -c useradm -n "__fish_useradm_using_subcommand tokens; and not __fish_seen_subcommand_from create list revoke remind help" -f -a "remind" -d 'Tell the owners of tokens that expire within 7 days, once per token (for a timer; needs sessions.manage)'
+complete -c useradm -n "__fish_useradm_using_subcommand tokens; and not __fish_seen_subcommand_from create list revoke remind help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from create" -l name -d 'A name that says where the token is used' -r
 complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from create" -l permission -d 'Permission the token may use (repeatable, at least one)' -r
 complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from create" -l expires -d 'Lifetime such as 30d or 12h, or never [default: 90d]' -r
@@ -488,9 +489,19 @@ complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_
 complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from revoke" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
 complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help'
 complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from revoke" -s V -l version -d 'Print version'
+complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from remind" -l db -d 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from remind" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from remind" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from remind" -s q -l quiet -d 'Print only what was asked for: no hints or notices on stderr'
+complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from remind" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from remind" -s h -l help -d 'Print help'
+complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from remind" -s V -l version -d 'Print version'
 complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a token (printed once) limited to the listed permissions'
 complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from help" -f -a "list" -d 'List your tokens (--all: everyone\'s, needs sessions.manage)'
 complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Revoke a token by id'
+complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from help" -f -a "remind" -d 'Tell the owners of tokens that expire within 7 days, once per token (for a timer; needs sessions.manage)'
 complete -c useradm -n "__fish_useradm_using_subcommand tokens; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c useradm -n "__fish_useradm_using_subcommand audit; and not __fish_seen_subcommand_from head verify help" -l email -d 'Only events with this email as actor or target' -r
 complete -c useradm -n "__fish_useradm_using_subcommand audit; and not __fish_seen_subcommand_from head verify help" -l since -d 'Only events since this time (2026-11-28T10:00:00Z) or this long ago (24h)' -r
@@ -805,6 +816,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand help; and __fish_seen_su
 complete -c useradm -n "__fish_useradm_using_subcommand help; and __fish_seen_subcommand_from tokens" -f -a "create" -d 'Create a token (printed once) limited to the listed permissions'
 complete -c useradm -n "__fish_useradm_using_subcommand help; and __fish_seen_subcommand_from tokens" -f -a "list" -d 'List your tokens (--all: everyone\'s, needs sessions.manage)'
 complete -c useradm -n "__fish_useradm_using_subcommand help; and __fish_seen_subcommand_from tokens" -f -a "revoke" -d 'Revoke a token by id'
+complete -c useradm -n "__fish_useradm_using_subcommand help; and __fish_seen_subcommand_from tokens" -f -a "remind" -d 'Tell the owners of tokens that expire within 7 days, once per token (for a timer; needs sessions.manage)'
 complete -c useradm -n "__fish_useradm_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "head" -d 'Print the newest link of the chain, to anchor it elsewhere'
 complete -c useradm -n "__fish_useradm_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "verify" -d 'Check the whole chain (exit 12 names the first broken link)'
 complete -c useradm -n "__fish_useradm_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "list" -d 'Show every setting with its value and default'

@@ -677,6 +677,9 @@ pub enum TokensCommand {
         /// Token id (from `tokens list`)
         id: String,
     },
+    /// Tell the owners of tokens that expire within 7 days, once per token (for a timer;
+    /// needs sessions.manage)
+    Remind,
 }
 
 #[derive(Debug, Args)]

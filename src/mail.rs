@@ -300,6 +300,29 @@ pub fn send_email_change_notice(cfg: &MailConfig, old: &str, new: &str) -> Resul
     )
 }
 
+/// Tells the owner of an API token that it stops working soon: its name and id, never the
+/// token itself.
+pub fn send_token_expiry_notice(
+    cfg: &MailConfig,
+    to: &str,
+    name: &str,
+    id: &str,
+    ends: &str,
+) -> Result<Delivery> {
+    let body = format!(
+        "Your API token {name} ({id}) stops working at {ends}.\n\nMake a new one before then \
+         (`useradm tokens create --name ... --permission ...`),\ngive it to what uses this one, \
+         then revoke this one:\n\n    useradm tokens revoke {id}\n"
+    );
+    send(
+        cfg,
+        to,
+        &format!("Your API token {name} expires soon"),
+        body,
+        "notice",
+    )
+}
+
 fn send(cfg: &MailConfig, to: &str, subject: &str, body: String, tag: &str) -> Result<Delivery> {
     let from = if cfg.from.is_empty() {
         default_from()

@@ -9,9 +9,10 @@ use crate::clock;
 use crate::crypto;
 use crate::error::{Error, Result};
 use crate::gate::{self, Actor, TOKEN_PREFIX, Via};
+use crate::mail::{self, MailConfig};
 use crate::permissions::{self, SESSIONS_MANAGE};
 use crate::session::token_hash;
-use crate::store::{Store, TokenRow};
+use crate::store::{AuditEvent, Store, TokenRow};
 
 /// What `tokens create` asks for.
 #[derive(Debug, Clone, Copy)]
@@ -101,6 +102,7 @@ pub fn create(
         expires_at: ttl.map(|t| now.saturating_add(t)),
         last_used_at: None,
         revoked_at: None,
+        notified_at: None,
     };
     store.write(|tx| {
         gate::require_can_give(&gate::recheck(tx, actor, &[])?, perms)?;
@@ -164,4 +166,79 @@ pub fn revoke(store: &mut Store, actor: &Actor, id: &str) -> Result<(TokenView, 
     })?;
     let row = store.sql().token_by_id(id)?.unwrap_or(row);
     Ok((TokenView::from(&row), changed))
+}
+
+/// How long before its end the owner of a token is told, once.
+pub const REMIND_BEFORE: i64 = 7 * 86_400;
+
+/// One owner told (or not) that a token ends soon.
+#[derive(Debug, Clone, Serialize)]
+pub struct Reminder {
+    pub token: TokenView,
+    pub sent: bool,
+    pub error: Option<String>,
+}
+
+/// Tells the owners of live tokens that end within [`REMIND_BEFORE`], once per token: every such
+/// token (`tokens remind`, for a timer), or only `only` (its first use in that window). The mail
+/// names the token, never its secret. A token is claimed before its mail goes out, so two runs
+/// send one mail; a mail that fails releases the claim for a later run. Without `wait`, a busy
+/// database is left for later.
+pub fn remind(
+    store: &mut Store,
+    cfg: &MailConfig,
+    only: Option<&str>,
+    wait: bool,
+) -> Result<Vec<Reminder>> {
+    let now = clock::now();
+    let due = store
+        .sql()
+        .tokens_ending_unnotified(now, now.saturating_add(REMIND_BEFORE))?;
+    let mut told = Vec::new();
+    for token in due.iter().filter(|t| only.is_none_or(|id| id == t.id)) {
+        let claim = |tx: &crate::store::Tx<'_>| tx.mark_token_notified(&token.id, now);
+        let claimed = match wait {
+            true => store.write(claim)?,
+            false => store.write_unless_busy(claim)?.unwrap_or(false),
+        };
+        if !claimed {
+            continue;
+        }
+        let ends = token.expires_at.map(clock::rfc3339).unwrap_or_default();
+        let sent = mail::send_token_expiry_notice(cfg, &token.email, &token.name, &token.id, &ends);
+        let view = TokenView::from(token);
+        match sent {
+            Ok(_) => {
+                let detail = serde_json::json!({ "token": token.id, "name": token.name, "expires_at": ends });
+                let event = AuditEvent::new("token.expiry_notified")
+                    .on(&token.email)
+                    .with(detail);
+                store.write(|tx| tx.append_audit(&event, now))?;
+                told.push(Reminder {
+                    token: view,
+                    sent: true,
+                    error: None,
+                });
+            }
+            Err(e) => {
+                store.write(|tx| tx.unmark_token_notified(&token.id))?;
+                told.push(Reminder {
+                    token: view,
+                    sent: false,
+                    error: Some(e.to_string()),
+                });
+            }
+        }
+    }
+    Ok(told)
+}
+
+/// Whether a token in use should make its owner be told now: it ends within
+/// [`REMIND_BEFORE`] and nobody was told yet.
+pub fn reminder_due(token: &TokenRow, now: i64) -> bool {
+    token.notified_at.is_none()
+        && token.revoked_at.is_none()
+        && token
+            .expires_at
+            .is_some_and(|t| t > now && t - now <= REMIND_BEFORE)
 }

@@ -31,7 +31,7 @@ use crate::accounts::mfa::SecondFactor;
 use crate::cli::{Command, DbCommand, PasswordSource, SecondFactorSource};
 use crate::context::Context;
 use crate::error::{Error, Result};
-use crate::gate::{self, Actor};
+use crate::gate::{self, Actor, Via};
 use crate::input::{self, Input};
 use crate::output::Report;
 use crate::password::Password;
@@ -64,7 +64,7 @@ pub(crate) fn admit(ctx: &Context, permissions: &[&str]) -> Result<Admitted> {
     let Opened { mut store, policy } = open(ctx)?;
     let credential = ctx.credential(store.database_id());
     let actor = gate::require(&store, &policy, &credential, permissions)?;
-    let _ = crate::accounts::audit::record_token_use(&mut store, &actor);
+    after_admission(ctx, &mut store, &policy, &actor);
     Ok(Admitted {
         store,
         policy,
@@ -77,12 +77,26 @@ pub(crate) fn admit_even_before_enrolment(ctx: &Context) -> Result<Admitted> {
     let Opened { mut store, policy } = open(ctx)?;
     let credential = ctx.credential(store.database_id());
     let actor = gate::require_even_before_enrolment(&store, &policy, &credential)?;
-    let _ = crate::accounts::audit::record_token_use(&mut store, &actor);
+    after_admission(ctx, &mut store, &policy, &actor);
     Ok(Admitted {
         store,
         policy,
         actor,
     })
+}
+
+/// What an admission through an API token sets off, best effort and never waiting for another
+/// writer: its use recorded (at most hourly), and its owner told once when it ends within 7 days.
+fn after_admission(ctx: &Context, store: &mut Store, policy: &Policy, actor: &Actor) {
+    let Via::Token(token) = &actor.via else {
+        return;
+    };
+    let _ = crate::accounts::audit::record_token_use(store, actor);
+    if crate::accounts::tokens::reminder_due(token, crate::clock::now())
+        && let Ok(cfg) = ctx.mail_config(&policy.mail, store.database_id())
+    {
+        let _ = crate::accounts::tokens::remind(store, &cfg, Some(&token.id), false);
+    }
 }
 
 pub fn run(ctx: &Context, command: Command) -> Result<Report> {

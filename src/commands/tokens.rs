@@ -5,6 +5,7 @@ use crate::context::Context;
 use crate::error::Result;
 use crate::input::Input;
 use crate::output::{Report, table};
+use crate::permissions::SESSIONS_MANAGE;
 
 pub fn run(ctx: &Context, input: &mut Input<'_>, command: TokensCommand) -> Result<Report> {
     let mut admitted = admit(ctx, &[])?;
@@ -71,6 +72,30 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, command: TokensCommand) -> Resu
                 format!("The token {} was already revoked.", token.id)
             };
             Ok(Report::new(serde_json::json!({ "token": token, "changed": changed })).line(line))
+        }
+        TokensCommand::Remind => {
+            admitted.actor.require(SESSIONS_MANAGE)?;
+            let cfg = ctx.mail_config(&admitted.policy.mail, admitted.store.database_id())?;
+            let told = tokens::remind(&mut admitted.store, &cfg, None, true)?;
+            let mut report = Report::new(serde_json::json!({ "reminded": told }));
+            for r in &told {
+                report = report.line(match &r.error {
+                    None => format!(
+                        "Told {} that the token {} ({}) expires {}.",
+                        r.token.email,
+                        r.token.id,
+                        r.token.name,
+                        r.token.expires_at.as_deref().unwrap_or("")
+                    ),
+                    Some(e) => {
+                        format!("Could not tell {} about {}: {e}", r.token.email, r.token.id)
+                    }
+                });
+            }
+            if told.is_empty() {
+                report = report.line("No token expires within 7 days without its owner told.");
+            }
+            Ok(report)
         }
     }
 }

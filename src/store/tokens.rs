@@ -16,6 +16,8 @@ pub struct TokenRow {
     pub expires_at: Option<i64>,
     pub last_used_at: Option<i64>,
     pub revoked_at: Option<i64>,
+    /// When the owner was told it expires soon (v6).
+    pub notified_at: Option<i64>,
 }
 
 /// The token columns `from_row` reads, with the owner's email (and, given, more columns after).
@@ -26,12 +28,16 @@ macro_rules! select_tokens {
     ($($more:tt)+) => {
         concat!(
             "SELECT t.id, t.name, t.user_id, u.email, t.permissions, t.created_at, t.expires_at,
-                    t.last_used_at, t.revoked_at",
+                    t.last_used_at, t.revoked_at, t.notified_at",
             $($more)+,
             " FROM api_tokens t JOIN users u ON u.id = t.user_id"
         )
     };
 }
+
+/// How many columns `select_tokens!` reads before any more given: where a join's next table
+/// starts.
+const TOKEN_COLUMNS: usize = 10;
 
 /// The token and its owner's account in one round trip: what the gate reads for a token.
 pub(super) const WITH_USER_BY_HASH: &str = concat!(
@@ -56,6 +62,7 @@ fn from_row(r: &Row<'_, '_>) -> Result<TokenRow> {
         expires_at: r.opt_int(6)?,
         last_used_at: r.opt_int(7)?,
         revoked_at: r.opt_int(8)?,
+        notified_at: r.opt_int(9)?,
     })
 }
 
@@ -63,7 +70,7 @@ impl Sql<'_> {
     /// The token with this hash and its owner's account.
     pub fn token_with_user(&self, token_sha256: &str) -> Result<Option<(TokenRow, User)>> {
         self.first(WITH_USER_BY_HASH, params![token_sha256], |r| {
-            Ok((from_row(r)?, super::users::from_row_at(r, 9)?))
+            Ok((from_row(r)?, super::users::from_row_at(r, TOKEN_COLUMNS)?))
         })
     }
 
@@ -86,6 +93,20 @@ impl Sql<'_> {
         Ok(usize::try_from(n).unwrap_or(0))
     }
 
+    /// Live tokens that end before `by` and whose owner was not told yet, soonest first.
+    pub fn tokens_ending_unnotified(&self, now: i64, by: i64) -> Result<Vec<TokenRow>> {
+        self.all(
+            concat!(
+                select_tokens!(),
+                " WHERE t.revoked_at IS NULL AND t.notified_at IS NULL
+                    AND t.expires_at > ?1 AND t.expires_at <= ?2
+                  ORDER BY t.expires_at, t.id"
+            ),
+            params![now, by],
+            from_row,
+        )
+    }
+
     /// Tokens of one user or of everyone, newest first.
     pub fn tokens(&self, user_id: Option<i64>) -> Result<Vec<TokenRow>> {
         self.all(
@@ -106,6 +127,24 @@ impl Tx<'_> {
             "INSERT INTO api_tokens (id, name, token_sha256, user_id, permissions, created_at, expires_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             params![&t.id, &t.name, token_sha256, t.user_id, &permissions, t.created_at, t.expires_at],
+        )?;
+        Ok(())
+    }
+
+    /// Marks that the owner is being told the token expires soon; `false` when another process
+    /// did already (so one mail goes out per token).
+    pub fn mark_token_notified(&self, id: &str, now: i64) -> Result<bool> {
+        Ok(self.exec(
+            "UPDATE api_tokens SET notified_at = ?2 WHERE id = ?1 AND notified_at IS NULL",
+            params![id, now],
+        )? > 0)
+    }
+
+    /// Undoes `mark_token_notified` when the mail could not be sent, so a later run tries again.
+    pub fn unmark_token_notified(&self, id: &str) -> Result<()> {
+        self.exec(
+            "UPDATE api_tokens SET notified_at = NULL WHERE id = ?1",
+            params![id],
         )?;
         Ok(())
     }

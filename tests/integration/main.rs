@@ -28,4 +28,5 @@ mod smtp;
 mod smtp_flows;
 mod store;
 mod stress;
+mod tokens;
 mod util;

@@ -2,3 +2,6 @@
 -- raising session.idle later never revives a session that had already expired. NULL for the
 -- sessions of before: their deadline is their last use plus the current setting until next use.
 ALTER TABLE sessions ADD COLUMN idle_until INTEGER;
+
+-- When the owner of an API token was told it expires within 7 days (one mail per token).
+ALTER TABLE api_tokens ADD COLUMN notified_at INTEGER;
