@@ -43,6 +43,8 @@ pub struct Context {
     /// A person can answer prompts: stdin is a terminal and `--no-input` is absent.
     pub interactive: bool,
     pub color: bool,
+    /// `USERADM_SYSLOG`: where audit events also go, over the `audit.syslog` setting.
+    pub syslog: Option<String>,
     /// `USERADM_TOKEN`: when set, the only actor credential.
     pub token: Option<String>,
     /// What the reading of the environment has to tell (variables it ignored).
@@ -63,6 +65,7 @@ const REDIRECTING: &[&str] = &[
     "USERADM_SMTP_URL",
     "USERADM_SMTP_PASSWORD_FILE",
     "USERADM_MAIL_FROM",
+    "USERADM_SYSLOG",
 ];
 
 /// Why this process may hold privileges its caller lacks: the kernel's secure-execution flag
@@ -188,6 +191,7 @@ impl Context {
                 from: env.text("USERADM_MAIL_FROM"),
                 outbox: env.path("USERADM_OUTBOX"),
             },
+            syslog: env.text("USERADM_SYSLOG"),
             warnings: env.warning().into_iter().collect(),
             json: global.json,
             quiet: global.quiet,

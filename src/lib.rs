@@ -31,5 +31,6 @@ mod properties;
 pub mod session;
 pub mod settings;
 pub mod store;
+pub mod syslog;
 pub mod totp;
 pub mod validate;

@@ -29,6 +29,8 @@ pub enum Kind {
     RoleList,
     /// Words separated by commas (a product's or company's name).
     WordList,
+    /// `auto`, `off`, or the absolute path of a local logger's datagram socket.
+    LogSocket,
 }
 
 #[derive(Debug)]
@@ -187,6 +189,12 @@ pub const DEFINITIONS: &[Definition] = &[
         help: "ended sessions, used or expired codes, sent mail and unknown addresses' failure counts are purged after this",
     },
     Definition {
+        key: "audit.syslog",
+        default: "auto",
+        kind: Kind::LogSocket,
+        help: "where each audit event also goes: auto (/dev/log where it exists), off, or a socket path",
+    },
+    Definition {
         key: "mail.smtp_url",
         default: "",
         kind: Kind::SmtpUrl,
@@ -297,6 +305,16 @@ pub fn validate(def: &Definition, raw: &str) -> Result<String> {
         }
         Kind::RoleList => role_list(raw).or_else(bad),
         Kind::WordList => word_list(raw).or_else(bad),
+        Kind::LogSocket => match raw {
+            "auto" | "off" => Ok(raw.to_string()),
+            path if path.starts_with('/')
+                && path.len() <= 1024
+                && !path.chars().any(char::is_control) =>
+            {
+                Ok(path.to_string())
+            }
+            _ => bad("expected auto, off, or the absolute path of a socket".into()),
+        },
         Kind::Secret => {
             if raw.len() > 1024 || raw.chars().any(char::is_control) {
                 return bad("at most 1024 characters, no control characters".into());
@@ -380,6 +398,8 @@ pub struct Policy {
     pub code_max_per_hour: i64,
     pub registration_open: bool,
     pub require_verified_email: bool,
+    /// Where audit events also go: `auto`, `off` or a socket path (`syslog::target`).
+    pub audit_syslog: String,
     /// Holders of these roles must have a second factor.
     pub mfa_required_roles: Vec<String>,
     pub mail: MailSettings,
@@ -441,6 +461,7 @@ impl Policy {
             code_max_per_hour: int("codes.max_per_hour"),
             registration_open: flag("registration.open"),
             require_verified_email: flag("registration.require_verified_email"),
+            audit_syslog: text("audit.syslog"),
             mfa_required_roles: text("mfa.required_roles")
                 .split(',')
                 .filter(|r| !r.is_empty())

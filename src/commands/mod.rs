@@ -53,8 +53,10 @@ pub(crate) struct Admitted {
 
 /// Opens the database (exit 10 when it is missing or of another schema) and reads the policy.
 pub(crate) fn open(ctx: &Context) -> Result<Opened> {
-    let store = Store::open(&ctx.db)?;
+    let mut store = Store::open(&ctx.db)?;
     let policy = Policy::from_rows(&store.sql().settings_rows()?);
+    let copy = ctx.syslog.as_deref().unwrap_or(&policy.audit_syslog);
+    store.copy_audit_to(crate::syslog::target(copy));
     Ok(Opened { store, policy })
 }
 

@@ -211,6 +211,80 @@ impl AuditChain {
     }
 }
 
+/// An event as the system logger gets it: what, who, on what, where, and the row's place in
+/// the chain (its id and hash: an anchor kept outside the database). A bulk write is one line
+/// with its count, reported on its last row. Never a secret: events hold none.
+#[derive(Debug, Clone)]
+pub(super) struct LogLine {
+    event: &'static str,
+    actor: Option<String>,
+    target: Option<String>,
+    count: Option<usize>,
+    id: i64,
+    hash: String,
+}
+
+impl LogLine {
+    fn of(row: &AuditRow, e: &AuditEvent, count: Option<usize>) -> LogLine {
+        LogLine {
+            event: e.event,
+            actor: e.actor.clone(),
+            target: if count.is_some() {
+                None
+            } else {
+                e.target.clone()
+            },
+            count,
+            id: row.id,
+            hash: row.hash.clone(),
+        }
+    }
+
+    /// Whether it reports a failure (sent at warning severity).
+    pub(super) fn is_failure(&self) -> bool {
+        [".failed", ".rejected", ".denied", ".locked", ".busy"]
+            .iter()
+            .any(|end| self.event.ends_with(end))
+    }
+
+    pub(super) fn text(&self) -> String {
+        let origin = crate::origin::origin();
+        let field = |v: &serde_json::Value| match v {
+            serde_json::Value::String(s) => s.clone(),
+            other => other.to_string(),
+        };
+        let count = self
+            .count
+            .map(|n| format!(" count={n}"))
+            .unwrap_or_default();
+        format!(
+            "event={} actor={} target={}{count} host={} os_user={} id={} hash={}",
+            self.event,
+            self.actor.as_deref().unwrap_or("-"),
+            self.target.as_deref().unwrap_or("-"),
+            field(&origin["host"]),
+            field(&origin["os_user"]),
+            self.id,
+            self.hash
+        )
+    }
+}
+
+/// Adds a bulk write's rows to the transaction's lines: to the previous bulk line of the same
+/// event where there is one (an import writes in batches), so a bulk command sends one line.
+fn add_bulk(lines: &mut Vec<LogLine>, row: &AuditRow, e: &AuditEvent, n: usize) {
+    if let Some(last) = lines.last_mut()
+        && last.event == e.event
+        && let Some(count) = last.count
+    {
+        last.count = Some(count + n);
+        last.id = row.id;
+        last.hash.clone_from(&row.hash);
+        return;
+    }
+    lines.push(LogLine::of(row, e, Some(n)));
+}
+
 /// The detail as stored: with where the event happened (`origin`), inside what the hash covers.
 fn with_origin(detail: &serde_json::Value) -> String {
     match detail {
@@ -241,6 +315,12 @@ impl Tx<'_> {
         }
         let mut chain = self.audit_chain()?;
         let rows: Vec<AuditRow> = events.iter().map(|e| chain.link(e, now)).collect();
+        // A bulk write sends one summary line: the count, and the last link's hash.
+        if let (Some(lines), Some(last), Some(first)) =
+            (self.audit_lines, rows.last(), events.first())
+        {
+            add_bulk(&mut lines.borrow_mut(), last, first, rows.len());
+        }
         let mut values: Vec<Value<'_>> = Vec::with_capacity(rows.len() * 9);
         for row in &rows {
             values.extend([
@@ -282,6 +362,9 @@ impl Tx<'_> {
     /// Appends through a chain cursor from `audit_chain` (valid within this transaction).
     pub fn append_audit_to(&self, chain: &mut AuditChain, e: &AuditEvent, now: i64) -> Result<()> {
         let row = chain.link(e, now);
+        if let Some(lines) = self.audit_lines {
+            lines.borrow_mut().push(LogLine::of(&row, e, None));
+        }
         self.exec(
             "INSERT INTO audit_events (id, at, actor_id, actor, event, target, detail, prev_hash, hash)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",

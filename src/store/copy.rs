@@ -84,6 +84,7 @@ impl Target {
         Ok(Tx {
             sql: self.sql()?,
             locks: None,
+            audit_lines: None,
         })
     }
 

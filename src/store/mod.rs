@@ -161,7 +161,14 @@ pub struct Store {
     location: Location,
     database_id: String,
     locks: LockDir,
+    /// Where each committed audit event also goes (the system logger), if anywhere.
+    audit_copy: Option<PathBuf>,
+    /// The lines of the events of the open transaction: sent once it commits.
+    audit_lines: AuditLines,
 }
+
+/// The events of the open transaction, for the system logger.
+type AuditLines = std::cell::RefCell<Vec<audit::LogLine>>;
 
 impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -181,6 +188,8 @@ pub struct Tx<'c> {
     sql: Sql<'c>,
     /// `None` only while a new database is seeded, before any check can run.
     locks: Option<&'c LockDir>,
+    /// Where the lines of appended audit events wait for the commit (`None`: no copy is kept).
+    audit_lines: Option<&'c AuditLines>,
 }
 
 impl<'c> Deref for Tx<'c> {
@@ -222,6 +231,8 @@ impl Store {
             location: db.location.clone(),
             database_id,
             locks,
+            audit_copy: None,
+            audit_lines: AuditLines::default(),
         })
     }
 
@@ -257,6 +268,11 @@ impl Store {
     /// never authorises on another.
     pub fn database_id(&self) -> &str {
         &self.database_id
+    }
+
+    /// Sends each audit event this store commits to the system logger at `socket` as well.
+    pub fn copy_audit_to(&mut self, socket: Option<PathBuf>) {
+        self.audit_copy = socket;
     }
 
     /// The locks that die with their holder: leases of checks in flight, the hash memory budget.
@@ -343,17 +359,26 @@ impl Store {
         let tx = Tx {
             sql: Sql { conn: &self.conn },
             locks: Some(&self.locks),
+            audit_lines: self.audit_copy.as_ref().map(|_| &self.audit_lines),
         };
         // The daily purge of operational rows rides on the first write of the day.
         let out = f(&tx).and_then(|out| tx.purge_if_due(crate::clock::now()).map(|()| out));
         match out {
             Ok(out) => {
-                self.conn.batch("COMMIT")?;
+                let committed = self.conn.batch("COMMIT");
+                let lines = self.audit_lines.take();
+                committed?;
                 COMMITTED.store(true, std::sync::atomic::Ordering::SeqCst);
+                if let Some(socket) = &self.audit_copy {
+                    let lines: Vec<(bool, String)> =
+                        lines.iter().map(|l| (l.is_failure(), l.text())).collect();
+                    crate::syslog::send(socket, &lines);
+                }
                 Ok(Some(out))
             }
             Err(e) => {
                 let _ = self.conn.batch("ROLLBACK");
+                self.audit_lines.take();
                 Err(e)
             }
         }
@@ -398,6 +423,7 @@ fn seed(conn: &Conn, found: i64) -> Result<()> {
     let tx = Tx {
         sql: Sql { conn },
         locks: None,
+        audit_lines: None,
     };
     tx.seed_settings(now)?;
     tx.seed_builtin_roles(now)?;

@@ -389,3 +389,75 @@ fn a_refused_credential_never_waits_for_the_write_lock() {
     assert_eq!(status.code(), Some(4));
     assert_eq!(env.count("SELECT count(*) FROM audit_events"), before);
 }
+
+/// Each committed event also goes to the system logger, one RFC 3164 line (facility authpriv)
+/// with the row's id and hash; a bulk write is one line with its count; a missing logger never
+/// fails a command.
+#[test]
+fn committed_events_go_to_the_system_logger_too() {
+    use std::os::unix::net::UnixDatagram;
+    let env = Env::admin();
+    let socket = env.path().join("log.sock");
+    let logger = UnixDatagram::bind(&socket).unwrap();
+    logger
+        .set_read_timeout(Some(std::time::Duration::from_secs(10)))
+        .unwrap();
+    let receive = || {
+        let mut buf = vec![0u8; 8192];
+        let n = logger.recv(&mut buf).expect("a line for the system logger");
+        String::from_utf8(buf[..n].to_vec()).unwrap()
+    };
+    env.config_set("audit.syslog", socket.to_str().unwrap());
+    // The setting, with no override from the environment.
+    let by_setting = [("USERADM_SYSLOG", "")];
+    env.run_env(&by_setting, &["roles", "create", "ops"], "")
+        .ok();
+    let line = receive();
+    let head = env
+        .run(&["audit", "head"], "")
+        .ok()
+        .stdout
+        .trim()
+        .to_string();
+    assert!(line.starts_with("<86>"), "{line}");
+    assert!(line.contains(" useradm["), "{line}");
+    assert!(
+        line.contains("event=role.created actor=admin@example.com target=ops"),
+        "{line}"
+    );
+    assert!(line.ends_with(&format!("hash={head}")), "{line}\n{head}");
+
+    let socket_var = [("USERADM_SYSLOG", socket.to_str().unwrap())];
+    env.run_env(
+        &socket_var,
+        &["login", "--email", ADMIN, "--password-stdin"],
+        "wrong-password-entirely\n",
+    )
+    .code(3);
+    let failed = receive();
+    assert!(
+        failed.starts_with("<84>") && failed.contains("event=login.failed"),
+        "{failed}"
+    );
+
+    let csv = env.path().join("three.csv");
+    std::fs::write(&csv, "email\na@example.com\nb@example.com\nc@example.com\n").unwrap();
+    env.run_env(
+        &socket_var,
+        &["import", csv.to_str().unwrap(), "--no-email"],
+        "",
+    )
+    .ok();
+    let bulk = receive();
+    assert!(
+        bulk.contains("event=user.imported") && bulk.contains(" count=3 "),
+        "{bulk}"
+    );
+    assert!(receive().contains("event=import.completed"));
+
+    // No logger listening: the command is not affected.
+    drop(logger);
+    std::fs::remove_file(&socket).unwrap();
+    env.run_env(&socket_var, &["roles", "create", "ops2"], "")
+        .ok();
+}

@@ -182,7 +182,9 @@ impl Env {
         cmd.env("HOME", self.path().join("home"))
             .env_remove("XDG_DATA_HOME")
             .env_remove("XDG_STATE_HOME")
-            .env("USERADM_SESSION_DIR", &self.sessions);
+            .env("USERADM_SESSION_DIR", &self.sessions)
+            // No test writes to the host's system log; `syslog` tests name their own socket.
+            .env("USERADM_SYSLOG", "off");
         // `init` (and `db`, which creates schemas) runs as the database owner.
         let subcommand = args.iter().find(|a| !a.starts_with('-'));
         let as_owner = matches!(subcommand, Some(&"init" | &"db"));
