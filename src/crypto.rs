@@ -90,6 +90,12 @@ pub fn sha256_hex(data: &[u8]) -> String {
     hex(&sha256(data))
 }
 
+/// Upper-case hex SHA-1, as breach corpora (`SHA1:count` lists) key their passwords. Never a
+/// way to store anything: only to look a password up in such a list.
+pub fn sha1_hex_upper(data: &[u8]) -> String {
+    hex(&sha1::Sha1::digest(data)).to_ascii_uppercase()
+}
+
 /// Hashes a secret to an Argon2id PHC string with a fresh 16-byte salt.
 pub fn hash_secret(secret: &[u8], cost: HashCost) -> Result<String> {
     let salt = random_bytes::<16>()?;

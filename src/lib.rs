@@ -9,6 +9,7 @@
 pub mod accounts;
 pub mod app;
 pub mod argon_memory;
+pub mod blocklist;
 pub mod cli;
 pub mod clock;
 pub mod codes;

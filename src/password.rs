@@ -1,6 +1,6 @@
 //! The password policy (README, "Security defaults"): NFKC, 15–256 code points, no composition
-//! rules, a zxcvbn score with the account's own words as user inputs. A rejection is exit 11 with
-//! the reason.
+//! rules, not on a list of common or breached passwords, not made of the account's own words, a
+//! zxcvbn score with those words as user inputs. A rejection is exit 11 with the reason.
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -83,6 +83,13 @@ pub fn check_new(raw: &str, policy: &Policy, words: &AccountWords<'_>) -> Result
         .into_iter()
         .filter(|s| !s.is_empty())
         .collect();
+    if crate::blocklist::listed(
+        password.as_str(),
+        raw,
+        policy.password_blocklist_file.as_deref(),
+    )? {
+        return reject("this password is on a list of common or breached passwords".into());
+    }
     if mostly_context(password.as_str(), &inputs, &policy.password_context_words) {
         return reject(
             "it is made mostly of words of the account (its email or names) or of this site \
@@ -216,7 +223,8 @@ mod tests {
 
     #[test]
     fn weak_password_message_carries_feedback() {
-        let err = check_new("passwordpassword", &policy(), &AccountWords::default()).unwrap_err();
+        // Weak, and on no list: the message is zxcvbn's.
+        let err = check_new("abcdabcdabcdabcd", &policy(), &AccountWords::default()).unwrap_err();
         assert!(err.to_string().contains("too easy to guess"), "{err}");
     }
 

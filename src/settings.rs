@@ -31,6 +31,8 @@ pub enum Kind {
     WordList,
     /// `auto`, `off`, or the absolute path of a local logger's datagram socket.
     LogSocket,
+    /// Empty, or the absolute path of a file.
+    FilePath,
 }
 
 #[derive(Debug)]
@@ -61,6 +63,12 @@ pub const DEFINITIONS: &[Definition] = &[
         default: "",
         kind: Kind::WordList,
         help: "words no password may be made mostly of, beside the account's own (comma-separated)",
+    },
+    Definition {
+        key: "password.blocklist_file",
+        default: "",
+        kind: Kind::FilePath,
+        help: "a list of passwords no one may choose, beside the built-in one: sorted plain text or SHA1:count",
     },
     Definition {
         key: "argon2.memory_kib",
@@ -305,6 +313,16 @@ pub fn validate(def: &Definition, raw: &str) -> Result<String> {
         }
         Kind::RoleList => role_list(raw).or_else(bad),
         Kind::WordList => word_list(raw).or_else(bad),
+        Kind::FilePath => match raw {
+            "" => Ok(String::new()),
+            path if path.starts_with('/')
+                && path.len() <= 1024
+                && !path.chars().any(char::is_control) =>
+            {
+                Ok(path.to_string())
+            }
+            _ => bad("expected the absolute path of a file (or empty)".into()),
+        },
         Kind::LogSocket => match raw {
             "auto" | "off" => Ok(raw.to_string()),
             path if path.starts_with('/')
@@ -384,6 +402,8 @@ pub struct Policy {
     pub password_min_score: u8,
     /// Words of the product or company, judged as the account's own are.
     pub password_context_words: Vec<String>,
+    /// The administrator's own list of refused passwords (`blocklist`).
+    pub password_blocklist_file: Option<std::path::PathBuf>,
     pub hash_cost: HashCost,
     /// The host's budget of memory for hash checks running at once.
     pub check_memory_budget_kib: u64,
@@ -439,6 +459,9 @@ impl Policy {
         Policy {
             password_min_length: usize::try_from(int("password.min_length")).unwrap_or(15),
             password_min_score: u8::try_from(int("password.min_score")).unwrap_or(3),
+            password_blocklist_file: Some(text("password.blocklist_file"))
+                .filter(|p| !p.is_empty())
+                .map(std::path::PathBuf::from),
             password_context_words: text("password.context_words")
                 .split(',')
                 .filter(|w| !w.is_empty())

@@ -143,6 +143,10 @@ pub fn import(
         .into_iter()
         .map(|r| (r.role.name.clone(), r.permissions))
         .collect();
+    // A blocklist file that cannot be read stops the import (exit 10), not each row.
+    if raw.iter().any(|r| r.password.is_some()) {
+        crate::blocklist::readable(policy.password_blocklist_file.as_deref())?;
+    }
     let rows = validate_all(raw, parse_errors, policy, &roles, &request.options)?;
     let given = authorise(&store.sql(), &rows, request.actor)?;
     let plans = plan(store, &rows, request)?;
