@@ -346,6 +346,9 @@ _useradm() {
             useradm__subcmd__help__subcmd__users,reset-2fa)
                 cmd="useradm__subcmd__help__subcmd__users__subcmd__reset__subcmd__2fa"
                 ;;
+            useradm__subcmd__help__subcmd__users,set-password)
+                cmd="useradm__subcmd__help__subcmd__users__subcmd__set__subcmd__password"
+                ;;
             useradm__subcmd__help__subcmd__users,show)
                 cmd="useradm__subcmd__help__subcmd__users__subcmd__show"
                 ;;
@@ -487,6 +490,9 @@ _useradm() {
             useradm__subcmd__users,reset-2fa)
                 cmd="useradm__subcmd__users__subcmd__reset__subcmd__2fa"
                 ;;
+            useradm__subcmd__users,set-password)
+                cmd="useradm__subcmd__users__subcmd__set__subcmd__password"
+                ;;
             useradm__subcmd__users,show)
                 cmd="useradm__subcmd__users__subcmd__show"
                 ;;
@@ -513,6 +519,9 @@ _useradm() {
                 ;;
             useradm__subcmd__users__subcmd__help,reset-2fa)
                 cmd="useradm__subcmd__users__subcmd__help__subcmd__reset__subcmd__2fa"
+                ;;
+            useradm__subcmd__users__subcmd__help,set-password)
+                cmd="useradm__subcmd__users__subcmd__help__subcmd__set__subcmd__password"
                 ;;
             useradm__subcmd__users__subcmd__help,show)
                 cmd="useradm__subcmd__users__subcmd__help__subcmd__show"
@@ -1980,7 +1989,7 @@ _useradm() {
             return 0
             ;;
         useradm__subcmd__help__subcmd__users)
-            opts="list show update disable enable unlock reset-2fa delete"
+            opts="list show update disable enable unlock reset-2fa set-password delete"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2050,6 +2059,20 @@ _useradm() {
             return 0
             ;;
         useradm__subcmd__help__subcmd__users__subcmd__reset__subcmd__2fa)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        useradm__subcmd__help__subcmd__users__subcmd__set__subcmd__password)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3184,7 +3207,7 @@ _useradm() {
             return 0
             ;;
         useradm__subcmd__users)
-            opts="-q -h -V --db --json --quiet --no-input --color --help --version list show update disable enable unlock reset-2fa delete help"
+            opts="-q -h -V --db --json --quiet --no-input --color --help --version list show update disable enable unlock reset-2fa set-password delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3272,7 +3295,7 @@ _useradm() {
             return 0
             ;;
         useradm__subcmd__users__subcmd__help)
-            opts="list show update disable enable unlock reset-2fa delete help"
+            opts="list show update disable enable unlock reset-2fa set-password delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3369,6 +3392,20 @@ _useradm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        useradm__subcmd__users__subcmd__help__subcmd__set__subcmd__password)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         useradm__subcmd__users__subcmd__help__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -3452,6 +3489,36 @@ _useradm() {
                 return 0
             fi
             case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        useradm__subcmd__users__subcmd__set__subcmd__password)
+            opts="-q -h -V --password-stdin --password-file --generate-password --must-change --db --json --quiet --no-input --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --must-change)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -385,6 +385,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand enable 'Enable a disabled account'
             cand unlock 'Lift a lock from failed logins'
             cand reset-2fa 'Remove an account''s second factor (a lost phone)'
+            cand set-password 'Set an account''s password: ends its sessions and revokes its API tokens. With --must-change (the default for a generated one) the user must change it first'
             cand delete 'Delete an account (asks on a terminal unless --yes)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -481,6 +482,22 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'useradm;users;set-password'= {
+            cand --password-file 'Read the password from the first line of a file'
+            cand --must-change 'Whether the user must change it at their next login (default: yes for a generated password, no otherwise)'
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --color 'When to use colour'
+            cand --password-stdin 'Read the password from the first line of standard input'
+            cand --generate-password 'Generate a strong password and print it once'
+            cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print only what was asked for: no hints or notices on stderr'
+            cand --quiet 'Print only what was asked for: no hints or notices on stderr'
+            cand --no-input 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'useradm;users;delete'= {
             cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
@@ -502,6 +519,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand enable 'Enable a disabled account'
             cand unlock 'Lift a lock from failed logins'
             cand reset-2fa 'Remove an account''s second factor (a lost phone)'
+            cand set-password 'Set an account''s password: ends its sessions and revokes its API tokens. With --must-change (the default for a generated one) the user must change it first'
             cand delete 'Delete an account (asks on a terminal unless --yes)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -518,6 +536,8 @@ set edit:completion:arg-completer[useradm] = {|@words|
         &'useradm;users;help;unlock'= {
         }
         &'useradm;users;help;reset-2fa'= {
+        }
+        &'useradm;users;help;set-password'= {
         }
         &'useradm;users;help;delete'= {
         }
@@ -1117,6 +1137,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand enable 'Enable a disabled account'
             cand unlock 'Lift a lock from failed logins'
             cand reset-2fa 'Remove an account''s second factor (a lost phone)'
+            cand set-password 'Set an account''s password: ends its sessions and revokes its API tokens. With --must-change (the default for a generated one) the user must change it first'
             cand delete 'Delete an account (asks on a terminal unless --yes)'
         }
         &'useradm;help;users;list'= {
@@ -1132,6 +1153,8 @@ set edit:completion:arg-completer[useradm] = {|@words|
         &'useradm;help;users;unlock'= {
         }
         &'useradm;help;users;reset-2fa'= {
+        }
+        &'useradm;help;users;set-password'= {
         }
         &'useradm;help;users;delete'= {
         }

@@ -619,6 +619,23 @@ pub enum UsersCommand {
         #[arg(value_name = "EMAIL")]
         user: String,
     },
+    /// Set an account's password: ends its sessions and revokes its API tokens. With
+    /// --must-change (the default for a generated one) the user must change it first
+    #[command(name = "set-password")]
+    SetPassword {
+        /// Email address of the account
+        #[arg(value_name = "EMAIL")]
+        user: String,
+        #[command(flatten)]
+        password: PasswordSource,
+        /// Generate a strong password and print it once
+        #[arg(long, conflicts_with_all = ["password_stdin", "password_file"])]
+        generate_password: bool,
+        /// Whether the user must change it at their next login (default: yes for a generated
+        /// password, no otherwise)
+        #[arg(long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL")]
+        must_change: Option<bool>,
+    },
     /// Delete an account (asks on a terminal unless --yes)
     Delete {
         /// Email address of the account

@@ -13,6 +13,10 @@ pub enum Unavailable {
     Disabled,
     EmailUnverified,
     RateLimited,
+    /// The user must change the password set for them first.
+    PasswordChangeRequired,
+    /// The user must enrol a second factor first.
+    MfaEnrolmentRequired,
 }
 
 impl Unavailable {
@@ -22,6 +26,8 @@ impl Unavailable {
             Unavailable::Disabled => "disabled",
             Unavailable::EmailUnverified => "email_unverified",
             Unavailable::RateLimited => "rate_limited",
+            Unavailable::PasswordChangeRequired => "password_change_required",
+            Unavailable::MfaEnrolmentRequired => "mfa_enrolment_required",
         }
     }
 }

@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use crate::clock;
 use crate::error::{Error, Result};
 use crate::permissions::covers;
+use crate::required::{self, Action};
 use crate::session;
 use crate::settings::Policy;
 use crate::store::{AuditEvent, Holdings, SessionRow, Sql, Store, TokenRow, User};
@@ -301,53 +302,36 @@ pub fn optional_actor(store: &Store, policy: &Policy, credential: &Credential) -
     actor(store, policy, credential).ok()
 }
 
-/// The gate for protected commands: an actor holding every listed permission who owes no
-/// second-factor enrolment, else exit 4 or 5.
+/// What a command may do while its actor owes a required action (`required`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Owing {
+    /// Nothing: the command runs only for an actor who owes nothing.
+    Nothing,
+    /// The command performs this action (`passwd`, `2fa`): it runs when it is the first owed.
+    Performs(Action),
+    /// `whoami`: it shows what is owed.
+    Anything,
+}
+
+/// The gate for protected commands: an actor holding every listed permission who owes nothing
+/// this command does not perform, else exit 4, 5 or 8.
 pub fn require(
     store: &Store,
     policy: &Policy,
     credential: &Credential,
     permissions: &[&str],
+    owing: Owing,
 ) -> Result<Actor> {
     let actor = actor(store, policy, credential)?;
     for p in permissions {
         actor.require(p)?;
     }
-    refuse_owed_enrolment(store, policy, &actor)?;
+    match owing {
+        Owing::Nothing => required::refuse_unless(store, policy, &actor, None)?,
+        Owing::Performs(action) => required::refuse_unless(store, policy, &actor, Some(action))?,
+        Owing::Anything => {}
+    }
     Ok(actor)
-}
-
-/// The gate for what an actor may do while they still owe a second-factor enrolment
-/// (`whoami`, `2fa`): any actor, no permission needed, the enrolment rule skipped.
-pub fn require_even_before_enrolment(
-    store: &Store,
-    policy: &Policy,
-    credential: &Credential,
-) -> Result<Actor> {
-    actor(store, policy, credential)
-}
-
-/// `mfa.required_roles`: a holder of one of those roles (or, with `*`, anyone) without a
-/// confirmed second factor may do nothing but enrol (exit 5). API tokens are single-factor by
-/// design and not stopped here; a session owing an enrolment cannot create one.
-pub fn refuse_owed_enrolment(store: &Store, policy: &Policy, actor: &Actor) -> Result<()> {
-    if matches!(actor.via, Via::Token(_)) || !policy.requires_second_factor(&actor.roles) {
-        return Ok(());
-    }
-    let enrolled = store
-        .sql()
-        .totp(actor.user.id)?
-        .is_some_and(|t| t.confirmed_at.is_some());
-    if !enrolled {
-        return Err(Error::PermissionDenied {
-            rule: "mfa_required",
-            message: format!(
-                "{} needs a second factor (mfa.required_roles): run `useradm 2fa enable` first",
-                actor.user.email
-            ),
-        });
-    }
-    Ok(())
 }
 
 /// No escalation, for giving: the actor must hold every permission given.

@@ -29,6 +29,7 @@ pub mod password;
 pub mod permissions;
 #[cfg(test)]
 mod properties;
+pub mod required;
 pub mod session;
 pub mod settings;
 pub mod store;

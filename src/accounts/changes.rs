@@ -121,6 +121,29 @@ pub fn disable(tx: &Tx<'_>, by: ChangedBy<'_>, user: &User, now: i64) -> Result<
     Ok(changed)
 }
 
+/// Sets a password for the user (an administrator's): its sessions end, its API tokens and
+/// reset codes die, as after a reset; with `must_change` the user owes a change of it first.
+/// Returns (sessions ended, tokens revoked).
+pub fn set_password(
+    tx: &Tx<'_>,
+    by: ChangedBy<'_>,
+    user: &User,
+    phc: &str,
+    must_change: bool,
+    now: i64,
+) -> Result<(usize, usize)> {
+    tx.set_password_hash(user.id, phc, now)?;
+    tx.set_must_change_password(user.id, must_change, now)?;
+    tx.revoke_codes(user.id, &[Purpose::Reset, Purpose::Invite], now)?;
+    let sessions = tx.delete_user_sessions(user.id, None)?;
+    let tokens = tx.revoke_user_tokens(user.id, now)?;
+    let detail = serde_json::json!({
+        "must_change": must_change, "sessions_ended": sessions, "tokens_revoked": tokens,
+    });
+    tx.append_audit(&by.event("password.set", &user.email, detail), now)?;
+    Ok((sessions, tokens))
+}
+
 /// Enables a disabled account; `false` when it was active.
 pub fn enable(tx: &Tx<'_>, by: ChangedBy<'_>, user: &User, now: i64) -> Result<bool> {
     tx.set_status(user.id, Status::Active, now)?;

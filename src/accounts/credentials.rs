@@ -25,21 +25,25 @@ use crate::validate::{Email, parse_email};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Purpose {
     Login,
+    /// The `authenticate` command: a script asking whether the account may be used.
     Authenticate,
+    /// A logged-in user proving their password again (`passwd`, a fresh proof): audited as an
+    /// authentication, and open to one who owes a password change (that is how they make it).
+    Prove,
 }
 
 impl Purpose {
     fn failed_event(self) -> &'static str {
         match self {
             Purpose::Login => "login.failed",
-            Purpose::Authenticate => "authenticate.failed",
+            Purpose::Authenticate | Purpose::Prove => "authenticate.failed",
         }
     }
 
     fn ok_event(self) -> &'static str {
         match self {
             Purpose::Login => "login.ok",
-            Purpose::Authenticate => "authenticate.ok",
+            Purpose::Authenticate | Purpose::Prove => "authenticate.ok",
         }
     }
 }
@@ -313,6 +317,18 @@ impl<'a> Check<'a> {
                 Error::unavailable(Unavailable::Disabled, message),
             ));
         }
+        // A script checking a password learns it must be changed first; a login opens a session
+        // that may do nothing else.
+        if self.purpose == Purpose::Authenticate && user.must_change_password {
+            let message = format!(
+                "{} must change the password an administrator set: log in and run `useradm passwd`",
+                user.email
+            );
+            return Some((
+                "password_change_required",
+                Error::unavailable(Unavailable::PasswordChangeRequired, message),
+            ));
+        }
         if self.policy.require_verified_email && user.email_verified_at.is_none() {
             let message = format!(
                 "the email address {0} is not verified yet: run `useradm verify --email {0}` \
@@ -453,7 +469,43 @@ pub fn authenticate(
     password: &Password,
     second_factor: &mut dyn FnMut() -> Result<SecondFactor>,
 ) -> Result<User> {
-    let (check, _memory) = Check::start(store, policy, email, Purpose::Authenticate)?;
+    check_only(
+        store,
+        policy,
+        email,
+        password,
+        second_factor,
+        Purpose::Authenticate,
+    )
+}
+
+/// A logged-in user's password (and second factor) checked again, like an authentication.
+pub fn prove(
+    store: &mut Store,
+    policy: &Policy,
+    email: &Email,
+    password: &Password,
+    second_factor: &mut dyn FnMut() -> Result<SecondFactor>,
+) -> Result<User> {
+    check_only(
+        store,
+        policy,
+        email,
+        password,
+        second_factor,
+        Purpose::Prove,
+    )
+}
+
+fn check_only(
+    store: &mut Store,
+    policy: &Policy,
+    email: &Email,
+    password: &Password,
+    second_factor: &mut dyn FnMut() -> Result<SecondFactor>,
+    purpose: Purpose,
+) -> Result<User> {
+    let (check, _memory) = Check::start(store, policy, email, purpose)?;
     check
         .run(store, password, second_factor, |_, _, _| Ok(()))
         .map(|(user, ())| user)
@@ -489,7 +541,7 @@ pub fn reprove(
     let session_id = session_of(actor)?.id.clone();
     let email = parse_email(&actor.user.email)?;
     let mut factor = Some(factor);
-    authenticate(store, policy, &email, password, &mut || {
+    prove(store, policy, &email, password, &mut || {
         factor
             .take()
             .ok_or_else(|| Error::usage("a second-factor code is needed"))

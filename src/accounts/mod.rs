@@ -65,6 +65,8 @@ pub struct UserView {
     pub roles: Vec<String>,
     pub created_at: String,
     pub last_login_at: Option<String>,
+    /// The password was set for the user, who must change it before anything else.
+    pub must_change_password: bool,
 }
 
 impl UserView {
@@ -107,6 +109,7 @@ impl UserView {
             roles,
             created_at: clock::rfc3339(user.created_at),
             last_login_at: user.last_login_at.map(clock::rfc3339),
+            must_change_password: user.must_change_password,
         }
     }
 

@@ -22,7 +22,7 @@ pub fn check_current(
 ) -> Result<()> {
     actor.session()?;
     let email = parse_email(&actor.user.email)?;
-    credentials::authenticate(store, policy, &email, current, &mut || {
+    credentials::prove(store, policy, &email, current, &mut || {
         Ok(SecondFactor::Session)
     })
     .map(|_| ())
@@ -59,7 +59,7 @@ pub fn change(
     let phc = crypto::hash_secret(new.password().as_bytes(), policy.hash_cost)?;
     let now = clock::now();
     store.write(|tx| {
-        tx.set_password_hash(actor.user.id, &phc, now)?;
+        tx.set_chosen_password(actor.user.id, &phc, now)?;
         tx.revoke_codes(actor.user.id, &[Purpose::Reset, Purpose::Invite], now)?;
         let other_sessions_ended = tx.delete_user_sessions(actor.user.id, Some(&session_id))?;
         let tokens_revoked = if revoke_tokens {

@@ -60,7 +60,7 @@ pub fn authorise(
         ))
     })?;
     actor.require(USERS_MANAGE)?;
-    gate::refuse_owed_enrolment(store, policy, actor)?;
+    crate::required::refuse_unless(store, policy, actor, None)?;
     let sql = store.sql();
     for name in roles {
         let role = role_by_name(&sql, name)?;

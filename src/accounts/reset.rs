@@ -69,7 +69,7 @@ pub fn confirm(
                 last_name: &user.last_name,
             };
             password::check_new(password.password().as_str(), policy, &words)?;
-            tx.set_password_hash(user.id, &phc, now)?;
+            tx.set_chosen_password(user.id, &phc, now)?;
             tx.set_email_verified(user.id, now)?;
             tx.revoke_codes(user.id, &[Purpose::Reset, Purpose::Invite], now)?;
             tx.clear_throttle(&user.email_canonical)?;

@@ -9,11 +9,12 @@ use crate::accounts::{
 };
 use crate::clock;
 use crate::codes::Purpose;
-use crate::crypto::HashCost;
+use crate::crypto::{self, HashCost};
 use crate::error::{Error, Result};
 use crate::gate::{self, Actor};
 use crate::hashes;
 use crate::mail::{self, CodeMail, Delivery, MailConfig};
+use crate::password::NewPassword;
 use crate::permissions::USERS_MANAGE;
 use crate::settings::Policy;
 use crate::store::{Status, Store, Tx, User, UserFilter};
@@ -254,6 +255,40 @@ pub fn act(
         return Ok((before, changed));
     }
     Ok((UserView::reload(&store.sql(), user.id)?, changed))
+}
+
+/// What `users set-password` did.
+#[derive(Debug, Clone, Copy)]
+pub struct PasswordSet {
+    pub must_change: bool,
+    pub sessions_ended: usize,
+    pub tokens_revoked: usize,
+}
+
+/// `users set-password`: an administrator sets an account's password (a temporary one with
+/// `must_change`); hashed before the write lock, written where the right to act is checked.
+pub fn set_password(
+    store: &mut Store,
+    policy: &Policy,
+    actor: &Actor,
+    email: &Email,
+    password: &NewPassword,
+    must_change: bool,
+) -> Result<(UserView, PasswordSet)> {
+    let user = user_by_email(&store.sql(), email)?;
+    let phc = crypto::hash_secret(password.password().as_bytes(), policy.hash_cost)?;
+    let now = clock::now();
+    let by = ChangedBy::command(actor);
+    let (sessions_ended, tokens_revoked) = store.write(|tx| {
+        let user = recheck_target(tx, actor, user.id)?;
+        changes::set_password(tx, by, &user, &phc, must_change, now)
+    })?;
+    let done = PasswordSet {
+        must_change,
+        sessions_ended,
+        tokens_revoked,
+    };
+    Ok((UserView::reload(&store.sql(), user.id)?, done))
 }
 
 /// The account `id` as the write transaction sees it, and the actor's right to change it:

@@ -1,11 +1,13 @@
 use crate::accounts::{credentials, mfa};
 use crate::cli::{PasswordSource, SecondFactorSource, TwoFactorCommand};
-use crate::commands::{Admitted, admit_even_before_enrolment, fresh_proof};
+use crate::commands::{Admitted, admit_owing, fresh_proof};
 use crate::context::Context;
 use crate::error::Result;
+use crate::gate::Owing;
 use crate::input::{self, Input};
 use crate::output::{self, Report};
 use crate::password::Password;
+use crate::required::Action;
 
 fn codes_report(mut report: Report, codes: &[String]) -> Report {
     report = report.line("Recovery codes (shown once; each works once; keep them somewhere safe):");
@@ -24,7 +26,7 @@ fn enabled_report(codes: &[String]) -> Report {
 }
 
 pub fn run(ctx: &Context, input: &mut Input<'_>, command: TwoFactorCommand) -> Result<Report> {
-    let mut admitted = admit_even_before_enrolment(ctx)?;
+    let mut admitted = admit_owing(ctx, Owing::Performs(Action::EnrolSecondFactor))?;
     match command {
         TwoFactorCommand::Enable {
             otp_stdin,

@@ -31,7 +31,7 @@ use crate::accounts::mfa::SecondFactor;
 use crate::cli::{Command, DbCommand, PasswordSource, SecondFactorSource};
 use crate::context::Context;
 use crate::error::{Error, Result};
-use crate::gate::{self, Actor, Via};
+use crate::gate::{self, Actor, Owing, Via};
 use crate::input::{self, Input};
 use crate::output::Report;
 use crate::password::Password;
@@ -65,7 +65,7 @@ pub(crate) fn open(ctx: &Context) -> Result<Opened> {
 pub(crate) fn admit(ctx: &Context, permissions: &[&str]) -> Result<Admitted> {
     let Opened { mut store, policy } = open(ctx)?;
     let credential = ctx.credential(store.database_id());
-    let actor = gate::require(&store, &policy, &credential, permissions)?;
+    let actor = gate::require(&store, &policy, &credential, permissions, Owing::Nothing)?;
     after_admission(ctx, &mut store, &policy, &actor);
     Ok(Admitted {
         store,
@@ -74,11 +74,12 @@ pub(crate) fn admit(ctx: &Context, permissions: &[&str]) -> Result<Admitted> {
     })
 }
 
-/// The same for what an actor may do while they still owe an enrolment: `whoami` and `2fa`.
-pub(crate) fn admit_even_before_enrolment(ctx: &Context) -> Result<Admitted> {
+/// The same for what an actor may do while they owe a required action: `passwd` and `2fa`
+/// perform one, `whoami` shows them.
+pub(crate) fn admit_owing(ctx: &Context, owing: Owing) -> Result<Admitted> {
     let Opened { mut store, policy } = open(ctx)?;
     let credential = ctx.credential(store.database_id());
-    let actor = gate::require_even_before_enrolment(&store, &policy, &credential)?;
+    let actor = gate::require(&store, &policy, &credential, &[], owing)?;
     after_admission(ctx, &mut store, &policy, &actor);
     Ok(Admitted {
         store,

@@ -1,15 +1,17 @@
 use crate::accounts::{self, passwd};
 use crate::cli::{PasswdArgs, PasswordSource};
-use crate::commands::admit;
+use crate::commands::admit_owing;
 use crate::context::Context;
 use crate::error::Result;
+use crate::gate::Owing;
 use crate::input::Input;
 use crate::output::Report;
 use crate::password::Password;
+use crate::required::Action;
 use crate::validate::parse_email;
 
 pub fn run(ctx: &Context, input: &mut Input<'_>, args: PasswdArgs) -> Result<Report> {
-    let mut admitted = admit(ctx, &[])?;
+    let mut admitted = admit_owing(ctx, Owing::Performs(Action::ChangePassword))?;
     let (store, policy, actor) = (&mut admitted.store, &admitted.policy, &admitted.actor);
     let source = PasswordSource {
         password_stdin: args.password_stdin,

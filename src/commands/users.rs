@@ -1,6 +1,6 @@
 use crate::accounts::credentials::Proof;
 use crate::accounts::users::{self, Action, ListFilter, StateFilter, Update};
-use crate::accounts::{AccountState, UserView};
+use crate::accounts::{self, AccountState, UserView};
 use crate::cli::{StatusFilter, UsersCommand};
 use crate::commands::{Admitted, admit, delivery_note, fresh_proof, kick_mail_queue, list_or_none};
 use crate::context::Context;
@@ -96,6 +96,7 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, command: UsersCommand) -> Resul
                     .line(line),
             )
         }
+        cmd @ UsersCommand::SetPassword { .. } => set_password(input, &mut admitted, cmd),
         UsersCommand::Disable { user } => act(&mut admitted, &parse_email(&user)?, Action::Disable),
         UsersCommand::Enable { user } => act(&mut admitted, &parse_email(&user)?, Action::Enable),
         UsersCommand::Unlock { user } => act(&mut admitted, &parse_email(&user)?, Action::Unlock),
@@ -126,7 +127,10 @@ fn list(
             format!("{} {}", u.first_name, u.last_name)
                 .trim()
                 .to_string(),
-            u.status.as_str().to_string(),
+            match u.must_change_password {
+                true => format!("{} (must change password)", u.status.as_str()),
+                false => u.status.as_str().to_string(),
+            },
             if u.email_verified { "yes" } else { "no" }.to_string(),
             u.roles.join(", "),
             u.last_login_at.clone().unwrap_or_else(|| "never".into()),
@@ -162,6 +166,10 @@ fn show(admitted: &Admitted, user: &str) -> Result<Report> {
         ));
     if let Some(p) = pending {
         report = report.line(format!("pending email: {p} (waiting for its code)"));
+    }
+    if view.must_change_password {
+        report =
+            report.line("password:     set by an administrator; must be changed at the next login");
     }
     Ok(report)
 }
@@ -230,4 +238,62 @@ fn act(admitted: &mut Admitted, email: &crate::validate::Email, action: Action) 
         format!("{} was already {state}; nothing changed.", user.email)
     };
     Ok(Report::new(serde_json::json!({ "user": user, "changed": changed })).line(line))
+}
+
+/// `users set-password`.
+fn set_password(
+    input: &mut Input<'_>,
+    admitted: &mut Admitted,
+    command: UsersCommand,
+) -> Result<Report> {
+    let UsersCommand::SetPassword {
+        user,
+        password,
+        generate_password,
+        must_change,
+    } = command
+    else {
+        return Err(Error::internal("not users set-password"));
+    };
+    let email = parse_email(&user)?;
+    let (store, policy) = (&admitted.store, &admitted.policy);
+    let judge = |raw: String| accounts::judge_password(store, policy, &email, None, &raw);
+    let (new, generated) = if generate_password {
+        let raw = crate::password::generate(policy)?;
+        (judge(raw.clone())?, Some(raw))
+    } else {
+        (
+            input.password(&password, "New password", true, judge)?,
+            None,
+        )
+    };
+    let must_change = must_change.unwrap_or(generated.is_some());
+    let (view, done) = users::set_password(
+        &mut admitted.store,
+        &admitted.policy,
+        &admitted.actor,
+        &email,
+        &new,
+        must_change,
+    )?;
+    let mut json = serde_json::json!({
+        "user": view, "changed": true, "must_change": done.must_change,
+        "sessions_ended": done.sessions_ended, "tokens_revoked": done.tokens_revoked,
+    });
+    if let Some(raw) = &generated {
+        json["password"] = raw.clone().into();
+    }
+    let mut report = Report::new(json);
+    if let Some(raw) = generated {
+        report = report.line(raw);
+    }
+    let owes = if done.must_change {
+        " They must change it at their next login (`useradm passwd`)."
+    } else {
+        ""
+    };
+    Ok(report.note(format!(
+        "Password set for {}; {} session(s) ended, {} API token(s) revoked.{owes}",
+        view.email, done.sessions_ended, done.tokens_revoked
+    )))
 }

@@ -1,13 +1,14 @@
 use crate::accounts::UserView;
 use crate::clock;
-use crate::commands::{admit_even_before_enrolment, list_or_none};
+use crate::commands::{admit_owing, list_or_none};
 use crate::context::Context;
 use crate::error::Result;
-use crate::gate::Via;
+use crate::gate::{Owing, Via};
 use crate::output::Report;
+use crate::required;
 
 pub fn run(ctx: &Context) -> Result<Report> {
-    let admitted = admit_even_before_enrolment(ctx)?;
+    let admitted = admit_owing(ctx, Owing::Anything)?;
     let (actor, policy) = (&admitted.actor, &admitted.policy);
     let view = UserView::load_with_roles(&admitted.store.sql(), &actor.user, actor.roles.clone())?;
     let mut permissions: Vec<String> = actor.grants.iter().map(|(_, p)| p.clone()).collect();
@@ -49,13 +50,25 @@ pub fn run(ctx: &Context) -> Result<Report> {
             ),
         ),
     };
-    let mut json = serde_json::json!({ "user": view, "permissions": permissions });
+    let owed = required::owed(&admitted.store, policy, actor)?;
+    let mut json = serde_json::json!({
+        "user": view, "permissions": permissions, "required_actions": owed,
+    });
     if let (Some(doc), Some(via)) = (json.as_object_mut(), via_json.as_object()) {
         doc.extend(via.clone());
     }
-    Ok(Report::new(json)
+    let mut report = Report::new(json)
         .line(view.display_name())
         .line(format!("roles:        {}", list_or_none(&view.roles)))
         .line(format!("permissions:  {}", list_or_none(&permissions)))
-        .line(via_line))
+        .line(via_line);
+    if let Some(first) = owed.first() {
+        let all: Vec<&str> = owed.iter().map(|a| a.command()).collect();
+        report = report.line(format!(
+            "owed first:   {} (nothing else runs until then; in order: {})",
+            first.command(),
+            all.join(", then ")
+        ));
+    }
+    Ok(report)
 }

@@ -39,7 +39,9 @@ macro_rules! user_columns {
             $p,
             "last_login_at, ",
             $p,
-            "pending_email"
+            "pending_email, ",
+            $p,
+            "must_change_password"
         )
     };
 }

@@ -25,6 +25,9 @@ pub struct User {
     pub last_login_at: Option<i64>,
     /// A new address waiting for its confirmation code; the old one works until then.
     pub pending_email: Option<String>,
+    /// The password was set for the user (by an administrator, or generated): they must
+    /// change it before anything else (v6).
+    pub must_change_password: bool,
 }
 
 impl User {
@@ -129,6 +132,9 @@ fn from_row(r: &Row<'_, '_>) -> Result<User> {
     from_row_at(r, 0)
 }
 
+/// How many columns `user_columns!` names: where a query's next column starts.
+pub(super) const USER_COLUMNS: usize = 14;
+
 /// The account whose `user_columns!` start at column `at` (after another table's, in a join).
 pub(super) fn from_row_at(r: &Row<'_, '_>, at: usize) -> Result<User> {
     let status = r.text(at + 8)?;
@@ -147,6 +153,7 @@ pub(super) fn from_row_at(r: &Row<'_, '_>, at: usize) -> Result<User> {
         updated_at: r.int(at + 10)?,
         last_login_at: r.opt_int(at + 11)?,
         pending_email: r.opt_text(at + 12)?,
+        must_change_password: r.flag(at + 13)?,
     })
 }
 
@@ -176,10 +183,10 @@ impl Sql<'_> {
         let sql = self.pick(LISTING_SQLITE, LISTING_POSTGRES);
         let params = params![&filter.role, filter.status, &filter.search];
         self.each(sql, params, &mut |row| {
-            let roles = row.text(13)?;
+            let roles = row.text(USER_COLUMNS)?;
             let roles = serde_json::from_str(&roles)
                 .map_err(|e| Error::internal(format!("role names of a user: {e}")))?;
-            each(&from_row(row)?, roles, row.opt_int(14)?)
+            each(&from_row(row)?, roles, row.opt_int(USER_COLUMNS + 1)?)
         })
     }
 
@@ -356,10 +363,31 @@ impl Tx<'_> {
         Ok(())
     }
 
+    /// A password the user chose (`passwd`, `reset`): whatever change they owed is done.
+    pub fn set_chosen_password(&self, user_id: i64, phc: &str, now: i64) -> Result<()> {
+        self.exec(
+            "UPDATE users SET password_hash = ?2, must_change_password = 0, updated_at = ?3
+              WHERE id = ?1",
+            params![user_id, phc, now],
+        )?;
+        Ok(())
+    }
+
+    /// A new hash, owing nothing more or less (a stronger hash of the same password, or one an
+    /// administrator set, with `set_must_change_password` beside it).
     pub fn set_password_hash(&self, user_id: i64, phc: &str, now: i64) -> Result<()> {
         self.exec(
             "UPDATE users SET password_hash = ?2, updated_at = ?3 WHERE id = ?1",
             params![user_id, phc, now],
+        )?;
+        Ok(())
+    }
+
+    /// Whether the user must change their password before anything else.
+    pub fn set_must_change_password(&self, user_id: i64, must: bool, now: i64) -> Result<()> {
+        self.exec(
+            "UPDATE users SET must_change_password = ?2, updated_at = ?3 WHERE id = ?1",
+            params![user_id, i64::from(must), now],
         )?;
         Ok(())
     }

@@ -129,6 +129,7 @@ fn user_json_has_the_spec_shape() {
             "id",
             "last_login_at",
             "last_name",
+            "must_change_password",
             "roles",
             "status"
         ]

@@ -19,6 +19,7 @@ mod hosts;
 mod import;
 mod interactive;
 mod leaks;
+mod lifecycle;
 mod mfa;
 mod postgres;
 mod retention;

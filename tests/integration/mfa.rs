@@ -238,10 +238,14 @@ fn disable_needs_password_and_code_and_admins_can_reset() {
 fn required_roles_allow_only_enrolment() {
     let env = Env::admin();
     env.config_set("mfa.required_roles", "admin");
-    env.run(&["users", "list"], "")
-        .code(5)
-        .stderr_has("2fa enable");
-    env.run(&["whoami"], "").ok();
+    let owed = env.run(&["--json", "users", "list"], "").code(8);
+    assert_eq!(owed.error_json()["error"]["code"], "mfa_enrolment_required");
+    owed.stderr_has("2fa enable");
+    let whoami = env.run(&["--json", "whoami"], "").ok().json();
+    assert_eq!(
+        whoami["required_actions"],
+        serde_json::json!(["enrol_second_factor"])
+    );
     let (secret, _) = enrol(&env);
     env.run(&["users", "list"], "").ok();
     assert!(!secret.is_empty());
@@ -275,11 +279,14 @@ fn star_requires_a_second_factor_of_every_account_but_not_of_tokens() {
             ],
             "",
         )
-        .code(5);
-    assert_eq!(refused.error_json()["error"]["code"], "mfa_required");
+        .code(8);
+    assert_eq!(
+        refused.error_json()["error"]["code"],
+        "mfa_enrolment_required"
+    );
     env.as_session("alice", &["whoami"], "").ok();
     env.run(&["users", "list"], "")
-        .code(5)
+        .code(8)
         .stderr_has("2fa enable");
     env.as_token(&token, &["users", "list"]).ok();
     enrol(&env);

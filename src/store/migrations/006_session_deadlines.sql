@@ -5,3 +5,7 @@ ALTER TABLE sessions ADD COLUMN idle_until INTEGER;
 
 -- When the owner of an API token was told it expires within 7 days (one mail per token).
 ALTER TABLE api_tokens ADD COLUMN notified_at INTEGER;
+
+-- A password an administrator set (or a generated one) that its user must change before anything
+-- else: 1 until `passwd` clears it.
+ALTER TABLE users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0;

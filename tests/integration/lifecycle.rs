@@ -1,0 +1,162 @@
+//! The account lifecycle (README, "Account lifecycle"): temporary passwords and the required
+//! actions they bring.
+
+use crate::util::*;
+
+/// `users set-password --must-change`: the user's sessions and tokens end; a login opens a
+/// session that may only change the password (then enrol, where a second factor is required),
+/// `authenticate` says a change is owed, and `passwd` clears it.
+#[test]
+fn a_temporary_password_must_be_changed_before_anything_else() {
+    let env = Env::admin();
+    env.register_verified(ALICE, ALICE_PW);
+    env.login_as("alice", ALICE, ALICE_PW);
+    let temporary = "Temporary Quartz Lemur 4412";
+    let set = env
+        .run(
+            &[
+                "--json",
+                "users",
+                "set-password",
+                ALICE,
+                "--password-stdin",
+                "--must-change",
+            ],
+            &format!("{temporary}\n"),
+        )
+        .ok()
+        .json();
+    assert_eq!(set["must_change"], true);
+    assert_eq!(set["sessions_ended"], 1);
+    assert_eq!(set["user"]["must_change_password"], true);
+    env.as_session("alice", &["whoami"], "").code(4);
+    let shown = env.run(&["users", "show", ALICE], "").ok();
+    shown.stdout_has("must be changed");
+
+    let auth = env
+        .run(
+            &[
+                "--json",
+                "authenticate",
+                "--email",
+                ALICE,
+                "--password-stdin",
+            ],
+            &format!("{temporary}\n"),
+        )
+        .code(8);
+    assert_eq!(
+        auth.error_json()["error"]["code"],
+        "password_change_required"
+    );
+    // A wrong password still reads as one.
+    env.run(
+        &["authenticate", "--email", ALICE, "--password-stdin"],
+        "not the temporary one at all\n",
+    )
+    .code(3);
+
+    env.config_set("mfa.required_roles", "*");
+    env.login_as("alice", ALICE, temporary);
+    let whoami = env
+        .as_session("alice", &["--json", "whoami"], "")
+        .ok()
+        .json();
+    assert_eq!(
+        whoami["required_actions"],
+        serde_json::json!(["change_password", "enrol_second_factor"])
+    );
+    // Only the first owed action runs: not even the enrolment, which comes second.
+    for args in [
+        vec!["--json", "tokens", "list"],
+        vec!["--json", "2fa", "enable"],
+    ] {
+        let run = env.as_session("alice", &args, "").code(8);
+        assert_eq!(
+            run.error_json()["error"]["code"],
+            "password_change_required",
+            "{args:?}"
+        );
+        run.stderr_has("useradm passwd");
+    }
+    let new_pw = "Velvet Harbor Lantern 9051";
+    env.as_session(
+        "alice",
+        &["passwd", "--password-stdin"],
+        &format!("{temporary}\n{new_pw}\n"),
+    )
+    .ok();
+    let next = env
+        .as_session("alice", &["--json", "tokens", "list"], "")
+        .code(8);
+    assert_eq!(next.error_json()["error"]["code"], "mfa_enrolment_required");
+    assert_eq!(
+        env.count("SELECT must_change_password FROM users WHERE email = 'alice@example.com'"),
+        0
+    );
+    env.run(
+        &["authenticate", "--email", ALICE, "--password-stdin"],
+        &format!("{new_pw}\n"),
+    )
+    .ok();
+    assert_eq!(
+        env.count("SELECT count(*) FROM audit_events WHERE event = 'password.set'"),
+        1
+    );
+}
+
+/// A generated password is temporary unless told otherwise, and is shown once.
+#[test]
+fn a_generated_password_is_temporary_by_default() {
+    let env = Env::admin();
+    env.register_verified(ALICE, ALICE_PW);
+    let set = env
+        .run(
+            &[
+                "--json",
+                "users",
+                "set-password",
+                ALICE,
+                "--generate-password",
+            ],
+            "",
+        )
+        .ok()
+        .json();
+    assert_eq!(set["must_change"], true);
+    let generated = set["password"].as_str().unwrap().to_string();
+    env.run(
+        &["authenticate", "--email", ALICE, "--password-stdin"],
+        &format!("{generated}\n"),
+    )
+    .code(8);
+    let kept = env
+        .run(
+            &[
+                "--json",
+                "users",
+                "set-password",
+                ALICE,
+                "--generate-password",
+                "--must-change=false",
+            ],
+            "",
+        )
+        .ok()
+        .json();
+    assert_eq!(kept["must_change"], false);
+    let password = kept["password"].as_str().unwrap();
+    env.run(
+        &["authenticate", "--email", ALICE, "--password-stdin"],
+        &format!("{password}\n"),
+    )
+    .ok();
+    // Someone without users.manage cannot.
+    env.login_as("alice", ALICE, password);
+    env.as_session(
+        "alice",
+        &["users", "set-password", ADMIN, "--generate-password"],
+        "",
+    )
+    .code(5);
+}
