@@ -455,6 +455,7 @@ Register-ArgumentCompleter -Native -CommandName 'useradm' -ScriptBlock {
             [CompletionResult]::new('--first-name', '--first-name', [CompletionResultType]::ParameterName, 'New first name')
             [CompletionResult]::new('--last-name', '--last-name', [CompletionResultType]::ParameterName, 'New last name')
             [CompletionResult]::new('--attr', '--attr', [CompletionResultType]::ParameterName, 'Set an attribute (repeatable; an empty value removes it)')
+            [CompletionResult]::new('--must-change', '--must-change', [CompletionResultType]::ParameterName, 'Whether the user must change their password before anything else')
             [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'New email address: confirmed by a code sent to it; the old one works until then')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -1071,6 +1072,7 @@ Register-ArgumentCompleter -Native -CommandName 'useradm' -ScriptBlock {
         'useradm;mail;deliver' {
             [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'Only this queued message (then whatever else is due)')
             [CompletionResult]::new('--after-pid', '--after-pid', [CompletionResultType]::ParameterName, 'Wait for this process (the request) to end first')
+            [CompletionResult]::new('--token-reminder', '--token-reminder', [CompletionResultType]::ParameterName, 'Tell the owner of this API token that it ends soon, if they are owed that')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'Send what waits at once, not only what is due')

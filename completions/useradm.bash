@@ -2303,7 +2303,7 @@ _useradm() {
             return 0
             ;;
         useradm__subcmd__mail__subcmd__deliver)
-            opts="-q -h -V --id --after-pid --now --db --json --quiet --no-input --color --help --version"
+            opts="-q -h -V --id --after-pid --now --token-reminder --db --json --quiet --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2314,6 +2314,10 @@ _useradm() {
                     return 0
                     ;;
                 --after-pid)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-reminder)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3579,7 +3583,7 @@ _useradm() {
             return 0
             ;;
         useradm__subcmd__users__subcmd__update)
-            opts="-q -h -V --first-name --last-name --attr --email --password-stdin --db --json --quiet --no-input --color --help --version"
+            opts="-q -h -V --first-name --last-name --attr --must-change --email --password-stdin --db --json --quiet --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3595,6 +3599,10 @@ _useradm() {
                     ;;
                 --attr)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --must-change)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
                 --email)

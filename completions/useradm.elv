@@ -421,6 +421,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --first-name 'New first name'
             cand --last-name 'New last name'
             cand --attr 'Set an attribute (repeatable; an empty value removes it)'
+            cand --must-change 'Whether the user must change their password before anything else'
             cand --email 'New email address: confirmed by a code sent to it; the old one works until then'
             cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
@@ -969,6 +970,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
         &'useradm;mail;deliver'= {
             cand --id 'Only this queued message (then whatever else is due)'
             cand --after-pid 'Wait for this process (the request) to end first'
+            cand --token-reminder 'Tell the owner of this API token that it ends soon, if they are owed that'
             cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
             cand --now 'Send what waits at once, not only what is due'

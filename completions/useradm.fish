@@ -344,6 +344,8 @@ complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_s
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from update" -l first-name -d 'New first name' -r
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from update" -l last-name -d 'New last name' -r
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from update" -l attr -d 'Set an attribute (repeatable; an empty value removes it)' -r
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from update" -l must-change -d 'Whether the user must change their password before anything else' -r -f -a "true\t''
+false\t''"
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from update" -l email -d 'New email address: confirmed by a code sent to it; the old one works until then' -r
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from update" -l db -d 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from update" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -729,6 +731,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand mail; and __fish_seen_su
 complete -c useradm -n "__fish_useradm_using_subcommand mail; and __fish_seen_subcommand_from retry" -s V -l version -d 'Print version'
 complete -c useradm -n "__fish_useradm_using_subcommand mail; and __fish_seen_subcommand_from deliver" -l id -d 'Only this queued message (then whatever else is due)' -r
 complete -c useradm -n "__fish_useradm_using_subcommand mail; and __fish_seen_subcommand_from deliver" -l after-pid -d 'Wait for this process (the request) to end first' -r
+complete -c useradm -n "__fish_useradm_using_subcommand mail; and __fish_seen_subcommand_from deliver" -l token-reminder -d 'Tell the owner of this API token that it ends soon, if they are owed that' -r
 complete -c useradm -n "__fish_useradm_using_subcommand mail; and __fish_seen_subcommand_from deliver" -l db -d 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand mail; and __fish_seen_subcommand_from deliver" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''

@@ -119,10 +119,16 @@ fn in_file(path: &Path, normalised: &str, password: &str, typed: &str) -> std::i
     search(&mut file, len, |line| line.cmp(normalised.as_bytes()))
 }
 
-/// `40 hex digits`, optionally `:count`: the form of breach corpora.
+/// `40 hex digits:count`: the form of breach corpora (a plain list's first line never has the
+/// colon and count).
 fn is_sha1_line(line: &[u8]) -> bool {
-    let hash = line.split(|b| *b == b':').next().unwrap_or_default();
-    hash.len() == 40 && hash.iter().all(u8::is_ascii_hexdigit)
+    let Some((hash, count)) = line.split_at_checked(40) else {
+        return false;
+    };
+    hash.iter().all(u8::is_ascii_hexdigit)
+        && count.first() == Some(&b':')
+        && count.len() > 1
+        && count[1..].iter().all(u8::is_ascii_digit)
 }
 
 /// Binary search over the lines of a file sorted by `cmp` (a line compared with the key).
@@ -155,16 +161,24 @@ fn next_line(file: &mut File, pos: u64) -> std::io::Result<Option<Line>> {
     let mut reader = BufReader::with_capacity(512, &mut *file);
     let mut start = pos;
     if pos > 0 {
-        // The byte before `pos` ends a line exactly when `pos` starts one.
-        let mut skipped = Vec::new();
-        let n = reader
-            .by_ref()
-            .take(1 << 20)
-            .read_until(b'\n', &mut skipped)?;
-        if !skipped.ends_with(b"\n") {
-            return Ok(None);
+        // The byte before `pos` ends a line exactly when `pos` starts one; a line of any length
+        // is skipped without being held.
+        let mut skipped = 0u64;
+        loop {
+            let buf = reader.fill_buf()?;
+            if buf.is_empty() {
+                return Ok(None);
+            }
+            if let Some(i) = buf.iter().position(|b| *b == b'\n') {
+                reader.consume(i + 1);
+                skipped += i as u64 + 1;
+                break;
+            }
+            let n = buf.len();
+            reader.consume(n);
+            skipped += n as u64;
         }
-        start = pos - 1 + n as u64;
+        start = pos - 1 + skipped;
     }
     let mut text = Vec::new();
     let n = reader.take(4096).read_until(b'\n', &mut text)?;
@@ -235,6 +249,15 @@ mod tests {
             assert!(listed(w, w, Some(corpus.path())).unwrap(), "{w}");
         }
         assert!(!listed("charlie-middle-1", "charlie-middle-1", Some(corpus.path())).unwrap());
+        // A line longer than any buffer, and a plain list whose first line looks like a hash.
+        let long = file(&format!(
+            "{}\nmiddle-entry-2026\n{}\nzz-last-entry-2026\n",
+            "0123456789abcdef0123456789abcdef01234567",
+            "m".repeat(3 << 20)
+        ));
+        for w in ["middle-entry-2026", "zz-last-entry-2026"] {
+            assert!(listed(w, w, Some(long.path())).unwrap(), "{w}");
+        }
         let gone = Path::new("/nonexistent/blocklist.txt");
         let err = listed("charlie-middle-1", "x", Some(gone)).unwrap_err();
         assert_eq!(err.exit_code(), 10);

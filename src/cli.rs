@@ -586,6 +586,9 @@ pub enum UsersCommand {
         /// Set an attribute (repeatable; an empty value removes it)
         #[arg(long = "attr", value_name = "KEY=VALUE")]
         attrs: Vec<String>,
+        /// Whether the user must change their password before anything else
+        #[arg(long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL")]
+        must_change: Option<bool>,
         /// New email address: confirmed by a code sent to it; the old one works until then
         #[arg(long, value_name = "NEW")]
         email: Option<String>,
@@ -838,6 +841,9 @@ pub enum MailCommand {
         /// Send what waits at once, not only what is due
         #[arg(long)]
         now: bool,
+        /// Tell the owner of this API token that it ends soon, if they are owed that
+        #[arg(long, value_name = "TOKEN_ID", hide = true)]
+        token_reminder: Option<String>,
     },
 }
 

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use crate::clock;
 use crate::error::{Error, Result};
-use crate::permissions::covers;
+use crate::permissions::{covers, hands_over_everything};
 use crate::required::{self, Action};
 use crate::session;
 use crate::settings::Policy;
@@ -130,12 +130,13 @@ fn not_logged_in(why: &str) -> Error {
     Error::NotLoggedIn(format!("{why}: run `useradm login`"))
 }
 
-/// A presented session refused: exit 4, and a security event (`session.rejected`).
-fn session_rejected(reason: &'static str, claimed: &str, why: &str) -> Error {
+/// A presented session refused: exit 4, and a security event (`session.rejected`). `claimed`
+/// is an account the database names (never the file's own say: anyone can write one).
+fn session_rejected(reason: &'static str, claimed: Option<&str>, why: &str) -> Error {
     Error::CredentialRejected {
         token: false,
         reason,
-        claimed: Some(claimed.to_string()),
+        claimed: claimed.map(str::to_string),
         message: format!("{why}: run `useradm login`"),
     }
 }
@@ -153,7 +154,7 @@ fn session_actor(store: &Store, policy: &Policy, path: &std::path::Path) -> Resu
     if file.database_id != store.database_id() {
         return Err(session_rejected(
             "session_of_another_database",
-            &file.email,
+            None,
             "the session file belongs to another database",
         ));
     }
@@ -162,14 +163,18 @@ fn session_actor(store: &Store, policy: &Policy, path: &std::path::Path) -> Resu
         .session_with_user(&session::token_hash(&file.token))?
         .filter(|(row, _)| row.id == file.session_id)
     else {
-        // A live session id with another token is a file tampered with.
-        let reason = match sql.session_by_id(&file.session_id)? {
+        // A live session id with another token is a file tampered with: it names whose.
+        let owner = match sql.session_by_id(&file.session_id)? {
+            Some(live) => sql.user_by_id(live.user_id)?.map(|u| u.email),
+            None => None,
+        };
+        let reason = match owner {
             Some(_) => "session_token_mismatch",
             None => "session_unknown",
         };
         return Err(session_rejected(
             reason,
-            &file.email,
+            owner.as_deref(),
             "the session has ended",
         ));
     };
@@ -187,13 +192,13 @@ fn session_actor(store: &Store, policy: &Policy, path: &std::path::Path) -> Resu
     if let Some(why) = expired {
         // Ended for good, whatever the settings become: best effort, as on any read path.
         let _ = store.end_expired_session(&row.id);
-        let _ = session::remove(path);
+        let _ = session::remove_if_holding(path, &file.token);
         return Err(not_logged_in(&why));
     }
     if user.is_disabled() {
         return Err(session_rejected(
             "account_disabled",
-            &user.email,
+            Some(&user.email),
             "the account of this session is disabled",
         ));
     }
@@ -360,7 +365,8 @@ pub fn require_step_up(actor: &Actor, what: &str) -> Result<()> {
             Via::Token(_) => format!("{what} needs a login session: an API token cannot"),
             Via::Session(_) => format!(
                 "{what} needs a proof of your password (and second factor) from the last 5 \
-                 minutes: run it at a terminal or with --password-stdin, or log in again"
+                 minutes: log in again, or give it with `useradm grant` (which asks for it, or \
+                 reads it with --password-stdin)"
             ),
         },
     })
@@ -371,8 +377,8 @@ pub fn require_step_up(actor: &Actor, what: &str) -> Result<()> {
 /// (or `roles.manage`), and every permission it holds.
 pub fn require_can_give_role(actor: &Actor, role: &str, permissions: &[String]) -> Result<()> {
     require_can_give(actor, permissions)?;
-    if permissions.iter().any(|p| p == "*") {
-        require_step_up(actor, &format!("giving the role {role}, which holds *,"))?;
+    if let Some(p) = permissions.iter().find(|p| hands_over_everything(p)) {
+        require_step_up(actor, &format!("giving the role {role}, which holds {p},"))?;
     }
     let holds_role = actor.roles.iter().any(|r| r == role) && actor.may_use_all(permissions);
     if holds_role || actor.has(crate::permissions::ROLES_MANAGE) {

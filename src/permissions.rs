@@ -22,6 +22,15 @@ pub fn covers(held: &str, wanted: &str) -> bool {
             .is_some_and(|prefix| prefix.ends_with('.') && wanted.starts_with(prefix))
 }
 
+/// Whether a permission hands over the store: `*`, or one that covers making roles or changing
+/// the policy (`roles.manage`, `settings.manage`), with which the holder can give themselves
+/// anything. Giving or allowing one needs a fresh proof of the password (`gate::require_step_up`).
+pub fn hands_over_everything(permission: &str) -> bool {
+    [ROLES_MANAGE, SETTINGS_MANAGE, "*"]
+        .iter()
+        .any(|p| covers(permission, p))
+}
+
 /// Checks the syntax: `reports.read`, `deploy.*`, `*`.
 pub fn validate(name: &str) -> Result<()> {
     let segments: Vec<&str> = name.split('.').collect();

@@ -76,6 +76,7 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<SessionFile> {
         || !is_hex(&file.token, 64)
         || !is_hex(&file.session_id, 16)
         || !is_hex(&file.database_id, 32)
+        || crate::validate::parse_email(&file.email).is_err()
     {
         return Err(refused(path, "is not in a format this useradm writes"));
     }
@@ -189,6 +190,15 @@ pub fn write(path: &Path, session: &SessionFile) -> Result<()> {
         let _ = fs::remove_file(&tmp);
     }
     result.map_err(fail)
+}
+
+/// Removes the session file if it still holds `token`: a login may have written a new one in
+/// its place since it was read.
+pub fn remove_if_holding(path: &Path, token: &str) -> Result<bool> {
+    match read(path) {
+        Ok(Some(file)) if file.token == token => remove(path),
+        _ => Ok(false),
+    }
 }
 
 /// Removes the session file (or a symlink in its place, not what it points to).

@@ -144,6 +144,24 @@ pub fn set_password(
     Ok((sessions, tokens))
 }
 
+/// Whether the user must change their password before anything else; `false` when it already
+/// was so.
+pub fn set_must_change(
+    tx: &Tx<'_>,
+    by: ChangedBy<'_>,
+    user: &User,
+    must: bool,
+    now: i64,
+) -> Result<bool> {
+    if user.must_change_password == must {
+        return Ok(false);
+    }
+    tx.set_must_change_password(user.id, must, now)?;
+    let detail = serde_json::json!({ "must_change": must });
+    tx.append_audit(&by.event("password.must_change", &user.email, detail), now)?;
+    Ok(true)
+}
+
 /// Enables a disabled account; `false` when it was active.
 pub fn enable(tx: &Tx<'_>, by: ChangedBy<'_>, user: &User, now: i64) -> Result<bool> {
     tx.set_status(user.id, Status::Active, now)?;

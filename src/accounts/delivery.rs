@@ -230,9 +230,30 @@ pub fn any_due(store: &Store) -> Result<bool> {
 /// everything due). A failure to start it is not the request's: the row waits for the next
 /// deliverer.
 pub fn hand_off(db: &Location, id: Option<i64>, when: When) {
-    let Ok(exe) = std::env::current_exe() else {
+    let Some(mut cmd) = deliverer(db) else {
         return;
     };
+    if let Some(id) = id {
+        cmd.args(["--id", &id.to_string()]);
+    }
+    if when == When::Now {
+        cmd.arg("--now");
+    }
+    let _ = cmd.spawn();
+}
+
+/// Starts a deliverer, as [`hand_off`] does, that tells the owner of `token` it ends soon (a
+/// mail server can take seconds: the command that used the token does not wait for it).
+pub fn hand_off_token_reminder(db: &Location, token: &str) {
+    if let Some(mut cmd) = deliverer(db) {
+        let _ = cmd.args(["--token-reminder", token]).spawn();
+    }
+}
+
+/// `useradm mail deliver` for the database at `db`, waiting for this process, its streams on
+/// /dev/null.
+fn deliverer(db: &Location) -> Option<std::process::Command> {
+    let exe = std::env::current_exe().ok()?;
     let db = match db {
         Location::File(path) => std::path::absolute(path)
             .unwrap_or_else(|_| path.to_path_buf())
@@ -247,13 +268,7 @@ pub fn hand_off(db: &Location, id: Option<i64>, when: When) {
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null());
-    if let Some(id) = id {
-        cmd.args(["--id", &id.to_string()]);
-    }
-    if when == When::Now {
-        cmd.arg("--now");
-    }
-    let _ = cmd.spawn();
+    Some(cmd)
 }
 
 /// What the deliverer a request started does first: leave the request's session (a closing

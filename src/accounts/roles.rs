@@ -144,8 +144,8 @@ pub fn change_permissions(
     let changed = store.write(|tx| {
         let actor = gate::recheck(tx, actor, &[ROLES_MANAGE])?;
         gate::require_can_give(&actor, perms)?;
-        if allow && perms.iter().any(|p| p == "*") {
-            gate::require_step_up(&actor, "allowing *")?;
+        if allow && let Some(p) = perms.iter().find(|p| permissions::hands_over_everything(p)) {
+            gate::require_step_up(&actor, &format!("allowing {p}"))?;
         }
         if !allow {
             require_can_act_on_holders(tx, &actor, &role)?;
@@ -177,12 +177,16 @@ pub fn change_permissions(
 }
 
 /// `grant` (give) or `revoke` (take): one role change per role, `changed` per role.
-/// Whether giving these roles hands over everything (one of them holds `*`): then the command
-/// asks for a fresh proof of the password first.
+/// Whether giving these roles hands over everything (one of them holds a permission that
+/// does, `permissions::hands_over_everything`): then the command asks for a fresh proof of the
+/// password first.
 pub fn gives_everything(sql: &Sql<'_>, roles: &[String]) -> Result<bool> {
     for name in roles {
         if let Some(role) = sql.role_by_name(name)?
-            && sql.role_permissions(role.id)?.iter().any(|p| p == "*")
+            && sql
+                .role_permissions(role.id)?
+                .iter()
+                .any(|p| permissions::hands_over_everything(p))
         {
             return Ok(true);
         }

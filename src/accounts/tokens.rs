@@ -179,56 +179,62 @@ pub struct Reminder {
     pub error: Option<String>,
 }
 
+/// After a mail that could not be sent, how long before a token's owner is tried again.
+const RETRY_AFTER: i64 = 3600;
+
 /// Tells the owners of live tokens that end within [`REMIND_BEFORE`], once per token: every such
-/// token (`tokens remind`, for a timer), or only `only` (its first use in that window). The mail
-/// names the token, never its secret. A token is claimed before its mail goes out, so two runs
-/// send one mail; a mail that fails releases the claim for a later run. Without `wait`, a busy
-/// database is left for later.
-pub fn remind(
-    store: &mut Store,
-    cfg: &MailConfig,
-    only: Option<&str>,
-    wait: bool,
-) -> Result<Vec<Reminder>> {
+/// token (`tokens remind`, for a timer), or only `only` (handed off at its first use in that
+/// window). The mail names the token, never its secret. A token is claimed before its mail goes
+/// out, so two runs send one mail; a mail that fails releases the claim (audited as
+/// `token.expiry_notice_failed`) and is tried again an hour later at the earliest.
+pub fn remind(store: &mut Store, cfg: &MailConfig, only: Option<&str>) -> Result<Vec<Reminder>> {
     let now = clock::now();
     let due = store
         .sql()
         .tokens_ending_unnotified(now, now.saturating_add(REMIND_BEFORE))?;
     let mut told = Vec::new();
     for token in due.iter().filter(|t| only.is_none_or(|id| id == t.id)) {
-        let claim = |tx: &crate::store::Tx<'_>| tx.mark_token_notified(&token.id, now);
-        let claimed = match wait {
-            true => store.write(claim)?,
-            false => store.write_unless_busy(claim)?.unwrap_or(false),
+        let failed_lately = |tx: &crate::store::Tx<'_>| {
+            tx.events_on_since(
+                "token.expiry_notice_failed",
+                Some(&token.id),
+                now - RETRY_AFTER,
+            )
         };
+        let claimed = store.write(|tx| {
+            if failed_lately(tx)? > 0 {
+                return Ok(false);
+            }
+            tx.mark_token_notified(&token.id, now)
+        })?;
         if !claimed {
             continue;
         }
         let ends = token.expires_at.map(clock::rfc3339).unwrap_or_default();
         let sent = mail::send_token_expiry_notice(cfg, &token.email, &token.name, &token.id, &ends);
-        let view = TokenView::from(token);
-        match sent {
-            Ok(_) => {
-                let detail = serde_json::json!({ "token": token.id, "name": token.name, "expires_at": ends });
-                let event = AuditEvent::new("token.expiry_notified")
-                    .on(&token.email)
-                    .with(detail);
-                store.write(|tx| tx.append_audit(&event, now))?;
-                told.push(Reminder {
-                    token: view,
-                    sent: true,
-                    error: None,
-                });
-            }
-            Err(e) => {
-                store.write(|tx| tx.unmark_token_notified(&token.id))?;
-                told.push(Reminder {
-                    token: view,
-                    sent: false,
-                    error: Some(e.to_string()),
-                });
-            }
-        }
+        let detail =
+            serde_json::json!({ "token": token.id, "name": token.name, "expires_at": ends });
+        let error = sent.err().map(|e| e.to_string());
+        store.write(|tx| {
+            let name = match &error {
+                None => "token.expiry_notified",
+                Some(_) => {
+                    tx.unmark_token_notified(&token.id)?;
+                    "token.expiry_notice_failed"
+                }
+            };
+            let target = if error.is_some() {
+                &token.id
+            } else {
+                &token.email
+            };
+            tx.append_audit(&AuditEvent::new(name).on(target).with(detail.clone()), now)
+        })?;
+        told.push(Reminder {
+            token: TokenView::from(token),
+            sent: error.is_none(),
+            error,
+        });
     }
     Ok(told)
 }

@@ -93,6 +93,8 @@ pub struct Update {
     /// `KEY=VALUE` pairs; an empty value removes the key.
     pub attributes: serde_json::Map<String, serde_json::Value>,
     pub new_email: Option<Email>,
+    /// Whether the user must change their password first (`--must-change`).
+    pub must_change: Option<bool>,
 }
 
 impl Update {
@@ -164,7 +166,10 @@ pub fn update(
     let profile_changed = store.write(|tx| {
         // Checked again where they are used: the code was hashed after the first check.
         let user = recheck_target(tx, actor, user.id)?;
-        let changed = changes::update_profile(tx, by, &user, &profile, now)?;
+        let mut changed = changes::update_profile(tx, by, &user, &profile, now)?;
+        if let Some(must) = change.must_change {
+            changed |= changes::set_must_change(tx, by, &user, must, now)?;
+        }
         if let (Some(new), Some(code)) = (new_email, &code) {
             if code_rate_limited(tx, policy, user.id, Purpose::EmailChange, now)? {
                 return Err(rate_limited_error(Purpose::EmailChange));

@@ -9,20 +9,12 @@ use crate::permissions::SETTINGS_MANAGE;
 
 pub fn run(ctx: &Context, command: MailCommand) -> Result<Report> {
     match command {
-        MailCommand::Deliver { id, after_pid, now } => {
-            let when = if now { When::Now } else { When::Due };
-            // Started by a request that has answered: no gate (the intent was authorised when it
-            // was queued), no output.
-            if let Some(parent) = after_pid {
-                delivery::detach_and_wait_for(parent);
-            }
-            let Opened { mut store, policy } = open(ctx)?;
-            if let Some(id) = id {
-                delivery::deliver(&mut store, &policy, id, When::Due)?;
-            }
-            delivery::deliver_due(&mut store, &policy, when)?;
-            Ok(Report::new(serde_json::Value::Null))
-        }
+        MailCommand::Deliver {
+            id,
+            after_pid,
+            now,
+            token_reminder,
+        } => deliver(ctx, id, after_pid, now, token_reminder.as_deref()),
         MailCommand::List => {
             let admitted = admit(ctx, &[SETTINGS_MANAGE])?;
             let waiting = admitted.store.sql().waiting_mail()?;
@@ -102,4 +94,29 @@ pub fn run(ctx: &Context, command: MailCommand) -> Result<Report> {
             )))
         }
     }
+}
+
+/// `mail deliver`: started by a request that has answered, so no gate (the intent was
+/// authorised when it was queued) and no output.
+fn deliver(
+    ctx: &Context,
+    id: Option<i64>,
+    after_pid: Option<u32>,
+    now: bool,
+    token_reminder: Option<&str>,
+) -> Result<Report> {
+    let when = if now { When::Now } else { When::Due };
+    if let Some(parent) = after_pid {
+        delivery::detach_and_wait_for(parent);
+    }
+    let Opened { mut store, policy } = open(ctx)?;
+    if let Some(id) = id {
+        delivery::deliver(&mut store, &policy, id, When::Due)?;
+    }
+    delivery::deliver_due(&mut store, &policy, when)?;
+    if let Some(token) = token_reminder {
+        let cfg = ctx.mail_config(&policy.mail, store.database_id())?;
+        crate::accounts::tokens::remind(&mut store, &cfg, Some(token))?;
+    }
+    Ok(Report::new(serde_json::Value::Null))
 }

@@ -66,7 +66,7 @@ pub(crate) fn admit(ctx: &Context, permissions: &[&str]) -> Result<Admitted> {
     let Opened { mut store, policy } = open(ctx)?;
     let credential = ctx.credential(store.database_id());
     let actor = gate::require(&store, &policy, &credential, permissions, Owing::Nothing)?;
-    after_admission(ctx, &mut store, &policy, &actor);
+    after_admission(ctx, &mut store, &actor);
     Ok(Admitted {
         store,
         policy,
@@ -80,7 +80,7 @@ pub(crate) fn admit_owing(ctx: &Context, owing: Owing) -> Result<Admitted> {
     let Opened { mut store, policy } = open(ctx)?;
     let credential = ctx.credential(store.database_id());
     let actor = gate::require(&store, &policy, &credential, &[], owing)?;
-    after_admission(ctx, &mut store, &policy, &actor);
+    after_admission(ctx, &mut store, &actor);
     Ok(Admitted {
         store,
         policy,
@@ -90,15 +90,13 @@ pub(crate) fn admit_owing(ctx: &Context, owing: Owing) -> Result<Admitted> {
 
 /// What an admission through an API token sets off, best effort and never waiting for another
 /// writer: its use recorded (at most hourly), and its owner told once when it ends within 7 days.
-fn after_admission(ctx: &Context, store: &mut Store, policy: &Policy, actor: &Actor) {
+fn after_admission(ctx: &Context, store: &mut Store, actor: &Actor) {
     let Via::Token(token) = &actor.via else {
         return;
     };
     let _ = crate::accounts::audit::record_token_use(store, actor);
-    if crate::accounts::tokens::reminder_due(token, crate::clock::now())
-        && let Ok(cfg) = ctx.mail_config(&policy.mail, store.database_id())
-    {
-        let _ = crate::accounts::tokens::remind(store, &cfg, Some(&token.id), false);
+    if crate::accounts::tokens::reminder_due(token, crate::clock::now()) {
+        crate::accounts::delivery::hand_off_token_reminder(&ctx.db.location, &token.id);
     }
 }
 

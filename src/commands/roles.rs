@@ -20,7 +20,9 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, command: RolesCommand) -> Resul
         password_stdin,
         ..
     } = &command
-        && permissions.iter().any(|p| p == "*")
+        && permissions
+            .iter()
+            .any(|p| crate::permissions::hands_over_everything(p))
     {
         step_up(input, &mut admitted, *password_stdin)?;
     }

@@ -1,6 +1,6 @@
 use crate::accounts::tokens::{self, NewToken};
 use crate::cli::TokensCommand;
-use crate::commands::{admit, fresh_proof};
+use crate::commands::{Admitted, admit, fresh_proof};
 use crate::context::Context;
 use crate::error::Result;
 use crate::input::Input;
@@ -73,29 +73,49 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, command: TokensCommand) -> Resu
             };
             Ok(Report::new(serde_json::json!({ "token": token, "changed": changed })).line(line))
         }
-        TokensCommand::Remind => {
-            admitted.actor.require(SESSIONS_MANAGE)?;
-            let cfg = ctx.mail_config(&admitted.policy.mail, admitted.store.database_id())?;
-            let told = tokens::remind(&mut admitted.store, &cfg, None, true)?;
-            let mut report = Report::new(serde_json::json!({ "reminded": told }));
-            for r in &told {
-                report = report.line(match &r.error {
-                    None => format!(
-                        "Told {} that the token {} ({}) expires {}.",
-                        r.token.email,
-                        r.token.id,
-                        r.token.name,
-                        r.token.expires_at.as_deref().unwrap_or("")
-                    ),
-                    Some(e) => {
-                        format!("Could not tell {} about {}: {e}", r.token.email, r.token.id)
-                    }
-                });
-            }
-            if told.is_empty() {
-                report = report.line("No token expires within 7 days without its owner told.");
-            }
-            Ok(report)
-        }
+        TokensCommand::Remind => remind(ctx, &mut admitted),
     }
+}
+
+/// `tokens remind`: exit 9 when a reminder could not be sent, so that a timer notices.
+fn remind(ctx: &Context, admitted: &mut Admitted) -> Result<Report> {
+    admitted.actor.require(SESSIONS_MANAGE)?;
+    let cfg = ctx.mail_config(&admitted.policy.mail, admitted.store.database_id())?;
+    let told = tokens::remind(&mut admitted.store, &cfg, None)?;
+    let failed: Vec<String> = told
+        .iter()
+        .filter_map(|r| {
+            r.error
+                .as_ref()
+                .map(|e| format!("{} ({}): {e}", r.token.id, r.token.email))
+        })
+        .collect();
+    if !failed.is_empty() {
+        // Exit 9, so that a timer notices; the sent ones are in the audit log.
+        return Err(crate::error::Error::MailFailed(format!(
+            "{} of {} reminder(s) could not be sent, tried again in an hour at the earliest: {}",
+            failed.len(),
+            told.len(),
+            failed.join("; ")
+        )));
+    }
+    let mut report = Report::new(serde_json::json!({ "reminded": told }));
+    for r in &told {
+        report = report.line(match &r.error {
+            None => format!(
+                "Told {} that the token {} ({}) expires {}.",
+                r.token.email,
+                r.token.id,
+                r.token.name,
+                r.token.expires_at.as_deref().unwrap_or("")
+            ),
+            Some(e) => {
+                format!("Could not tell {} about {}: {e}", r.token.email, r.token.id)
+            }
+        });
+    }
+    if told.is_empty() {
+        report = report.line("No token expires within 7 days without its owner told.");
+    }
+    Ok(report)
 }

@@ -48,6 +48,7 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, command: UsersCommand) -> Resul
             last_name,
             attrs,
             email,
+            must_change,
             password_stdin,
         } => {
             let change = Update {
@@ -55,6 +56,7 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, command: UsersCommand) -> Resul
                 last_name,
                 attributes: parse_attributes(&attrs)?,
                 new_email: email.as_deref().map(parse_email).transpose()?,
+                must_change,
             };
             let target = parse_email(&user)?;
             let proof = if users::update_needs_proof(&admitted.actor, &target, &change) {

@@ -240,9 +240,19 @@ impl LogLine {
         }
     }
 
-    /// Whether it reports a failure (sent at warning severity).
+    /// Whether it reports a failure or a refusal (sent at warning severity): failed checks,
+    /// locks, refused credentials and permissions, mail that could not go out. (`role.denied`
+    /// is an administrator taking a permission from a role: routine.)
     pub(super) fn is_failure(&self) -> bool {
-        [".failed", ".rejected", ".denied", ".locked", ".busy"]
+        self.event == "permission.denied"
+            || [
+                ".failed",
+                ".rejected",
+                ".locked",
+                ".busy",
+                ".undeliverable",
+                "_failed",
+            ]
             .iter()
             .any(|end| self.event.ends_with(end))
     }

@@ -363,8 +363,10 @@ impl Store {
             locks: Some(&self.locks),
             audit_lines: self.audit_copy.as_ref().map(|_| &self.audit_lines),
         };
-        // The daily purge of operational rows rides on the first write of the day.
-        let out = f(&tx).and_then(|out| tx.purge_if_due(crate::clock::now()).map(|()| out));
+        // The daily purge of operational rows rides on the first write of the day, before the
+        // command's own work: whatever the command then reads or copies (`db copy` copies the
+        // whole store) already holds the purge and its audit event.
+        let out = tx.purge_if_due(crate::clock::now()).and_then(|()| f(&tx));
         match out {
             Ok(out) => {
                 let committed = self.conn.batch("COMMIT");

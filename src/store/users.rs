@@ -240,6 +240,8 @@ pub struct BulkUser<'a> {
     pub id: i64,
     pub user: NewUser<'a>,
     pub status: Status,
+    /// The user must change the given password first.
+    pub must_change: bool,
 }
 
 fn column(name: &str, int: bool) -> Column {
@@ -273,6 +275,7 @@ impl Tx<'_> {
             column("status", false),
             column("created_at", true),
             column("updated_at", true),
+            column("must_change_password", true),
         ];
         let mut values: Vec<Value<'_>> = Vec::with_capacity(users.len() * columns.len());
         for b in users {
@@ -289,6 +292,7 @@ impl Tx<'_> {
                 Value::from(b.status.as_str()),
                 Value::from(now),
                 Value::from(now),
+                Value::from(i64::from(b.must_change)),
             ]);
         }
         match self.conn.insert_rows("users", &columns, &values) {

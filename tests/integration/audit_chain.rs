@@ -420,7 +420,7 @@ fn committed_events_go_to_the_system_logger_too() {
         .trim()
         .to_string();
     assert!(line.starts_with("<86>"), "{line}");
-    assert!(line.contains(" useradm["), "{line}");
+    assert!(line.starts_with("<86>useradm["), "{line}");
     assert!(
         line.contains("event=role.created actor=admin@example.com target=ops"),
         "{line}"

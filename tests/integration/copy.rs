@@ -268,3 +268,43 @@ fn finish_marks_the_source_after_an_interrupted_copy() {
         .stderr_has("latest audit event");
     env.run(&["whoami"], "").ok();
 }
+
+/// The daily purge runs before a write's own work: when `db copy` is the first write of a day,
+/// the purge and its event are part of what is copied, so the source's last link (which its
+/// logs anchored) is in the copy, and nothing is appended to the source after it.
+#[test]
+fn a_purge_due_at_copy_time_is_copied_too() {
+    let mut env = Env::admin();
+    env.exec("UPDATE meta SET value = '0' WHERE key = 'purged_at'", &[]);
+    // Something to purge: an expired code of an unverified account.
+    env.run(
+        &["register", "--email", ALICE, "--password-stdin"],
+        &format!("{ALICE_PW}\n"),
+    )
+    .ok();
+    env.exec("UPDATE meta SET value = '0' WHERE key = 'purged_at'", &[]);
+    env.exec(
+        "UPDATE one_time_codes SET expires_at = expires_at - ?1",
+        &[(40 * 86_400_i64).into()],
+    );
+    let across = env.path().join("across.db");
+    env.run(&["db", "copy", "--to", across.to_str().unwrap()], "")
+        .ok();
+    let source_head = env.rows(
+        "SELECT event, hash FROM audit_events ORDER BY id DESC LIMIT 1",
+        &[],
+    );
+    // The source's last link is the purge, made in the copy's transaction before copying.
+    assert_eq!(source_head[0][0].text(), "retention.purged");
+    env.set_var("USERADM_DB", across.display().to_string());
+    env.run(
+        &[
+            "audit",
+            "verify",
+            "--expect-head",
+            &source_head[0][1].text(),
+        ],
+        "",
+    )
+    .ok();
+}

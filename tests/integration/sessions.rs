@@ -225,6 +225,10 @@ fn handing_over_everything_needs_a_fresh_proof_and_a_session() {
     env.run(&["roles", "allow", "ops", "*"], "")
         .code(2)
         .stderr_has("--password-stdin");
+    // So is what lets its holder give themselves anything: making roles, changing the policy.
+    env.run(&["roles", "allow", "ops", "roles.*"], "")
+        .code(2)
+        .stderr_has("--password-stdin");
     // Lesser grants and permissions ask for nothing.
     env.run(&["grant", "--email", ALICE, "--role", "ops"], "")
         .ok();

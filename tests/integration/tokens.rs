@@ -33,8 +33,13 @@ fn the_owner_is_told_once_when_a_token_ends_within_a_week() {
         "UPDATE api_tokens SET expires_at = created_at + ?1",
         &[(3 * day).into()],
     );
-    // Its first use in the last week tells the owner; later uses do not.
+    // Its first use in the last week tells the owner (a deliverer the command starts and does
+    // not wait for); later uses do not.
     env.as_token(&soon, &["users", "list"]).ok();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    while notices(&env).is_empty() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
     env.as_token(&soon, &["users", "list"]).ok();
     let sent = notices(&env);
     assert_eq!(sent.len(), 1, "{sent:?}");
@@ -83,6 +88,36 @@ fn the_owner_is_told_once_when_a_token_ends_within_a_week() {
         env.count("SELECT count(*) FROM audit_events WHERE event = 'token.expiry_notified'"),
         2
     );
+    // A reminder that cannot be sent is exit 9 for the timer, and waits an hour to be tried again.
+    env.run(
+        &[
+            "tokens",
+            "create",
+            "--name",
+            "unlucky",
+            "--permission",
+            "users.read",
+        ],
+        "",
+    )
+    .ok();
+    env.exec(
+        "UPDATE api_tokens SET expires_at = created_at + ?1 WHERE name = 'unlucky'",
+        &[(2 * day).into()],
+    );
+    let nowhere = [("USERADM_SMTP_URL", "smtp://127.0.0.1:9")];
+    env.run_env(&nowhere, &["tokens", "remind"], "")
+        .code(9)
+        .stderr_has("could not be sent");
+    assert_eq!(
+        env.count("SELECT count(*) FROM audit_events WHERE event = 'token.expiry_notice_failed'"),
+        1
+    );
+    let later = env
+        .run_env(&nowhere, &["--json", "tokens", "remind"], "")
+        .ok()
+        .json();
+    assert_eq!(later["reminded"], serde_json::json!([]));
     // Telling owners of others' tokens needs sessions.manage.
     env.register_verified(ALICE, ALICE_PW);
     env.login_as("alice", ALICE, ALICE_PW);

@@ -84,6 +84,7 @@ struct Row {
     verified: Option<bool>,
     secret: Secret,
     status: Option<Status>,
+    must_change: Option<bool>,
 }
 
 impl Row {
@@ -300,6 +301,9 @@ fn validate_row(
         }
         (None, None) => Secret::None,
     };
+    if raw.must_change == Some(true) && matches!(secret, Secret::None) {
+        return Err("must_change needs a password or password_hash".into());
+    }
     Ok(Row {
         line: raw.line,
         email,
@@ -310,6 +314,7 @@ fn validate_row(
         verified: raw.verified,
         secret,
         status,
+        must_change: raw.must_change,
     })
 }
 
@@ -395,6 +400,9 @@ fn differs(store: &Store, user: &User, row: &Row) -> Result<bool> {
                 != serde_json::from_str(&user.attributes).ok()
         })
         || row.status.is_some_and(|s| s != user.status)
+        || row
+            .must_change
+            .is_some_and(|m| m != user.must_change_password)
         || (row.verified == Some(true) && user.email_verified_at.is_none()))
 }
 
@@ -543,6 +551,7 @@ impl<'a> Writer<'a, '_> {
                 verified: row.verified.unwrap_or(false),
             },
             status: row.status.unwrap_or(Status::Active),
+            must_change: row.must_change.unwrap_or(false),
         });
         for name in row.roles.iter().flatten() {
             self.pending.grants.push((id, self.roles[name].id));
@@ -609,6 +618,9 @@ impl<'a> Writer<'a, '_> {
         }
         if row.verified == Some(true) {
             changes::mark_verified(tx, by, user, now)?;
+        }
+        if let Some(must) = row.must_change {
+            changes::set_must_change(tx, by, user, must, now)?;
         }
         Ok(())
     }

@@ -16,6 +16,8 @@ pub struct RawRow {
     pub password: Option<String>,
     pub password_hash: Option<String>,
     pub status: Option<String>,
+    /// The user must change the given password first.
+    pub must_change: Option<bool>,
 }
 
 /// A problem with one line of the file.
@@ -41,6 +43,7 @@ pub const COLUMNS: &[&str] = &[
     "password",
     "password_hash",
     "status",
+    "must_change",
 ];
 
 /// The columns `export` writes, in order: every column but the two secrets.
@@ -112,6 +115,9 @@ fn set_text(row: &mut RawRow, column: &str, value: &str) -> Result<(), String> {
         "password" => row.password = Some(value.to_string()),
         "password_hash" => row.password_hash = Some(value.to_string()),
         "status" => row.status = Some(value.to_string()),
+        "must_change" => {
+            row.must_change = Some(parse_bool(value).ok_or("must_change must be true or false")?)
+        }
         other => return Err(format!("unknown column {other:?}")),
     }
     Ok(())
@@ -247,6 +253,10 @@ fn parse_jsonl(text: &str) -> (Vec<RawRow>, Vec<LineError>) {
                 }
                 ("verified", serde_json::Value::Bool(b)) => {
                     row.verified = Some(*b);
+                    Ok(())
+                }
+                ("must_change", serde_json::Value::Bool(b)) => {
+                    row.must_change = Some(*b);
                     Ok(())
                 }
                 (k, serde_json::Value::String(s)) => set_text(&mut row, k, s),
