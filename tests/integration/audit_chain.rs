@@ -306,16 +306,7 @@ fn refused_credentials_and_token_uses_are_audited() {
     let env = Env::admin();
     // A session file whose token was changed: a live session id with another token.
     let file = env.session_file();
-    let good = std::fs::read_to_string(&file).unwrap();
-    let mut doc: serde_json::Value = serde_json::from_str(&good).unwrap();
-    let token = doc["token"].as_str().unwrap().to_string();
-    let flipped = format!(
-        "{}{}",
-        if token.starts_with('0') { '1' } else { '0' },
-        &token[1..]
-    );
-    doc["token"] = flipped.into();
-    std::fs::write(&file, doc.to_string()).unwrap();
+    let good = env.tamper_session_token();
     env.run(&["whoami"], "").code(4);
     env.run(&["check", "--permission", "users.read"], "")
         .code(4);
@@ -419,7 +410,6 @@ fn committed_events_go_to_the_system_logger_too() {
         .stdout
         .trim()
         .to_string();
-    assert!(line.starts_with("<86>"), "{line}");
     assert!(line.starts_with("<86>useradm["), "{line}");
     assert!(
         line.contains("event=role.created actor=admin@example.com target=ops"),

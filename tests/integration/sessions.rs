@@ -84,17 +84,7 @@ impl Env {
 fn tampered_and_unsafe_session_files_are_refused() {
     let env = Env::admin();
     let file = env.session_file();
-    let good = std::fs::read_to_string(&file).unwrap();
-
-    let mut doc: serde_json::Value = serde_json::from_str(&good).unwrap();
-    let token = doc["token"].as_str().unwrap().to_string();
-    let flipped = format!(
-        "{}{}",
-        if token.starts_with('0') { '1' } else { '0' },
-        &token[1..]
-    );
-    doc["token"] = flipped.into();
-    std::fs::write(&file, doc.to_string()).unwrap();
+    let good = env.tamper_session_token();
     env.run(&["whoami"], "").code(4).stderr_has("ended");
 
     std::fs::write(&file, "garbage{").unwrap();

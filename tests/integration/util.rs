@@ -473,6 +473,19 @@ impl Env {
 
     /// The session file of this environment's database.
     #[track_caller]
+    /// Changes one digit of the token in the default session file (a file tampered with);
+    /// returns the file's contents before.
+    pub fn tamper_session_token(&self) -> String {
+        let file = self.session_file();
+        let good = std::fs::read_to_string(&file).unwrap();
+        let mut doc: serde_json::Value = serde_json::from_str(&good).unwrap();
+        let token = doc["token"].as_str().unwrap().to_string();
+        let first = if token.starts_with('0') { '1' } else { '0' };
+        doc["token"] = format!("{first}{}", &token[1..]).into();
+        std::fs::write(&file, doc.to_string()).unwrap();
+        good
+    }
+
     pub fn session_file(&self) -> PathBuf {
         let id = self.text("SELECT value FROM meta WHERE key='database_id'", &[]);
         self.sessions.join(format!("{id}.json"))
