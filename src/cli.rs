@@ -239,6 +239,23 @@ pub enum Command {
     #[command(subcommand)]
     Db(DbCommand),
 
+    /// The checkpassword interface (qmail and its family): reads `user\0password\0timestamp\0`
+    /// from file descriptor 3; runs PROG with USER and HOME set when the password is right, else
+    /// exits 1 (2: misuse, 111: a temporary failure)
+    #[command(
+        after_help = "Example (in a qmail-popup run script):\n  qmail-popup host.example useradm --db /var/lib/useradm/useradm.db checkpassword qmail-pop3d Maildir"
+    )]
+    Checkpassword {
+        /// The program to run, and its arguments
+        #[arg(
+            required = true,
+            trailing_var_arg = true,
+            allow_hyphen_values = true,
+            value_name = "PROG"
+        )]
+        prog: Vec<std::ffi::OsString>,
+    },
+
     /// Print the shell completion script for SHELL to stdout
     #[command(
         after_help = "Example:\n  useradm completions bash > ~/.local/share/bash-completion/completions/useradm"

@@ -197,6 +197,12 @@ pub const DEFINITIONS: &[Definition] = &[
         help: "ended sessions, used or expired codes, sent mail and unknown addresses' failure counts are purged after this",
     },
     Definition {
+        key: "checkpassword.home",
+        default: "/",
+        kind: Kind::FilePath,
+        help: "the HOME that checkpassword gives the program it runs",
+    },
+    Definition {
         key: "audit.syslog",
         default: "auto",
         kind: Kind::LogSocket,
@@ -418,6 +424,8 @@ pub struct Policy {
     pub code_max_per_hour: i64,
     pub registration_open: bool,
     pub require_verified_email: bool,
+    /// The HOME `checkpassword` gives the program it runs.
+    pub checkpassword_home: String,
     /// Where audit events also go: `auto`, `off` or a socket path (`syslog::target`).
     pub audit_syslog: String,
     /// Holders of these roles must have a second factor.
@@ -485,6 +493,7 @@ impl Policy {
             registration_open: flag("registration.open"),
             require_verified_email: flag("registration.require_verified_email"),
             audit_syslog: text("audit.syslog"),
+            checkpassword_home: text("checkpassword.home"),
             mfa_required_roles: text("mfa.required_roles")
                 .split(',')
                 .filter(|r| !r.is_empty())

@@ -5,6 +5,7 @@
 mod audit;
 mod authenticate;
 mod check;
+mod checkpassword;
 mod completions;
 mod config;
 mod db;
@@ -158,6 +159,7 @@ fn dispatch(ctx: &Context, command: Command) -> Result<Report> {
         Command::TwoFactor(cmd) => mfa::run(ctx, &mut input, cmd),
         Command::Mail(cmd) => mail::run(ctx, cmd),
         Command::Db(DbCommand::Copy(args)) => db::copy(ctx, args),
+        Command::Checkpassword { prog } => checkpassword::run(ctx, &prog),
         Command::Completions { shell } => completions::completions(shell),
         Command::Man { out_dir } => completions::man(&out_dir),
     }

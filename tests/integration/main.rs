@@ -6,6 +6,7 @@
 mod access;
 mod audit_chain;
 mod bad_input;
+mod checkpassword;
 mod codes;
 mod concurrency;
 mod config;
