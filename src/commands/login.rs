@@ -27,11 +27,16 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, args: LoginArgs) -> Result<Repo
     )?;
     let view = UserView::load(&opened.store.sql(), &user)?;
     let expires = clock::rfc3339(session.expires_at);
+    let next = if view.must_change_password {
+        "Your password was set for you: change it first with `useradm passwd` (nothing else runs until then)."
+    } else {
+        "Run `useradm whoami` to see your roles; `useradm logout` ends the session."
+    };
     Ok(Report::new(serde_json::json!({
         "user": view,
         "session": { "id": session.id, "created_at": clock::rfc3339(session.created_at), "expires_at": expires },
         "changed": true,
     }))
     .line(format!("Logged in as {} until {expires} at the latest.", view.email))
-    .note("Run `useradm whoami` to see your roles; `useradm logout` ends the session."))
+    .note(next))
 }

@@ -57,7 +57,13 @@ fn a_temporary_password_must_be_changed_before_anything_else() {
     .code(3);
 
     env.config_set("mfa.required_roles", "*");
-    env.login_as("alice", ALICE, temporary);
+    env.as_session(
+        "alice",
+        &["login", "--email", ALICE, "--password-stdin"],
+        &format!("{temporary}\n"),
+    )
+    .ok()
+    .stderr_has("useradm passwd");
     let whoami = env
         .as_session("alice", &["--json", "whoami"], "")
         .ok()
