@@ -139,10 +139,12 @@ Register-ArgumentCompleter -Native -CommandName 'useradm' -ScriptBlock {
         }
         'useradm;authenticate' {
             [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'Email address')
+            [CompletionResult]::new('--email-domain', '--email-domain', [CompletionResultType]::ParameterName, 'With --pam: the domain of a PAM_USER without one (alice -> alice@DOMAIN)')
             [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'Read the password from the first line of a file')
             [CompletionResult]::new('--otp', '--otp', [CompletionResultType]::ParameterName, 'otp')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--pam', '--pam', [CompletionResultType]::ParameterName, 'Speak pam_exec''s conventions: the user from PAM_USER, the password from standard input (expose_authtok), PAM_TYPE auth or account; every refusal is exit 1 and prints nothing')
             [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from the first line of standard input')
             [CompletionResult]::new('--otp-stdin', '--otp-stdin', [CompletionResultType]::ParameterName, 'Read the authenticator app''s code from standard input (the line after the password, if that comes first)')
             [CompletionResult]::new('--recovery-code-stdin', '--recovery-code-stdin', [CompletionResultType]::ParameterName, 'Read a recovery code from standard input instead of an app code')

@@ -911,13 +911,17 @@ _useradm() {
             return 0
             ;;
         useradm__subcmd__authenticate)
-            opts="-q -h -V --email --password-stdin --password-file --otp-stdin --recovery-code-stdin --otp --db --json --quiet --no-input --color --help --version"
+            opts="-q -h -V --email --pam --email-domain --password-stdin --password-file --otp-stdin --recovery-code-stdin --otp --db --json --quiet --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --email)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --email-domain)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -131,10 +131,12 @@ set edit:completion:arg-completer[useradm] = {|@words|
         }
         &'useradm;authenticate'= {
             cand --email 'Email address'
+            cand --email-domain 'With --pam: the domain of a PAM_USER without one (alice -> alice@DOMAIN)'
             cand --password-file 'Read the password from the first line of a file'
             cand --otp 'otp'
             cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
+            cand --pam 'Speak pam_exec''s conventions: the user from PAM_USER, the password from standard input (expose_authtok), PAM_TYPE auth or account; every refusal is exit 1 and prints nothing'
             cand --password-stdin 'Read the password from the first line of standard input'
             cand --otp-stdin 'Read the authenticator app''s code from standard input (the line after the password, if that comes first)'
             cand --recovery-code-stdin 'Read a recovery code from standard input instead of an app code'

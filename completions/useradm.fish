@@ -122,12 +122,14 @@ complete -c useradm -n "__fish_useradm_using_subcommand login" -l no-input -d 'N
 complete -c useradm -n "__fish_useradm_using_subcommand login" -s h -l help -d 'Print help'
 complete -c useradm -n "__fish_useradm_using_subcommand login" -s V -l version -d 'Print version'
 complete -c useradm -n "__fish_useradm_using_subcommand authenticate" -l email -d 'Email address' -r
+complete -c useradm -n "__fish_useradm_using_subcommand authenticate" -l email-domain -d 'With --pam: the domain of a PAM_USER without one (alice -> alice@DOMAIN)' -r
 complete -c useradm -n "__fish_useradm_using_subcommand authenticate" -l password-file -d 'Read the password from the first line of a file' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand authenticate" -l otp -r
 complete -c useradm -n "__fish_useradm_using_subcommand authenticate" -l db -d 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand authenticate" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c useradm -n "__fish_useradm_using_subcommand authenticate" -l pam -d 'Speak pam_exec\'s conventions: the user from PAM_USER, the password from standard input (expose_authtok), PAM_TYPE auth or account; every refusal is exit 1 and prints nothing'
 complete -c useradm -n "__fish_useradm_using_subcommand authenticate" -l password-stdin -d 'Read the password from the first line of standard input'
 complete -c useradm -n "__fish_useradm_using_subcommand authenticate" -l otp-stdin -d 'Read the authenticator app\'s code from standard input (the line after the password, if that comes first)'
 complete -c useradm -n "__fish_useradm_using_subcommand authenticate" -l recovery-code-stdin -d 'Read a recovery code from standard input instead of an app code'

@@ -372,8 +372,17 @@ pub struct LoginArgs {
 #[derive(Debug, Args)]
 pub struct AuthenticateArgs {
     /// Email address
-    #[arg(long, value_name = "EMAIL")]
-    pub email: String,
+    #[arg(long, value_name = "EMAIL", required_unless_present = "pam")]
+    pub email: Option<String>,
+
+    /// Speak pam_exec's conventions: the user from PAM_USER, the password from standard input
+    /// (expose_authtok), PAM_TYPE auth or account; every refusal is exit 1 and prints nothing
+    #[arg(long, conflicts_with_all = ["email", "password_stdin", "password_file"])]
+    pub pam: bool,
+
+    /// With --pam: the domain of a PAM_USER without one (alice -> alice@DOMAIN)
+    #[arg(long, value_name = "DOMAIN", requires = "pam")]
+    pub email_domain: Option<String>,
 
     #[command(flatten)]
     pub password: PasswordSource,

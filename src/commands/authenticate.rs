@@ -9,8 +9,11 @@ use crate::password::Password;
 use crate::validate::parse_email;
 
 pub fn run(ctx: &Context, input: &mut Input<'_>, args: AuthenticateArgs) -> Result<Report> {
+    if args.pam {
+        return Ok(crate::commands::pam::run(ctx, args.email_domain.as_deref()));
+    }
     let mut opened = open(ctx)?;
-    let email = parse_email(&args.email)?;
+    let email = parse_email(args.email.as_deref().unwrap_or_default())?;
     let password = input.password(&args.password, "Password", false, |raw| {
         Ok(Password::normalise(&raw))
     })?;

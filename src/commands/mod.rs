@@ -17,6 +17,7 @@ mod login;
 mod logout;
 mod mail;
 mod mfa;
+mod pam;
 mod passwd;
 mod register;
 mod reset;

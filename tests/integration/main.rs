@@ -22,6 +22,7 @@ mod interactive;
 mod leaks;
 mod lifecycle;
 mod mfa;
+mod pam;
 mod postgres;
 mod retention;
 mod security;

@@ -22,7 +22,7 @@ fn fresh_step() -> i64 {
 }
 
 /// Enrols the default session's user; returns the secret and the recovery codes.
-fn enrol(env: &Env) -> (String, Vec<String>) {
+pub(crate) fn enrol(env: &Env) -> (String, Vec<String>) {
     let started = env.run(&["--json", "2fa", "enable"], "").ok().json();
     assert_eq!(started["enabled"], false);
     let secret = started["secret"].as_str().unwrap().to_string();
