@@ -69,6 +69,12 @@ fn the_checkpassword_protocol_is_spoken() {
     assert_eq!(checkpassword(&env, Some(&long), &SHOW).code, 2);
     assert_eq!(checkpassword(&env, None, &SHOW).code, 2);
 
+    // An account with a second factor: the protocol carries one secret, so it is refused.
+    checkpassword(&env, Some(&request(ADMIN, ADMIN_PW)), &SHOW).code(0);
+    crate::mfa::enrol(&env);
+    let run = checkpassword(&env, Some(&request(ADMIN, ADMIN_PW)), &SHOW);
+    assert_eq!((run.code, run.stdout.as_str()), (1, ""));
+
     // A disabled account is refused like a wrong password.
     env.run(&["users", "disable", ALICE], "").ok();
     let run = checkpassword(&env, Some(&request(ALICE, ALICE_PW)), &SHOW);
