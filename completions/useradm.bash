@@ -3499,7 +3499,7 @@ _useradm() {
             return 0
             ;;
         useradm__subcmd__users__subcmd__list)
-            opts="-q -h -V --role --status --search --legacy-hash --db --json --quiet --no-input --color --help --version"
+            opts="-q -h -V --role --status --search --legacy-hash --inactive --expiring --db --json --quiet --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3514,6 +3514,14 @@ _useradm() {
                     return 0
                     ;;
                 --search)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --inactive)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --expiring)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3629,7 +3637,7 @@ _useradm() {
             return 0
             ;;
         useradm__subcmd__users__subcmd__update)
-            opts="-q -h -V --first-name --last-name --attr --must-change --email --password-stdin --db --json --quiet --no-input --color --help --version"
+            opts="-q -h -V --first-name --last-name --attr --must-change --expires --valid-from --email --password-stdin --db --json --quiet --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3649,6 +3657,14 @@ _useradm() {
                     ;;
                 --must-change)
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --expires)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --valid-from)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --email)

@@ -591,6 +591,13 @@ pub enum UsersCommand {
         /// not upgraded by a login: they check at their own cost, and may be expired)
         #[arg(long)]
         legacy_hash: bool,
+        /// Only accounts that have not authenticated in any way for this long (90d), or never:
+        /// for access reviews
+        #[arg(long, value_name = "DURATION")]
+        inactive: Option<String>,
+        /// Only accounts whose validity ends within this long (30d)
+        #[arg(long, value_name = "DURATION")]
+        expiring: Option<String>,
     },
     /// Show one account
     Show {
@@ -615,6 +622,13 @@ pub enum UsersCommand {
         /// Whether the user must change their password before anything else
         #[arg(long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL")]
         must_change: Option<bool>,
+        /// The account stops working then: a date, an RFC 3339 time, a duration from now (90d),
+        /// or never
+        #[arg(long, value_name = "WHEN|never")]
+        expires: Option<String>,
+        /// The account works only from then: a date, an RFC 3339 time, or now
+        #[arg(long, value_name = "WHEN|now")]
+        valid_from: Option<String>,
         /// New email address: confirmed by a code sent to it; the old one works until then
         #[arg(long, value_name = "NEW")]
         email: Option<String>,

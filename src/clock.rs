@@ -28,6 +28,22 @@ pub fn parse_duration(text: &str) -> Option<i64> {
 }
 
 /// `900` → `15m`.
+/// A moment given on the command line: an RFC 3339 time (`2026-12-31T17:00:00Z`), a date
+/// (`2026-12-31`, its midnight UTC), or a duration from now (`90d`).
+pub fn parse_moment(text: &str) -> Option<i64> {
+    let text = text.trim();
+    let rfc = if text.len() == 10 {
+        format!("{text}T00:00:00Z")
+    } else {
+        text.to_string()
+    };
+    if let Ok(t) = humantime::parse_rfc3339_weak(&rfc) {
+        let secs = t.duration_since(std::time::UNIX_EPOCH).ok()?.as_secs();
+        return i64::try_from(secs).ok();
+    }
+    parse_duration(text).map(|d| now().saturating_add(d))
+}
+
 pub fn format_duration(secs: i64) -> String {
     humantime::format_duration(Duration::from_secs(u64::try_from(secs).unwrap_or(0))).to_string()
 }

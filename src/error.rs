@@ -17,6 +17,10 @@ pub enum Unavailable {
     PasswordChangeRequired,
     /// The user must enrol a second factor first.
     MfaEnrolmentRequired,
+    /// The account's validity ended (`users update --expires`).
+    AccountExpired,
+    /// The account's validity has not begun (`users update --valid-from`).
+    NotYetValid,
 }
 
 impl Unavailable {
@@ -28,6 +32,8 @@ impl Unavailable {
             Unavailable::RateLimited => "rate_limited",
             Unavailable::PasswordChangeRequired => "password_change_required",
             Unavailable::MfaEnrolmentRequired => "mfa_enrolment_required",
+            Unavailable::AccountExpired => "account_expired",
+            Unavailable::NotYetValid => "not_yet_valid",
         }
     }
 }

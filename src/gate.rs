@@ -11,7 +11,7 @@ use crate::permissions::{covers, hands_over_everything};
 use crate::required::{self, Action};
 use crate::session;
 use crate::settings::Policy;
-use crate::store::{AuditEvent, Holdings, SessionRow, Sql, Store, TokenRow, User};
+use crate::store::{AuditEvent, Holdings, SessionRow, Sql, Store, TokenRow, User, Window};
 
 /// How long a proof of the password lasts for changing one's own credentials (API tokens, a
 /// second factor, one's email address) and for the most powerful grants (a role holding `*`). A
@@ -126,6 +126,21 @@ impl Actor {
     }
 }
 
+/// Why an account may not be used now, by its validity window; `None` inside it.
+fn outside_window(user: &User, now: i64) -> Option<String> {
+    match user.window_at(now) {
+        Window::Open => None,
+        Window::NotYetValid => Some(format!(
+            "is valid only from {}",
+            user.valid_from.map(clock::rfc3339).unwrap_or_default()
+        )),
+        Window::Expired => Some(format!(
+            "expired at {}",
+            user.expires_at.map(clock::rfc3339).unwrap_or_default()
+        )),
+    }
+}
+
 fn not_logged_in(why: &str) -> Error {
     Error::NotLoggedIn(format!("{why}: run `useradm login`"))
 }
@@ -202,6 +217,9 @@ fn session_actor(store: &Store, policy: &Policy, path: &std::path::Path) -> Resu
             "the account of this session is disabled",
         ));
     }
+    if let Some(why) = outside_window(&user, now) {
+        return Err(not_logged_in(&format!("the account of this session {why}")));
+    }
     let Holdings { roles, grants } = sql.user_holdings(user.id)?;
     // At most once a minute (or half the idle time), and never at the cost of failing.
     if now - row.last_seen_at >= (policy.session_idle / 2).clamp(1, 60) {
@@ -258,9 +276,18 @@ fn token_actor(store: &Store, token: &str) -> Result<Actor> {
             "belongs to a disabled account",
         ));
     }
+    if let Some(why) = outside_window(&user, now) {
+        return Err(bad(
+            "account_outside_window",
+            owner,
+            &format!("belongs to an account that {why}"),
+        ));
+    }
     let Holdings { roles, grants } = sql.user_holdings(user.id)?;
     if row.last_used_at.is_none_or(|t| now - t >= 60) {
+        // A token's use is an authentication of its owner (for access reviews).
         store.touch_token(&row.id, now)?;
+        store.touch_authenticated(user.id, now)?;
     }
     Ok(Actor {
         user,
@@ -276,11 +303,11 @@ fn token_actor(store: &Store, token: &str) -> Result<Actor> {
 /// again.
 pub fn recheck(sql: &Sql<'_>, actor: &Actor, permissions: &[&str]) -> Result<Actor> {
     let gone = || not_logged_in("the session or token ended while the command ran");
+    let now = clock::now();
     let user = sql
         .user_by_id(actor.user.id)?
-        .filter(|u| !u.is_disabled())
+        .filter(|u| !u.is_disabled() && u.window_at(now) == Window::Open)
         .ok_or_else(gone)?;
-    let now = clock::now();
     let via = match &actor.via {
         Via::Session(s) => Via::Session(sql.session_by_id(&s.id)?.ok_or_else(gone)?),
         Via::Token(t) => Via::Token(

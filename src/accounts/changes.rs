@@ -162,6 +162,27 @@ pub fn set_must_change(
     Ok(true)
 }
 
+/// Sets the account's validity window; `false` when it was so already.
+pub fn set_validity(
+    tx: &Tx<'_>,
+    by: ChangedBy<'_>,
+    user: &User,
+    valid_from: Option<i64>,
+    expires_at: Option<i64>,
+    now: i64,
+) -> Result<bool> {
+    if (user.valid_from, user.expires_at) == (valid_from, expires_at) {
+        return Ok(false);
+    }
+    tx.set_validity(user.id, valid_from, expires_at, now)?;
+    let detail = serde_json::json!({
+        "valid_from": valid_from.map(crate::clock::rfc3339),
+        "expires_at": expires_at.map(crate::clock::rfc3339),
+    });
+    tx.append_audit(&by.event("user.validity", &user.email, detail), now)?;
+    Ok(true)
+}
+
 /// Enables a disabled account; `false` when it was active.
 pub fn enable(tx: &Tx<'_>, by: ChangedBy<'_>, user: &User, now: i64) -> Result<bool> {
     tx.set_status(user.id, Status::Active, now)?;

@@ -18,7 +18,7 @@ use crate::hashes;
 use crate::password::Password;
 use crate::session::{self, SessionFile};
 use crate::settings::Policy;
-use crate::store::{AuditEvent, Lease, MemoryPermit, SessionRow, Store, Tx, User};
+use crate::store::{AuditEvent, Lease, MemoryPermit, SessionRow, Store, Tx, User, Window};
 use crate::validate::{Email, parse_email};
 
 /// What a credential check is for; it names the audit events.
@@ -317,6 +317,25 @@ impl<'a> Check<'a> {
                 Error::unavailable(Unavailable::Disabled, message),
             ));
         }
+        match user.window_at(clock::now()) {
+            Window::Open => {}
+            Window::NotYetValid => {
+                let from = user.valid_from.map(clock::rfc3339).unwrap_or_default();
+                let message = format!("the account {} is valid from {from}", user.email);
+                return Some((
+                    "not_yet_valid",
+                    Error::unavailable(Unavailable::NotYetValid, message),
+                ));
+            }
+            Window::Expired => {
+                let until = user.expires_at.map(clock::rfc3339).unwrap_or_default();
+                let message = format!("the account {} expired at {until}", user.email);
+                return Some((
+                    "account_expired",
+                    Error::unavailable(Unavailable::AccountExpired, message),
+                ));
+            }
+        }
         // A script checking a password learns it must be changed first; a login opens a session
         // that may do nothing else.
         if self.purpose == Purpose::Authenticate && user.must_change_password {
@@ -382,6 +401,10 @@ impl<'a> Check<'a> {
             return Ok(Finish::Refused(err));
         }
         let done = finish(tx, user, now)?;
+        if self.purpose != Purpose::Login {
+            // A login records its own (`last_login_at` too).
+            tx.set_last_authenticated(user.id, now)?;
+        }
         let detail = serde_json::json!({ "hash_upgraded": upgrade.is_some() });
         let event = AuditEvent::new(self.purpose.ok_event())
             .by(user.id, &user.email)

@@ -67,6 +67,13 @@ pub struct UserView {
     pub last_login_at: Option<String>,
     /// The password was set for the user, who must change it before anything else.
     pub must_change_password: bool,
+    /// The validity window (`None`: open on that side).
+    pub valid_from: Option<String>,
+    pub expires_at: Option<String>,
+    /// `open`, `not_yet_valid` or `expired`, now.
+    pub window: &'static str,
+    /// The last authentication of any kind (login, authenticate, PAM, an API token).
+    pub last_authenticated_at: Option<String>,
 }
 
 impl UserView {
@@ -110,6 +117,14 @@ impl UserView {
             created_at: clock::rfc3339(user.created_at),
             last_login_at: user.last_login_at.map(clock::rfc3339),
             must_change_password: user.must_change_password,
+            valid_from: user.valid_from.map(clock::rfc3339),
+            expires_at: user.expires_at.map(clock::rfc3339),
+            window: match user.window_at(clock::now()) {
+                crate::store::Window::Open => "open",
+                crate::store::Window::NotYetValid => "not_yet_valid",
+                crate::store::Window::Expired => "expired",
+            },
+            last_authenticated_at: user.last_authenticated_at.map(clock::rfc3339),
         }
     }
 

@@ -33,13 +33,30 @@ pub enum StateFilter {
 pub struct ListFilter {
     pub state: StateFilter,
     pub legacy_below: Option<HashCost>,
+    /// Only accounts not authenticated since then (or never).
+    pub inactive_since: Option<i64>,
+    /// Only accounts whose validity ends between now and then.
+    pub expiring_by: Option<i64>,
 }
 
 impl ListFilter {
     pub const ALL: ListFilter = ListFilter {
         state: StateFilter::Any,
         legacy_below: None,
+        inactive_since: None,
+        expiring_by: None,
     };
+
+    /// Whether an account passes the filters on its activity and validity.
+    fn lifecycle_keeps(&self, user: &User, now: i64) -> bool {
+        let inactive = self
+            .inactive_since
+            .is_none_or(|since| user.last_authenticated_at.is_none_or(|t| t < since));
+        let expiring = self
+            .expiring_by
+            .is_none_or(|by| user.expires_at.is_some_and(|t| t > now && t <= by));
+        inactive && expiring
+    }
 }
 
 /// `users list`.
@@ -50,6 +67,7 @@ pub fn list(
     each: &mut dyn FnMut(UserView) -> Result<()>,
 ) -> Result<()> {
     let state = then.state;
+    let now = clock::now();
     let stored = match state {
         StateFilter::Any => None,
         StateFilter::Only(AccountState::Disabled) => Some(Status::Disabled),
@@ -62,6 +80,9 @@ pub fn list(
     store
         .sql()
         .for_each_user(&sql_filter, |user, roles, locked_until| {
+            if !then.lifecycle_keeps(user, now) {
+                return Ok(());
+            }
             if let Some(policy) = then.legacy_below {
                 let legacy = user
                     .password_hash
@@ -95,6 +116,10 @@ pub struct Update {
     pub new_email: Option<Email>,
     /// Whether the user must change their password first (`--must-change`).
     pub must_change: Option<bool>,
+    /// A new start of the validity window (`Some(None)`: none).
+    pub valid_from: Option<Option<i64>>,
+    /// A new end of the validity window (`Some(None)`: never).
+    pub expires_at: Option<Option<i64>>,
 }
 
 impl Update {
@@ -169,6 +194,18 @@ pub fn update(
         let mut changed = changes::update_profile(tx, by, &user, &profile, now)?;
         if let Some(must) = change.must_change {
             changed |= changes::set_must_change(tx, by, &user, must, now)?;
+        }
+        if change.valid_from.is_some() || change.expires_at.is_some() {
+            let from = change.valid_from.unwrap_or(user.valid_from);
+            let until = change.expires_at.unwrap_or(user.expires_at);
+            if let (Some(f), Some(u)) = (from, until)
+                && f >= u
+            {
+                return Err(Error::usage(
+                    "the account would expire before it becomes valid",
+                ));
+            }
+            changed |= changes::set_validity(tx, by, &user, from, until, now)?;
         }
         if let (Some(new), Some(code)) = (new_email, &code) {
             if code_rate_limited(tx, policy, user.id, Purpose::EmailChange, now)? {

@@ -18,29 +18,7 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, command: UsersCommand) -> Resul
     };
     let mut admitted = admit(ctx, &[needs])?;
     match command {
-        UsersCommand::List {
-            role,
-            status,
-            search,
-            legacy_hash,
-        } => {
-            let state = match status {
-                None => StateFilter::Any,
-                Some(StatusFilter::Active) => StateFilter::Only(AccountState::Active),
-                Some(StatusFilter::Disabled) => StateFilter::Only(AccountState::Disabled),
-                Some(StatusFilter::Locked) => StateFilter::Only(AccountState::Locked),
-            };
-            let filter = UserFilter {
-                role,
-                status: None,
-                search,
-            };
-            let then = ListFilter {
-                state,
-                legacy_below: legacy_hash.then_some(admitted.policy.hash_cost),
-            };
-            list(ctx, &admitted, &filter, then)
-        }
+        cmd @ UsersCommand::List { .. } => list_command(ctx, &admitted, cmd),
         UsersCommand::Show { user } => show(&admitted, &user),
         UsersCommand::Update {
             user,
@@ -49,6 +27,8 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, command: UsersCommand) -> Resul
             attrs,
             email,
             must_change,
+            expires,
+            valid_from,
             password_stdin,
         } => {
             let change = Update {
@@ -57,6 +37,11 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, command: UsersCommand) -> Resul
                 attributes: parse_attributes(&attrs)?,
                 new_email: email.as_deref().map(parse_email).transpose()?,
                 must_change,
+                valid_from: valid_from
+                    .as_deref()
+                    .map(|t| moment(t, "now"))
+                    .transpose()?,
+                expires_at: expires.as_deref().map(|t| moment(t, "never")).transpose()?,
             };
             let target = parse_email(&user)?;
             let proof = if users::update_needs_proof(&admitted.actor, &target, &change) {
@@ -129,10 +114,7 @@ fn list(
             format!("{} {}", u.first_name, u.last_name)
                 .trim()
                 .to_string(),
-            match u.must_change_password {
-                true => format!("{} (must change password)", u.status.as_str()),
-                false => u.status.as_str().to_string(),
-            },
+            state_cell(u),
             if u.email_verified { "yes" } else { "no" }.to_string(),
             u.roles.join(", "),
             u.last_login_at.clone().unwrap_or_else(|| "never".into()),
@@ -173,6 +155,18 @@ fn show(admitted: &Admitted, user: &str) -> Result<Report> {
         report =
             report.line("password:     set by an administrator; must be changed at the next login");
     }
+    if view.valid_from.is_some() || view.expires_at.is_some() {
+        report = report.line(format!(
+            "valid:        from {} until {} ({})",
+            view.valid_from.as_deref().unwrap_or("always"),
+            view.expires_at.as_deref().unwrap_or("for ever"),
+            view.window.replace('_', " ")
+        ));
+    }
+    report = report.line(format!(
+        "last authenticated: {}",
+        view.last_authenticated_at.as_deref().unwrap_or("never")
+    ));
     Ok(report)
 }
 
@@ -298,4 +292,66 @@ fn set_password(
         "Password set for {}; {} session(s) ended, {} API token(s) revoked.{owes}",
         view.email, done.sessions_ended, done.tokens_revoked
     )))
+}
+
+/// `--expires` and `--valid-from`: a moment, or the word that leaves that side open.
+fn moment(text: &str, open: &str) -> Result<Option<i64>> {
+    if text == open {
+        return Ok(None);
+    }
+    crate::clock::parse_moment(text).map(Some).ok_or_else(|| {
+        Error::usage(format!(
+            "{text:?} is not a date (2026-12-31), an RFC 3339 time, a duration from now (90d) or {open}"
+        ))
+    })
+}
+
+/// The state column of `users list`: the status, and what else holds the account back.
+fn state_cell(u: &UserView) -> String {
+    let mut cell = u.status.as_str().to_string();
+    if u.window != "open" {
+        cell.push_str(&format!(" ({})", u.window.replace('_', " ")));
+    }
+    if u.must_change_password {
+        cell.push_str(" (must change password)");
+    }
+    cell
+}
+
+/// `users list`: its filters read, then the listing.
+fn list_command(ctx: &Context, admitted: &Admitted, command: UsersCommand) -> Result<Report> {
+    let UsersCommand::List {
+        role,
+        status,
+        search,
+        legacy_hash,
+        inactive,
+        expiring,
+    } = command
+    else {
+        return Err(Error::internal("not users list"));
+    };
+    let state = match status {
+        None => StateFilter::Any,
+        Some(StatusFilter::Active) => StateFilter::Only(AccountState::Active),
+        Some(StatusFilter::Disabled) => StateFilter::Only(AccountState::Disabled),
+        Some(StatusFilter::Locked) => StateFilter::Only(AccountState::Locked),
+    };
+    let filter = UserFilter {
+        role,
+        status: None,
+        search,
+    };
+    let ago = |text: &str| {
+        crate::clock::parse_duration(text)
+            .ok_or_else(|| Error::usage(format!("{text:?} is not a duration such as 90d or 12h")))
+    };
+    let now = crate::clock::now();
+    let then = ListFilter {
+        state,
+        legacy_below: legacy_hash.then_some(admitted.policy.hash_cost),
+        inactive_since: inactive.as_deref().map(ago).transpose()?.map(|d| now - d),
+        expiring_by: expiring.as_deref().map(ago).transpose()?.map(|d| now + d),
+    };
+    list(ctx, admitted, &filter, then)
 }

@@ -41,7 +41,13 @@ macro_rules! user_columns {
             $p,
             "pending_email, ",
             $p,
-            "must_change_password"
+            "must_change_password, ",
+            $p,
+            "valid_from, ",
+            $p,
+            "expires_at, ",
+            $p,
+            "last_authenticated_at"
         )
     };
 }
@@ -84,7 +90,7 @@ pub use roles::{ADMIN_ROLE, Holdings, Role, RoleSummary};
 pub use sessions::{SessionListing, SessionRow};
 pub use throttle::Throttle;
 pub use tokens::TokenRow;
-pub use users::{BulkUser, NewUser, Status, User, UserFilter};
+pub use users::{BulkUser, NewUser, Status, User, UserFilter, Window};
 
 use crate::error::{Error, Result};
 use crate::files::Sharing;
@@ -404,6 +410,15 @@ impl Store {
             tokens::TOUCH,
             tokens::TOUCH_POSTGRES,
             params![token_id, now],
+        )
+    }
+
+    /// Records an API token's use as its owner's last authentication, under the same terms.
+    pub fn touch_authenticated(&self, user_id: i64, now: i64) -> Result<()> {
+        self.quiet_write(
+            users::TOUCH_AUTHENTICATED,
+            users::TOUCH_AUTHENTICATED_POSTGRES,
+            params![user_id, now],
         )
     }
 

@@ -28,12 +28,38 @@ pub struct User {
     /// The password was set for the user (by an administrator, or generated): they must
     /// change it before anything else (v6).
     pub must_change_password: bool,
+    /// The account may be used from then on (`None`: always) (v6).
+    pub valid_from: Option<i64>,
+    /// The account may be used until then (`None`: for ever) (v6).
+    pub expires_at: Option<i64>,
+    /// The last authentication of any kind: a login, `authenticate`, PAM, checkpassword, an API
+    /// token's use (v6).
+    pub last_authenticated_at: Option<i64>,
 }
 
 impl User {
     pub fn is_disabled(&self) -> bool {
         self.status == Status::Disabled
     }
+
+    /// Where `now` falls against the account's validity window.
+    pub fn window_at(&self, now: i64) -> Window {
+        if self.valid_from.is_some_and(|t| now < t) {
+            Window::NotYetValid
+        } else if self.expires_at.is_some_and(|t| now >= t) {
+            Window::Expired
+        } else {
+            Window::Open
+        }
+    }
+}
+
+/// An account's validity window, at one moment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Window {
+    Open,
+    NotYetValid,
+    Expired,
 }
 
 /// The stored state of an account: the only place its names are spelled.
@@ -132,8 +158,17 @@ fn from_row(r: &Row<'_, '_>) -> Result<User> {
     from_row_at(r, 0)
 }
 
+/// An API token's use, as its owner's last authentication (never moved back).
+pub(super) const TOUCH_AUTHENTICATED: &str = "UPDATE users SET last_authenticated_at = ?2
+     WHERE id = ?1 AND (last_authenticated_at IS NULL OR last_authenticated_at < ?2)";
+/// PostgreSQL's never waits for a row another transaction holds.
+pub(super) const TOUCH_AUTHENTICATED_POSTGRES: &str = "UPDATE users SET last_authenticated_at = ?2
+     WHERE id = (SELECT id FROM users WHERE id = ?1
+                   AND (last_authenticated_at IS NULL OR last_authenticated_at < ?2)
+                 FOR UPDATE SKIP LOCKED)";
+
 /// How many columns `user_columns!` names: where a query's next column starts.
-pub(super) const USER_COLUMNS: usize = 14;
+pub(super) const USER_COLUMNS: usize = 17;
 
 /// The account whose `user_columns!` start at column `at` (after another table's, in a join).
 pub(super) fn from_row_at(r: &Row<'_, '_>, at: usize) -> Result<User> {
@@ -154,6 +189,9 @@ pub(super) fn from_row_at(r: &Row<'_, '_>, at: usize) -> Result<User> {
         last_login_at: r.opt_int(at + 11)?,
         pending_email: r.opt_text(at + 12)?,
         must_change_password: r.flag(at + 13)?,
+        valid_from: r.opt_int(at + 14)?,
+        expires_at: r.opt_int(at + 15)?,
+        last_authenticated_at: r.opt_int(at + 16)?,
     })
 }
 
@@ -470,8 +508,32 @@ impl Tx<'_> {
 
     pub fn set_last_login(&self, user_id: i64, now: i64) -> Result<()> {
         self.exec(
-            "UPDATE users SET last_login_at = ?2 WHERE id = ?1",
+            "UPDATE users SET last_login_at = ?2, last_authenticated_at = ?2 WHERE id = ?1",
             params![user_id, now],
+        )?;
+        Ok(())
+    }
+
+    /// A successful authentication other than a login.
+    pub fn set_last_authenticated(&self, user_id: i64, now: i64) -> Result<()> {
+        self.exec(
+            "UPDATE users SET last_authenticated_at = ?2 WHERE id = ?1",
+            params![user_id, now],
+        )?;
+        Ok(())
+    }
+
+    /// The account's validity window (`None`: open on that side).
+    pub fn set_validity(
+        &self,
+        user_id: i64,
+        valid_from: Option<i64>,
+        expires_at: Option<i64>,
+        now: i64,
+    ) -> Result<()> {
+        self.exec(
+            "UPDATE users SET valid_from = ?2, expires_at = ?3, updated_at = ?4 WHERE id = ?1",
+            params![user_id, valid_from, expires_at, now],
         )?;
         Ok(())
     }

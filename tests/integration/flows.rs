@@ -125,13 +125,17 @@ fn user_json_has_the_spec_shape() {
             "created_at",
             "email",
             "email_verified",
+            "expires_at",
             "first_name",
             "id",
+            "last_authenticated_at",
             "last_login_at",
             "last_name",
             "must_change_password",
             "roles",
-            "status"
+            "status",
+            "valid_from",
+            "window"
         ]
     );
     assert_eq!(user["status"], "active");

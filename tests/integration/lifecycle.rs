@@ -166,3 +166,164 @@ fn a_generated_password_is_temporary_by_default() {
     )
     .code(5);
 }
+
+/// The JSON error code of `authenticate` with the right password.
+fn refusal_of(env: &Env, email: &str, password: &str) -> String {
+    let run = env.run(
+        &[
+            "--json",
+            "authenticate",
+            "--email",
+            email,
+            "--password-stdin",
+        ],
+        &format!("{password}\n"),
+    );
+    run.error_json()["error"]["code"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// A validity window: outside it, logins and checks are exit 8 (`account_expired`,
+/// `not_yet_valid`), sessions and tokens stop, and `users show`/`users list` say so.
+#[test]
+fn accounts_work_only_inside_their_validity_window() {
+    let env = Env::admin();
+    env.register_verified(ALICE, ALICE_PW);
+    env.login_as("alice", ALICE, ALICE_PW);
+    env.run(&["grant", "--email", ALICE, "--role", "admin"], "")
+        .ok();
+    let create = [
+        "--json",
+        "tokens",
+        "create",
+        "--name",
+        "ci",
+        "--permission",
+        "users.read",
+    ];
+    let made = env.as_session("alice", &create, "").ok().json();
+    let token = made["secret"].as_str().unwrap().to_string();
+    env.as_token(&token, &["users", "list"]).ok();
+    let shown = env.run(&["--json", "users", "show", ALICE], "").ok().json();
+    assert!(shown["last_authenticated_at"].is_string(), "{shown:#}");
+
+    env.run(&["users", "update", ALICE, "--expires", "2020-01-01"], "")
+        .ok();
+    assert_eq!(refusal_of(&env, ALICE, ALICE_PW), "account_expired");
+    env.login(ALICE, ALICE_PW).code(8).stderr_has("expired");
+    env.as_session("alice", &["whoami"], "")
+        .code(4)
+        .stderr_has("expired");
+    env.as_token(&token, &["users", "list"]).code(4);
+    let shown = env.run(&["--json", "users", "show", ALICE], "").ok().json();
+    assert_eq!(shown["window"], "expired", "{shown:#}");
+    env.run(&["users", "list"], "").ok().stdout_has("(expired)");
+
+    let reopen = [
+        "users",
+        "update",
+        ALICE,
+        "--expires",
+        "never",
+        "--valid-from",
+        "2999-01-01",
+    ];
+    env.run(&reopen, "").ok();
+    assert_eq!(refusal_of(&env, ALICE, ALICE_PW), "not_yet_valid");
+    env.run(
+        &[
+            "users",
+            "update",
+            ALICE,
+            "--valid-from",
+            "now",
+            "--expires",
+            "10d",
+        ],
+        "",
+    )
+    .ok();
+    env.login(ALICE, ALICE_PW).ok();
+    let backwards = [
+        "users",
+        "update",
+        ALICE,
+        "--expires",
+        "2030-01-01",
+        "--valid-from",
+        "2031-01-01",
+    ];
+    env.run(&backwards, "").code(2);
+    assert_eq!(
+        env.count("SELECT count(*) FROM audit_events WHERE event = 'user.validity'"),
+        3
+    );
+}
+
+/// `users list --expiring/--inactive` find accounts for an access review; an API token's use
+/// counts as activity, as logins and checks do.
+#[test]
+fn access_reviews_find_expiring_and_inactive_accounts() {
+    let env = Env::admin();
+    env.register_verified(ALICE, ALICE_PW);
+    env.register_verified("dormant@example.com", ALICE_PW);
+    env.register_verified("robot@example.com", ALICE_PW);
+    env.run(
+        &["roles", "create", "reader", "--permission", "users.read"],
+        "",
+    )
+    .ok();
+    env.run(
+        &["grant", "--email", "robot@example.com", "--role", "reader"],
+        "",
+    )
+    .ok();
+    env.run(&["users", "update", ALICE, "--expires", "10d"], "")
+        .ok();
+    env.run(
+        &["authenticate", "--email", ALICE, "--password-stdin"],
+        &format!("{ALICE_PW}\n"),
+    )
+    .ok();
+    env.login_as("robot", "robot@example.com", ALICE_PW);
+    let token = env
+        .as_session(
+            "robot",
+            &[
+                "--json",
+                "tokens",
+                "create",
+                "--name",
+                "ci",
+                "--permission",
+                "users.read",
+            ],
+            "",
+        )
+        .ok()
+        .json()["secret"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    // Only the token's use keeps the robot active.
+    env.exec(
+        "UPDATE users SET last_authenticated_at = NULL, last_login_at = NULL WHERE email = 'robot@example.com'",
+        &[],
+    );
+    env.as_token(&token, &["whoami"]).ok();
+    let emails = |args: &[&str]| -> Vec<String> {
+        let list = env
+            .run(&[&["--json", "users", "list"], args].concat(), "")
+            .ok()
+            .json();
+        list.as_array()
+            .unwrap()
+            .iter()
+            .map(|u| u["email"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(emails(&["--expiring", "30d"]), [ALICE]);
+    assert_eq!(emails(&["--inactive", "90d"]), ["dormant@example.com"]);
+}

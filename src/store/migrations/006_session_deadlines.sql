@@ -9,3 +9,10 @@ ALTER TABLE api_tokens ADD COLUMN notified_at INTEGER;
 -- A password an administrator set (or a generated one) that its user must change before anything
 -- else: 1 until `passwd` clears it.
 ALTER TABLE users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0;
+
+-- An account's validity window (NULL: open on that side), and when it last authenticated in any
+-- way (login, authenticate, PAM, checkpassword, an API token), for access reviews.
+ALTER TABLE users ADD COLUMN valid_from INTEGER;
+ALTER TABLE users ADD COLUMN expires_at INTEGER;
+ALTER TABLE users ADD COLUMN last_authenticated_at INTEGER;
+UPDATE users SET last_authenticated_at = last_login_at;
