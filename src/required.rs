@@ -32,7 +32,7 @@ impl Action {
         let (why, what) = match self {
             Action::ChangePassword => (
                 Unavailable::PasswordChangeRequired,
-                "must change the password an administrator set",
+                "must change their password (it was set for them, or is older than password.max_age)",
             ),
             Action::EnrolSecondFactor => (
                 Unavailable::MfaEnrolmentRequired,
@@ -52,7 +52,10 @@ pub fn owed(store: &Store, policy: &Policy, actor: &Actor) -> Result<Vec<Action>
         return Ok(Vec::new());
     }
     let mut owed = Vec::new();
-    if actor.user.must_change_password {
+    if actor
+        .user
+        .owes_password_change(policy.password_max_age, crate::clock::now())
+    {
         owed.push(Action::ChangePassword);
     }
     if policy.requires_second_factor(&actor.roles) {

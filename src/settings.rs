@@ -65,6 +65,15 @@ pub const DEFINITIONS: &[Definition] = &[
         help: "words no password may be made mostly of, beside the account's own (comma-separated)",
     },
     Definition {
+        key: "password.max_age",
+        default: "0s",
+        kind: Kind::Duration {
+            min: 0,
+            max: 3650 * DAY,
+        },
+        help: "a password older than this must be changed at the next login (0s: never)",
+    },
+    Definition {
         key: "password.blocklist_file",
         default: "",
         kind: Kind::FilePath,
@@ -408,6 +417,8 @@ pub struct Policy {
     pub password_min_score: u8,
     /// Words of the product or company, judged as the account's own are.
     pub password_context_words: Vec<String>,
+    /// How old a password may get before its user must change it (`None`: any age).
+    pub password_max_age: Option<i64>,
     /// The administrator's own list of refused passwords (`blocklist`).
     pub password_blocklist_file: Option<std::path::PathBuf>,
     pub hash_cost: HashCost,
@@ -467,6 +478,7 @@ impl Policy {
         Policy {
             password_min_length: usize::try_from(int("password.min_length")).unwrap_or(15),
             password_min_score: u8::try_from(int("password.min_score")).unwrap_or(3),
+            password_max_age: Some(secs("password.max_age")).filter(|s| *s > 0),
             password_blocklist_file: Some(text("password.blocklist_file"))
                 .filter(|p| !p.is_empty())
                 .map(std::path::PathBuf::from),

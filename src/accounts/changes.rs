@@ -133,6 +133,7 @@ pub fn set_password(
     now: i64,
 ) -> Result<(usize, usize)> {
     tx.set_password_hash(user.id, phc, now)?;
+    tx.set_password_changed(user.id, now)?;
     tx.set_must_change_password(user.id, must_change, now)?;
     tx.revoke_codes(user.id, &[Purpose::Reset, Purpose::Invite], now)?;
     let sessions = tx.delete_user_sessions(user.id, None)?;

@@ -338,9 +338,12 @@ impl<'a> Check<'a> {
         }
         // A script checking a password learns it must be changed first; a login opens a session
         // that may do nothing else.
-        if self.purpose == Purpose::Authenticate && user.must_change_password {
+        if self.purpose == Purpose::Authenticate
+            && user.owes_password_change(self.policy.password_max_age, clock::now())
+        {
             let message = format!(
-                "{} must change the password an administrator set: log in and run `useradm passwd`",
+                "{} must change their password first (it was set for them, or is older than \
+                 password.max_age): log in and run `useradm passwd`",
                 user.email
             );
             return Some((

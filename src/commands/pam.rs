@@ -85,5 +85,6 @@ fn account(ctx: &Context, email_domain: Option<&str>) -> Result<bool> {
         .locked_until
         .is_some_and(|t| t > clock::now());
     let unverified = opened.policy.require_verified_email && user.email_verified_at.is_none();
-    Ok(!user.is_disabled() && !locked && !unverified && !user.must_change_password)
+    let owes = user.owes_password_change(opened.policy.password_max_age, clock::now());
+    Ok(!user.is_disabled() && !locked && !unverified && !owes)
 }

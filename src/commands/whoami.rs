@@ -51,8 +51,10 @@ pub fn run(ctx: &Context) -> Result<Report> {
         ),
     };
     let owed = required::owed(&admitted.store, policy, actor)?;
+    let password_expires_at = actor.user.password_expires_at(policy.password_max_age);
     let mut json = serde_json::json!({
         "user": view, "permissions": permissions, "required_actions": owed,
+        "password_expires_at": password_expires_at.map(clock::rfc3339),
     });
     if let (Some(doc), Some(via)) = (json.as_object_mut(), via_json.as_object()) {
         doc.extend(via.clone());
@@ -62,6 +64,15 @@ pub fn run(ctx: &Context) -> Result<Report> {
         .line(format!("roles:        {}", list_or_none(&view.roles)))
         .line(format!("permissions:  {}", list_or_none(&permissions)))
         .line(via_line);
+    if let Some(t) = password_expires_at
+        .filter(|t| t - clock::now() <= crate::commands::login::PASSWORD_WARNING)
+        .filter(|_| owed.is_empty())
+    {
+        report = report.line(format!(
+            "password:     expires at {} (password.max_age): change it with `useradm passwd`",
+            clock::rfc3339(t)
+        ));
+    }
     if let Some(first) = owed.first() {
         let all: Vec<&str> = owed.iter().map(|a| a.command()).collect();
         report = report.line(format!(

@@ -47,7 +47,9 @@ macro_rules! user_columns {
             $p,
             "expires_at, ",
             $p,
-            "last_authenticated_at"
+            "last_authenticated_at, ",
+            $p,
+            "password_changed_at"
         )
     };
 }

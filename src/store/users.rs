@@ -35,11 +35,26 @@ pub struct User {
     /// The last authentication of any kind: a login, `authenticate`, PAM, checkpassword, an API
     /// token's use (v6).
     pub last_authenticated_at: Option<i64>,
+    /// When the password was last set (`password.max_age` counts from it) (v6).
+    pub password_changed_at: Option<i64>,
 }
 
 impl User {
     pub fn is_disabled(&self) -> bool {
         self.status == Status::Disabled
+    }
+
+    /// When the password stops being accepted without a change, under `max_age` (`None`: no
+    /// password, or no age limit).
+    pub fn password_expires_at(&self, max_age: Option<i64>) -> Option<i64> {
+        let (max_age, changed) = (max_age?, self.password_changed_at?);
+        self.password_hash.as_ref()?;
+        Some(changed.saturating_add(max_age))
+    }
+
+    /// Whether the user owes a password change: one was set for them, or theirs is too old.
+    pub fn owes_password_change(&self, max_age: Option<i64>, now: i64) -> bool {
+        self.must_change_password || self.password_expires_at(max_age).is_some_and(|t| now >= t)
     }
 
     /// Where `now` falls against the account's validity window.
@@ -168,7 +183,7 @@ pub(super) const TOUCH_AUTHENTICATED_POSTGRES: &str = "UPDATE users SET last_aut
                  FOR UPDATE SKIP LOCKED)";
 
 /// How many columns `user_columns!` names: where a query's next column starts.
-pub(super) const USER_COLUMNS: usize = 17;
+pub(super) const USER_COLUMNS: usize = 18;
 
 /// The account whose `user_columns!` start at column `at` (after another table's, in a join).
 pub(super) fn from_row_at(r: &Row<'_, '_>, at: usize) -> Result<User> {
@@ -192,6 +207,7 @@ pub(super) fn from_row_at(r: &Row<'_, '_>, at: usize) -> Result<User> {
         valid_from: r.opt_int(at + 14)?,
         expires_at: r.opt_int(at + 15)?,
         last_authenticated_at: r.opt_int(at + 16)?,
+        password_changed_at: r.opt_int(at + 17)?,
     })
 }
 
@@ -314,6 +330,7 @@ impl Tx<'_> {
             column("created_at", true),
             column("updated_at", true),
             column("must_change_password", true),
+            column("password_changed_at", true),
         ];
         let mut values: Vec<Value<'_>> = Vec::with_capacity(users.len() * columns.len());
         for b in users {
@@ -331,6 +348,7 @@ impl Tx<'_> {
                 Value::from(now),
                 Value::from(now),
                 Value::from(i64::from(b.must_change)),
+                Value::from(u.password_hash.map(|_| now)),
             ]);
         }
         match self.conn.insert_rows("users", &columns, &values) {
@@ -377,8 +395,9 @@ impl Tx<'_> {
         let verified_at = u.verified.then_some(now);
         let id = self.first_unique(
             "INSERT INTO users (email, email_canonical, first_name, last_name, attributes, password_hash,
-                                email_verified_at, status, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9) RETURNING id",
+                                email_verified_at, status, created_at, updated_at, password_changed_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, CASE WHEN ?6 IS NULL THEN NULL ELSE ?9 END)
+             RETURNING id",
             params![
                 u.email,
                 u.email_canonical,
@@ -408,7 +427,8 @@ impl Tx<'_> {
     /// A password the user chose (`passwd`, `reset`): whatever change they owed is done.
     pub fn set_chosen_password(&self, user_id: i64, phc: &str, now: i64) -> Result<()> {
         self.exec(
-            "UPDATE users SET password_hash = ?2, must_change_password = 0, updated_at = ?3
+            "UPDATE users SET password_hash = ?2, must_change_password = 0, updated_at = ?3,
+                              password_changed_at = ?3
               WHERE id = ?1",
             params![user_id, phc, now],
         )?;
@@ -421,6 +441,15 @@ impl Tx<'_> {
         self.exec(
             "UPDATE users SET password_hash = ?2, updated_at = ?3 WHERE id = ?1",
             params![user_id, phc, now],
+        )?;
+        Ok(())
+    }
+
+    /// When the password was set (`password.max_age` counts from it).
+    pub fn set_password_changed(&self, user_id: i64, now: i64) -> Result<()> {
+        self.exec(
+            "UPDATE users SET password_changed_at = ?2 WHERE id = ?1",
+            params![user_id, now],
         )?;
         Ok(())
     }

@@ -327,3 +327,77 @@ fn access_reviews_find_expiring_and_inactive_accounts() {
     assert_eq!(emails(&["--expiring", "30d"]), [ALICE]);
     assert_eq!(emails(&["--inactive", "90d"]), ["dormant@example.com"]);
 }
+
+/// `password.max_age`: a password older than it must be changed first (a login warns in its last
+/// 14 days); API tokens keep working, so a rotation never breaks CI.
+#[test]
+fn an_old_password_must_be_changed_and_tokens_keep_working() {
+    let env = Env::admin();
+    env.register_verified(ALICE, ALICE_PW);
+    env.run(
+        &["roles", "create", "reader", "--permission", "users.read"],
+        "",
+    )
+    .ok();
+    env.run(&["grant", "--email", ALICE, "--role", "reader"], "")
+        .ok();
+    env.login_as("alice", ALICE, ALICE_PW);
+    let made = env
+        .as_session(
+            "alice",
+            &[
+                "--json",
+                "tokens",
+                "create",
+                "--name",
+                "ci",
+                "--permission",
+                "users.read",
+            ],
+            "",
+        )
+        .ok()
+        .json();
+    let token = made["secret"].as_str().unwrap().to_string();
+    env.config_set("password.max_age", "30d");
+    let age = |days: i64| {
+        env.exec(
+            "UPDATE users SET password_changed_at = password_changed_at - ?1 WHERE email = 'alice@example.com'",
+            &[(days * 86_400).into()],
+        );
+    };
+    age(20);
+    let login = env.as_session(
+        "alice",
+        &["login", "--email", ALICE, "--password-stdin"],
+        &format!("{ALICE_PW}\n"),
+    );
+    login.ok().stderr_has("expires at");
+    let whoami = env
+        .as_session("alice", &["--json", "whoami"], "")
+        .ok()
+        .json();
+    assert!(whoami["password_expires_at"].is_string(), "{whoami:#}");
+    age(11);
+    assert_eq!(
+        refusal_of(&env, ALICE, ALICE_PW),
+        "password_change_required"
+    );
+    let owed = env
+        .as_session("alice", &["--json", "users", "list"], "")
+        .code(8);
+    assert_eq!(
+        owed.error_json()["error"]["code"],
+        "password_change_required"
+    );
+    env.as_token(&token, &["users", "list"]).ok();
+    let new_pw = "Velvet Harbor Lantern 9051";
+    env.as_session(
+        "alice",
+        &["passwd", "--password-stdin"],
+        &format!("{ALICE_PW}\n{new_pw}\n"),
+    )
+    .ok();
+    env.as_session("alice", &["users", "list"], "").ok();
+    env.as_token(&token, &["users", "list"]).ok();
+}

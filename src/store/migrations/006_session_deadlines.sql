@@ -16,3 +16,8 @@ ALTER TABLE users ADD COLUMN valid_from INTEGER;
 ALTER TABLE users ADD COLUMN expires_at INTEGER;
 ALTER TABLE users ADD COLUMN last_authenticated_at INTEGER;
 UPDATE users SET last_authenticated_at = last_login_at;
+
+-- When the password was last set (password.max_age counts from it): for passwords set before
+-- this schema, from the migration, so that turning the setting on forces no one at once.
+ALTER TABLE users ADD COLUMN password_changed_at INTEGER;
+UPDATE users SET password_changed_at = unixepoch() WHERE password_hash IS NOT NULL;
