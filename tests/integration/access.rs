@@ -304,24 +304,7 @@ fn role_changes_apply_to_existing_sessions_and_tokens() {
     let env = with_bob();
     role(&env, "readers", &["users.read"]);
     grant(&env, BOB, "readers");
-    let token = {
-        let run = env
-            .as_session(
-                "bob",
-                &[
-                    "--json",
-                    "tokens",
-                    "create",
-                    "--name",
-                    "ci",
-                    "--permission",
-                    "users.read",
-                ],
-                "",
-            )
-            .ok();
-        run.json()["secret"].as_str().unwrap().to_string()
-    };
+    let token = env.token_named("ci", &["users.read"], Some("bob"));
     assert!(token.starts_with("uadm_"));
     env.as_session("bob", &["users", "list"], "").ok();
     env.as_token(&token, &["users", "list"]).ok();

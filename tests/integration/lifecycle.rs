@@ -194,17 +194,7 @@ fn accounts_work_only_inside_their_validity_window() {
     env.login_as("alice", ALICE, ALICE_PW);
     env.run(&["grant", "--email", ALICE, "--role", "admin"], "")
         .ok();
-    let create = [
-        "--json",
-        "tokens",
-        "create",
-        "--name",
-        "ci",
-        "--permission",
-        "users.read",
-    ];
-    let made = env.as_session("alice", &create, "").ok().json();
-    let token = made["secret"].as_str().unwrap().to_string();
+    let token = env.token_named("ci", &["users.read"], Some("alice"));
     env.as_token(&token, &["users", "list"]).ok();
     let shown = env.run(&["--json", "users", "show", ALICE], "").ok().json();
     assert!(shown["last_authenticated_at"].is_string(), "{shown:#}");
@@ -288,25 +278,7 @@ fn access_reviews_find_expiring_and_inactive_accounts() {
     )
     .ok();
     env.login_as("robot", "robot@example.com", ALICE_PW);
-    let token = env
-        .as_session(
-            "robot",
-            &[
-                "--json",
-                "tokens",
-                "create",
-                "--name",
-                "ci",
-                "--permission",
-                "users.read",
-            ],
-            "",
-        )
-        .ok()
-        .json()["secret"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let token = env.token_named("ci", &["users.read"], Some("robot"));
     // Only the token's use keeps the robot active.
     env.exec(
         "UPDATE users SET last_authenticated_at = NULL, last_login_at = NULL WHERE email = 'robot@example.com'",
@@ -342,23 +314,7 @@ fn an_old_password_must_be_changed_and_tokens_keep_working() {
     env.run(&["grant", "--email", ALICE, "--role", "reader"], "")
         .ok();
     env.login_as("alice", ALICE, ALICE_PW);
-    let made = env
-        .as_session(
-            "alice",
-            &[
-                "--json",
-                "tokens",
-                "create",
-                "--name",
-                "ci",
-                "--permission",
-                "users.read",
-            ],
-            "",
-        )
-        .ok()
-        .json();
-    let token = made["secret"].as_str().unwrap().to_string();
+    let token = env.token_named("ci", &["users.read"], Some("alice"));
     env.config_set("password.max_age", "30d");
     let age = |days: i64| {
         env.exec(

@@ -270,11 +270,21 @@ impl Env {
 
     /// Creates an API token for the default session's user; returns the secret.
     pub fn token(&self, permissions: &[&str]) -> String {
-        let mut args = vec!["--json", "tokens", "create", "--name", "test"];
+        self.token_named("test", permissions, None)
+    }
+
+    /// Creates an API token named `name`, as the session `session` (the default one when
+    /// `None`); returns the secret.
+    pub fn token_named(&self, name: &str, permissions: &[&str], session: Option<&str>) -> String {
+        let mut args = vec!["--json", "tokens", "create", "--name", name];
         for p in permissions {
             args.extend(["--permission", p]);
         }
-        let run = self.run(&args, "").ok();
+        let run = match session {
+            None => self.run(&args, ""),
+            Some(s) => self.as_session(s, &args, ""),
+        }
+        .ok();
         must(
             run.json()["secret"]
                 .as_str()
