@@ -81,13 +81,7 @@ pub fn listed(password: &str, typed: &str, file: Option<&Path>) -> Result<bool> 
     let Some(path) = file else {
         return Ok(false);
     };
-    in_file(path, &normalised, password, typed).map_err(|e| {
-        Error::storage(format!(
-            "password.blocklist_file {}: {e}; no password can be set until it is readable \
-             (or the setting is emptied)",
-            path.display()
-        ))
-    })
+    in_file(path, &normalised, password, typed).map_err(|e| unreadable(path, &e))
 }
 
 /// Fails (exit 10, naming it) when the administrator's file is configured but cannot be read:
@@ -95,8 +89,19 @@ pub fn listed(password: &str, typed: &str, file: Option<&Path>) -> Result<bool> 
 pub fn readable(file: Option<&Path>) -> Result<()> {
     match file {
         None => Ok(()),
-        Some(path) => listed("\u{0}", "\u{0}", Some(path)).map(|_| ()),
+        Some(path) => File::open(path)
+            .map(|_| ())
+            .map_err(|e| unreadable(path, &e)),
     }
+}
+
+/// A configured file that cannot be read: no new password is judged without it.
+fn unreadable(path: &Path, e: &std::io::Error) -> Error {
+    Error::storage(format!(
+        "password.blocklist_file {}: {e}; no password can be set until it is readable \
+         (or the setting is emptied)",
+        path.display()
+    ))
 }
 
 fn in_file(path: &Path, normalised: &str, password: &str, typed: &str) -> std::io::Result<bool> {
@@ -104,7 +109,9 @@ fn in_file(path: &Path, normalised: &str, password: &str, typed: &str) -> std::i
     let len = file.metadata()?.len();
     let first = next_line(&mut file, 0)?.map(|l| l.text).unwrap_or_default();
     if is_sha1_line(&first) {
-        for candidate in [password, typed] {
+        // The password as stored (NFKC) and as typed: one search when they are the same.
+        let typed = Some(typed).filter(|t| *t != password);
+        for candidate in std::iter::once(password).chain(typed) {
             let key = crate::crypto::sha1_hex_upper(candidate.as_bytes());
             let by_hash = |line: &[u8]| {
                 let hash = line.get(..40).unwrap_or(line);

@@ -126,8 +126,14 @@ impl Actor {
     }
 }
 
+/// Whether this use of a token is recorded (`last_used_at`, the owner's last authentication):
+/// at most once a minute, so that a busy CI job does not write on every command.
+pub fn use_recorded_now(token: &TokenRow, now: i64) -> bool {
+    token.last_used_at.is_none_or(|t| now - t >= 60)
+}
+
 /// Why an account may not be used now, by its validity window; `None` inside it.
-fn outside_window(user: &User, now: i64) -> Option<String> {
+pub fn outside_window(user: &User, now: i64) -> Option<String> {
     match user.window_at(now) {
         Window::Open => None,
         Window::NotYetValid => Some(format!(
@@ -284,7 +290,7 @@ fn token_actor(store: &Store, token: &str) -> Result<Actor> {
         ));
     }
     let Holdings { roles, grants } = sql.user_holdings(user.id)?;
-    if row.last_used_at.is_none_or(|t| now - t >= 60) {
+    if use_recorded_now(&row, now) {
         // A token's use is an authentication of its owner (for access reviews).
         store.touch_token(&row.id, now)?;
         store.touch_authenticated(user.id, now)?;

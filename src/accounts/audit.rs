@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::clock;
 use crate::error::{Error, Result};
-use crate::gate::{Actor, Via};
+use crate::gate::{self, Actor, Via};
 use crate::store::{AuditEvent, AuditRow, GENESIS, Sql, Store};
 
 #[derive(Debug, Clone, Serialize)]
@@ -97,8 +97,8 @@ pub fn record_token_use(store: &mut Store, actor: &Actor) -> Result<()> {
         return Ok(());
     };
     let now = clock::now();
-    // The gate refreshes `last_used_at` at most once a minute: only then can an hour have passed.
-    if token.last_used_at.is_some_and(|t| now - t < 60) {
+    // Only a use the gate recorded can be the first in an hour.
+    if !gate::use_recorded_now(token, now) {
         return Ok(());
     }
     let name = "token.used";

@@ -310,59 +310,10 @@ impl<'a> Check<'a> {
 
     /// Why the account may not be used now, if it may not.
     fn refusal(&self, user: &User) -> Option<(&'static str, Error)> {
-        if user.is_disabled() {
-            let message = format!("the account {} is disabled", user.email);
-            return Some((
-                "disabled",
-                Error::unavailable(Unavailable::Disabled, message),
-            ));
-        }
-        match user.window_at(clock::now()) {
-            Window::Open => {}
-            Window::NotYetValid => {
-                let from = user.valid_from.map(clock::rfc3339).unwrap_or_default();
-                let message = format!("the account {} is valid from {from}", user.email);
-                return Some((
-                    "not_yet_valid",
-                    Error::unavailable(Unavailable::NotYetValid, message),
-                ));
-            }
-            Window::Expired => {
-                let until = user.expires_at.map(clock::rfc3339).unwrap_or_default();
-                let message = format!("the account {} expired at {until}", user.email);
-                return Some((
-                    "account_expired",
-                    Error::unavailable(Unavailable::AccountExpired, message),
-                ));
-            }
-        }
         // A script checking a password learns it must be changed first; a login opens a session
         // that may do nothing else.
-        if self.purpose == Purpose::Authenticate
-            && user.owes_password_change(self.policy.password_max_age, clock::now())
-        {
-            let message = format!(
-                "{} must change their password first (it was set for them, or is older than \
-                 password.max_age): log in and run `useradm passwd`",
-                user.email
-            );
-            return Some((
-                "password_change_required",
-                Error::unavailable(Unavailable::PasswordChangeRequired, message),
-            ));
-        }
-        if self.policy.require_verified_email && user.email_verified_at.is_none() {
-            let message = format!(
-                "the email address {0} is not verified yet: run `useradm verify --email {0}` \
-                 with the emailed code (a new code: `useradm verify --resend --email {0}`)",
-                user.email
-            );
-            return Some((
-                "email_unverified",
-                Error::unavailable(Unavailable::EmailUnverified, message),
-            ));
-        }
-        None
+        let owed_change_refuses = self.purpose == Purpose::Authenticate;
+        account_refusal(user, self.policy, owed_change_refuses, clock::now())
     }
 
     /// The transaction that records a correct password (and second factor): the attempt ends
@@ -485,6 +436,52 @@ impl<'a> Check<'a> {
             }
         }
     }
+}
+
+/// Why an account may not be used at `now`, whatever its password: disabled, outside its
+/// validity window, owing a password change (where `owed_change_refuses`: a login may still open
+/// a session that can only make the change), or unverified where that is required. The one home
+/// of these rules, for password checks and PAM's account phase alike. Returns the audit reason
+/// and the error.
+pub fn account_refusal(
+    user: &User,
+    policy: &Policy,
+    owed_change_refuses: bool,
+    now: i64,
+) -> Option<(&'static str, Error)> {
+    let refuse = |reason, why, message: String| Some((reason, Error::unavailable(why, message)));
+    if user.is_disabled() {
+        let message = format!("the account {} is disabled", user.email);
+        return refuse("disabled", Unavailable::Disabled, message);
+    }
+    if let Some(why) = crate::gate::outside_window(user, now) {
+        let (reason, kind) = match user.window_at(now) {
+            Window::NotYetValid => ("not_yet_valid", Unavailable::NotYetValid),
+            _ => ("account_expired", Unavailable::AccountExpired),
+        };
+        return refuse(reason, kind, format!("the account {} {why}", user.email));
+    }
+    if owed_change_refuses && user.owes_password_change(policy.password_max_age, now) {
+        let message = format!(
+            "{} must change their password first (it was set for them, or is older than \
+             password.max_age): log in and run `useradm passwd`",
+            user.email
+        );
+        return refuse(
+            "password_change_required",
+            Unavailable::PasswordChangeRequired,
+            message,
+        );
+    }
+    if policy.require_verified_email && user.email_verified_at.is_none() {
+        let message = format!(
+            "the email address {0} is not verified yet: run `useradm verify --email {0}` \
+             with the emailed code (a new code: `useradm verify --resend --email {0}`)",
+            user.email
+        );
+        return refuse("email_unverified", Unavailable::EmailUnverified, message);
+    }
+    None
 }
 
 /// `authenticate`: credentials only, no session.

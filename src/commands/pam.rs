@@ -80,11 +80,11 @@ fn account(ctx: &Context, email_domain: Option<&str>) -> Result<bool> {
     let Some(user) = sql.user_by_email(&email.canonical)? else {
         return Ok(false);
     };
+    let now = clock::now();
     let locked = sql
         .throttle(&user.email_canonical)?
         .locked_until
-        .is_some_and(|t| t > clock::now());
-    let unverified = opened.policy.require_verified_email && user.email_verified_at.is_none();
-    let owes = user.owes_password_change(opened.policy.password_max_age, clock::now());
-    Ok(!user.is_disabled() && !locked && !unverified && !owes)
+        .is_some_and(|t| t > now);
+    let refused = credentials::account_refusal(&user, &opened.policy, true, now).is_some();
+    Ok(!locked && !refused)
 }

@@ -177,6 +177,13 @@ pub struct Store {
     audit_lines: AuditLines,
 }
 
+/// What a write transaction reads as it begins: the schema version it must match, and when the
+/// daily purge last ran (0: never), both in the begin's own round trip on a server.
+pub(super) struct Begun {
+    version: i64,
+    purged_at: i64,
+}
+
 /// The events of the open transaction, for the system logger.
 type AuditLines = std::cell::RefCell<Vec<audit::LogLine>>;
 
@@ -342,10 +349,10 @@ impl Store {
             Conn::Sqlite(c) => sqlite::begin_write(c, wait),
             Conn::Pg(_) => postgres::begin_write_reading_version(&self.conn, wait),
         };
-        let version = match version {
-            Ok(Some(v)) => Ok(v),
+        let (version, purged_at) = match version {
+            Ok(Some(begun)) => (Ok(begun.version), begun.purged_at),
             Ok(None) => return Ok(None),
-            Err(e) => Err(e),
+            Err(e) => (Err(e), 0),
         };
         // A database moved (`db copy`) or upgraded since this process opened it takes no more
         // writes from it: they would be lost, or written in a schema it does not know.
@@ -374,7 +381,9 @@ impl Store {
         // The daily purge of operational rows rides on the first write of the day, before the
         // command's own work: whatever the command then reads or copies (`db copy` copies the
         // whole store) already holds the purge and its audit event.
-        let out = tx.purge_if_due(crate::clock::now()).and_then(|()| f(&tx));
+        let out = tx
+            .purge_if_due(purged_at, crate::clock::now())
+            .and_then(|()| f(&tx));
         match out {
             Ok(out) => {
                 let committed = self.conn.batch("COMMIT");

@@ -16,7 +16,7 @@ use rustls::{DigitallySignedStruct, SignatureScheme};
 
 use super::engine::{Conn, PgClient, params};
 use super::location::{ServerUrl, SslMode};
-use super::{InitOutcome, SCHEMA_VERSION, Sql, newer_schema};
+use super::{Begun, InitOutcome, SCHEMA_VERSION, Sql, newer_schema};
 use crate::error::{Error, Result};
 
 /// The baseline schema at v5.
@@ -38,9 +38,10 @@ pub(super) fn begin_write() -> String {
     format!("BEGIN; SET LOCAL lock_timeout = '30s'; SELECT pg_advisory_xact_lock({WRITE_LOCK})")
 }
 
-/// Begins a write transaction and reads the schema version in it, in one round trip. Without
-/// `wait`, the lock is only tried: `None` (the transaction rolled back) where another holds it.
-pub(super) fn begin_write_reading_version(conn: &Conn, wait: bool) -> Result<Option<i64>> {
+/// Begins a write transaction and reads the schema version (and when the daily purge last ran)
+/// in it, in one round trip. Without `wait`, the lock is only tried: `None` (the transaction
+/// rolled back) where another holds it.
+pub(super) fn begin_write_reading_version(conn: &Conn, wait: bool) -> Result<Option<Begun>> {
     let Conn::Pg(pg) = conn else {
         return Err(Error::internal("not a PostgreSQL database"));
     };
@@ -52,24 +53,27 @@ pub(super) fn begin_write_reading_version(conn: &Conn, wait: bool) -> Result<Opt
         .borrow_mut()
         .client
         .simple_query(&format!(
-            "{begin}; SELECT value FROM meta WHERE key = 'schema_version'"
+            "{begin}; SELECT (SELECT value FROM meta WHERE key = 'schema_version'),
+                             (SELECT value FROM meta WHERE key = 'purged_at')"
         ))
         .map_err(super::engine::pg_error)?;
-    let rows: Vec<&str> = messages
+    let rows: Vec<&postgres::SimpleQueryRow> = messages
         .iter()
         .filter_map(|m| match m {
-            postgres::SimpleQueryMessage::Row(row) => row.get(0),
+            postgres::SimpleQueryMessage::Row(row) => Some(row),
             _ => None,
         })
         .collect();
-    if !wait && rows.first() != Some(&"true") {
+    if !wait && rows.first().and_then(|r| r.get(0)) != Some("true") {
         conn.batch("ROLLBACK")?;
         return Ok(None);
     }
-    let version = rows.last().and_then(|v| v.parse().ok());
-    version
-        .map(Some)
-        .ok_or_else(|| Error::storage("the database holds no schema version"))
+    let meta = |i: usize| rows.last().and_then(|r| r.get(i)).and_then(|v| v.parse().ok());
+    let version = meta(0).ok_or_else(|| Error::storage("the database holds no schema version"))?;
+    Ok(Some(Begun {
+        version,
+        purged_at: meta(1).unwrap_or(0),
+    }))
 }
 
 /// How a client connects: the URL, its password (if any), and which roots to trust.

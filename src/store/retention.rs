@@ -53,11 +53,8 @@ impl Tx<'_> {
 
     /// Runs the purge when the last one is a day old or more, with `retention.operational` as
     /// the age, and records what it removed (`retention.purged`).
-    pub(super) fn purge_if_due(&self, now: i64) -> Result<()> {
-        let last: i64 = self
-            .meta("purged_at")?
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(0);
+    /// `last` is when it last ran (0: never), as the transaction read it when it began.
+    pub(super) fn purge_if_due(&self, last: i64, now: i64) -> Result<()> {
         if now - last < EVERY {
             return Ok(());
         }

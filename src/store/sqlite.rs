@@ -8,10 +8,10 @@ use std::os::unix::fs::OpenOptionsExt;
 use std::path::Path;
 use std::time::Duration;
 
-use rusqlite::{Connection, ErrorCode, OpenFlags};
+use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension};
 
 use super::engine::{Conn, Value};
-use super::{InitOutcome, SCHEMA_VERSION, newer_schema};
+use super::{Begun, InitOutcome, SCHEMA_VERSION, newer_schema};
 use crate::error::{Error, Result};
 use crate::files::Sharing;
 
@@ -231,9 +231,10 @@ pub(super) fn use_bulk_cache(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
-/// Begins a write transaction (`BEGIN IMMEDIATE`) and reads the schema version in it. Without
-/// `wait`, a database another process is writing gives `None` at once.
-pub(super) fn begin_write(conn: &Connection, wait: bool) -> Result<Option<i64>> {
+/// Begins a write transaction (`BEGIN IMMEDIATE`) and reads the schema version (and when the
+/// daily purge last ran) in it. Without `wait`, a database another process is writing gives
+/// `None` at once.
+pub(super) fn begin_write(conn: &Connection, wait: bool) -> Result<Option<Begun>> {
     if !wait {
         conn.busy_timeout(Duration::ZERO)?;
     }
@@ -242,7 +243,19 @@ pub(super) fn begin_write(conn: &Connection, wait: bool) -> Result<Option<i64>> 
         conn.busy_timeout(BUSY_TIMEOUT)?;
     }
     match begun {
-        Ok(()) => version(conn).map(Some),
+        Ok(()) => {
+            let purged_at: Option<String> = conn
+                .query_row(
+                    "SELECT value FROM meta WHERE key = 'purged_at'",
+                    [],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            Ok(Some(Begun {
+                version: version(conn)?,
+                purged_at: purged_at.and_then(|v| v.parse().ok()).unwrap_or(0),
+            }))
+        }
         Err(e)
             if !wait
                 && matches!(
