@@ -68,7 +68,11 @@ pub(super) fn begin_write_reading_version(conn: &Conn, wait: bool) -> Result<Opt
         conn.batch("ROLLBACK")?;
         return Ok(None);
     }
-    let meta = |i: usize| rows.last().and_then(|r| r.get(i)).and_then(|v| v.parse().ok());
+    let meta = |i: usize| {
+        rows.last()
+            .and_then(|r| r.get(i))
+            .and_then(|v| v.parse().ok())
+    };
     let version = meta(0).ok_or_else(|| Error::storage("the database holds no schema version"))?;
     Ok(Some(Begun {
         version,

@@ -245,11 +245,9 @@ pub(super) fn begin_write(conn: &Connection, wait: bool) -> Result<Option<Begun>
     match begun {
         Ok(()) => {
             let purged_at: Option<String> = conn
-                .query_row(
-                    "SELECT value FROM meta WHERE key = 'purged_at'",
-                    [],
-                    |r| r.get(0),
-                )
+                .query_row("SELECT value FROM meta WHERE key = 'purged_at'", [], |r| {
+                    r.get(0)
+                })
                 .optional()?;
             Ok(Some(Begun {
                 version: version(conn)?,
