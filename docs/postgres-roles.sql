@@ -13,7 +13,7 @@
 GRANT USAGE ON SCHEMA public TO useradm_app;
 GRANT SELECT, INSERT, UPDATE, DELETE ON
     meta, users, roles, role_permissions, user_roles, sessions, login_failures,
-    one_time_codes, settings, api_tokens, totp, recovery_codes, mail_queue
+    one_time_codes, settings, api_tokens, totp, recovery_codes, mail_queue, login_sources
     TO useradm_app;
 GRANT SELECT, INSERT ON audit_events TO useradm_app;
 -- UPDATE: an import gives ids to many accounts at once, then moves the sequence past them.
@@ -29,7 +29,7 @@ REVOKE UPDATE, DELETE, TRUNCATE ON audit_events FROM useradm_app;
 GRANT USAGE ON SCHEMA public TO useradm_readonly;
 GRANT SELECT ON
     meta, users, roles, role_permissions, user_roles, sessions, login_failures,
-    one_time_codes, audit_events, api_tokens, recovery_codes, mail_queue
+    one_time_codes, audit_events, api_tokens, recovery_codes, mail_queue, login_sources
     TO useradm_readonly;
 GRANT SELECT (user_id, confirmed_at, last_step, created_at) ON totp TO useradm_readonly;
 CREATE OR REPLACE VIEW settings_public AS

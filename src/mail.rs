@@ -283,21 +283,119 @@ pub fn send_code(cfg: &MailConfig, m: &CodeMail<'_>) -> Result<Delivery> {
     send(cfg, m.to, &subject, body, m.purpose.as_str())
 }
 
-/// Tells the old address of an account that a change to `new` was requested, so that a hijack
-/// does not go unnoticed.
-pub fn send_email_change_notice(cfg: &MailConfig, old: &str, new: &str) -> Result<Delivery> {
+/// What a security notice tells (`accounts::notices`): stored as JSON in the mail queue.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct SecurityNotice {
+    /// Its `notify.events` kind.
+    pub kind: String,
+    /// The audit event that called for it.
+    pub event: String,
+    pub at: i64,
+    /// Who acted (an email), if anyone.
+    pub by: Option<String>,
+    /// Whether who acted is the account itself.
+    pub by_the_account: bool,
+    /// The account it is about, as the event named it.
+    pub about: String,
+    /// Where the change was made: host name and OS user of the process.
+    pub host: String,
+    pub os_user: String,
+    /// The event's detail (never a secret).
+    pub detail: serde_json::Value,
+}
+
+/// The subject and body of a security notice to `to`.
+fn notice_text(to: &str, n: &SecurityNotice) -> (String, String) {
+    let field = |key: &str| n.detail[key].as_str().unwrap_or("?").to_string();
+    let mut by = match n.by.as_deref() {
+        Some(_) if n.by_the_account => "this account".to_string(),
+        Some(by) => format!("{by}, an administrator"),
+        None => "the tool itself".to_string(),
+    };
+    if let Some(token) = n.detail["credential"]["token"]["name"].as_str() {
+        by.push_str(&format!(" (through the API token {token})"));
+    }
+    let (subject, what) = match n.event.as_str() {
+        "password.changed" => (
+            "Your password was changed".to_string(),
+            format!("The password of the account {to} was changed."),
+        ),
+        "reset.completed" => (
+            "Your password was reset".to_string(),
+            format!("The password of the account {to} was reset with a code mailed to it."),
+        ),
+        "password.set" => (
+            "A new password was set for your account".to_string(),
+            format!("A new password was set for the account {to}; its sessions ended."),
+        ),
+        "email.change_requested" => (
+            "Your email address is being changed".to_string(),
+            format!(
+                "A change of the email address of your account from\n{to}\nto\n{}\nwas \
+                 requested. It takes effect only when the new address\nconfirms it; until then \
+                 this address keeps working.",
+                field("new_email")
+            ),
+        ),
+        "email.changed" => (
+            "The email address of your account was changed".to_string(),
+            format!(
+                "The email address of an account was changed from\n{}\nto\n{}.",
+                field("from"),
+                field("to")
+            ),
+        ),
+        "mfa.enabled" => (
+            "A second factor was added to your account".to_string(),
+            format!("An authenticator app was enrolled as the second factor of {to}."),
+        ),
+        "mfa.disabled" | "mfa.reset" => (
+            "The second factor of your account was removed".to_string(),
+            format!("The second factor of {to} was removed: a password alone logs in now."),
+        ),
+        "mfa.recovery_codes_regenerated" => (
+            "New recovery codes were made for your account".to_string(),
+            format!("New recovery codes were made for {to}; the old ones no longer work."),
+        ),
+        "token.created" => (
+            "A new API token for your account".to_string(),
+            format!(
+                "An API token named {} ({}) was created for\n{to}.\nIt acts as this account \
+                 until it expires or is revoked:\n\n    useradm tokens revoke {}",
+                field("name"),
+                field("token"),
+                field("token")
+            ),
+        ),
+        "user.disabled" => (
+            "Your account was disabled".to_string(),
+            format!(
+                "The account {to} was disabled: its sessions ended and its API tokens stopped."
+            ),
+        ),
+        "login.new_source" => (
+            "A login from a new place".to_string(),
+            format!("The account {to} logged in from a host or OS user it had not used before."),
+        ),
+        _ => (
+            "A change to your account".to_string(),
+            format!("Your account {to} changed ({}).", n.event),
+        ),
+    };
+    let when = crate::clock::rfc3339(n.at);
     let body = format!(
-        "A change of the email address of your account from\n{old}\nto\n{new}\nwas requested. \
-         It takes effect only when the new address\nconfirms it; until then this address keeps \
-         working.\nIf you did not ask for this, tell your administrator.\n"
+        "{what}\n\nWhen:  {when}\nBy:    {by}\nWhere: host {}, OS user {}\n\nIf you expected \
+         this, nothing needs doing. If not, tell your\nadministrator at once.\n\nThis notice \
+         is sent for every such change (setting notify.events).\n",
+        n.host, n.os_user
     );
-    send(
-        cfg,
-        old,
-        "Your email address is being changed",
-        body,
-        "notice",
-    )
+    (subject, body)
+}
+
+/// Sends a security notice; a failure is the deliverer's to record, never a command's.
+pub fn send_notice(cfg: &MailConfig, to: &str, notice: &SecurityNotice) -> Result<Delivery> {
+    let (subject, body) = notice_text(to, notice);
+    send(cfg, to, &subject, body, "security")
 }
 
 /// Tells the owner of an API token that it stops working soon: its name and id, never the

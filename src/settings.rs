@@ -33,6 +33,8 @@ pub enum Kind {
     LogSocket,
     /// Empty, or the absolute path of a file.
     FilePath,
+    /// Kinds of security notice separated by commas (`accounts::notices::KINDS`).
+    NoticeList,
 }
 
 #[derive(Debug)]
@@ -206,6 +208,12 @@ pub const DEFINITIONS: &[Definition] = &[
         help: "ended sessions, used or expired codes, sent mail and unknown addresses' failure counts are purged after this",
     },
     Definition {
+        key: "notify.events",
+        default: crate::accounts::notices::DEFAULT_EVENTS,
+        kind: Kind::NoticeList,
+        help: "security notices mailed to the account (comma-separated; empty: none): password_changed, password_reset, password_set, email_changed, mfa_added, mfa_removed, recovery_codes, token_created, account_disabled, new_source",
+    },
+    Definition {
         key: "checkpassword.home",
         default: "/",
         kind: Kind::FilePath,
@@ -328,6 +336,7 @@ pub fn validate(def: &Definition, raw: &str) -> Result<String> {
         }
         Kind::RoleList => role_list(raw).or_else(bad),
         Kind::WordList => word_list(raw).or_else(bad),
+        Kind::NoticeList => crate::accounts::notices::kind_list(raw).or_else(bad),
         Kind::FilePath => match raw {
             "" => Ok(String::new()),
             path if path.starts_with('/')
@@ -441,6 +450,8 @@ pub struct Policy {
     pub audit_syslog: String,
     /// Holders of these roles must have a second factor.
     pub mfa_required_roles: Vec<String>,
+    /// The kinds of security notice mailed to an account (`notify.events`).
+    pub notify_events: Vec<String>,
     pub mail: MailSettings,
 }
 
@@ -474,6 +485,13 @@ impl Policy {
         let int = |key: &str| -> i64 { text(key).parse().unwrap_or(0) };
         let secs = |key: &str| -> i64 { parse_duration(&text(key)).unwrap_or(0) };
         let flag = |key: &str| text(key) == "true";
+        let list = |key: &str| -> Vec<String> {
+            text(key)
+                .split(',')
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect()
+        };
         let u32_of = |key: &str| u32::try_from(int(key)).unwrap_or(u32::MAX);
         Policy {
             password_min_length: usize::try_from(int("password.min_length")).unwrap_or(15),
@@ -482,11 +500,7 @@ impl Policy {
             password_blocklist_file: Some(text("password.blocklist_file"))
                 .filter(|p| !p.is_empty())
                 .map(std::path::PathBuf::from),
-            password_context_words: text("password.context_words")
-                .split(',')
-                .filter(|w| !w.is_empty())
-                .map(str::to_string)
-                .collect(),
+            password_context_words: list("password.context_words"),
             hash_cost: HashCost {
                 memory_kib: u32_of("argon2.memory_kib"),
                 iterations: u32_of("argon2.iterations"),
@@ -506,11 +520,8 @@ impl Policy {
             require_verified_email: flag("registration.require_verified_email"),
             audit_syslog: text("audit.syslog"),
             checkpassword_home: text("checkpassword.home"),
-            mfa_required_roles: text("mfa.required_roles")
-                .split(',')
-                .filter(|r| !r.is_empty())
-                .map(str::to_string)
-                .collect(),
+            mfa_required_roles: list("mfa.required_roles"),
+            notify_events: list("notify.events"),
             mail: MailSettings {
                 smtp_url: text("mail.smtp_url"),
                 smtp_password: text("mail.smtp_password"),

@@ -650,6 +650,7 @@ pub fn login(
                 }));
             tx.append_audit(&event, now)?;
         }
+        record_source(tx, user, now)?;
         tx.set_last_login(user.id, now)?;
         Ok(row)
     })?;
@@ -665,6 +666,22 @@ pub fn login(
         return Err(e);
     }
     Ok((user, row))
+}
+
+/// Records where this login runs (host and OS user); a login of an account that has logged in
+/// before, from a source it never used, is a `login.new_source` event (and a notice where
+/// `notify.events` asks for it).
+fn record_source(tx: &Tx<'_>, user: &User, now: i64) -> Result<()> {
+    let origin = crate::origin::origin();
+    let host = origin["host"].as_str().unwrap_or_default();
+    let os_user = origin["os_user"].as_str().unwrap_or_default();
+    if tx.record_login_source(user.id, host, os_user, now)? && user.last_login_at.is_some() {
+        let event = AuditEvent::new("login.new_source")
+            .by(user.id, &user.email)
+            .on(&user.email);
+        tx.append_audit(&event, now)?;
+    }
+    Ok(())
 }
 
 /// What `logout` did.

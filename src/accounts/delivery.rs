@@ -12,7 +12,7 @@ use crate::accounts::{code_rate_limited, prepare_code};
 use crate::clock;
 use crate::codes::Purpose;
 use crate::error::{Error, Result};
-use crate::mail::{self, CodeMail, Delivery, Transport};
+use crate::mail::{self, CodeMail, Delivery, SecurityNotice, Transport};
 use crate::settings::Policy;
 use crate::store::{AuditEvent, Location, QueuedMail, Sql, Store, Tx, User};
 use crate::validate::Email;
@@ -140,6 +140,7 @@ fn send(store: &mut Store, policy: &Policy, row: &QueuedMail) -> Result<Outcome>
     let purpose = match row.purpose.as_str() {
         "reset" => Purpose::Reset,
         "verify" => Purpose::Verify,
+        "notice" => return send_notice(store, policy, row),
         _ => return Ok(Outcome::Skipped("unknown_purpose")),
     };
     let email = Email {
@@ -204,6 +205,39 @@ fn send(store: &mut Store, policy: &Policy, row: &QueuedMail) -> Result<Outcome>
             Ok(Outcome::Failed(e.to_string()))
         }
     }
+}
+
+/// Sends a security notice as it was queued (no code, no addressee rule: a disabled account is
+/// told it was disabled); the sending, or its failure, is audited.
+fn send_notice(store: &mut Store, policy: &Policy, row: &QueuedMail) -> Result<Outcome> {
+    let notice: Option<SecurityNotice> = row
+        .notice
+        .as_deref()
+        .and_then(|text| serde_json::from_str(text).ok());
+    let (Some(notice), Ok(transport)) = (notice, serde_json::from_str::<Transport>(&row.transport))
+    else {
+        return Ok(Outcome::Skipped("unreadable_notice"));
+    };
+    let sent = transport
+        .resolve(&policy.mail)
+        .and_then(|cfg| mail::send_notice(&cfg, &row.address, &notice));
+    let (name, mut detail, outcome) = match sent {
+        Ok(delivery) => (
+            "notice.sent",
+            serde_json::json!({}),
+            Outcome::Sent(delivery),
+        ),
+        Err(e) => (
+            "notice.undeliverable",
+            serde_json::json!({ "error": e.to_string(), "attempt": row.attempts + 1 }),
+            Outcome::Failed(e.to_string()),
+        ),
+    };
+    detail["notice"] = notice.kind.into();
+    detail["queued"] = row.id.into();
+    let event = AuditEvent::new(name).on(&row.address).with(detail);
+    store.write(|tx| tx.append_audit(&event, clock::now()))?;
+    Ok(outcome)
 }
 
 /// Waits until no deliverer is sending anything (their claims end or run out), delivering what is

@@ -12,6 +12,7 @@ pub mod export;
 pub mod import;
 pub mod init;
 pub mod mfa;
+pub mod notices;
 pub mod passwd;
 pub mod register;
 pub mod reset;

@@ -241,7 +241,7 @@ pub fn update(
     })
 }
 
-/// Sends the code to the new address, and tells the old one (a hijack must not go unnoticed).
+/// Sends the code to the new address (the old one is told by the `email_changed` notice).
 fn mail_email_change(
     cfg: &MailConfig,
     policy: &Policy,
@@ -249,7 +249,7 @@ fn mail_email_change(
     new: &Email,
     code: &str,
 ) -> Result<Delivery> {
-    let sent = mail::send_code(
+    mail::send_code(
         cfg,
         &CodeMail {
             to: &new.address,
@@ -263,9 +263,7 @@ fn mail_email_change(
             "{e}. The change waits for a code: ask again with `useradm users update {old} --email {}`",
             new.address
         ))
-    });
-    let _ = mail::send_email_change_notice(cfg, old, &new.address);
-    sent
+    })
 }
 
 /// What `users disable|enable|unlock|delete` do.

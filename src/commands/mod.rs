@@ -59,6 +59,14 @@ pub(crate) fn open(ctx: &Context) -> Result<Opened> {
     let policy = Policy::from_rows(&store.sql().settings_rows()?);
     let copy = ctx.syslog.as_deref().unwrap_or(&policy.audit_syslog);
     store.copy_audit_to(crate::syslog::target(copy));
+    // Without a usable transport (a bad USERADM_SMTP_URL), the commands that mail say so; the
+    // notices are not sent.
+    if let Ok(transport) = ctx.mail_transport(&policy.mail, store.database_id())
+        && let Some(notifier) =
+            crate::accounts::notices::notifier(&policy, &transport, &ctx.db.location)
+    {
+        store.notify_with(notifier);
+    }
     Ok(Opened { store, policy })
 }
 

@@ -325,6 +325,9 @@ impl Tx<'_> {
         }
         let mut chain = self.audit_chain()?;
         let rows: Vec<AuditRow> = events.iter().map(|e| chain.link(e, now)).collect();
+        for e in events {
+            self.queue_notices(e, now)?;
+        }
         // A bulk write sends one summary line: the count, and the last link's hash.
         if let (Some(lines), Some(last), Some(first)) =
             (self.audit_lines, rows.last(), events.first())
@@ -375,6 +378,7 @@ impl Tx<'_> {
         if let Some(lines) = self.audit_lines {
             lines.borrow_mut().push(LogLine::of(&row, e, None));
         }
+        self.queue_notices(e, now)?;
         self.exec(
             "INSERT INTO audit_events (id, at, actor_id, actor, event, target, detail, prev_hash, hash)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",

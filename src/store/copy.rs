@@ -26,6 +26,7 @@ pub const TABLES: &[&str] = &[
     "totp",
     "recovery_codes",
     "mail_queue",
+    "login_sources",
 ];
 
 /// `meta` rows that describe one database, not the store it holds: not copied.
@@ -85,6 +86,7 @@ impl Target {
             sql: self.sql()?,
             locks: None,
             audit_lines: None,
+            notices: None,
         })
     }
 

@@ -1,10 +1,34 @@
 //! The `mail_queue` table: mail a command promised and delivers after answering. A row holds the
-//! intent (purpose, address, the transport resolved at request time), never a code.
+//! intent (purpose, address, the transport resolved at request time), never a code; a security
+//! notice also holds what it tells.
 
 use super::engine::{Row, params};
 
-use super::{Sql, Tx};
+use super::{AuditEvent, Sql, Tx};
 use crate::error::Result;
+
+/// A security notice an audit event calls for: to whom, and what it tells (JSON, never a secret).
+#[derive(Debug, Clone)]
+pub struct Notice {
+    pub address: String,
+    pub email_canonical: String,
+    pub notice: String,
+}
+
+/// The notices an audit event calls for.
+pub type NoticesOf = Box<dyn Fn(&AuditEvent) -> Vec<Notice> + Send + Sync>;
+
+/// Turns audit events into queued notices. The command layer, which knows the policy and the
+/// transport, hands it to the store; the store queues the notices in the transaction of the
+/// event that called for them, so that every path that writes the event notifies (commands,
+/// import, both engines), and a rolled-back change notifies no one.
+pub struct Notifier {
+    /// The transport, as JSON, resolved by the process that queues the notices.
+    pub transport: String,
+    pub notices: NoticesOf,
+    /// Runs once after a commit that queued notices: starts a deliverer.
+    pub after_commit: Box<dyn Fn() + Send + Sync>,
+}
 
 /// One queued message.
 #[derive(Debug, Clone)]
@@ -20,13 +44,15 @@ pub struct QueuedMail {
     pub next_attempt_at: i64,
     pub claimed_until: Option<i64>,
     pub last_error: Option<String>,
+    /// What a security notice tells (JSON); `None` for a code message.
+    pub notice: Option<String>,
 }
 
 /// The columns `from_row` reads, in its order.
 macro_rules! mail_columns {
     () => {
         "id, purpose, address, email_canonical, transport, created_at, attempts, \
-         next_attempt_at, claimed_until, last_error"
+         next_attempt_at, claimed_until, last_error, notice"
     };
 }
 
@@ -42,6 +68,7 @@ fn from_row(r: &Row<'_, '_>) -> Result<QueuedMail> {
         next_attempt_at: r.int(7)?,
         claimed_until: r.opt_int(8)?,
         last_error: r.opt_text(9)?,
+        notice: r.opt_text(10)?,
     })
 }
 
@@ -95,6 +122,29 @@ impl Tx<'_> {
             params![purpose, address, email_canonical, transport, now],
             |r| r.int(0),
         )
+    }
+
+    /// Queues the notices `e` calls for, if this transaction has a notifier.
+    pub(super) fn queue_notices(&self, e: &AuditEvent, now: i64) -> Result<()> {
+        let Some((notifier, queued)) = self.notices else {
+            return Ok(());
+        };
+        for n in (notifier.notices)(e) {
+            self.exec(
+                "INSERT INTO mail_queue (purpose, address, email_canonical, transport, created_at,
+                                         next_attempt_at, notice)
+                 VALUES ('notice', ?1, ?2, ?3, ?4, ?4, ?5)",
+                params![
+                    &n.address,
+                    &n.email_canonical,
+                    &notifier.transport,
+                    now,
+                    &n.notice
+                ],
+            )?;
+            queued.set(true);
+        }
+        Ok(())
     }
 
     /// Takes a message due by `due_by` for sending until `until`; `None` when it is done, not due,

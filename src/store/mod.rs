@@ -84,7 +84,7 @@ pub use codes::CodeRow;
 pub use engine::{Engine, dollar_parameters};
 pub use location::{Location, ServerUrl, SslMode, password_for};
 pub use locks::{Lease, LockDir, MemoryPermit};
-pub use mail_queue::QueuedMail;
+pub use mail_queue::{Notice, Notifier, QueuedMail};
 pub use mfa::TotpRow;
 pub use postgres::WRITE_LOCK as WRITE_LOCK_KEY;
 pub use retention::Purged;
@@ -175,6 +175,10 @@ pub struct Store {
     audit_copy: Option<PathBuf>,
     /// The lines of the events of the open transaction: sent once it commits.
     audit_lines: AuditLines,
+    /// What queues security notices beside audit events (`None`: nothing does).
+    notifier: Option<Notifier>,
+    /// Whether the open transaction queued a notice.
+    notices_queued: std::cell::Cell<bool>,
 }
 
 /// What a write transaction reads as it begins: the schema version it must match, and when the
@@ -207,6 +211,8 @@ pub struct Tx<'c> {
     locks: Option<&'c LockDir>,
     /// Where the lines of appended audit events wait for the commit (`None`: no copy is kept).
     audit_lines: Option<&'c AuditLines>,
+    /// The notifier, and where the transaction notes that it queued a notice.
+    notices: Option<(&'c Notifier, &'c std::cell::Cell<bool>)>,
 }
 
 impl<'c> Deref for Tx<'c> {
@@ -250,6 +256,8 @@ impl Store {
             locks,
             audit_copy: None,
             audit_lines: AuditLines::default(),
+            notifier: None,
+            notices_queued: std::cell::Cell::new(false),
         })
     }
 
@@ -290,6 +298,11 @@ impl Store {
     /// Sends each audit event this store commits to the system logger at `socket` as well.
     pub fn copy_audit_to(&mut self, socket: Option<PathBuf>) {
         self.audit_copy = socket;
+    }
+
+    /// Queues the security notices `notifier` finds in each audit event this store writes.
+    pub fn notify_with(&mut self, notifier: Notifier) {
+        self.notifier = Some(notifier);
     }
 
     /// The locks that die with their holder: leases of checks in flight, the hash memory budget.
@@ -377,6 +390,7 @@ impl Store {
             sql: Sql { conn: &self.conn },
             locks: Some(&self.locks),
             audit_lines: self.audit_copy.as_ref().map(|_| &self.audit_lines),
+            notices: self.notifier.as_ref().map(|n| (n, &self.notices_queued)),
         };
         // The daily purge of operational rows rides on the first write of the day, before the
         // command's own work: whatever the command then reads or copies (`db copy` copies the
@@ -395,11 +409,17 @@ impl Store {
                         lines.iter().map(|l| (l.is_failure(), l.text())).collect();
                     crate::syslog::send(socket, &lines);
                 }
+                if self.notices_queued.take()
+                    && let Some(notifier) = &self.notifier
+                {
+                    (notifier.after_commit)();
+                }
                 Ok(Some(out))
             }
             Err(e) => {
                 let _ = self.conn.batch("ROLLBACK");
                 self.audit_lines.take();
+                self.notices_queued.set(false);
                 Err(e)
             }
         }
@@ -407,7 +427,8 @@ impl Store {
 
     /// The writes outside `write`: a single-statement refresh of when a session or token was last
     /// used, or the end of an expired session. A read-only command must not fail because another
-    /// process holds the write lock, so a busy (or read-only) database skips it instead of waiting.
+    /// process holds the write lock, so a database busy for more than a moment (or read-only)
+    /// skips it instead of waiting.
     pub fn touch_session(&self, session_id: &str, now: i64, idle_until: i64) -> Result<()> {
         self.quiet_write(
             sessions::TOUCH,
@@ -454,6 +475,7 @@ fn seed(conn: &Conn, found: i64) -> Result<()> {
         sql: Sql { conn },
         locks: None,
         audit_lines: None,
+        notices: None,
     };
     tx.seed_settings(now)?;
     tx.seed_builtin_roles(now)?;

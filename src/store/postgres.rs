@@ -24,9 +24,10 @@ const BASELINE: &str = include_str!("postgres_schema.sql");
 const BASELINE_VERSION: i64 = 5;
 /// The migrations after BASELINE, each the twin of SQLite's of the same number: a new SQLite
 /// migration does not build until it has its PostgreSQL twin.
-const LATER: &[&str] = &[include_str!(
-    "migrations/postgres/006_session_deadlines.sql"
-)];
+const LATER: &[&str] = &[
+    include_str!("migrations/postgres/006_session_deadlines.sql"),
+    include_str!("migrations/postgres/007_security_notices.sql"),
+];
 const _: () = assert!(SCHEMA_VERSION == BASELINE_VERSION + LATER.len() as i64);
 
 /// The key of the advisory lock that serialises writes: "useradm" in ASCII. Public, so that

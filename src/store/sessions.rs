@@ -148,6 +148,22 @@ impl Sql<'_> {
 }
 
 impl Tx<'_> {
+    /// Records that the user logged in from `host` as `os_user`; `true` when it never had.
+    pub fn record_login_source(
+        &self,
+        user_id: i64,
+        host: &str,
+        os_user: &str,
+        now: i64,
+    ) -> Result<bool> {
+        let added = self.exec(
+            "INSERT INTO login_sources (user_id, host, os_user, first_at) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT DO NOTHING",
+            params![user_id, host, os_user, now],
+        )?;
+        Ok(added == 1)
+    }
+
     pub fn insert_session(&self, s: &SessionRow, token_sha256: &str) -> Result<()> {
         self.exec(
             "INSERT INTO sessions (id, token_sha256, user_id, created_at, last_seen_at, expires_at, authenticated_at, idle_until)

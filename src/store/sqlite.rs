@@ -22,10 +22,14 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/004_write_indexes.sql"),
     include_str!("migrations/005_fresh_proofs_and_mail_queue.sql"),
     include_str!("migrations/006_session_deadlines.sql"),
+    include_str!("migrations/007_security_notices.sql"),
 ];
 
 /// Long enough that parallel CI jobs queue rather than fail; past it, exit 10.
 pub(super) const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+/// How long a write on the side (a session's last use) waits for another writer: long enough
+/// for a short write such as a mail deliverer's, short enough that an import never holds it up.
+const QUIET_WAIT: Duration = Duration::from_millis(100);
 
 fn init_hint(path: &Path) -> String {
     format!("run `useradm init --db {}`", path.display())
@@ -267,9 +271,10 @@ pub(super) fn begin_write(conn: &Connection, wait: bool) -> Result<Option<Begun>
     }
 }
 
-/// Runs a one-statement write without waiting: a busy or read-only database skips it.
+/// Runs a one-statement write, waiting at most `QUIET_WAIT`: a database busy for longer, or
+/// read-only, skips it.
 pub(super) fn quiet_write(conn: &Connection, sql: &str, values: &[Value<'_>]) -> Result<()> {
-    conn.busy_timeout(Duration::ZERO)?;
+    conn.busy_timeout(QUIET_WAIT)?;
     let result = conn
         .prepare_cached(sql)
         .and_then(|mut st| st.execute(rusqlite::params_from_iter(values)));

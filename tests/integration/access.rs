@@ -494,7 +494,7 @@ fn pending_email_change_needs_the_new_address_code() {
     let messages = env.outbox_messages();
     let notice = messages
         .iter()
-        .find(|(p, _)| p.to_string_lossy().contains("-notice-"))
+        .find(|(p, _)| p.to_string_lossy().contains("-security-"))
         .expect("the old address is told");
     assert!(
         notice.1.contains("To: bob@example.com") && notice.1.contains("robert@example.org"),

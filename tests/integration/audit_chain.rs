@@ -182,6 +182,8 @@ fn audit_verify_refuses_an_emptied_log_and_reads_anchors_in_any_case() {
     let token = env.token(&["audit.read"]);
     // Its first use is recorded (`token.used`) before the log is emptied, not after.
     env.as_token(&token, &["audit", "head"]).ok();
+    // The token's notice is sent (and audited) first.
+    env.wait_for_mail();
     env.exec("DELETE FROM audit_events", &[]);
     env.as_token(&token, &["audit", "verify"])
         .code(12)

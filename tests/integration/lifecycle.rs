@@ -279,7 +279,8 @@ fn access_reviews_find_expiring_and_inactive_accounts() {
     .ok();
     env.login_as("robot", "robot@example.com", ALICE_PW);
     let token = env.token_named("ci", &["users.read"], Some("robot"));
-    // Only the token's use keeps the robot active.
+    // Only the token's use keeps the robot active (once its notice's deliverer has written).
+    env.wait_for_mail();
     env.exec(
         "UPDATE users SET last_authenticated_at = NULL, last_login_at = NULL WHERE email = 'robot@example.com'",
         &[],

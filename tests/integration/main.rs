@@ -22,6 +22,7 @@ mod interactive;
 mod leaks;
 mod lifecycle;
 mod mfa;
+mod notices;
 mod pam;
 mod postgres;
 mod retention;

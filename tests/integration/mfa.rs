@@ -14,7 +14,7 @@ fn now() -> i64 {
 }
 
 /// Waits until the current step has at least 3 s left, so a code computed now is still current.
-fn fresh_step() -> i64 {
+pub(crate) fn fresh_step() -> i64 {
     while STEP_SECONDS - now() % STEP_SECONDS < 3 {
         std::thread::sleep(std::time::Duration::from_millis(200));
     }

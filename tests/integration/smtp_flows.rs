@@ -3,7 +3,7 @@
 use crate::smtp::SmtpServer;
 use crate::util::*;
 
-fn closed_port() -> u16 {
+pub(crate) fn closed_port() -> u16 {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     listener.local_addr().unwrap().port()
 }

@@ -143,3 +143,63 @@ fn init_refusing_the_admin_password_creates_nothing() {
         .code(2);
     assert!(!env.db.schema_exists());
 }
+
+/// v7 widens the mail queue in place (SQLite makes the table again) and seeds where each account
+/// logged in from out of the audit log, so that the upgrade makes no login source new.
+#[test]
+fn the_v7_migration_keeps_queued_mail_and_seeds_login_sources() {
+    let env = Env::new();
+    if env.skip_on_server("PostgreSQL's migration from v6 is the same statements' twin") {
+        return;
+    }
+    std::fs::create_dir_all(env.db.path.parent().unwrap()).unwrap();
+    for migration in [
+        include_str!("../../src/store/migrations/001_initial.sql"),
+        include_str!("../../src/store/migrations/002_access.sql"),
+        include_str!("../../src/store/migrations/003_mfa.sql"),
+        include_str!("../../src/store/migrations/004_write_indexes.sql"),
+        include_str!("../../src/store/migrations/005_fresh_proofs_and_mail_queue.sql"),
+        include_str!("../../src/store/migrations/006_session_deadlines.sql"),
+    ] {
+        env.batch(migration);
+    }
+    env.batch(
+        r#"PRAGMA user_version = 6;
+        INSERT INTO meta (key, value) VALUES ('database_id', '00112233445566778899aabbccddeeff');
+        INSERT INTO users (id, email, email_canonical, created_at, updated_at)
+             VALUES (7, 'a@example.com', 'a@example.com', 1, 1);
+        INSERT INTO audit_events (id, at, actor_id, event, detail, prev_hash, hash) VALUES
+            (1, 10, 7, 'login.ok', '{"where":{"host":"ci","os_user":"runner","pid":1}}', '', ''),
+            (2, 20, 7, 'login.ok', '{"where":{"host":"ci","os_user":"runner","pid":2}}', '', ''),
+            (3, 30, 7, 'login.ok', '{"where":{"host":"laptop","os_user":"a","pid":3}}', '', ''),
+            (4, 40, 7, 'login.ok', '{}', '', ''),
+            (5, 50, 8, 'login.ok', '{"where":{"host":"gone","os_user":"x","pid":4}}', '', '');
+        INSERT INTO mail_queue (id, purpose, address, email_canonical, transport, created_at,
+                                next_attempt_at)
+             VALUES (3, 'reset', 'a@example.com', 'a@example.com', '{}', 5, 5);"#,
+    );
+    env.run(&["init"], "")
+        .ok()
+        .stdout_has("Migrated the database");
+    let sources = env.rows(
+        "SELECT host, os_user, first_at FROM login_sources WHERE user_id = 7 ORDER BY host",
+        &[],
+    );
+    assert_eq!(
+        format!("{sources:?}"),
+        format!(
+            "{:?}",
+            env.rows(
+                "SELECT 'ci', 'runner', 10 UNION ALL SELECT 'laptop', 'a', 30",
+                &[],
+            )
+        )
+    );
+    assert_eq!(env.count("SELECT count(*) FROM login_sources"), 2);
+    assert_eq!(
+        env.count(
+            "SELECT count(*) FROM mail_queue WHERE id = 3 AND purpose = 'reset' AND notice IS NULL"
+        ),
+        1
+    );
+}
