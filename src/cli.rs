@@ -422,7 +422,7 @@ pub struct LogoutArgs {
     pub all: bool,
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Args, Default)]
 pub struct PasswdArgs {
     /// Read line 1 (current password) and line 2 (new password) from standard input
     #[arg(long)]

@@ -1,12 +1,14 @@
 use crate::accounts::{UserView, credentials};
-use crate::cli::LoginArgs;
+use crate::cli::{LoginArgs, OtpInArgv, PasswdArgs, TwoFactorCommand};
 use crate::clock;
-use crate::commands::open;
+use crate::commands::{admit_owing, mfa, open, passwd};
 use crate::context::Context;
 use crate::error::Result;
+use crate::gate::Owing;
 use crate::input::{self, Input};
-use crate::output::Report;
+use crate::output::{self, Report};
 use crate::password::Password;
+use crate::required::{self, Action};
 use crate::validate::parse_email;
 
 /// How long before a password expires logins and `whoami` start to warn.
@@ -15,6 +17,11 @@ pub(crate) const PASSWORD_WARNING: i64 = 14 * 86_400;
 pub fn run(ctx: &Context, input: &mut Input<'_>, args: LoginArgs) -> Result<Report> {
     let mut opened = open(ctx)?;
     let email = input.required(args.email, "Email", "--email", parse_email)?;
+    // A person at a terminal who owes an action is taken straight to its prompts.
+    let at_prompts = input.interactive()
+        && !ctx.json
+        && !args.password.password_stdin
+        && args.password.password_file.is_none();
     let password = input.password(&args.password, "Password", false, |raw| {
         Ok(Password::normalise(&raw))
     })?;
@@ -32,7 +39,9 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, args: LoginArgs) -> Result<Repo
     let expires = clock::rfc3339(session.expires_at);
     let now = clock::now();
     let expires_at = user.password_expires_at(opened.policy.password_max_age);
-    let next = if user.owes_password_change(opened.policy.password_max_age, now) {
+    let next = if user.owes_password_change(opened.policy.password_max_age, now) && at_prompts {
+        "Your password must be changed before anything else (it was set for you, or is older than password.max_age): choose a new one now.".to_string()
+    } else if user.owes_password_change(opened.policy.password_max_age, now) {
         "Your password must be changed first (it was set for you, or is older than password.max_age): run `useradm passwd` (nothing else runs until then).".to_string()
     } else if let Some(t) = expires_at.filter(|t| t - now <= PASSWORD_WARNING) {
         format!(
@@ -42,11 +51,52 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, args: LoginArgs) -> Result<Repo
     } else {
         "Run `useradm whoami` to see your roles; `useradm logout` ends the session.".to_string()
     };
-    Ok(Report::new(serde_json::json!({
+    let report = Report::new(serde_json::json!({
         "user": view,
         "session": { "id": session.id, "created_at": clock::rfc3339(session.created_at), "expires_at": expires },
         "changed": true,
     }))
     .line(format!("Logged in as {} until {expires} at the latest.", view.email))
-    .note(next))
+    .note(next);
+    drop((opened, factor));
+    if !at_prompts {
+        return Ok(report);
+    }
+    perform_owed(ctx, input, report, &password)
+}
+
+/// Runs each action the new session owes, in order, at its prompts (the reports before the last
+/// are shown as they come); returns the last report. `password` is the one just typed.
+fn perform_owed(
+    ctx: &Context,
+    input: &mut Input<'_>,
+    mut report: Report,
+    password: &Password,
+) -> Result<Report> {
+    let mut done: Vec<Action> = Vec::new();
+    loop {
+        let admitted = admit_owing(ctx, Owing::Anything)?;
+        let owed = required::owed(&admitted.store, &admitted.policy, &admitted.actor)?;
+        drop(admitted);
+        // Each action is offered once: one still owed after its command is left to the user.
+        let Some(&action) = owed.first().filter(|a| !done.contains(a)) else {
+            return Ok(report);
+        };
+        done.push(action);
+        output::print_report(ctx, &report);
+        report = match action {
+            Action::ChangePassword => {
+                passwd::change(ctx, input, PasswdArgs::default(), Some(password))?
+            }
+            Action::EnrolSecondFactor => {
+                eprintln!("Your roles need a second factor before anything else: enrol one now.");
+                let enable = TwoFactorCommand::Enable {
+                    otp_stdin: false,
+                    password_stdin: false,
+                    refused: OtpInArgv::default(),
+                };
+                mfa::run(ctx, input, enable)?
+            }
+        };
+    }
 }

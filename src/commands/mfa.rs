@@ -114,9 +114,7 @@ fn enable(
         }))
         .line(format!("Secret: {}", enrolment.secret))
         .line(format!("URI:    {}", enrolment.uri))
-        .note(
-            "Not active yet: confirm with `useradm 2fa enable --otp CODE` using a current code.",
-        ));
+        .note("Not active yet: confirm with a current code, `useradm 2fa enable --otp-stdin`."));
     }
     output::show_enrolment(&enrolment.secret, &enrolment.uri);
     let code = input.hidden(false, "current code from the app", "--otp-stdin")?;

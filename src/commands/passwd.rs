@@ -11,16 +11,34 @@ use crate::required::Action;
 use crate::validate::parse_email;
 
 pub fn run(ctx: &Context, input: &mut Input<'_>, args: PasswdArgs) -> Result<Report> {
+    change(ctx, input, args, None)
+}
+
+/// `passwd`, with the current password asked for unless the caller has it (a login that was
+/// just typed at the prompt goes on to the change it owes).
+pub(crate) fn change(
+    ctx: &Context,
+    input: &mut Input<'_>,
+    args: PasswdArgs,
+    current: Option<&Password>,
+) -> Result<Report> {
     let mut admitted = admit_owing(ctx, Owing::Performs(Action::ChangePassword))?;
     let (store, policy, actor) = (&mut admitted.store, &admitted.policy, &admitted.actor);
     let source = PasswordSource {
         password_stdin: args.password_stdin,
         password_file: None,
     };
-    let current = input.password(&source, "Current password", false, |raw| {
-        Ok(Password::normalise(&raw))
-    })?;
-    passwd::check_current(store, policy, actor, &current)?;
+    let typed;
+    let current = match current {
+        Some(current) => current,
+        None => {
+            typed = input.password(&source, "Current password", false, |raw| {
+                Ok(Password::normalise(&raw))
+            })?;
+            &typed
+        }
+    };
+    passwd::check_current(store, policy, actor, current)?;
     let email = parse_email(&actor.user.email)?;
     let names = Some((
         actor.user.first_name.as_str(),

@@ -20,13 +20,13 @@ impl Tmux {
             .unwrap_or(false)
     }
 
-    /// A shell in a 120x40 terminal with the environment's variables.
+    /// A shell in an 80x24 terminal with the environment's variables.
     fn start(env: &Env) -> Tmux {
         let socket = env.path().join("tmux.sock");
         let mut cmd = Command::new("tmux");
         cmd.arg("-S")
             .arg(&socket)
-            .args(["new-session", "-d", "-x", "120", "-y", "40", "env"]);
+            .args(["new-session", "-d", "-x", "80", "-y", "24", "env"]);
         cmd.arg(format!("HOME={}", env.path().join("home").display()));
         for (key, value) in env.db_vars(false) {
             cmd.arg(format!("{key}={value}"));
@@ -254,4 +254,63 @@ fn reset_confirm_asks_for_the_code_and_the_new_password() {
         "a secret was echoed:\n{screen}"
     );
     env.login(ALICE, NEW_PW).ok();
+}
+
+/// A login at a terminal that owes actions goes straight to their prompts, in order: the new
+/// password (the one just typed is not asked again), then the second factor's enrolment.
+#[test]
+fn a_login_that_owes_actions_goes_straight_to_their_prompts() {
+    if !Tmux::available() {
+        return;
+    }
+    let env = Env::admin();
+    env.register_verified(ALICE, ALICE_PW);
+    let temporary = "Temporary Quartz Lemur 4412";
+    env.run(
+        &[
+            "users",
+            "set-password",
+            ALICE,
+            "--password-stdin",
+            "--must-change",
+        ],
+        &format!("{temporary}\n"),
+    )
+    .ok();
+    env.config_set("mfa.required_roles", "*");
+    let t = Tmux::start(&env);
+    t.wait_for("$");
+    t.line("useradm login --email alice@example.com; echo exit=$?");
+    t.wait_for("Password:");
+    t.line(temporary);
+    let screen = t.wait_for("New password:");
+    assert!(
+        screen.contains("Logged in as alice@example.com"),
+        "{screen}"
+    );
+    assert!(!screen.contains("Current password"), "{screen}");
+    t.line(NEW_PW);
+    t.wait_for("New password (again):");
+    t.line(NEW_PW);
+    let screen = t.wait_for("Current code from the app:");
+    assert!(screen.contains("Password changed"), "{screen}");
+    let secret = screen
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("Secret: "))
+        .expect("the secret is shown")
+        .trim()
+        .to_string();
+    let code = useradm::totp::code_at(&secret, crate::mfa::fresh_step() - 1).unwrap();
+    t.line(&code);
+    let screen = t.wait_for("exit=0");
+    assert!(screen.contains("The second factor is enabled"), "{screen}");
+    assert!(
+        !screen.contains(NEW_PW) && !screen.contains(temporary),
+        "{screen}"
+    );
+    // The terminal's session is now the environment's default one: Alice's, owing nothing.
+    let me = env.run(&["--json", "whoami"], "").ok().json();
+    assert_eq!(me["user"]["email"], ALICE, "{me}");
+    assert_eq!(me["required_actions"], serde_json::json!([]), "{me}");
+    env.run(&["2fa", "status"], "").ok().stdout_has("Enabled");
 }
