@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use lettre::Transport as _;
 use lettre::message::Mailbox;
-use lettre::message::header::ContentType;
+use lettre::message::header::{ContentType, MIME_VERSION_1_0};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::transport::smtp::client::{Tls, TlsParameters};
 use lettre::{Address, Message, SmtpTransport};
@@ -427,10 +427,19 @@ fn send(cfg: &MailConfig, to: &str, subject: &str, body: String, tag: &str) -> R
     } else {
         cfg.from.clone()
     };
+    let sender = mailbox(&from)?;
+    // Random, at the sender's domain (RFC 5322 3.6.4): providers penalise mail without one.
+    let message_id = format!(
+        "<{}@{}>",
+        crate::crypto::hex(&crate::crypto::random_bytes::<16>()?),
+        sender.email.domain()
+    );
     let message = Message::builder()
-        .from(mailbox(&from)?)
+        .from(sender)
         .to(mailbox(to)?)
         .subject(subject)
+        .message_id(Some(message_id))
+        .header(MIME_VERSION_1_0)
         .header(ContentType::TEXT_PLAIN)
         .body(body)
         .map_err(|e| Error::MailFailed(format!("cannot build the message to {to}: {e}")))?;

@@ -197,3 +197,75 @@ fn a_reset_request_answers_before_any_mail_is_sent() {
         "the server was contacted before the request answered"
     );
 }
+
+/// What Python's standard mail parser (a real one, outside this code) reads in a message.
+fn parsed_by_python(message: &[u8]) -> serde_json::Value {
+    let script = r#"
+import sys, json, email, email.policy
+msg = email.message_from_bytes(sys.stdin.buffer.read(), policy=email.policy.default)
+print(json.dumps({
+    "defects": [type(d).__name__ for d in msg.defects],
+    "message_id": msg["Message-ID"], "mime_version": msg["MIME-Version"], "date": msg["Date"],
+    "from": msg["From"], "to": msg["To"], "subject": msg["Subject"],
+    "content_type": msg.get_content_type(), "charset": msg.get_content_charset(),
+    "body": msg.get_content(),
+}))
+"#;
+    let mut child = std::process::Command::new("python3")
+        .args(["-c", script])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("python3 runs");
+    use std::io::Write as _;
+    child.stdin.take().unwrap().write_all(message).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "python3's parser failed");
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn assert_well_formed(parsed: &serde_json::Value, to: &str) {
+    assert_eq!(parsed["defects"], serde_json::json!([]), "{parsed}");
+    assert_eq!(parsed["mime_version"], "1.0", "{parsed}");
+    let id = parsed["message_id"].as_str().unwrap();
+    assert!(
+        id.starts_with('<') && id.ends_with("@example.org>") && id.len() > 30,
+        "a random id at the sender's domain: {id}"
+    );
+    assert!(parsed["date"].as_str().is_some_and(|d| !d.is_empty()));
+    assert_eq!(parsed["from"], "accounts@example.org");
+    assert_eq!(parsed["to"], to);
+    assert_eq!(parsed["content_type"], "text/plain");
+    assert_eq!(parsed["charset"], "utf-8");
+}
+
+/// Every message carries Message-ID and MIME-Version beside Date, From, To and Subject, as a
+/// real parser reads them: through SMTP and in the outbox alike, each with its own id.
+#[test]
+fn messages_carry_message_id_and_mime_version() {
+    let server = SmtpServer::start();
+    let mut env = Env::admin();
+    env.set_var("USERADM_MAIL_FROM", "accounts@example.org");
+    env.run(
+        &["register", "--email", ALICE, "--password-stdin"],
+        &format!("{ALICE_PW}\n"),
+    )
+    .ok();
+    let (_, outboxed) = env.outbox_messages().pop().unwrap();
+    let first = parsed_by_python(outboxed.as_bytes());
+    assert_well_formed(&first, ALICE);
+    assert_eq!(first["subject"], "Confirm your email address");
+    assert!(
+        first["body"]
+            .as_str()
+            .unwrap()
+            .contains("useradm verify --email")
+    );
+
+    env.set_var("USERADM_SMTP_URL", server.url());
+    env.run(&["verify", "--email", ALICE, "--resend"], "").ok();
+    let received = server.wait_for(1);
+    let second = parsed_by_python(received[0].data.as_bytes());
+    assert_well_formed(&second, ALICE);
+    assert_ne!(first["message_id"], second["message_id"]);
+}
