@@ -822,6 +822,10 @@ Register-ArgumentCompleter -Native -CommandName 'useradm' -ScriptBlock {
         }
         'useradm;import' {
             [CompletionResult]::new('--from-django', '--from-django', [CompletionResultType]::ParameterName, 'Read a Django site''s SQLite database instead (auth_user, groups, allauth addresses)')
+            [CompletionResult]::new('--from-shadow', '--from-shadow', [CompletionResultType]::ParameterName, 'Read a shadow file (`/etc/shadow`''s format; `-` for standard input): each user becomes NAME@DOMAIN (--email-domain), unverified, with its hash as it is')
+            [CompletionResult]::new('--passwd', '--passwd', [CompletionResultType]::ParameterName, 'With --from-shadow: the passwd file that gives full names and marks system accounts (uid below UID_MIN of /etc/login.defs, default 1000), which are skipped')
+            [CompletionResult]::new('--from-htpasswd', '--from-htpasswd', [CompletionResultType]::ParameterName, 'Read an Apache htpasswd file (`-` for standard input): each user becomes NAME@DOMAIN')
+            [CompletionResult]::new('--email-domain', '--email-domain', [CompletionResultType]::ParameterName, 'The domain that makes an email of each user name (--from-shadow, --from-htpasswd)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'The file format [default: from the extension, else csv]')
             [CompletionResult]::new('--on-conflict', '--on-conflict', [CompletionResultType]::ParameterName, 'What to do with emails that already have an account')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]')

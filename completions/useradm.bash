@@ -2203,13 +2203,29 @@ _useradm() {
             return 0
             ;;
         useradm__subcmd__import)
-            opts="-q -h -V --from-django --format --on-conflict --dry-run --no-email --db --json --quiet --no-input --color --help --version"
+            opts="-q -h -V --from-django --from-shadow --passwd --from-htpasswd --email-domain --format --on-conflict --dry-run --no-email --db --json --quiet --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --from-django)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from-shadow)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passwd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from-htpasswd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --email-domain)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -745,6 +745,10 @@ set edit:completion:arg-completer[useradm] = {|@words|
         }
         &'useradm;import'= {
             cand --from-django 'Read a Django site''s SQLite database instead (auth_user, groups, allauth addresses)'
+            cand --from-shadow 'Read a shadow file (`/etc/shadow`''s format; `-` for standard input): each user becomes NAME@DOMAIN (--email-domain), unverified, with its hash as it is'
+            cand --passwd 'With --from-shadow: the passwd file that gives full names and marks system accounts (uid below UID_MIN of /etc/login.defs, default 1000), which are skipped'
+            cand --from-htpasswd 'Read an Apache htpasswd file (`-` for standard input): each user becomes NAME@DOMAIN'
+            cand --email-domain 'The domain that makes an email of each user name (--from-shadow, --from-htpasswd)'
             cand --format 'The file format [default: from the extension, else csv]'
             cand --on-conflict 'What to do with emails that already have an account'
             cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'

@@ -566,6 +566,10 @@ complete -c useradm -n "__fish_useradm_using_subcommand audit; and __fish_seen_s
 complete -c useradm -n "__fish_useradm_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check the whole chain (exit 12 names the first broken link)'
 complete -c useradm -n "__fish_useradm_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c useradm -n "__fish_useradm_using_subcommand import" -l from-django -d 'Read a Django site\'s SQLite database instead (auth_user, groups, allauth addresses)' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand import" -l from-shadow -d 'Read a shadow file (`/etc/shadow`\'s format; `-` for standard input): each user becomes NAME@DOMAIN (--email-domain), unverified, with its hash as it is' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand import" -l passwd -d 'With --from-shadow: the passwd file that gives full names and marks system accounts (uid below UID_MIN of /etc/login.defs, default 1000), which are skipped' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand import" -l from-htpasswd -d 'Read an Apache htpasswd file (`-` for standard input): each user becomes NAME@DOMAIN' -r -F
+complete -c useradm -n "__fish_useradm_using_subcommand import" -l email-domain -d 'The domain that makes an email of each user name (--from-shadow, --from-htpasswd)' -r
 complete -c useradm -n "__fish_useradm_using_subcommand import" -l format -d 'The file format [default: from the extension, else csv]' -r -f -a "csv\t''
 jsonl\t''"
 complete -c useradm -n "__fish_useradm_using_subcommand import" -l on-conflict -d 'What to do with emails that already have an account' -r -f -a "fail\t'Stop with exit 6, naming the existing emails'

@@ -27,6 +27,7 @@ pub fn email_name(text: &str) {
 
 /// Parsing never panics; a hash that parses is bounded, and the cheap ones verify without a panic.
 pub fn hash_parse(text: &str) {
+    let _ = useradm::hashes::fast_legacy(text);
     if let Ok(stored) = useradm::hashes::parse(text) {
         let cheap = match &stored {
             useradm::hashes::Stored::Argon2(phc) => useradm::crypto::inspect_hash(phc)

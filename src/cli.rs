@@ -794,14 +794,37 @@ pub struct ImportArgs {
     /// The file to read (`-` for standard input)
     #[arg(
         value_name = "FILE",
-        required_unless_present = "from_django",
-        conflicts_with = "from_django"
+        required_unless_present_any = ["from_django", "from_shadow", "from_htpasswd"],
+        conflicts_with_all = ["from_django", "from_shadow", "from_htpasswd"]
     )]
     pub file: Option<PathBuf>,
 
     /// Read a Django site's SQLite database instead (auth_user, groups, allauth addresses)
-    #[arg(long, value_name = "DB")]
+    #[arg(long, value_name = "DB", conflicts_with_all = ["from_shadow", "from_htpasswd"])]
     pub from_django: Option<PathBuf>,
+
+    /// Read a shadow file (`/etc/shadow`'s format; `-` for standard input): each user becomes
+    /// NAME@DOMAIN (--email-domain), unverified, with its hash as it is
+    #[arg(
+        long,
+        value_name = "FILE",
+        requires = "email_domain",
+        conflicts_with = "from_htpasswd"
+    )]
+    pub from_shadow: Option<PathBuf>,
+
+    /// With --from-shadow: the passwd file that gives full names and marks system accounts
+    /// (uid below UID_MIN of /etc/login.defs, default 1000), which are skipped
+    #[arg(long, value_name = "FILE", requires = "from_shadow")]
+    pub passwd: Option<PathBuf>,
+
+    /// Read an Apache htpasswd file (`-` for standard input): each user becomes NAME@DOMAIN
+    #[arg(long, value_name = "FILE", requires = "email_domain")]
+    pub from_htpasswd: Option<PathBuf>,
+
+    /// The domain that makes an email of each user name (--from-shadow, --from-htpasswd)
+    #[arg(long, value_name = "DOMAIN")]
+    pub email_domain: Option<String>,
 
     /// The file format [default: from the extension, else csv]
     #[arg(long, value_enum)]

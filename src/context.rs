@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use crate::cli::{ColorChoice, GlobalArgs};
 use crate::error::{Error, Result};
 use crate::files::Sharing;
-use crate::mail::{MailConfig, PasswordFrom, SmtpTarget, Transport};
+use crate::mail::{CaFrom, MailConfig, PasswordFrom, SmtpTarget, Transport};
 use crate::settings::MailSettings;
 use crate::store::{Database, Location};
 
@@ -20,6 +20,8 @@ pub struct MailEnv {
     pub smtp_password_file: Option<PathBuf>,
     pub from: Option<String>,
     pub outbox: Option<PathBuf>,
+    /// `USERADM_SMTP_CA_FILE`: a private CA for the relay, over the setting `mail.smtp_ca`.
+    pub smtp_ca_file: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone)]
@@ -64,6 +66,7 @@ const REDIRECTING: &[&str] = &[
     "USERADM_OUTBOX",
     "USERADM_SMTP_URL",
     "USERADM_SMTP_PASSWORD_FILE",
+    "USERADM_SMTP_CA_FILE",
     "USERADM_MAIL_FROM",
     "USERADM_SYSLOG",
 ];
@@ -190,6 +193,7 @@ impl Context {
                 smtp_password_file: env.path("USERADM_SMTP_PASSWORD_FILE"),
                 from: env.text("USERADM_MAIL_FROM"),
                 outbox: env.path("USERADM_OUTBOX"),
+                smtp_ca_file: env.path("USERADM_SMTP_CA_FILE"),
             },
             syslog: env.text("USERADM_SYSLOG"),
             warnings: env.warning().into_iter().collect(),
@@ -267,6 +271,11 @@ impl Context {
             verify_url: settings.verify_url.clone(),
             reset_url: settings.reset_url.clone(),
             invite_url: settings.invite_url.clone(),
+            smtp_ca: match &self.mail_env.smtp_ca_file {
+                Some(path) => CaFrom::File(path.clone()),
+                None => CaFrom::Setting,
+            },
+            trust_env_roots: self.db.trust_env_roots,
         })
     }
 }

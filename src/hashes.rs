@@ -9,6 +9,14 @@
 //! | Django PBKDF2-SHA256 | `pbkdf2_sha256$<iterations>$<salt>$<base64 hash>` |
 //! | Django BCrypt-SHA256 | `bcrypt_sha256$$2b$12$<salt+hash>` (bcrypt of the hex SHA-256) |
 //! | bcrypt / htpasswd | `$2y$10$…`, `$2b$…`, `$2a$…` |
+//! | SHA-512/SHA-256 crypt (`/etc/shadow`) | `$6$<salt>$…`, `$5$rounds=N$<salt>$…` |
+//! | yescrypt (`/etc/shadow` today) | `$y$j9T$<salt>$…` |
+//! | a fast legacy hash, wrapped | `wrapped$<md5crypt\|apr1\|sha1>$<salt>$<Argon2id PHC>` |
+//!
+//! The fast legacy hashes (MD5 crypt `$1$`, Apache's `$apr1$`, `{SHA}`) are never stored as they
+//! are: an import stores Argon2id computed over the legacy hash's text (OWASP's "wrapping"),
+//! with the scheme and salt beside it; a login computes the legacy hash of what was typed and
+//! checks the Argon2id over it. DES crypt and plain text are refused.
 
 use base64::Engine;
 use subtle::ConstantTimeEq;
@@ -21,6 +29,179 @@ use crate::error::{Error, Result};
 /// the host-wide cap on concurrent checks bounds what many of them cost at once.
 pub const MAX_PBKDF2_ITERATIONS: u32 = 10_000_000;
 pub const MAX_BCRYPT_COST: u32 = 16;
+pub const MAX_SHA_CRYPT_ROUNDS: u32 = 10_000_000;
+/// yescrypt's extra time factor `t` (0 for the distributions' defaults).
+pub const MAX_YESCRYPT_T: u32 = 8;
+
+/// A fast legacy scheme whose hashes are stored wrapped in Argon2id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Legacy {
+    /// MD5 crypt, `$1$`.
+    Md5Crypt,
+    /// Apache's MD5, `$apr1$` (the `htpasswd` default).
+    Apr1,
+    /// `{SHA}`: unsalted SHA-1 (`htpasswd -s`).
+    Sha1,
+}
+
+impl Legacy {
+    fn name(self) -> &'static str {
+        match self {
+            Legacy::Md5Crypt => "md5crypt",
+            Legacy::Apr1 => "apr1",
+            Legacy::Sha1 => "sha1",
+        }
+    }
+
+    fn of_name(name: &str) -> Option<Legacy> {
+        [Legacy::Md5Crypt, Legacy::Apr1, Legacy::Sha1]
+            .into_iter()
+            .find(|l| l.name() == name)
+    }
+
+    /// The legacy hash of `password` with `salt`, as the legacy tool writes it.
+    fn hash(self, password: &[u8], salt: &str) -> String {
+        match self {
+            Legacy::Md5Crypt => md5_crypt(password, salt.as_bytes(), "$1$"),
+            Legacy::Apr1 => md5_crypt(password, salt.as_bytes(), "$apr1$"),
+            Legacy::Sha1 => {
+                use sha1::Digest;
+                let digest = sha1::Sha1::digest(password);
+                format!(
+                    "{{SHA}}{}",
+                    base64::engine::general_purpose::STANDARD.encode(digest)
+                )
+            }
+        }
+    }
+}
+
+/// A fast legacy hash as found in a file, before it is wrapped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FastLegacy<'a> {
+    pub scheme: Legacy,
+    pub salt: &'a str,
+}
+
+/// Recognises a fast legacy hash (`$1$`, `$apr1$`, `{SHA}`) that an import must wrap; refuses
+/// DES crypt and what can only be plain text, by name.
+pub fn fast_legacy(text: &str) -> std::result::Result<Option<FastLegacy<'_>>, String> {
+    let crypt_alphabet = |s: &str| {
+        s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'/')
+    };
+    for (prefix, scheme) in [("$1$", Legacy::Md5Crypt), ("$apr1$", Legacy::Apr1)] {
+        if let Some(rest) = text.strip_prefix(prefix) {
+            let (salt, hash) = rest
+                .split_once('$')
+                .ok_or_else(|| format!("{prefix} needs {prefix}<salt>$<hash>"))?;
+            if salt.len() > 8 || !crypt_alphabet(salt) || hash.len() != 22 || !crypt_alphabet(hash)
+            {
+                return Err(format!("a malformed {} hash", scheme.name()));
+            }
+            return Ok(Some(FastLegacy { scheme, salt }));
+        }
+    }
+    if let Some(digest) = text.strip_prefix("{SHA}") {
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(digest)
+            .map_err(|_| "{SHA}: the digest is not base64")?;
+        if bytes.len() != 20 {
+            return Err("{SHA}: the digest is not 20 bytes".into());
+        }
+        return Ok(Some(FastLegacy {
+            scheme: Legacy::Sha1,
+            salt: "",
+        }));
+    }
+    if text.len() == 13 && crypt_alphabet(text) {
+        return Err(
+            "DES crypt (htpasswd -d) is refused: 8 characters at most and broken; \
+                    import the account without a password and invite it"
+                .into(),
+        );
+    }
+    Ok(None)
+}
+
+/// The stored form of a fast legacy hash: Argon2id (at `cost`) over its text, the scheme and
+/// salt beside it.
+pub fn wrap(text: &str, cost: HashCost) -> Result<String> {
+    let legacy = fast_legacy(text)
+        .map_err(Error::internal)?
+        .ok_or_else(|| Error::internal("not a fast legacy hash"))?;
+    let phc = crypto::hash_secret(text.as_bytes(), cost)?;
+    Ok(format!(
+        "wrapped${}${}${phc}",
+        legacy.scheme.name(),
+        legacy.salt
+    ))
+}
+
+/// MD5 crypt (Poul-Henning Kamp's, 1000 rounds of MD5) with the `$1$` or `$apr1$` magic.
+/// Hand-written: no kept crate does both `$1$` and Apache's `$apr1$`; checked against OpenSSL's
+/// and htpasswd's output.
+fn md5_crypt(password: &[u8], salt: &[u8], magic: &str) -> String {
+    use md5::{Digest, Md5};
+    let salt = &salt[..salt.len().min(8)];
+    let mut alternate = Md5::new();
+    alternate.update(password);
+    alternate.update(salt);
+    alternate.update(password);
+    let alternate = alternate.finalize();
+    let mut ctx = Md5::new();
+    ctx.update(password);
+    ctx.update(magic.as_bytes());
+    ctx.update(salt);
+    for chunk in password.chunks(16) {
+        ctx.update(&alternate[..chunk.len()]);
+    }
+    let mut bits = password.len();
+    while bits > 0 {
+        if bits & 1 == 1 {
+            ctx.update([0u8]);
+        } else {
+            ctx.update(&password[..1]);
+        }
+        bits >>= 1;
+    }
+    let mut digest = ctx.finalize();
+    for round in 0..1000 {
+        let mut next = Md5::new();
+        if round & 1 == 1 {
+            next.update(password);
+        } else {
+            next.update(digest);
+        }
+        if round % 3 != 0 {
+            next.update(salt);
+        }
+        if round % 7 != 0 {
+            next.update(password);
+        }
+        if round & 1 == 1 {
+            next.update(digest);
+        } else {
+            next.update(password);
+        }
+        digest = next.finalize();
+    }
+    const ALPHABET: &[u8] = b"./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    let mut out = format!("{magic}{}$", String::from_utf8_lossy(salt));
+    let mut push = |value: u32, count: usize| {
+        let mut v = value;
+        for _ in 0..count {
+            out.push(char::from(ALPHABET[(v & 0x3f) as usize]));
+            v >>= 6;
+        }
+    };
+    let d = |i: usize| u32::from(digest[i]);
+    for (a, b, c) in [(0, 6, 12), (1, 7, 13), (2, 8, 14), (3, 9, 15), (4, 10, 5)] {
+        push((d(a) << 16) | (d(b) << 8) | d(c), 4);
+    }
+    push(d(11), 2);
+    out
+}
 
 /// A parsed stored hash.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,6 +215,19 @@ pub enum Stored<'a> {
     },
     BcryptSha256(&'a str),
     Bcrypt(&'a str),
+    /// SHA-256 or SHA-512 crypt, `$5$` / `$6$`.
+    ShaCrypt(&'a str),
+    /// yescrypt `$y$`, with the memory (KiB) a check takes.
+    Yescrypt {
+        hash: &'a str,
+        memory_kib: u64,
+    },
+    /// A fast legacy hash wrapped in Argon2id.
+    Wrapped {
+        scheme: Legacy,
+        salt: &'a str,
+        phc: &'a str,
+    },
 }
 
 /// Parses and bounds-checks a stored hash; the error says what is wrong (for import reports).
@@ -90,7 +284,80 @@ pub fn parse(text: &str) -> std::result::Result<Stored<'_>, String> {
         bcrypt_cost(text)?;
         return Ok(Stored::Bcrypt(text));
     }
-    Err("unknown hash format (accepted: Argon2 PHC, Django argon2/pbkdf2_sha256/bcrypt_sha256, bcrypt $2y$/$2b$)".into())
+    if text.starts_with("$5$") || text.starts_with("$6$") {
+        sha_crypt_rounds(text)?;
+        return Ok(Stored::ShaCrypt(text));
+    }
+    if text.starts_with("$y$") {
+        let memory_kib = yescrypt_memory_kib(text)?;
+        return Ok(Stored::Yescrypt {
+            hash: text,
+            memory_kib,
+        });
+    }
+    if let Some(rest) = text.strip_prefix("wrapped$") {
+        let mut parts = rest.splitn(3, '$');
+        let (Some(scheme), Some(salt), Some(phc)) = (parts.next(), parts.next(), parts.next())
+        else {
+            return Err("a wrapped hash needs wrapped$<scheme>$<salt>$<Argon2id PHC>".into());
+        };
+        let scheme = Legacy::of_name(scheme).ok_or("a wrapped hash of an unknown scheme")?;
+        crypto::check_complete_hash(phc).map_err(|e| e.to_string())?;
+        return Ok(Stored::Wrapped { scheme, salt, phc });
+    }
+    Err(UNKNOWN.into())
+}
+
+const UNKNOWN: &str = "unknown hash format (accepted: Argon2 PHC, Django argon2/pbkdf2_sha256/\
+                       bcrypt_sha256, bcrypt $2y$/$2b$, SHA crypt $5$/$6$, yescrypt $y$, and \
+                       wrapped on import: MD5 crypt $1$, $apr1$, {SHA})";
+
+/// The rounds of a SHA crypt hash (5000 when not given), within the bound.
+fn sha_crypt_rounds(text: &str) -> std::result::Result<u32, String> {
+    let fields: Vec<&str> = text.split('$').collect();
+    let rounds = match fields.get(2).and_then(|f| f.strip_prefix("rounds=")) {
+        Some(n) => n
+            .parse::<u32>()
+            .map_err(|_| "SHA crypt: the rounds are not a number")?,
+        None => 5000,
+    };
+    let expected_fields = if fields[2].starts_with("rounds=") {
+        5
+    } else {
+        4
+    };
+    if fields.len() != expected_fields {
+        return Err("SHA crypt needs $5$[rounds=N$]<salt>$<hash>".into());
+    }
+    if rounds > MAX_SHA_CRYPT_ROUNDS {
+        return Err(format!(
+            "SHA crypt rounds {rounds} is above {MAX_SHA_CRYPT_ROUNDS}"
+        ));
+    }
+    Ok(rounds)
+}
+
+/// The memory (KiB) a yescrypt check takes (128 · r · N bytes), within the bound.
+fn yescrypt_memory_kib(text: &str) -> std::result::Result<u64, String> {
+    let params = text.split('$').nth(2).unwrap_or_default();
+    let params: yescrypt::Params = params
+        .parse()
+        .map_err(|_| "yescrypt: unreadable parameters")?;
+    let kib = params
+        .n()
+        .saturating_mul(u64::from(params.r()))
+        .saturating_mul(128)
+        / 1024;
+    if kib > u64::from(crypto::MAX_MEMORY_KIB) {
+        return Err(format!(
+            "yescrypt needs {kib} KiB, above {} KiB",
+            crypto::MAX_MEMORY_KIB
+        ));
+    }
+    if params.p() > 1 || text.split('$').count() != 5 {
+        return Err("yescrypt: only p=1 hashes in $y$<params>$<salt>$<hash> form".into());
+    }
+    Ok(kib)
 }
 
 fn bcrypt_cost(hash: &str) -> std::result::Result<u32, String> {
@@ -133,6 +400,25 @@ pub fn verify_password(password: &[u8], stored: &str) -> Result<bool> {
             bcrypt::verify(digest, hash).map_err(|e| refuse(e.to_string()))
         }
         Stored::Bcrypt(hash) => bcrypt::verify(password, hash).map_err(|e| refuse(e.to_string())),
+        Stored::ShaCrypt(hash) => {
+            use sha_crypt::PasswordVerifier;
+            match sha_crypt::ShaCrypt::default().verify_password(password, hash) {
+                Ok(()) => Ok(true),
+                Err(sha_crypt::password_hash::Error::PasswordInvalid) => Ok(false),
+                Err(e) => Err(refuse(e.to_string())),
+            }
+        }
+        Stored::Yescrypt { hash, .. } => {
+            use yescrypt::PasswordVerifier;
+            match yescrypt::Yescrypt::default().verify_password(password, hash) {
+                Ok(()) => Ok(true),
+                Err(yescrypt::password_hash::Error::PasswordInvalid) => Ok(false),
+                Err(e) => Err(refuse(e.to_string())),
+            }
+        }
+        Stored::Wrapped { scheme, salt, phc } => {
+            crypto::verify_secret(scheme.hash(password, salt).as_bytes(), phc)
+        }
     }
 }
 
@@ -171,14 +457,18 @@ pub fn dummy_verify_like(password: &[u8], stored: Option<&str>, fallback: HashCo
     }
 }
 
-/// The memory (KiB) a check against `stored` takes: Argon2's memory cost; PBKDF2 and bcrypt take
-/// next to nothing (counted as one MiB). `None`, or a hash that will be refused, costs the
+/// The memory (KiB) a check against `stored` takes: Argon2's or yescrypt's memory cost; PBKDF2,
+/// bcrypt and SHA crypt take next to nothing (counted as one MiB). `None`, or a hash that will be refused, costs the
 /// fallback's.
 pub fn check_memory_kib(stored: Option<&str>, fallback: HashCost) -> u64 {
     match stored.map(parse) {
         Some(Ok(Stored::Argon2(phc))) => crypto::inspect_hash(&phc)
             .map(|h| u64::from(h.cost.memory_kib))
             .unwrap_or(u64::from(fallback.memory_kib)),
+        Some(Ok(Stored::Wrapped { phc, .. })) => crypto::inspect_hash(phc)
+            .map(|h| u64::from(h.cost.memory_kib))
+            .unwrap_or(u64::from(fallback.memory_kib)),
+        Some(Ok(Stored::Yescrypt { memory_kib, .. })) => memory_kib.max(1024),
         Some(Ok(_)) => 1024,
         _ => u64::from(fallback.memory_kib),
     }
@@ -278,5 +568,74 @@ mod tests {
             )
             .is_some()
         );
+    }
+
+    // Made by OpenSSL (`openssl passwd -1 -salt saltstri 'pass word'`, `-apr1 -salt Xy.z/12
+    // secret`, `-1 -salt ab ''`, `-5 -salt somesalt pw`) and mkpasswd (yescrypt, sha-512).
+    const MD5_CRYPT: &str = "$1$saltstri$NO5UqDdlOSsBzLAoAXmZ7.";
+    const APR1: &str = "$apr1$Xy.z/12$ZmmgIDowsfjRsA8x.IVeK0";
+    const MD5_CRYPT_EMPTY: &str = "$1$ab$rn6aQS/o7141mj179E/zA.";
+    const SHA256_CRYPT: &str = "$5$somesalt$fw98Q2b8wA/M8Z8F4coiZ03sR3GnBjdfrGerHBJ6di9";
+    const YESCRYPT: &str =
+        "$y$j9T$PzJOPvNfs1Qc3A1VkR5t3/$VNfYJRF8lwlmnA1yKCbG6FS.MzCoTccJJUuiy5nmyM0";
+    const SHA512_CRYPT: &str = "$6$bhkR/eOaAvH9KPDb$2tevvXAG1.htdZVtetgvFgKgwXihutYT9fvE50bBacahYnbjhjgM69q76HHzxLF2.7mFOQJrVwkjbCfHKri0y.";
+
+    #[test]
+    fn md5_crypt_matches_openssl() {
+        assert_eq!(md5_crypt(b"pass word", b"saltstri", "$1$"), MD5_CRYPT);
+        assert_eq!(md5_crypt(b"secret", b"Xy.z/12", "$apr1$"), APR1);
+        assert_eq!(md5_crypt(b"", b"ab", "$1$"), MD5_CRYPT_EMPTY);
+        assert_eq!(
+            Legacy::Sha1.hash(b"password", ""),
+            "{SHA}W6ph5Mm5Pz8GgiULbPgzG37mj9g="
+        );
+    }
+
+    #[test]
+    fn shadow_hashes_verify_as_they_are() {
+        assert!(verify_password(b"pw", SHA256_CRYPT).unwrap());
+        assert!(!verify_password(b"pW", SHA256_CRYPT).unwrap());
+        assert!(verify_password(b"x", SHA512_CRYPT).unwrap());
+        assert!(verify_password(b"pleaseletmein", YESCRYPT).unwrap());
+        assert!(!verify_password(b"pleaseletmeIn", YESCRYPT).unwrap());
+        let policy = HashCost {
+            memory_kib: 19456,
+            iterations: 2,
+            parallelism: 1,
+        };
+        assert_eq!(check_memory_kib(Some(YESCRYPT), policy), 16384);
+        assert!(parse("$6$rounds=10000001$salt$hash").is_err());
+        assert!(parse("$6$rounds=5000$salt$hash").is_ok());
+    }
+
+    #[test]
+    fn fast_hashes_are_stored_wrapped_and_verify_through_the_wrap() {
+        let cost = HashCost {
+            memory_kib: 64,
+            iterations: 1,
+            parallelism: 1,
+        };
+        for (legacy, password) in [
+            (MD5_CRYPT, &b"pass word"[..]),
+            (APR1, b"secret"),
+            ("{SHA}W6ph5Mm5Pz8GgiULbPgzG37mj9g=", b"password"),
+        ] {
+            assert!(parse(legacy).is_err(), "never stored as it is: {legacy}");
+            let stored = wrap(legacy, cost).unwrap();
+            assert!(stored.starts_with("wrapped$"), "{stored}");
+            assert!(
+                !stored.contains(legacy.rsplit('$').next().unwrap()),
+                "{stored}"
+            );
+            assert!(verify_password(password, &stored).unwrap(), "{legacy}");
+            assert!(!verify_password(b"wrong", &stored).unwrap(), "{legacy}");
+            assert_eq!(upgrade_cost(&stored, cost), Some(cost));
+        }
+        assert!(
+            fast_legacy("abJnggxhB/yWI")
+                .unwrap_err()
+                .contains("DES crypt")
+        );
+        assert_eq!(fast_legacy("$2y$05$abc").unwrap(), None);
     }
 }

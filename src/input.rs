@@ -145,6 +145,15 @@ impl<'a> Input<'a> {
             .ok_or_else(|| Error::usage(format!("expected {what} on standard input, but it ended")))
     }
 
+    /// The rest of standard input, its lines joined again (a PEM, which is many lines).
+    pub fn stdin_rest(&mut self, what: &str) -> Result<String> {
+        let mut lines = vec![self.stdin_line(what)?];
+        while let Some(line) = self.stdin.as_mut().and_then(VecDeque::pop_front) {
+            lines.push(line);
+        }
+        Ok(lines.join("\n"))
+    }
+
     /// The first line of a file.
     pub fn file_line(&self, path: &Path, what: &str) -> Result<String> {
         let source = format!("the {what} file {}", path.display());

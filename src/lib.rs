@@ -34,5 +34,6 @@ pub mod session;
 pub mod settings;
 pub mod store;
 pub mod syslog;
+pub mod tls;
 pub mod totp;
 pub mod validate;

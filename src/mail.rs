@@ -13,7 +13,7 @@ use lettre::Transport as _;
 use lettre::message::Mailbox;
 use lettre::message::header::{ContentType, MIME_VERSION_1_0};
 use lettre::transport::smtp::authentication::Credentials;
-use lettre::transport::smtp::client::{Tls, TlsParameters};
+use lettre::transport::smtp::client::{Certificate, CertificateStore, Tls, TlsParameters};
 use lettre::{Address, Message, SmtpTransport};
 
 use crate::codes::{self, Purpose};
@@ -121,6 +121,23 @@ pub struct Transport {
     pub verify_url: String,
     pub reset_url: String,
     pub invite_url: String,
+    /// Where a private CA for the relay comes from, beside the system's store.
+    #[serde(default)]
+    pub smtp_ca: CaFrom,
+    /// Whether `SSL_CERT_FILE`/`SSL_CERT_DIR` may name the system's store (not under a
+    /// privileged invocation).
+    #[serde(default)]
+    pub trust_env_roots: bool,
+}
+
+/// Where a private CA for the relay comes from.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum CaFrom {
+    /// The setting `mail.smtp_ca` (none where it is empty).
+    #[default]
+    Setting,
+    /// This PEM file (`USERADM_SMTP_CA_FILE`).
+    File(PathBuf),
 }
 
 /// Where the SMTP password comes from.
@@ -134,16 +151,34 @@ pub enum PasswordFrom {
 }
 
 impl Transport {
-    /// The mailer: the transport with its password, read now from where it comes from.
+    /// The mailer: the transport with its password and its private CA, read now from where
+    /// they come from.
     pub fn resolve(&self, settings: &MailSettings) -> Result<MailConfig> {
         let smtp_password = match &self.smtp_password {
             PasswordFrom::Nowhere => None,
             PasswordFrom::Setting => Some(settings.smtp_password.clone()),
             PasswordFrom::File(path) => Some(read_password_file(path)?),
         };
+        let private_ca = match &self.smtp_ca {
+            CaFrom::Setting if settings.smtp_ca.is_empty() => Vec::new(),
+            CaFrom::Setting => crate::tls::pem_certificates(settings.smtp_ca.as_bytes())
+                .map_err(|why| Error::usage(format!("the setting mail.smtp_ca: {why}")))?,
+            CaFrom::File(path) => {
+                let pem = std::fs::read(path).map_err(|e| {
+                    Error::usage(format!(
+                        "cannot read USERADM_SMTP_CA_FILE {}: {e}",
+                        path.display()
+                    ))
+                })?;
+                crate::tls::pem_certificates(&pem).map_err(|why| {
+                    Error::usage(format!("USERADM_SMTP_CA_FILE {}: {why}", path.display()))
+                })?
+            }
+        };
         Ok(MailConfig {
             transport: self.clone(),
             smtp_password,
+            private_ca,
         })
     }
 }
@@ -163,6 +198,7 @@ fn read_password_file(path: &Path) -> Result<String> {
 pub struct MailConfig {
     pub transport: Transport,
     smtp_password: Option<String>,
+    private_ca: Vec<rustls::pki_types::CertificateDer<'static>>,
 }
 
 impl std::ops::Deref for MailConfig {
@@ -446,7 +482,7 @@ fn send(cfg: &MailConfig, to: &str, subject: &str, body: String, tag: &str) -> R
     match &cfg.smtp {
         None => write_outbox(&cfg.outbox, cfg.outbox_sharing, tag, &message.formatted())
             .map(Delivery::Outbox),
-        Some(target) => send_smtp(target, cfg.smtp_password.as_deref(), &message)
+        Some(target) => send_smtp(cfg, target, &message)
             .map(|()| Delivery::Smtp(target.describe()))
             .map_err(|e| {
                 Error::MailFailed(format!(
@@ -458,11 +494,25 @@ fn send(cfg: &MailConfig, to: &str, subject: &str, body: String, tag: &str) -> R
 }
 
 fn send_smtp(
+    cfg: &MailConfig,
     target: &SmtpTarget,
-    password: Option<&str>,
     message: &Message,
 ) -> std::result::Result<(), String> {
-    let params = || TlsParameters::new(target.host.clone()).map_err(|e| e.to_string());
+    let password = cfg.smtp_password.as_deref();
+    // The system's store and the private CA, never a compiled-in list: a company relay's CA is
+    // trusted once `update-ca-certificates` (or `mail.smtp_ca`) has it.
+    let params = || {
+        let mut builder =
+            TlsParameters::builder(target.host.clone()).certificate_store(CertificateStore::None);
+        let roots = crate::tls::system_roots(cfg.trust_env_roots);
+        for der in roots.iter().chain(&cfg.private_ca) {
+            // A root the TLS library cannot take is skipped, as the system's loader does.
+            if let Ok(cert) = Certificate::from_der(der.to_vec()) {
+                builder = builder.add_root_certificate(cert);
+            }
+        }
+        builder.build_rustls().map_err(|e| e.to_string())
+    };
     let tls = match target.tls {
         TlsMode::None => Tls::None,
         TlsMode::Opportunistic => Tls::Opportunistic(params()?),

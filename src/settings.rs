@@ -35,6 +35,8 @@ pub enum Kind {
     FilePath,
     /// Kinds of security notice separated by commas (`accounts::notices::KINDS`).
     NoticeList,
+    /// Empty, or PEM certificates (a private CA), set through `--value-stdin`.
+    Pem,
 }
 
 #[derive(Debug)]
@@ -238,6 +240,12 @@ pub const DEFINITIONS: &[Definition] = &[
         help: "SMTP password (set with --value-stdin; shown redacted)",
     },
     Definition {
+        key: "mail.smtp_ca",
+        default: "",
+        kind: Kind::Pem,
+        help: "a private CA the SMTP relay's certificate may chain to, beside the system's (PEM; set with --value-stdin < ca.pem)",
+    },
+    Definition {
         key: "mail.from",
         default: "",
         kind: Kind::Address,
@@ -337,6 +345,12 @@ pub fn validate(def: &Definition, raw: &str) -> Result<String> {
         Kind::RoleList => role_list(raw).or_else(bad),
         Kind::WordList => word_list(raw).or_else(bad),
         Kind::NoticeList => crate::accounts::notices::kind_list(raw).or_else(bad),
+        Kind::Pem if raw.is_empty() => Ok(String::new()),
+        Kind::Pem if raw.len() > 64 * 1024 => bad("more than 64 KiB of PEM".into()),
+        Kind::Pem => match crate::tls::pem_certificates(raw.as_bytes()) {
+            Ok(_) => Ok(format!("{raw}\n")),
+            Err(why) => bad(format!("expected PEM certificates: {why}")),
+        },
         Kind::FilePath => match raw {
             "" => Ok(String::new()),
             path if path.starts_with('/')
@@ -459,6 +473,8 @@ pub struct Policy {
 pub struct MailSettings {
     pub smtp_url: String,
     pub smtp_password: String,
+    /// PEM certificates of a private CA (`mail.smtp_ca`).
+    pub smtp_ca: String,
     pub from: String,
     pub verify_url: String,
     pub reset_url: String,
@@ -525,6 +541,7 @@ impl Policy {
             mail: MailSettings {
                 smtp_url: text("mail.smtp_url"),
                 smtp_password: text("mail.smtp_password"),
+                smtp_ca: text("mail.smtp_ca"),
                 from: text("mail.from"),
                 verify_url: text("mail.verify_url"),
                 reset_url: text("mail.reset_url"),

@@ -21,6 +21,7 @@ fn view(def: &'static Definition, stored: Option<&String>) -> SettingView {
     let value = stored.cloned().unwrap_or_else(|| def.default.to_string());
     let value = match def.kind {
         Kind::Secret if !value.is_empty() => REDACTED.to_string(),
+        Kind::Pem if !value.is_empty() => pem_summary(&value),
         _ => value,
     };
     SettingView {
@@ -29,6 +30,16 @@ fn view(def: &'static Definition, stored: Option<&String>) -> SettingView {
         default: def.default,
         description: def.help,
     }
+}
+
+/// A PEM value as shown: how many certificates, and the SHA-256 fingerprint of each.
+fn pem_summary(pem: &str) -> String {
+    let certs = crate::tls::pem_certificates(pem.as_bytes()).unwrap_or_default();
+    let prints: Vec<String> = certs
+        .iter()
+        .map(|c| format!("sha256:{}", crate::crypto::hex(&crate::crypto::sha256(c))))
+        .collect();
+    format!("PEM, {} certificate(s): {}", certs.len(), prints.join(", "))
 }
 
 pub fn list(store: &Store) -> Result<Vec<SettingView>> {
@@ -69,11 +80,8 @@ pub fn set(
             return Ok(false);
         }
         tx.set_setting(key, &value, now)?;
-        let shown = if secret {
-            serde_json::json!(REDACTED)
-        } else {
-            serde_json::json!(value)
-        };
+        // As `config get` shows it: a secret redacted, a PEM summarised.
+        let shown = view(def, Some(&value)).value;
         let event = actor
             .event("setting.changed")
             .on(key)

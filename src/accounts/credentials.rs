@@ -323,7 +323,7 @@ impl<'a> Check<'a> {
         tx: &Tx<'_>,
         user: &User,
         passed: Option<mfa::Passed>,
-        upgrade: Option<&str>,
+        upgrade: Option<&Upgrade>,
         finish: impl FnOnce(&Tx<'_>, &User, i64) -> Result<T>,
     ) -> Result<Finish<T>> {
         let (policy, email, now) = (self.policy, self.email, clock::now());
@@ -342,8 +342,19 @@ impl<'a> Check<'a> {
             return Ok(Finish::Replayed);
         }
         end_attempt(tx, policy, email, &self.lease, true, now)?;
-        if let Some(phc) = upgrade {
-            tx.set_password_hash(user.id, phc, now)?;
+        if let Some(upgrade) = upgrade {
+            tx.set_password_hash(user.id, &upgrade.phc, now)?;
+            if upgrade.fails_policy && !user.must_change_password {
+                tx.set_must_change_password(user.id, true, now)?;
+                let detail = serde_json::json!({
+                    "must_change": true, "reason": "migrated_password_fails_policy",
+                });
+                let event = AuditEvent::new("password.must_change")
+                    .by(user.id, &user.email)
+                    .on(&user.email)
+                    .with(detail);
+                tx.append_audit(&event, now)?;
+            }
         }
         if let Some((reason, err)) = self.refusal(user) {
             let detail = serde_json::json!({ "reason": reason });
@@ -417,17 +428,9 @@ impl<'a> Check<'a> {
             }
         };
         let passed = self.second_factor(store, &user, second_factor)?;
-        // Upgrade a weaker hash now that the password is known, never towards weaker parameters.
-        let upgrade = match user
-            .password_hash
-            .as_deref()
-            .and_then(|h| hashes::upgrade_cost(h, self.policy.hash_cost))
-        {
-            Some(cost) => Some(crypto::hash_secret(password.as_bytes(), cost)?),
-            None => None,
-        };
+        let upgrade = Upgrade::of(&user, password, self.policy)?;
         let finished =
-            store.write(|tx| self.record_success(tx, &user, passed, upgrade.as_deref(), finish))?;
+            store.write(|tx| self.record_success(tx, &user, passed, upgrade.as_ref(), finish))?;
         match finished {
             Finish::Done(done) => Ok((user, done)),
             Finish::Refused(err) => Err(err),
@@ -435,6 +438,39 @@ impl<'a> Check<'a> {
                 Err(self.fail(store, "second_factor_replayed", SECOND_FACTOR_FAILED)?)
             }
         }
+    }
+}
+
+/// A weaker hash replaced now that the password is known (never towards weaker parameters).
+struct Upgrade {
+    phc: String,
+    /// A password migrated from another system (a foreign hash) that today's policy refuses:
+    /// accepted for this login, then owed a change.
+    fails_policy: bool,
+}
+
+impl Upgrade {
+    fn of(user: &User, password: &Password, policy: &Policy) -> Result<Option<Upgrade>> {
+        let Some(stored) = user.password_hash.as_deref() else {
+            return Ok(None);
+        };
+        let Some(cost) = hashes::upgrade_cost(stored, policy.hash_cost) else {
+            return Ok(None);
+        };
+        let words = crate::password::AccountWords {
+            email: &user.email,
+            first_name: &user.first_name,
+            last_name: &user.last_name,
+        };
+        let fails_policy = !stored.starts_with("$argon2")
+            && matches!(
+                crate::password::check_new(password.as_str(), policy, &words),
+                Err(Error::Policy(_))
+            );
+        Ok(Some(Upgrade {
+            phc: crypto::hash_secret(password.as_bytes(), cost)?,
+            fails_policy,
+        }))
     }
 }
 

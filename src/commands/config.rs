@@ -6,6 +6,7 @@ use crate::error::Result;
 use crate::input::Input;
 use crate::output::{Report, table};
 use crate::permissions::SETTINGS_MANAGE;
+use crate::settings::{Kind, definition};
 
 pub fn run(ctx: &Context, input: &mut Input<'_>, command: ConfigCommand) -> Result<Report> {
     let mut admitted = admit(ctx, &[SETTINGS_MANAGE])?;
@@ -31,6 +32,10 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, command: ConfigCommand) -> Resu
         ConfigCommand::Set(args) => {
             let raw = match args.value {
                 Some(v) => v,
+                // A PEM is many lines; any other value is one.
+                None if matches!(definition(&args.key)?.kind, Kind::Pem) => {
+                    input.stdin_rest("the value")?
+                }
                 None => input.stdin_line("the value")?,
             };
             let (s, changed) =

@@ -51,6 +51,9 @@ fn read_input(path: &std::path::Path) -> Result<String> {
 
 pub fn run(ctx: &Context, args: ImportArgs) -> Result<Report> {
     let mut admitted = admit(ctx, &[USERS_MANAGE])?;
+    let mut warnings = Vec::new();
+    // Users of a shadow or htpasswd file have made-up addresses: no one is invited.
+    let mut made_up = false;
     let (raw, errors, create_roles) = match (&args.from_django, &args.file) {
         (Some(db), _) => {
             let (rows, errors) = import::django::rows(db)?;
@@ -61,7 +64,12 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<Report> {
             let (rows, errors) = import::parse::parse(&text, format_of(args.format, path));
             (rows, errors, false)
         }
-        (None, None) => return Err(Error::usage("name a FILE or --from-django DB")),
+        (None, None) => {
+            let read = unix_rows(&args)?;
+            warnings = read.warnings;
+            made_up = true;
+            (read.rows, read.errors, false)
+        }
     };
     let options = Options {
         on_conflict: match args.on_conflict {
@@ -70,10 +78,10 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<Report> {
             ConflictChoice::Update => OnConflict::Update,
         },
         dry_run: args.dry_run,
-        no_email: args.no_email,
+        no_email: args.no_email || made_up,
         create_roles,
     };
-    let mail_config = if args.no_email || args.dry_run {
+    let mail_config = if options.no_email || args.dry_run {
         None
     } else {
         Some(ctx.mail_config(&admitted.policy.mail, admitted.store.database_id())?)
@@ -101,11 +109,37 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<Report> {
     if let Some(b) = &bar {
         b.finish_and_clear();
     }
-    let summary = summary?;
+    let mut summary = summary?;
+    summary.warnings.splice(0..0, warnings);
     if !summary.invitations_sent.is_empty() {
         kick_mail_queue(ctx, &admitted.store);
     }
     Ok(summary_report(&summary))
+}
+
+/// The rows of `--from-shadow` or `--from-htpasswd`.
+fn unix_rows(args: &ImportArgs) -> Result<import::unix::Read> {
+    let domain = args.email_domain.as_deref().unwrap_or_default();
+    crate::validate::parse_email(&format!("user@{domain}"))
+        .map_err(|_| Error::usage(format!("--email-domain {domain:?} is not a mail domain")))?;
+    if let Some(path) = &args.from_shadow {
+        let shadow = read_input(path)?;
+        let passwd = args.passwd.as_deref().map(read_input).transpose()?;
+        let login_defs = std::fs::read_to_string("/etc/login.defs").ok();
+        let uid_min = import::unix::uid_min(login_defs.as_deref());
+        return Ok(import::unix::shadow(
+            &shadow,
+            passwd.as_deref(),
+            domain,
+            uid_min,
+        ));
+    }
+    match &args.from_htpasswd {
+        Some(path) => Ok(import::unix::htpasswd(&read_input(path)?, domain)),
+        None => Err(Error::usage(
+            "name a FILE, --from-django DB, --from-shadow FILE or --from-htpasswd FILE",
+        )),
+    }
 }
 
 fn summary_report(summary: &import::Summary) -> Report {
@@ -118,6 +152,9 @@ fn summary_report(summary: &import::Summary) -> Report {
         "{verb} {} row(s): {} created, {} updated, {} unchanged, {} skipped.",
         summary.rows, summary.created, summary.updated, summary.unchanged, summary.skipped
     ));
+    for warning in &summary.warnings {
+        report = report.note(format!("warning: {warning}."));
+    }
     if !summary.roles_created.is_empty() {
         report = report.line(format!(
             "Roles created: {}.",

@@ -148,15 +148,7 @@ fn tls_config(how: &Connect, mode: SslMode) -> Result<rustls::ClientConfig> {
             }
         }
         None => {
-            let found = if how.trust_env_roots {
-                rustls_native_certs::load_native_certs()
-            } else {
-                rustls_native_certs::load_certs_from_paths(
-                    Some(std::path::Path::new("/etc/ssl/certs/ca-certificates.crt")),
-                    Some(std::path::Path::new("/etc/ssl/certs")),
-                )
-            };
-            roots.add_parsable_certificates(found.certs);
+            roots.add_parsable_certificates(crate::tls::system_roots(how.trust_env_roots));
         }
     }
     let provider = Arc::new(rustls::crypto::ring::default_provider());
@@ -199,17 +191,8 @@ fn tls_config(how: &Connect, mode: SslMode) -> Result<rustls::ClientConfig> {
 fn read_pem_certs(path: &std::path::Path) -> Result<Vec<CertificateDer<'static>>> {
     let bytes = std::fs::read(path)
         .map_err(|e| Error::usage(format!("database TLS: cannot read {}: {e}", path.display())))?;
-    let certs: Vec<_> = rustls_pemfile::certs(&mut bytes.as_slice())
-        .filter_map(std::result::Result::ok)
-        .collect();
-    if certs.is_empty() {
-        // Not echoed: whatever the file holds, it is not a certificate.
-        return Err(Error::usage(format!(
-            "database TLS: {} holds no PEM certificate",
-            path.display()
-        )));
-    }
-    Ok(certs)
+    crate::tls::pem_certificates(&bytes)
+        .map_err(|why| Error::usage(format!("database TLS: {}: {why}", path.display())))
 }
 
 /// `sslmode=verify-ca`: the chain must reach a trusted root; the name is not checked.

@@ -296,6 +296,7 @@ pub struct BulkUser<'a> {
     pub status: Status,
     /// The user must change the given password first.
     pub must_change: bool,
+    pub expires_at: Option<i64>,
 }
 
 fn column(name: &str, int: bool) -> Column {
@@ -331,6 +332,7 @@ impl Tx<'_> {
             column("updated_at", true),
             column("must_change_password", true),
             column("password_changed_at", true),
+            column("expires_at", true),
         ];
         let mut values: Vec<Value<'_>> = Vec::with_capacity(users.len() * columns.len());
         for b in users {
@@ -349,6 +351,7 @@ impl Tx<'_> {
                 Value::from(now),
                 Value::from(i64::from(b.must_change)),
                 Value::from(u.password_hash.map(|_| now)),
+                Value::from(b.expires_at),
             ]);
         }
         match self.conn.insert_rows("users", &columns, &values) {

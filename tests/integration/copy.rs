@@ -109,6 +109,8 @@ fn a_store_round_trips_through_the_other_engine() {
     // (its last authentication) stays as snapshotted.
     let token = env.token(&["users.read"]);
     env.as_token(&token, &["whoami"]).ok();
+    // The token's notice is sent (and audited) before the snapshot.
+    env.wait_for_mail();
     let before = contents(&first, i64::MAX);
     for (table, rows) in &before {
         assert!(!rows.is_empty(), "the test store has no row in {table}");

@@ -9,7 +9,7 @@ use crate::util::*;
 const PW: &str = "violet-Marble-92-harbor";
 
 /// A Python with Django, argon2-cffi and bcrypt, installed once into the test target folder.
-fn django_python() -> PathBuf {
+pub(crate) fn django_python() -> PathBuf {
     static ONCE: std::sync::Mutex<()> = std::sync::Mutex::new(());
     let _guard = ONCE.lock().unwrap_or_else(|e| e.into_inner());
     let venv = Path::new(env!("CARGO_TARGET_TMPDIR")).join("django-venv");

@@ -78,6 +78,7 @@ pub fn rows(path: &std::path::Path) -> Result<(Vec<RawRow>, Vec<LineError>)> {
             password: None,
             status: Some(status.as_str().to_string()),
             must_change: None,
+            expires_at: None,
         });
     }
     Ok((rows, errors))

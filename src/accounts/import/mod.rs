@@ -10,6 +10,7 @@
 
 pub mod django;
 pub mod parse;
+pub mod unix;
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -71,6 +72,8 @@ enum Secret {
     None,
     Plain(NewPassword),
     Hash(String),
+    /// A fast legacy hash (`$1$`, `$apr1$`, `{SHA}`): stored wrapped in Argon2id.
+    Wrap(String),
 }
 
 /// A row that passed validation.
@@ -85,6 +88,7 @@ struct Row {
     secret: Secret,
     status: Option<Status>,
     must_change: Option<bool>,
+    expires_at: Option<i64>,
 }
 
 impl Row {
@@ -116,6 +120,8 @@ pub struct Summary {
     pub invitations_sent: Vec<String>,
     /// (email, why) of invitations that could not be sent; `useradm reset --email E` resends.
     pub invitations_unsent: Vec<(String, String)>,
+    /// What the administrator should know: weak hashes kept wrapped, fields not carried over.
+    pub warnings: Vec<String>,
 }
 
 /// The roles the input gives: every name, and those that do not exist yet.
@@ -295,10 +301,14 @@ fn validate_row(
             };
             Secret::Plain(password::check_new(p, policy, &words).map_err(|e| e.to_string())?)
         }
-        (None, Some(h)) => {
-            hashes::parse(h).map_err(|e| format!("bad password_hash: {e}"))?;
-            Secret::Hash(h.clone())
-        }
+        (None, Some(h)) => match hashes::fast_legacy(h) {
+            Ok(Some(_)) => Secret::Wrap(h.clone()),
+            Err(e) => return Err(format!("bad password_hash: {e}")),
+            Ok(None) => {
+                hashes::parse(h).map_err(|e| format!("bad password_hash: {e}"))?;
+                Secret::Hash(h.clone())
+            }
+        },
         (None, None) => Secret::None,
     };
     if raw.must_change == Some(true) && matches!(secret, Secret::None) {
@@ -315,6 +325,7 @@ fn validate_row(
         secret,
         status,
         must_change: raw.must_change,
+        expires_at: raw.expires_at,
     })
 }
 
@@ -403,6 +414,7 @@ fn differs(store: &Store, user: &User, row: &Row) -> Result<bool> {
         || row
             .must_change
             .is_some_and(|m| m != user.must_change_password)
+        || row.expires_at.is_some_and(|e| Some(e) != user.expires_at)
         || (row.verified == Some(true) && user.email_verified_at.is_none()))
 }
 
@@ -422,6 +434,20 @@ impl Summary {
                 Plan::Skip => summary.skipped += 1,
             }
         }
+        let wrapped: Vec<String> = rows
+            .iter()
+            .zip(plans)
+            .filter(|(r, p)| matches!(r.secret, Secret::Wrap(_)) && matches!(p, Plan::Create))
+            .map(|(r, _)| r.line.to_string())
+            .collect();
+        if !wrapped.is_empty() {
+            summary.warnings.push(format!(
+                "{} fast legacy hash(es) (MD5 crypt, apr1, {{SHA}}) are stored wrapped in Argon2id \
+                 until each account's first login (lines {})",
+                wrapped.len(),
+                wrapped.join(", ")
+            ));
+        }
         summary
     }
 }
@@ -429,14 +455,12 @@ impl Summary {
 /// Phase 3: plain passwords and invitation codes hashed on every core, before the write lock.
 fn hash(rows: &[Row], plans: &[Plan], policy: &Policy, request: &Request<'_>) -> Result<Hashed> {
     let created = |i: &usize| matches!(plans[*i], Plan::Create);
-    let passwords: Vec<(usize, &NewPassword)> = rows
+    let passwords: Vec<(usize, &Secret)> = rows
         .iter()
         .enumerate()
         .filter(|(i, _)| created(i))
-        .filter_map(|(i, r)| match &r.secret {
-            Secret::Plain(p) => Some((i, p)),
-            _ => None,
-        })
+        .filter(|(_, r)| matches!(r.secret, Secret::Plain(_) | Secret::Wrap(_)))
+        .map(|(i, r)| (i, &r.secret))
         .collect();
     let invited: Vec<usize> = (0..rows.len())
         .filter(|i| created(i) && rows[*i].invited(&request.options))
@@ -449,8 +473,12 @@ fn hash(rows: &[Row], plans: &[Plan], policy: &Policy, request: &Request<'_>) ->
     };
     let passwords = passwords
         .par_iter()
-        .map(|(i, p)| {
-            let h = crypto::hash_secret(p.password().as_bytes(), policy.hash_cost);
+        .map(|(i, secret)| {
+            let h = match secret {
+                Secret::Wrap(legacy) => hashes::wrap(legacy, policy.hash_cost),
+                Secret::Plain(p) => crypto::hash_secret(p.password().as_bytes(), policy.hash_cost),
+                Secret::Hash(_) | Secret::None => Err(Error::internal("nothing to hash")),
+            };
             tick();
             h.map(|h| (*i, h))
         })
@@ -533,7 +561,7 @@ impl<'a> Writer<'a, '_> {
 
     fn create(&mut self, i: usize, row: &'a Row) -> Result<()> {
         let hash = match &row.secret {
-            Secret::Plain(_) => self.hashed.passwords.get(&i).map(String::as_str),
+            Secret::Plain(_) | Secret::Wrap(_) => self.hashed.passwords.get(&i).map(String::as_str),
             Secret::Hash(h) => Some(h.as_str()),
             Secret::None => None,
         };
@@ -552,6 +580,7 @@ impl<'a> Writer<'a, '_> {
             },
             status: row.status.unwrap_or(Status::Active),
             must_change: row.must_change.unwrap_or(false),
+            expires_at: row.expires_at,
         });
         for name in row.roles.iter().flatten() {
             self.pending.grants.push((id, self.roles[name].id));
@@ -621,6 +650,9 @@ impl<'a> Writer<'a, '_> {
         }
         if let Some(must) = row.must_change {
             changes::set_must_change(tx, by, user, must, now)?;
+        }
+        if let Some(expires) = row.expires_at {
+            changes::set_validity(tx, by, user, user.valid_from, Some(expires), now)?;
         }
         Ok(())
     }
