@@ -2745,7 +2745,7 @@ _useradm() {
             return 0
             ;;
         useradm__subcmd__roles__subcmd__delete)
-            opts="-q -h -V --db --json --quiet --no-input --color --help --version"
+            opts="-q -h -V --yes --db --json --quiet --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -540,10 +540,13 @@ pub enum RolesCommand {
         #[arg(long)]
         exists_ok: bool,
     },
-    /// Delete a role (its holders lose it)
+    /// Delete a role (its holders lose it; asks on a terminal unless --yes)
     Delete {
         /// Role name
         name: String,
+        /// Do not ask for confirmation
+        #[arg(long)]
+        yes: bool,
     },
     /// Add permissions to a role
     Allow {

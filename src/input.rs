@@ -261,11 +261,40 @@ impl<'a> Input<'a> {
 }
 
 impl Input<'_> {
+    /// Whether a destructive action goes ahead: `--yes`, or on a terminal the person types
+    /// `name` (as `gh repo delete` asks), compared by `same` after Enter; a mismatch or an empty
+    /// answer is `false`. Without a terminal and without `--yes` it is exit 2. The one helper of
+    /// every destructive prompt.
+    pub fn confirm_destructive(
+        &self,
+        yes: bool,
+        what: &str,
+        name: &str,
+        same: impl Fn(&str) -> bool,
+    ) -> Result<bool> {
+        if yes {
+            return Ok(true);
+        }
+        if !self.ctx.interactive {
+            return Err(Error::usage(format!(
+                "{what} needs confirmation: pass --yes (there is no terminal to ask on)"
+            )));
+        }
+        let typed: String = dialoguer::Input::new()
+            .with_prompt(format!("Type {name} to confirm (anything else keeps it)"))
+            .allow_empty(true)
+            .interact_text()
+            .map_err(prompt_error)?;
+        Ok(!typed.trim().is_empty() && same(typed.trim()))
+    }
+
     /// A yes/no question on the terminal (callers check `interactive` first).
     pub fn confirm(&self, question: &str) -> Result<bool> {
+        // Enter is awaited: a typed "yes" must not leave "es" for the shell.
         dialoguer::Confirm::new()
             .with_prompt(question)
             .default(false)
+            .wait_for_newline(true)
             .interact()
             .map_err(prompt_error)
     }

@@ -297,6 +297,26 @@ pub fn act(
     Ok((UserView::reload(&store.sql(), user.id)?, changed))
 }
 
+/// What deleting an account takes with it (shown before the confirmation).
+#[derive(Debug, Clone)]
+pub struct Holdings {
+    pub sessions: usize,
+    pub live_tokens: usize,
+    pub second_factor: bool,
+    pub roles: Vec<String>,
+}
+
+pub fn holdings(store: &Store, email: &Email) -> Result<Holdings> {
+    let sql = store.sql();
+    let user = user_by_email(&sql, email)?;
+    Ok(Holdings {
+        sessions: sql.sessions(Some(user.id))?.len(),
+        live_tokens: sql.live_tokens(user.id, clock::now())?,
+        second_factor: sql.totp(user.id)?.is_some_and(|t| t.confirmed_at.is_some()),
+        roles: sql.user_role_names(user.id)?,
+    })
+}
+
 /// What `users set-password` did.
 #[derive(Debug, Clone, Copy)]
 pub struct PasswordSet {

@@ -82,7 +82,22 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, command: RolesCommand) -> Resul
             };
             Ok(Report::new(json).line(line))
         }
-        RolesCommand::Delete { name } => {
+        RolesCommand::Delete { name, yes } => {
+            if !yes && input.interactive() {
+                let role = roles::show(&store, &name)?;
+                eprintln!(
+                    "Deleting the role {name} takes it from {} user(s), with its permissions: {}.",
+                    role.users,
+                    list_or_none(&role.permissions)
+                );
+            }
+            let what = format!("deleting the role {name}");
+            if !input.confirm_destructive(yes, &what, &name, |typed| typed == name)? {
+                return Ok(
+                    Report::new(serde_json::json!({ "name": name, "changed": false }))
+                        .line("Not deleted."),
+                );
+            }
             let role = roles::delete(&mut store, &actor, &name)?;
             Ok(
                 Report::new(serde_json::json!({ "name": role.name, "changed": true })).line(

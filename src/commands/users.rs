@@ -53,19 +53,30 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, command: UsersCommand) -> Resul
         }
         UsersCommand::Delete { user, yes } => {
             let email = parse_email(&user)?;
-            if !yes {
-                if !input.interactive() {
-                    return Err(Error::usage(format!(
-                        "deleting {} needs confirmation: pass --yes (there is no terminal to ask on)",
-                        email.address
-                    )));
-                }
-                if !input.confirm(&format!(
-                    "Delete the account {} and everything it holds?",
-                    email.address
-                ))? {
-                    return Err(Error::Interrupted);
-                }
+            if !yes && input.interactive() {
+                let holds = users::holdings(&admitted.store, &email)?;
+                eprintln!(
+                    "Deleting {} also removes:\n  {} session(s), {} live API token(s), {}\n  \
+                     roles: {}\nIts audit events stay.",
+                    email.address,
+                    holds.sessions,
+                    holds.live_tokens,
+                    if holds.second_factor {
+                        "its second factor"
+                    } else {
+                        "no second factor"
+                    },
+                    list_or_none(&holds.roles),
+                );
+            }
+            let what = format!("deleting {}", email.address);
+            let same =
+                |typed: &str| parse_email(typed).is_ok_and(|t| t.canonical == email.canonical);
+            if !input.confirm_destructive(yes, &what, &email.address, same)? {
+                return Ok(Report::new(
+                    serde_json::json!({ "email": email.address, "changed": false }),
+                )
+                .line("Not deleted."));
             }
             act(&mut admitted, &email, Action::Delete)
         }

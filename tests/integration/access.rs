@@ -618,11 +618,11 @@ fn roles_lifecycle_and_the_builtin_admin() {
     );
     env.run(&["roles", "deny", "ops", "metrics.read"], "").ok();
     grant(&env, BOB, "ops");
-    env.run(&["roles", "delete", "admin"], "")
+    env.run(&["roles", "delete", "admin", "--yes"], "")
         .code(6)
         .stderr_has("built-in");
     env.run(&["roles", "deny", "admin", "*"], "").code(6);
-    env.run(&["roles", "delete", "ops"], "").ok();
+    env.run(&["roles", "delete", "ops", "--yes"], "").ok();
     env.run(&["roles", "show", "ops"], "").code(7);
     let bob = env.run(&["--json", "users", "show", BOB], "").ok().json();
     assert_eq!(bob["roles"], serde_json::json!([]));
@@ -804,7 +804,7 @@ fn revoking_a_role_acts_on_the_user() {
         .code(5);
     env.as_session("mgr", &["roles", "deny", "reader", "users.read"], "")
         .code(5);
-    env.as_session("mgr", &["roles", "delete", "reader"], "")
+    env.as_session("mgr", &["roles", "delete", "reader", "--yes"], "")
         .code(5);
     env.as_session("mgr", &["revoke", "--email", BOB, "--role", "reader"], "")
         .ok();

@@ -208,26 +208,51 @@ fn users_delete_asks_for_confirmation() {
         &format!("{ALICE_PW}\n"),
     )
     .ok();
+    env.login_as("alice", ALICE, ALICE_PW);
     let t = Tmux::start(&env);
     t.wait_for("$");
     t.line("useradm users delete alice@example.com; echo exit=$?");
-    t.wait_for("Delete the account alice@example.com");
-    t.type_text("n");
-    t.key("Enter");
-    t.wait_for("exit=130");
+    let screen = t.wait_for("Type alice@example.com to confirm");
+    assert!(
+        screen.contains("  1 session(s), 0 live API token(s), no second factor"),
+        "{screen}"
+    );
+    // A typed "yes" is not the address: nothing is deleted, and nothing is left for the shell.
+    t.line("yes");
+    let screen = t.wait_for("exit=0");
+    assert!(screen.contains("Not deleted."), "{screen}");
+    assert!(!screen.contains("command not found"), "{screen}");
     assert_eq!(
         env.count("SELECT count(*) FROM users WHERE email = 'alice@example.com'"),
         1
     );
+    // Enter alone keeps it too; Ctrl-C is an interruption.
     t.line("useradm users delete alice@example.com; echo exit=$?");
-    t.wait_for_count("Delete the account alice@example.com", 2);
-    t.type_text("y");
+    t.wait_for_count("Type alice@example.com to confirm", 2);
     t.key("Enter");
-    t.wait_for("exit=0");
+    t.wait_for_count("Not deleted.", 2);
+    t.line("useradm users delete alice@example.com; echo exit=$?");
+    t.wait_for_count("Type alice@example.com to confirm", 3);
+    t.key("C-c");
+    t.wait_for("exit=130");
+    // The address in any case (compared canonically) deletes.
+    t.line("useradm users delete alice@example.com; echo exit=$?");
+    t.wait_for_count("Type alice@example.com to confirm", 4);
+    t.line("Alice@Example.COM");
+    t.wait_for("alice@example.com deleted.");
     assert_eq!(
         env.count("SELECT count(*) FROM users WHERE email = 'alice@example.com'"),
         0
     );
+    // Roles ask the same way; a script passes --yes.
+    env.run(&["roles", "create", "ops"], "").ok();
+    env.run(&["roles", "delete", "ops"], "")
+        .code(2)
+        .stderr_has("pass --yes");
+    t.line("useradm roles delete ops; echo exit=$?");
+    t.wait_for("Type ops to confirm");
+    t.line("ops");
+    t.wait_for("Deleted the role ops");
 }
 
 #[test]
