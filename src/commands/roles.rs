@@ -82,32 +82,7 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, command: RolesCommand) -> Resul
             };
             Ok(Report::new(json).line(line))
         }
-        RolesCommand::Delete { name, yes } => {
-            if !yes && input.interactive() {
-                let role = roles::show(&store, &name)?;
-                eprintln!(
-                    "Deleting the role {name} takes it from {} user(s), with its permissions: {}.",
-                    role.users,
-                    list_or_none(&role.permissions)
-                );
-            }
-            let what = format!("deleting the role {name}");
-            if !input.confirm_destructive(yes, &what, &name, |typed| typed == name)? {
-                return Ok(
-                    Report::new(serde_json::json!({ "name": name, "changed": false }))
-                        .line("Not deleted."),
-                );
-            }
-            let role = roles::delete(&mut store, &actor, &name)?;
-            Ok(
-                Report::new(serde_json::json!({ "name": role.name, "changed": true })).line(
-                    format!(
-                        "Deleted the role {} ({} user(s) lost it).",
-                        role.name, role.users
-                    ),
-                ),
-            )
-        }
+        RolesCommand::Delete { name, yes } => delete(input, &mut store, &actor, &name, yes),
         RolesCommand::Allow {
             name, permissions, ..
         } => change(&mut store, &actor, &name, &permissions, true),
@@ -115,6 +90,37 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, command: RolesCommand) -> Resul
             change(&mut store, &actor, &name, &permissions, false)
         }
     }
+}
+
+/// `roles delete`: what goes with the role is shown, and its name typed, before it goes.
+fn delete(
+    input: &Input<'_>,
+    store: &mut Store,
+    actor: &Actor,
+    name: &str,
+    yes: bool,
+) -> Result<Report> {
+    if !yes && input.interactive() {
+        let role = roles::show(store, name)?;
+        eprintln!(
+            "Deleting the role {name} takes it from {} user(s), with its permissions: {}.",
+            role.users,
+            list_or_none(&role.permissions)
+        );
+    }
+    let what = format!("deleting the role {name}");
+    if !input.confirm_destructive(yes, &what, name, |typed| typed == name)? {
+        return Ok(
+            Report::new(serde_json::json!({ "name": name, "changed": false })).line("Not deleted."),
+        );
+    }
+    let role = roles::delete(store, actor, name)?;
+    Ok(
+        Report::new(serde_json::json!({ "name": role.name, "changed": true })).line(format!(
+            "Deleted the role {} ({} user(s) lost it).",
+            role.name, role.users
+        )),
+    )
 }
 
 fn list_or_none(v: &[String]) -> String {
