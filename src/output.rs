@@ -172,20 +172,58 @@ pub fn progress_bar(ctx: &Context, template: &str) -> Option<indicatif::Progress
     })
 }
 
-pub fn show_enrolment(secret: &str, uri: &str) {
-    let qr = match qrcode::QrCode::new(uri.as_bytes()) {
-        Ok(code) => code
-            .render::<qrcode::render::unicode::Dense1x2>()
-            .dark_color(qrcode::render::unicode::Dense1x2::Light)
-            .light_color(qrcode::render::unicode::Dense1x2::Dark)
-            .build(),
-        Err(_) => String::new(),
-    };
+/// Shows an enrolment on a terminal: the secret, then the QR code last, so that at 80x24 the
+/// whole code stays on the screen with the prompt below it (an address under 34 characters makes
+/// a version 5 code: 21 rows). The URI stays in `--json`.
+pub fn show_enrolment(ctx: &Context, secret: &str, uri: &str) {
+    let qr = qr_text(uri, ctx.color).unwrap_or_default();
     let mut err = std::io::stderr().lock();
-    let _ = writeln!(
+    let _ = write!(
         err,
-        "Scan this with an authenticator app, or enter the secret by hand:\n\n{qr}\nSecret: {secret}\nURI:    {uri}\n"
+        "Scan the code with an authenticator app, or type the secret into it.\nSecret: {secret}\n{qr}"
     );
+}
+
+/// The QR code of `text` at error correction L with a 2-module quiet zone, two module rows per
+/// line in half blocks. In colour it is drawn black on white whatever the terminal's theme;
+/// without colour the glyphs are the light modules, for a dark background.
+fn qr_text(text: &str, color: bool) -> Option<String> {
+    let code = qrcode::QrCode::with_error_correction_level(text, qrcode::EcLevel::L).ok()?;
+    const QUIET: usize = 2;
+    let width = code.width();
+    let colors = code.to_colors();
+    let side = width + 2 * QUIET;
+    // Whether the module at (x, y) of the code with its quiet zone is dark.
+    let dark = |x: usize, y: usize| {
+        let inside = (QUIET..QUIET + width).contains(&x) && (QUIET..QUIET + width).contains(&y);
+        inside && colors[(y - QUIET) * width + (x - QUIET)] == qrcode::Color::Dark
+    };
+    let mut out = String::new();
+    for row in (0..side).step_by(2) {
+        if color {
+            out.push_str("\x1b[30;107m");
+        }
+        for x in 0..side {
+            let (top, bottom) = (dark(x, row), row + 1 < side && dark(x, row + 1));
+            // In colour the glyph draws the dark modules (black on white); without, the light ones.
+            let (top, bottom) = if color {
+                (top, bottom)
+            } else {
+                (!top, row + 1 < side && !bottom)
+            };
+            out.push(match (top, bottom) {
+                (true, true) => '█',
+                (true, false) => '▀',
+                (false, true) => '▄',
+                (false, false) => ' ',
+            });
+        }
+        if color {
+            out.push_str("\x1b[0m");
+        }
+        out.push('\n');
+    }
+    Some(out)
 }
 
 /// Prints the report; a closed stdout (`| head`) is a quiet success.
@@ -234,5 +272,24 @@ pub fn print_error(color: bool, json: bool, error: &Error) {
             "useradm:"
         };
         let _ = writeln!(err, "{prefix} {error}");
+    }
+}
+
+#[cfg(test)]
+mod qr_tests {
+    use super::*;
+
+    #[test]
+    fn an_enrolment_code_fits_80x24_with_the_secret_and_the_prompt() {
+        let secret = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        let uri = crate::totp::uri("abcdefghijklmnopqrst@example.com", secret);
+        for color in [true, false] {
+            let qr = qr_text(&uri, color).unwrap();
+            assert_eq!(qr.lines().count(), 21, "{qr}");
+            assert!(
+                qr.lines()
+                    .all(|l| l.chars().filter(|c| !c.is_ascii_control()).count() < 80)
+            );
+        }
     }
 }

@@ -47,17 +47,30 @@ pub fn enabled(store: &Store, user_id: i64) -> Result<bool> {
         .is_some_and(|t| t.confirmed_at.is_some()))
 }
 
-/// Starts (or restarts) an enrolment, once the actor proved their password afresh: a new secret,
-/// not active until a code confirms it.
+/// How long a pending enrolment's secret is offered again: a second run after a mistyped code
+/// shows the secret already scanned, not a new one to scan.
+const PENDING_REUSED_FOR: i64 = 600;
+
+/// Starts an enrolment, once the actor proved their password afresh: a secret not active until a
+/// code confirms it. One begun in the last 10 minutes is offered again; an older one is replaced.
 pub fn begin(store: &mut Store, actor: &Actor, _proof: &Proof) -> Result<Enrolment> {
     actor.session()?;
-    if enabled(store, actor.user.id)? {
-        return Err(Error::Conflict(
-            "a second factor is already enabled: `useradm 2fa disable` first".into(),
-        ));
+    let now = clock::now();
+    match store.sql().totp(actor.user.id)? {
+        Some(t) if t.confirmed_at.is_some() => {
+            return Err(Error::Conflict(
+                "a second factor is already enabled: `useradm 2fa disable` first".into(),
+            ));
+        }
+        Some(t) if now - t.created_at < PENDING_REUSED_FOR => {
+            return Ok(Enrolment {
+                uri: totp::uri(&actor.user.email, &t.secret),
+                secret: t.secret,
+            });
+        }
+        _ => {}
     }
     let secret = totp::new_secret()?;
-    let now = clock::now();
     store.write(|tx| {
         tx.set_pending_totp(actor.user.id, &secret, now)?;
         tx.append_audit(

@@ -2,7 +2,7 @@ use crate::accounts::{credentials, mfa};
 use crate::cli::{PasswordSource, SecondFactorSource, TwoFactorCommand};
 use crate::commands::{Admitted, admit_owing, fresh_proof};
 use crate::context::Context;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::gate::Owing;
 use crate::input::{self, Input};
 use crate::output::{self, Report};
@@ -116,10 +116,20 @@ fn enable(
         .line(format!("URI:    {}", enrolment.uri))
         .note("Not active yet: confirm with a current code, `useradm 2fa enable --otp-stdin`."));
     }
-    output::show_enrolment(&enrolment.secret, &enrolment.uri);
-    let code = input.hidden(false, "current code from the app", "--otp-stdin")?;
-    let codes = mfa::confirm(store, policy, actor, &code, proof)?;
-    Ok(enabled_report(&codes))
+    output::show_enrolment(ctx, &enrolment.secret, &enrolment.uri);
+    // A mistyped code is asked for again (3 tries) against the same secret.
+    let mut tries = 1;
+    loop {
+        let code = input.hidden(false, "current code from the app", "--otp-stdin")?;
+        match mfa::confirm(store, policy, actor, &code, proof) {
+            Ok(codes) => return Ok(enabled_report(&codes)),
+            Err(Error::AuthFailed(why)) if tries < 3 => {
+                eprintln!("{why}.");
+                tries += 1;
+            }
+            Err(e) => return Err(e),
+        }
+    }
 }
 
 /// The password (and a current code) proven again, for changes to the second factor itself.

@@ -5,7 +5,7 @@ use super::{Sql, Tx};
 use crate::error::Result;
 
 pub(super) const TOTP_OF_USER: &str =
-    "SELECT secret, confirmed_at, last_step FROM totp WHERE user_id = ?1";
+    "SELECT secret, confirmed_at, last_step, created_at FROM totp WHERE user_id = ?1";
 pub(super) const RECOVERY_OF_USER: &str =
     "SELECT id, code_hash FROM recovery_codes WHERE user_id = ?1 AND used_at IS NULL";
 
@@ -15,6 +15,8 @@ pub struct TotpRow {
     pub secret: String,
     pub confirmed_at: Option<i64>,
     pub last_step: Option<i64>,
+    /// When the enrolment began.
+    pub created_at: i64,
 }
 
 impl Sql<'_> {
@@ -24,6 +26,7 @@ impl Sql<'_> {
                 secret: r.text(0)?,
                 confirmed_at: r.opt_int(1)?,
                 last_step: r.opt_int(2)?,
+                created_at: r.int(3)?,
             })
         })
     }

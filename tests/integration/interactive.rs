@@ -339,3 +339,157 @@ fn a_login_that_owes_actions_goes_straight_to_their_prompts() {
     assert_eq!(me["required_actions"], serde_json::json!([]), "{me}");
     env.run(&["2fa", "status"], "").ok().stdout_has("Enabled");
 }
+
+/// A text screen rendered as a PBM image: each cell one module wide and two tall (the half
+/// blocks), the cells inside an SGR white background as the tool drew them, the others as the
+/// terminal's theme would (`dark_theme`: light glyphs on black).
+fn render_screen(screen: &str, dark_theme: bool) -> String {
+    const SCALE: usize = 4;
+    let mut pixels: Vec<Vec<bool>> = Vec::new(); // true: black
+    // tmux states an attribute once; it holds over the following lines until reset.
+    let mut ours = false;
+    for line in screen.lines() {
+        let (mut top, mut bottom) = (Vec::new(), Vec::new());
+        let mut chars = line.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c == '\u{1b}' {
+                let mut params = String::new();
+                for p in chars.by_ref() {
+                    if p == 'm' {
+                        break;
+                    }
+                    params.push(p);
+                }
+                for code in params.trim_start_matches('[').split(';') {
+                    match code {
+                        "" | "0" | "49" => ours = false,
+                        "47" | "107" => ours = true,
+                        _ => {}
+                    }
+                }
+                continue;
+            }
+            let (t, b) = match c {
+                '█' => (true, true),
+                '▀' => (true, false),
+                '▄' => (false, true),
+                _ => (false, false),
+            };
+            // Lit halves are the foreground: black in the tool's colours and on a light theme.
+            let black = |lit: bool| if ours || !dark_theme { lit } else { !lit };
+            top.push(black(t));
+            bottom.push(black(b));
+        }
+        pixels.push(top);
+        pixels.push(bottom);
+    }
+    let width = 80;
+    let mut out = format!("P1\n{} {}\n", width * SCALE, pixels.len() * SCALE);
+    for row in &pixels {
+        for _ in 0..SCALE {
+            for x in 0..width {
+                let black = row.get(x).copied().unwrap_or(dark_theme);
+                for _ in 0..SCALE {
+                    out.push_str(if black { "1 " } else { "0 " });
+                }
+            }
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// What `zbarimg` reads in a rendered screen, if anything.
+fn zbar_decodes(dir: &std::path::Path, image: &str) -> Option<String> {
+    let path = dir.join("screen.pbm");
+    std::fs::write(&path, image).unwrap();
+    let out = Command::new("zbarimg")
+        .args(["--quiet", "--raw"])
+        .arg(&path)
+        .output()
+        .ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
+}
+
+/// At 80x24 the whole enrolment code of a 30-character address shows with the secret and the
+/// prompt, and `zbarimg` decodes a render of the screen: in colour on a dark and on a light
+/// theme, and without colour on the dark background it assumes.
+#[test]
+fn the_enrolment_qr_code_fits_80x24_and_decodes() {
+    if !Tmux::available() {
+        return;
+    }
+    if Command::new("zbarimg").arg("--version").output().is_err() {
+        eprintln!("skipped: zbarimg is not installed (.ci/run installs zbar-tools)");
+        return;
+    }
+    let env = Env::admin();
+    let email = "abcdefghijklmnopq@example.com";
+    assert_eq!(email.len(), 29);
+    env.register_verified(email, ALICE_PW);
+    let t = Tmux::start(&env);
+    t.wait_for("$");
+    t.line(&format!(
+        "printf '%s\\n' '{ALICE_PW}' | useradm login --email {email} --password-stdin; clear"
+    ));
+    t.wait_for("$");
+    for (run, no_color) in [(1, false), (2, true)] {
+        let env_prefix = if no_color {
+            "NO_COLOR=1"
+        } else {
+            "env -u NO_COLOR"
+        };
+        t.line(&format!("clear; {env_prefix} useradm 2fa enable"));
+        t.wait_for_count("Current code from the app:", 1);
+        std::thread::sleep(Duration::from_millis(200));
+        // -N keeps the trailing spaces: the quiet zone is spaces on a white background.
+        let visible = t.tmux(&["capture-pane", "-p", "-e", "-N"]);
+        let lines: Vec<&str> = visible.lines().collect();
+        assert!(lines.len() <= 24, "{visible}");
+        let plain = t.tmux(&["capture-pane", "-p"]);
+        assert!(plain.contains("Secret: "), "{plain}");
+        assert!(
+            !plain.contains("otpauth://"),
+            "the URI stays in --json: {plain}"
+        );
+        let glyph_rows = plain
+            .lines()
+            .filter(|l| l.contains('█') || l.contains('▀') || l.contains('▄'))
+            .count();
+        assert!(glyph_rows >= 19, "the whole code shows: {plain}");
+        let themes: &[bool] = if no_color { &[true] } else { &[true, false] };
+        for &dark in themes {
+            let decoded = zbar_decodes(env.path(), &render_screen(&visible, dark));
+            assert!(
+                decoded.as_deref().is_some_and(|d| d
+                    .starts_with("otpauth://totp/useradm:abcdefghijklmnopq%40example.com?secret=")),
+                "run {run}, dark theme {dark}: {decoded:?}\n{plain}"
+            );
+        }
+        t.key("C-c");
+        t.wait_for("interrupted");
+    }
+    // A mistyped code is asked for again, against the same secret as the runs before.
+    t.line("clear; useradm 2fa enable; echo exit=$?");
+    let screen = t.wait_for("Current code from the app:");
+    let secret = screen
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("Secret: "))
+        .unwrap()
+        .trim()
+        .to_string();
+    assert_eq!(
+        env.text("SELECT secret FROM totp", &[]),
+        secret,
+        "the pending secret is offered again"
+    );
+    t.line("000000");
+    t.wait_for("wrong code");
+    t.wait_for_count("Current code from the app:", 2);
+    let code = useradm::totp::code_at(&secret, crate::mfa::fresh_step() - 1).unwrap();
+    t.line(&code);
+    t.wait_for("The second factor is enabled");
+    t.wait_for("exit=0");
+}

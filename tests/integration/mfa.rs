@@ -326,3 +326,20 @@ fn no_secret_or_code_appears_outside_the_enrolment() {
         }
     }
 }
+
+/// A second run of `2fa enable` within 10 minutes offers the pending secret again (the one
+/// already scanned); after that a new one.
+#[test]
+fn a_pending_enrolment_is_offered_again_for_ten_minutes() {
+    let env = Env::admin();
+    let secret = |env: &Env| {
+        env.run(&["--json", "2fa", "enable"], "").ok().json()["secret"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let first = secret(&env);
+    assert_eq!(secret(&env), first);
+    env.exec("UPDATE totp SET created_at = created_at - 601", &[]);
+    assert_ne!(secret(&env), first);
+}
