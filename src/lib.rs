@@ -34,6 +34,7 @@ pub mod session;
 pub mod settings;
 pub mod store;
 pub mod syslog;
+pub mod table;
 pub mod tls;
 pub mod totp;
 pub mod validate;

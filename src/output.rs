@@ -140,24 +140,6 @@ fn closed_or(err: std::io::Error) -> Error {
     Error::write_failed("the output", err)
 }
 
-/// A table that fits the terminal width.
-pub fn table<const N: usize>(
-    header: [&str; N],
-    rows: impl IntoIterator<Item = [String; N]>,
-) -> String {
-    let mut table = comfy_table::Table::new();
-    table
-        .load_style(comfy_table::presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(comfy_table::ContentArrangement::Dynamic)
-        .set_header(header);
-    for row in rows {
-        table.add_row(row);
-    }
-    table.to_string()
-}
-
-/// Shows a second-factor enrolment on the terminal, before the prompt for its first code: the
-/// URI as a QR code of Unicode half blocks, the secret and the URI.
 /// A progress bar on stderr with this template, when stderr is a terminal and the run is not
 /// `--quiet` (nor `--json`, whose reader wants stderr to be one document).
 pub fn progress_bar(ctx: &Context, template: &str) -> Option<indicatif::ProgressBar> {

@@ -53,6 +53,31 @@ impl AccountState {
     }
 }
 
+/// The one item whose id is `id`, or whose id starts with it (at least 4 characters, as tables
+/// show ids by their shortest unique prefix); `None` when none does; exit 2 when the prefix
+/// fits several.
+pub(crate) fn by_id_or_prefix<'t, T>(
+    items: &'t [T],
+    id: &str,
+    what: &str,
+    id_of: impl Fn(&T) -> &str,
+) -> Result<Option<&'t T>> {
+    if let Some(exact) = items.iter().find(|t| id_of(t) == id) {
+        return Ok(Some(exact));
+    }
+    if id.chars().count() < 4 {
+        return Ok(None);
+    }
+    let mut found = items.iter().filter(|t| id_of(t).starts_with(id));
+    match (found.next(), found.next()) {
+        (Some(one), None) => Ok(Some(one)),
+        (None, _) => Ok(None),
+        (Some(_), Some(_)) => Err(Error::usage(format!(
+            "{id:?} is the start of more than one {what}: give more of the id"
+        ))),
+    }
+}
+
 /// A user as `--json` shows it: the shape README documents.
 #[derive(Debug, Clone, Serialize)]
 pub struct UserView {
@@ -277,4 +302,21 @@ pub(crate) fn redeem_code<T>(
         }
         apply(tx, &user, now)
     })
+}
+
+#[cfg(test)]
+mod prefix_tests {
+    use super::*;
+
+    #[test]
+    fn an_id_is_named_by_itself_or_a_unique_prefix_of_four_or_more() {
+        let ids = ["abcd1234", "abcd9999", "ffff0000"];
+        let find = |id: &str| by_id_or_prefix(&ids, id, "session", |s| s).map(|f| f.copied());
+        assert_eq!(find("abcd1234").unwrap(), Some("abcd1234"));
+        assert_eq!(find("abcd12").unwrap(), Some("abcd1234"));
+        assert_eq!(find("ffff").unwrap(), Some("ffff0000"));
+        assert_eq!(find("fff").unwrap(), None, "too short to be a prefix");
+        assert!(find("abcd").is_err(), "ambiguous");
+        assert_eq!(find("0000").unwrap(), None);
+    }
 }

@@ -64,12 +64,16 @@ pub fn revoke(store: &mut Store, actor: &Actor, id: &str) -> Result<SessionView>
         actor.require(SESSIONS_MANAGE)?;
     }
     let missing = || Error::NotFound(format!("no session {id:?}"));
-    let listing = store
+    let visible: Vec<_> = store
         .sql()
         .sessions(None)?
         .into_iter()
-        .find(|s| s.session.id == id)
+        .filter(|s| s.session.user_id == actor.user.id || actor.has(SESSIONS_MANAGE))
+        .collect();
+    let listing = crate::accounts::by_id_or_prefix(&visible, id, "session", |s| &s.session.id)?
+        .cloned()
         .ok_or_else(missing)?;
+    let id = listing.session.id.as_str();
     if listing.session.user_id != actor.user.id {
         if !actor.has(SESSIONS_MANAGE) {
             return Err(missing());

@@ -140,7 +140,14 @@ pub fn revoke(store: &mut Store, actor: &Actor, id: &str) -> Result<(TokenView, 
         actor.require(SESSIONS_MANAGE)?;
     }
     let missing = || Error::NotFound(format!("no token {id:?}"));
-    let row = store.sql().token_by_id(id)?.ok_or_else(missing)?;
+    let visible = store.sql().tokens(match actor.has(SESSIONS_MANAGE) {
+        true => None,
+        false => Some(actor.user.id),
+    })?;
+    let row = crate::accounts::by_id_or_prefix(&visible, id, "token", |t| &t.id)?
+        .cloned()
+        .ok_or_else(missing)?;
+    let id = row.id.as_str();
     if row.user_id != actor.user.id {
         if !actor.has(SESSIONS_MANAGE) {
             return Err(missing());

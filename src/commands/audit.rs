@@ -3,8 +3,9 @@ use crate::cli::{AuditArgs, AuditCommand};
 use crate::commands::admit;
 use crate::context::Context;
 use crate::error::Result;
-use crate::output::{Report, table};
+use crate::output::Report;
 use crate::permissions::AUDIT_READ;
+use crate::table::{self, Kind, col};
 use crate::validate::parse_email;
 
 pub fn run(ctx: &Context, args: AuditArgs) -> Result<Report> {
@@ -44,7 +45,17 @@ pub fn run(ctx: &Context, args: AuditArgs) -> Result<Report> {
                     e.detail.to_string(),
                 ]
             });
-            let text = table(["#", "time", "actor", "event", "target", "detail"], rows);
+            let text = table::render(
+                [
+                    col("#", Kind::Whole, 3),
+                    col("time", Kind::Time, 8),
+                    col("actor", Kind::Whole, 6),
+                    col("event", Kind::Whole, 9),
+                    col("target", Kind::Whole, 5),
+                    col("detail", Kind::Wrap, 1),
+                ],
+                rows,
+            );
             Ok(Report::of(&events).line(text))
         }
     }

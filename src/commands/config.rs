@@ -4,9 +4,10 @@ use crate::commands::admit;
 use crate::context::Context;
 use crate::error::Result;
 use crate::input::Input;
-use crate::output::{Report, table};
+use crate::output::Report;
 use crate::permissions::SETTINGS_MANAGE;
-use crate::settings::{Kind, definition};
+use crate::settings::{self, definition};
+use crate::table::{self, Kind, col};
 
 pub fn run(ctx: &Context, input: &mut Input<'_>, command: ConfigCommand) -> Result<Report> {
     let mut admitted = admit(ctx, &[SETTINGS_MANAGE])?;
@@ -22,7 +23,15 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, command: ConfigCommand) -> Resu
                     s.description.to_string(),
                 ]
             });
-            let text = table(["setting", "value", "default", "description"], rows);
+            let text = table::render(
+                [
+                    col("setting", Kind::Whole, 9),
+                    col("value", Kind::Wrap, 8),
+                    col("default", Kind::Wrap, 2),
+                    col("description", Kind::Wrap, 1),
+                ],
+                rows,
+            );
             Ok(Report::of(&settings).line(text))
         }
         ConfigCommand::Get { key } => {
@@ -33,7 +42,7 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, command: ConfigCommand) -> Resu
             let raw = match args.value {
                 Some(v) => v,
                 // A PEM is many lines; any other value is one.
-                None if matches!(definition(&args.key)?.kind, Kind::Pem) => {
+                None if matches!(definition(&args.key)?.kind, settings::Kind::Pem) => {
                     input.stdin_rest("the value")?
                 }
                 None => input.stdin_line("the value")?,

@@ -4,8 +4,9 @@ use crate::clock;
 use crate::commands::{Opened, admit, open};
 use crate::context::Context;
 use crate::error::Result;
-use crate::output::{Report, table};
+use crate::output::Report;
 use crate::permissions::SETTINGS_MANAGE;
+use crate::table::{self, Kind, col};
 
 pub fn run(ctx: &Context, command: MailCommand) -> Result<Report> {
     match command {
@@ -49,15 +50,15 @@ pub fn run(ctx: &Context, command: MailCommand) -> Result<Report> {
                     m.last_error.clone().unwrap_or_default(),
                 ]
             });
-            let text = table(
+            let text = table::render(
                 [
-                    "#",
-                    "purpose",
-                    "to",
-                    "queued",
-                    "attempts",
-                    "next",
-                    "last error",
+                    col("#", Kind::Whole, 9),
+                    col("purpose", Kind::Whole, 6),
+                    col("to", Kind::Whole, 8),
+                    col("queued", Kind::Time, 3),
+                    col("attempts", Kind::Whole, 2),
+                    col("next", Kind::Time, 4),
+                    col("last error", Kind::Wrap, 5),
                 ],
                 rows,
             );

@@ -5,9 +5,10 @@ use crate::context::Context;
 use crate::error::Result;
 use crate::gate::Actor;
 use crate::input::Input;
-use crate::output::{Report, table};
+use crate::output::Report;
 use crate::permissions::ROLES_MANAGE;
 use crate::store::Store;
+use crate::table::{self, Kind, col};
 
 fn role_json(role: &RoleView) -> serde_json::Value {
     serde_json::to_value(role).unwrap_or_default()
@@ -40,7 +41,15 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, command: RolesCommand) -> Resul
                     r.description.clone(),
                 ]
             });
-            let text = table(["role", "permissions", "users", "description"], rows);
+            let text = table::render(
+                [
+                    col("role", Kind::Whole, 9),
+                    col("permissions", Kind::Wrap, 8),
+                    col("users", Kind::Whole, 5),
+                    col("description", Kind::Wrap, 1),
+                ],
+                rows,
+            );
             Ok(Report::of(&roles).line(text))
         }
         RolesCommand::Show { name } => {

@@ -3,7 +3,8 @@ use crate::cli::SessionsCommand;
 use crate::commands::{Admitted, admit};
 use crate::context::Context;
 use crate::error::Result;
-use crate::output::{Report, table};
+use crate::output::Report;
+use crate::table::{self, Kind, col};
 
 pub fn run(ctx: &Context, command: SessionsCommand) -> Result<Report> {
     let Admitted {
@@ -21,7 +22,16 @@ pub fn run(ctx: &Context, command: SessionsCommand) -> Result<Report> {
                     s.expires_at.clone(),
                 ]
             });
-            let text = table(["session", "user", "created", "last seen", "expires"], rows);
+            let text = table::render(
+                [
+                    col("session", Kind::Id, 9),
+                    col("user", Kind::Whole, 8),
+                    col("created", Kind::Time, 2),
+                    col("last seen", Kind::Time, 5),
+                    col("expires", Kind::Time, 4),
+                ],
+                rows,
+            );
             Ok(Report::of(&list).line(text))
         }
         SessionsCommand::Revoke { id } => {

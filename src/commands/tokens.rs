@@ -4,8 +4,9 @@ use crate::commands::{Admitted, admit, fresh_proof};
 use crate::context::Context;
 use crate::error::Result;
 use crate::input::Input;
-use crate::output::{Report, table};
+use crate::output::Report;
 use crate::permissions::SESSIONS_MANAGE;
+use crate::table::{self, Kind, col};
 
 pub fn run(ctx: &Context, input: &mut Input<'_>, command: TokensCommand) -> Result<Report> {
     let mut admitted = admit(ctx, &[])?;
@@ -50,15 +51,15 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, command: TokensCommand) -> Resu
                     if t.revoked { "revoked" } else { "active" }.to_string(),
                 ]
             });
-            let text = table(
+            let text = table::render(
                 [
-                    "token",
-                    "name",
-                    "user",
-                    "permissions",
-                    "expires",
-                    "last used",
-                    "state",
+                    col("token", Kind::Id, 9),
+                    col("name", Kind::Whole, 8),
+                    col("user", Kind::Whole, 6),
+                    col("permissions", Kind::Wrap, 5),
+                    col("expires", Kind::Time, 4),
+                    col("last used", Kind::Time, 2),
+                    col("state", Kind::Whole, 7),
                 ],
                 rows,
             );

@@ -6,9 +6,10 @@ use crate::commands::{Admitted, admit, delivery_note, fresh_proof, kick_mail_que
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::input::Input;
-use crate::output::{Report, Stream, table};
+use crate::output::{Report, Stream};
 use crate::permissions::{USERS_MANAGE, USERS_READ};
 use crate::store::UserFilter;
+use crate::table::{self, Kind, col};
 use crate::validate::{parse_attributes, parse_email};
 
 pub fn run(ctx: &Context, input: &mut Input<'_>, command: UsersCommand) -> Result<Report> {
@@ -131,8 +132,15 @@ fn list(
             u.last_login_at.clone().unwrap_or_else(|| "never".into()),
         ]
     });
-    let text = table(
-        ["email", "name", "status", "verified", "roles", "last login"],
+    let text = table::render(
+        [
+            col("email", Kind::Whole, 9),
+            col("name", Kind::Wrap, 3),
+            col("status", Kind::Whole, 7),
+            col("verified", Kind::Whole, 2),
+            col("roles", Kind::Wrap, 6),
+            col("last login", Kind::Time, 4),
+        ],
         rows,
     );
     let count = views.len();

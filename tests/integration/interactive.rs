@@ -22,11 +22,15 @@ impl Tmux {
 
     /// A shell in an 80x24 terminal with the environment's variables.
     fn start(env: &Env) -> Tmux {
-        let socket = env.path().join("tmux.sock");
+        Tmux::start_sized(env, 80, 24)
+    }
+
+    fn start_sized(env: &Env, width: u16, height: u16) -> Tmux {
+        let socket = env.path().join(format!("tmux-{width}x{height}.sock"));
         let mut cmd = Command::new("tmux");
-        cmd.arg("-S")
-            .arg(&socket)
-            .args(["new-session", "-d", "-x", "80", "-y", "24", "env"]);
+        cmd.arg("-S").arg(&socket).args(["new-session", "-d", "-x"]);
+        cmd.arg(width.to_string()).arg("-y").arg(height.to_string());
+        cmd.arg("env");
         cmd.arg(format!("HOME={}", env.path().join("home").display()));
         for (key, value) in env.db_vars(false) {
             cmd.arg(format!("{key}={value}"));
@@ -83,6 +87,23 @@ impl Tmux {
             assert!(
                 Instant::now() < deadline,
                 "timed out waiting for {text:?}; screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Waits until the visible screen (not the scrollback) shows every one of `texts`.
+    #[track_caller]
+    fn wait_visible(&self, texts: &[&str]) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let screen = self.tmux(&["capture-pane", "-p"]);
+            if texts.iter().all(|t| screen.contains(t)) {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {texts:?}; screen:\n{screen}"
             );
             std::thread::sleep(Duration::from_millis(50));
         }
@@ -442,8 +463,7 @@ fn the_enrolment_qr_code_fits_80x24_and_decodes() {
             "env -u NO_COLOR"
         };
         t.line(&format!("clear; {env_prefix} useradm 2fa enable"));
-        t.wait_for_count("Current code from the app:", 1);
-        std::thread::sleep(Duration::from_millis(200));
+        t.wait_visible(&["Secret: ", "Current code from the app:"]);
         // -N keeps the trailing spaces: the quiet zone is spaces on a white background.
         let visible = t.tmux(&["capture-pane", "-p", "-e", "-N"]);
         let lines: Vec<&str> = visible.lines().collect();
@@ -469,11 +489,12 @@ fn the_enrolment_qr_code_fits_80x24_and_decodes() {
             );
         }
         t.key("C-c");
-        t.wait_for("interrupted");
+        t.wait_visible(&["interrupted"]);
     }
     // A mistyped code is asked for again, against the same secret as the runs before.
     t.line("clear; useradm 2fa enable; echo exit=$?");
-    let screen = t.wait_for("Current code from the app:");
+    t.wait_visible(&["Secret: ", "Current code from the app:"]);
+    let screen = t.tmux(&["capture-pane", "-p"]);
     let secret = screen
         .lines()
         .find_map(|l| l.trim().strip_prefix("Secret: "))
@@ -486,10 +507,84 @@ fn the_enrolment_qr_code_fits_80x24_and_decodes() {
         "the pending secret is offered again"
     );
     t.line("000000");
-    t.wait_for("wrong code");
-    t.wait_for_count("Current code from the app:", 2);
+    t.wait_visible(&["wrong code"]);
     let code = useradm::totp::code_at(&secret, crate::mfa::fresh_step() - 1).unwrap();
     t.line(&code);
-    t.wait_for("The second factor is enabled");
-    t.wait_for("exit=0");
+    t.wait_visible(&["The second factor is enabled", "exit=0"]);
+}
+
+/// `users list` and `sessions list` on a terminal of 80 and of 120 columns: no email, id or time
+/// is split across lines; the least useful columns go first and the footer says which; times are
+/// short and local, ids git-short (and such a prefix names the session to revoke).
+#[test]
+fn tables_never_split_an_email_an_id_or_a_time() {
+    if !Tmux::available() {
+        return;
+    }
+    let env = Env::admin();
+    let long = "continuous-integration-runner-17@example.com";
+    env.register_verified(long, ALICE_PW);
+    env.run(
+        &[
+            "users",
+            "update",
+            long,
+            "--first-name",
+            "Continuous",
+            "--last-name",
+            "Integration Runner",
+        ],
+        "",
+    )
+    .ok();
+    env.login_as("runner", long, ALICE_PW);
+    for width in [80, 120] {
+        let t = Tmux::start_sized(&env, width, 40);
+        t.wait_for("$");
+        t.line(&format!(
+            "clear; useradm users list; useradm sessions list --all; printf 'done-%s\\n' {width}"
+        ));
+        let screen = t.wait_for(&format!("done-{width}\n"));
+        for whole in [long, ADMIN] {
+            assert!(screen.contains(whole), "{width}: {whole} split:\n{screen}");
+        }
+        assert!(
+            screen
+                .lines()
+                .all(|l| l.chars().count() <= usize::from(width)),
+            "{width}:\n{screen}"
+        );
+        // Times: `2026-11-30 09:31`, never the RFC 3339 form cut in two.
+        assert!(
+            !screen.contains("T0") && !screen.contains("T1") && !screen.contains("T2"),
+            "{width}:\n{screen}"
+        );
+        if width == 80 {
+            assert!(
+                screen.contains("Not shown at this width:"),
+                "{width}:\n{screen}"
+            );
+        } else {
+            assert!(!screen.contains("Not shown"), "{width}:\n{screen}");
+            assert!(
+                screen.contains("Continuous Integration"),
+                "{width}:\n{screen}"
+            );
+        }
+        // A shown prefix names the session.
+        let id = env.text(
+            "SELECT s.id FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = ?1",
+            &[long.into()],
+        );
+        assert!(
+            screen.contains(&id[..7]) && !screen.contains(&id),
+            "{screen}"
+        );
+    }
+    let id = env.text(
+        "SELECT s.id FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = ?1",
+        &[long.into()],
+    );
+    env.run(&["sessions", "revoke", &id[..7]], "").ok();
+    env.as_session("runner", &["whoami"], "").code(4);
 }
