@@ -17,17 +17,18 @@ pub fn rfc3339(unix: i64) -> String {
 }
 
 /// Parses `900`, `15m`, `1h 30m` or `90d` into seconds.
+/// A duration with its unit: `90s`, `15m`, `12h`, `3d`, `1h 30m`. A bare number is refused:
+/// `45` for a session's idle time meant minutes to one person and seconds to the tool.
 pub fn parse_duration(text: &str) -> Option<i64> {
     let text = text.trim();
-    if let Ok(secs) = text.parse::<i64>() {
-        return (secs >= 0).then_some(secs);
+    if text.parse::<f64>().is_ok() {
+        return None;
     }
     humantime::parse_duration(text)
         .ok()
         .and_then(|d| i64::try_from(d.as_secs()).ok())
 }
 
-/// `900` → `15m`.
 /// A moment given on the command line: an RFC 3339 time (`2026-12-31T17:00:00Z`), a date
 /// (`2026-12-31`, its midnight UTC), or a duration from now (`90d`).
 pub fn parse_moment(text: &str) -> Option<i64> {
@@ -44,8 +45,23 @@ pub fn parse_moment(text: &str) -> Option<i64> {
     parse_duration(text).map(|d| now().saturating_add(d))
 }
 
+/// Seconds as people write them: `900` → `15m`, `259200` → `3d`, `5400` → `1h 30m`.
 pub fn format_duration(secs: i64) -> String {
-    humantime::format_duration(Duration::from_secs(u64::try_from(secs).unwrap_or(0))).to_string()
+    let secs = secs.max(0);
+    let parts: Vec<String> = [(86_400, "d"), (3_600, "h"), (60, "m"), (1, "s")]
+        .iter()
+        .scan(secs, |left, &(unit, name)| {
+            let n = *left / unit;
+            *left %= unit;
+            Some((n > 0).then(|| format!("{n}{name}")))
+        })
+        .flatten()
+        .collect();
+    if parts.is_empty() {
+        "0s".into()
+    } else {
+        parts.join(" ")
+    }
 }
 
 #[cfg(test)]
@@ -55,7 +71,15 @@ mod tests {
     #[test]
     fn durations_round_trip() {
         assert_eq!(parse_duration("15m"), Some(900));
-        assert_eq!(parse_duration("2"), Some(2));
+        assert_eq!(parse_duration("2"), None, "a unit is needed");
+        assert_eq!(parse_duration("2.5"), None);
+        assert_eq!(parse_duration("3d"), Some(259_200));
+        assert_eq!(format_duration(259_200), "3d");
+        assert_eq!(format_duration(5_400), "1h 30m");
+        assert_eq!(format_duration(0), "0s");
+        for secs in [1, 59, 61, 3_601, 90_061, 2_592_000] {
+            assert_eq!(parse_duration(&format_duration(secs)), Some(secs));
+        }
         assert_eq!(parse_duration("-2"), None);
         assert_eq!(parse_duration("soon"), None);
         assert_eq!(format_duration(43200), "12h");

@@ -163,7 +163,7 @@ pub const DEFINITIONS: &[Definition] = &[
     },
     Definition {
         key: "codes.invite_ttl",
-        default: "3days",
+        default: "3d",
         kind: Kind::Duration {
             min: 1,
             max: 30 * DAY,
@@ -202,7 +202,7 @@ pub const DEFINITIONS: &[Definition] = &[
     },
     Definition {
         key: "retention.operational",
-        default: "30days",
+        default: "30d",
         kind: Kind::Duration {
             min: DAY,
             max: 3650 * DAY,
@@ -301,7 +301,7 @@ pub fn validate(def: &Definition, raw: &str) -> Result<String> {
         Kind::Duration { min, max } => match parse_duration(raw) {
             Some(s) if (min..=max).contains(&s) => Ok(format_duration(s)),
             _ => bad(format!(
-                "expected a duration from {} to {} (e.g. 90s, 15m, 12h)",
+                "expected a duration with a unit (s, m, h or d: 90s, 15m, 12h, 3d, 1h 30m) from {} to {}",
                 format_duration(min),
                 format_duration(max)
             )),
@@ -569,9 +569,10 @@ mod tests {
         assert!(validate(mem, "19455").is_err());
         assert!(validate(definition("password.min_length").unwrap(), "7").is_err());
         assert_eq!(
-            validate(definition("session.idle").unwrap(), "900").unwrap(),
+            validate(definition("session.idle").unwrap(), "900s").unwrap(),
             "15m"
         );
+        assert!(validate(definition("session.idle").unwrap(), "900").is_err());
         assert!(validate(definition("session.ttl").unwrap(), "365d").is_err());
         assert!(definition("no.such").is_err());
     }

@@ -5,8 +5,12 @@ use crate::util::*;
 #[test]
 fn set_get_list_with_validation() {
     let env = Env::admin();
+    // A bare number is no duration: 45 meant minutes to whoever typed it.
+    env.run(&["config", "set", "session.idle", "900"], "")
+        .code(2)
+        .stderr_has("a unit (s, m, h or d");
     let run = env
-        .run(&["--json", "config", "set", "session.idle", "900"], "")
+        .run(&["--json", "config", "set", "session.idle", "900s"], "")
         .ok();
     assert_eq!(run.json()["value"], "15m");
     assert_eq!(run.json()["changed"], true);
