@@ -45,6 +45,31 @@ pub fn parse_moment(text: &str) -> Option<i64> {
     parse_duration(text).map(|d| now().saturating_add(d))
 }
 
+/// Seconds in words, for a message: `259200` → `3 days`, `5400` → `1 hour 30 minutes`.
+pub fn duration_words(secs: i64) -> String {
+    let mut left = secs.max(0);
+    let mut parts = Vec::new();
+    for (unit, name) in [
+        (86_400, "day"),
+        (3_600, "hour"),
+        (60, "minute"),
+        (1, "second"),
+    ] {
+        let n = left / unit;
+        left %= unit;
+        match n {
+            0 => {}
+            1 => parts.push(format!("1 {name}")),
+            n => parts.push(format!("{n} {name}s")),
+        }
+    }
+    if parts.is_empty() {
+        "0 seconds".into()
+    } else {
+        parts.join(" ")
+    }
+}
+
 /// Seconds as people write them: `900` → `15m`, `259200` → `3d`, `5400` → `1h 30m`.
 pub fn format_duration(secs: i64) -> String {
     let secs = secs.max(0);
@@ -77,6 +102,9 @@ mod tests {
         assert_eq!(format_duration(259_200), "3d");
         assert_eq!(format_duration(5_400), "1h 30m");
         assert_eq!(format_duration(0), "0s");
+        assert_eq!(duration_words(259_200), "3 days");
+        assert_eq!(duration_words(5_400), "1 hour 30 minutes");
+        assert_eq!(duration_words(600), "10 minutes");
         for secs in [1, 59, 61, 3_601, 90_061, 2_592_000] {
             assert_eq!(parse_duration(&format_duration(secs)), Some(secs));
         }

@@ -47,9 +47,20 @@ fn read_capped(mut reader: impl Read, source: &str) -> Result<Vec<u8>> {
     Ok(buf)
 }
 
+/// dialoguer's plain look, but a refused answer reads like every other error of the tool.
+struct Plain;
+
+impl dialoguer::theme::Theme for Plain {
+    fn format_error(&self, f: &mut dyn std::fmt::Write, err: &str) -> std::fmt::Result {
+        write!(f, "useradm: {err}")
+    }
+}
+
 fn prompt_error(e: impl std::fmt::Display) -> Error {
     let text = e.to_string();
     if text.to_ascii_lowercase().contains("interrupt") {
+        // The message starts on its own line, not after the prompt.
+        eprintln!();
         Error::Interrupted
     } else {
         Error::internal(format!("prompt failed: {text}"))
@@ -229,7 +240,7 @@ impl<'a> Input<'a> {
                 "missing {flag} (there is no terminal to ask on)"
             )));
         }
-        let text: String = dialoguer::Input::new()
+        let text: String = dialoguer::Input::with_theme(&Plain)
             .with_prompt(prompt)
             .validate_with(|s: &String| parse(s).map(|_| ()).map_err(|e| e.to_string()))
             .interact_text()
@@ -250,7 +261,7 @@ impl<'a> Input<'a> {
         if !self.ctx.interactive {
             return parse("");
         }
-        let text: String = dialoguer::Input::new()
+        let text: String = dialoguer::Input::with_theme(&Plain)
             .with_prompt(prompt)
             .allow_empty(true)
             .validate_with(|s: &String| parse(s).map(|_| ()).map_err(|e| e.to_string()))
@@ -280,7 +291,7 @@ impl Input<'_> {
                 "{what} needs confirmation: pass --yes (there is no terminal to ask on)"
             )));
         }
-        let typed: String = dialoguer::Input::new()
+        let typed: String = dialoguer::Input::with_theme(&Plain)
             .with_prompt(format!("Type {name} to confirm (anything else keeps it)"))
             .allow_empty(true)
             .interact_text()
@@ -291,7 +302,7 @@ impl Input<'_> {
     /// A yes/no question on the terminal (callers check `interactive` first).
     pub fn confirm(&self, question: &str) -> Result<bool> {
         // Enter is awaited: a typed "yes" must not leave "es" for the shell.
-        dialoguer::Confirm::new()
+        dialoguer::Confirm::with_theme(&Plain)
             .with_prompt(question)
             .default(false)
             .wait_for_newline(true)

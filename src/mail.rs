@@ -271,7 +271,7 @@ fn link(template: &str, email: &str, code: &str) -> Option<String> {
 
 fn code_text(cfg: &MailConfig, m: &CodeMail<'_>) -> (String, String) {
     let shown = codes::display(m.code);
-    let lasts = crate::clock::format_duration(m.ttl_secs);
+    let lasts = crate::clock::duration_words(m.ttl_secs);
     let (subject, what, command, template) = match m.purpose {
         Purpose::Verify => (
             "Confirm your email address",
@@ -288,7 +288,7 @@ fn code_text(cfg: &MailConfig, m: &CodeMail<'_>) -> (String, String) {
         Purpose::Invite => (
             "You are invited",
             format!(
-                "An account was made for {}. Your code to choose a password is:",
+                "An account was made for you:\n{}\nChoose its password with this code:",
                 m.to
             ),
             format!("useradm reset --email {} --confirm", m.to),
@@ -307,9 +307,12 @@ fn code_text(cfg: &MailConfig, m: &CodeMail<'_>) -> (String, String) {
     if let Some(url) = link(template, m.to, m.code) {
         body.push_str(&format!("\nor open:\n\n    {url}\n"));
     }
-    body.push_str(
-        "\nIf you did not ask for this, ignore this message:\nnothing changes without the code.\n",
-    );
+    body.push_str(match m.purpose {
+        Purpose::Invite => {
+            "\nIf you did not expect an invitation, ignore this message:\nthe account cannot be used without the code.\n"
+        }
+        _ => "\nIf you did not ask for this, ignore this message:\nnothing changes without the code.\n",
+    });
     (subject.to_string(), body)
 }
 

@@ -105,11 +105,14 @@ pub fn check_new(raw: &str, policy: &Policy, words: &AccountWords<'_>) -> Result
             policy.password_min_score
         );
         if let Some(feedback) = entropy.feedback() {
-            if let Some(warning) = feedback.warning() {
-                why.push_str(&format!(". {warning}"));
-            }
-            for suggestion in feedback.suggestions() {
-                why.push_str(&format!(". {suggestion}"));
+            // zxcvbn's sentences end with their own full stop.
+            let sentences = feedback
+                .warning()
+                .map(|w| w.to_string())
+                .into_iter()
+                .chain(feedback.suggestions().iter().map(ToString::to_string));
+            for sentence in sentences {
+                why.push_str(&format!(". {}", sentence.trim_end_matches('.')));
             }
         }
         return reject(why);

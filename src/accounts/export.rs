@@ -12,7 +12,7 @@ use crate::error::{Error, Result};
 use crate::gate::Actor;
 use crate::store::{Status, Store};
 
-/// One exported account: profile, roles, status, verified.
+/// One exported account: profile, roles, status, whether its address is verified.
 #[derive(Debug, Serialize)]
 pub struct ExportRow {
     pub email: String,
@@ -20,7 +20,7 @@ pub struct ExportRow {
     pub last_name: String,
     pub attributes: serde_json::Value,
     pub roles: Vec<String>,
-    pub verified: bool,
+    pub email_verified: bool,
     pub status: Status,
 }
 
@@ -32,7 +32,7 @@ impl From<UserView> for ExportRow {
             last_name: u.last_name,
             attributes: u.attributes,
             roles: u.roles,
-            verified: u.email_verified,
+            email_verified: u.email_verified,
             // A lock is not state to carry over.
             status: if u.status == AccountState::Disabled {
                 Status::Disabled
@@ -70,7 +70,7 @@ pub fn export(
                     &row.last_name,
                     &row.attributes.to_string(),
                     &row.roles.join(";"),
-                    if row.verified { "true" } else { "false" },
+                    if row.email_verified { "true" } else { "false" },
                     row.status.as_str(),
                 ];
                 w.write_record(cells.map(quote_formula).iter().map(|c| c.as_bytes()))

@@ -39,6 +39,8 @@ pub fn request(
 pub struct ResetDone {
     pub sessions_ended: usize,
     pub tokens_revoked: usize,
+    /// The account had no password: an invitation was accepted.
+    pub first_password: bool,
 }
 
 /// Sets a new password with a reset (or invitation) code: ends every session and revokes every
@@ -76,8 +78,13 @@ pub fn confirm(
             let done = ResetDone {
                 sessions_ended: tx.delete_user_sessions(user.id, None)?,
                 tokens_revoked: tx.revoke_user_tokens(user.id, now)?,
+                first_password: user.password_hash.is_none(),
             };
-            let event = AuditEvent::new("reset.completed")
+            let name = match done.first_password {
+                true => "invitation.accepted",
+                false => "reset.completed",
+            };
+            let event = AuditEvent::new(name)
                 .by(user.id, &user.email)
                 .on(&user.email)
                 .with(serde_json::json!({

@@ -7,6 +7,7 @@ use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::output::{Report, progress_bar};
 use crate::permissions::USERS_MANAGE;
+use crate::table::{self, Kind, col};
 
 fn format_of(choice: Option<FileFormat>, path: &std::path::Path) -> Format {
     match choice {
@@ -111,7 +112,7 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<Report> {
     }
     let mut summary = summary?;
     summary.warnings.splice(0..0, warnings);
-    if !summary.invitations_sent.is_empty() {
+    if !summary.invitations_sent.is_empty() || !summary.verifications_sent.is_empty() {
         kick_mail_queue(ctx, &admitted.store);
     }
     Ok(summary_report(&summary))
@@ -155,26 +156,69 @@ fn summary_report(summary: &import::Summary) -> Report {
     for warning in &summary.warnings {
         report = report.note(format!("warning: {warning}."));
     }
+    if let Some(plan) = &summary.plan {
+        let rows = [
+            ("create", &plan.created),
+            ("update", &plan.updated),
+            ("leave unchanged", &plan.unchanged),
+            ("skip", &plan.skipped),
+        ]
+        .into_iter()
+        .flat_map(|(what, emails)| emails.iter().map(move |e| [e.clone(), what.to_string()]));
+        report = report.line(table::render(
+            [col("email", Kind::Whole, 9), col("would", Kind::Whole, 8)],
+            rows,
+        ));
+    }
     if !summary.roles_created.is_empty() {
         report = report.line(format!(
             "Roles created: {}.",
             summary.roles_created.join(", ")
         ));
     }
-    if !summary.invitations_sent.is_empty() {
-        report = report.line(format!(
-            "Invitations sent: {}.",
-            summary.invitations_sent.len()
-        ));
+    let went = summary.mail_went.as_deref().unwrap_or("nowhere");
+    for (what, sent) in [
+        ("Invitations", &summary.invitations_sent),
+        ("Verification codes", &summary.verifications_sent),
+    ] {
+        if !sent.is_empty() {
+            report = report.line(format!(
+                "{what} sent ({}) through {went}: {}.",
+                sent.len(),
+                some_of(sent)
+            ));
+        }
     }
-    if !summary.invitations_unsent.is_empty() {
-        report = report.line(format!(
-            "{} invitation(s) could not be sent; resend each with:",
-            summary.invitations_unsent.len()
-        ));
-        for (email, why) in &summary.invitations_unsent {
-            report = report.line(format!("  useradm reset --email {email}    # {why}"));
+    for (what, unsent, resend) in [
+        (
+            "invitation(s)",
+            &summary.invitations_unsent,
+            "reset --email",
+        ),
+        (
+            "verification code(s)",
+            &summary.verifications_unsent,
+            "verify --resend --email",
+        ),
+    ] {
+        if !unsent.is_empty() {
+            report = report.line(format!(
+                "{} {what} could not be sent; resend each with:",
+                unsent.len()
+            ));
+            for (email, why) in unsent {
+                report = report.line(format!("  useradm {resend} {email}    # {why}"));
+            }
         }
     }
     report
+}
+
+/// The first ten of `emails`, and how many more there are.
+fn some_of(emails: &[String]) -> String {
+    let shown = emails[..emails.len().min(10)].join(", ");
+    match emails.len() {
+        n if n > 10 => format!("{shown} and {} more", n - 10),
+        _ => shown,
+    }
 }

@@ -20,10 +20,10 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, args: RegisterArgs) -> Result<R
     if let Some(user) = register::existing(&store, &email)?.filter(|_| args.exists_ok) {
         return Ok(existed(user, may_read));
     }
-    let first_name = input.optional(args.first_name, "First name", |s| {
+    let first_name = input.optional(args.first_name, "First name (optional)", |s| {
         parse_name("the first name", s)
     })?;
-    let last_name = input.optional(args.last_name, "Last name", |s| {
+    let last_name = input.optional(args.last_name, "Last name (optional)", |s| {
         parse_name("the last name", s)
     })?;
     let attributes = parse_attributes(&args.attrs)?;

@@ -36,7 +36,11 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, args: ResetArgs) -> Result<Repo
                 .note(queued_note(&transport)),
         );
     }
-    let code = input.hidden(args.code_stdin, "the code", "--code-stdin")?;
+    let code = input.hidden(
+        args.code_stdin,
+        "code from the email (reset or invitation)",
+        "--code-stdin",
+    )?;
     // With the code on stdin, the password follows on the next line unless it comes from elsewhere.
     let mut source = args.password.clone();
     if args.code_stdin && source.password_file.is_none() && !input.interactive() {
@@ -47,15 +51,24 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, args: ResetArgs) -> Result<Repo
         accounts::judge_password(&store, &policy, &email, Some(("", "")), &raw)
     })?;
     let done = reset::confirm(&mut store, &policy, &email, &code, &password)?;
+    let line = if done.first_password {
+        format!(
+            "Welcome: the password of {} is set and the address confirmed.",
+            email.address
+        )
+    } else {
+        format!(
+            "The password of {} was reset; {} session(s) ended and {} API token(s) revoked.",
+            email.address, done.sessions_ended, done.tokens_revoked
+        )
+    };
     Ok(Report::new(serde_json::json!({
         "email": email.address,
         "changed": true,
+        "invitation_accepted": done.first_password,
         "sessions_ended": done.sessions_ended,
         "tokens_revoked": done.tokens_revoked,
     }))
-    .line(format!(
-        "The password of {} was reset; {} session(s) ended and {} API token(s) revoked.",
-        email.address, done.sessions_ended, done.tokens_revoked
-    ))
+    .line(line)
     .note(format!("Next: `useradm login --email {}`", email.address)))
 }

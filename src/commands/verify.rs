@@ -30,7 +30,11 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, args: VerifyArgs) -> Result<Rep
         ))
         .note(queued_note(&transport)));
     }
-    let code = input.hidden(args.code_stdin, "the code", "--code-stdin")?;
+    let code = input.hidden(
+        args.code_stdin,
+        "verification code from the email",
+        "--code-stdin",
+    )?;
     let user = verify::confirm(&mut store, &policy, &email, &code)?;
     Ok(
         Report::new(serde_json::json!({ "user": user, "changed": true }))

@@ -26,7 +26,7 @@ pub fn run(ctx: &Context) -> Result<Report> {
                     "idle_timeout": idle,
                 }}),
                 format!(
-                    "session:      {} (expires {ends_at}, or after {idle} idle, next at {})",
+                    "session:      {} (expires {ends_at}, or after {idle} idle: idle expiry at {})",
                     s.id,
                     clock::rfc3339(s.idle_until(policy.session_idle))
                 ),

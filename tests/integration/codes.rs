@@ -307,3 +307,12 @@ fn codes_are_never_taken_from_the_command_line() {
     )
     .ok();
 }
+
+/// Without a terminal, a missing code names which code and how to give it.
+#[test]
+fn a_missing_code_names_which_code() {
+    let env = Env::admin();
+    env.run(&["verify", "--email", ADMIN], "")
+        .code(2)
+        .stderr_has("missing verification code from the email: pass --code-stdin");
+}

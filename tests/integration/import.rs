@@ -664,3 +664,136 @@ fn legacy_hashes_are_listed_until_a_login_upgrades_them() {
     .ok();
     assert!(listed(&env).is_empty());
 }
+
+/// A spreadsheet on Windows saves CRLF: every error still names its real line.
+#[test]
+fn crlf_files_report_the_real_line_numbers() {
+    let env = Env::admin();
+    let csv =
+        "email,first_name\r\nok@example.com,A\r\nbad-email,B\r\nok2@example.com,C\r\nbad2,D\r\n";
+    let run = env.run(&["import", "-", "--format", "csv"], csv).code(2);
+    run.stderr_has("line 3: invalid email")
+        .stderr_has("line 5: invalid email");
+}
+
+/// An unverified account with a password is mailed a verification code (it could not log in
+/// without), an invitation goes to one without a password, and the summary says to whom and
+/// where; a dry run lists the emails by what would happen to them.
+#[test]
+fn imported_accounts_are_mailed_the_code_they_need() {
+    let env = Env::admin();
+    env.register_verified(ALICE, ALICE_PW);
+    let csv = format!(
+        "email,password,verified\n\
+         pw@example.com,{ALICE_PW},false\n\
+         ok@example.com,{ALICE_PW},true\n\
+         invited@example.com,,\n\
+         {ALICE},,\n"
+    );
+    let dry = env
+        .run(
+            &[
+                "--json",
+                "import",
+                "-",
+                "--format",
+                "csv",
+                "--dry-run",
+                "--on-conflict",
+                "skip",
+            ],
+            &csv,
+        )
+        .ok()
+        .json();
+    assert_eq!(
+        dry["plan"]["created"],
+        serde_json::json!(["pw@example.com", "ok@example.com", "invited@example.com"])
+    );
+    assert_eq!(dry["plan"]["skipped"], serde_json::json!([ALICE]));
+    let run = env
+        .run(
+            &["import", "-", "--format", "csv", "--on-conflict", "skip"],
+            &csv,
+        )
+        .ok();
+    let outbox = env.outbox().display().to_string();
+    run.stdout_has(&format!(
+        "Verification codes sent (1) through the outbox {outbox}: pw@example.com."
+    ))
+    .stdout_has(&format!(
+        "Invitations sent (1) through the outbox {outbox}: invited@example.com."
+    ));
+    let code = env.last_code("verify");
+    env.login("pw@example.com", ALICE_PW)
+        .code(8)
+        .stderr_has("verif");
+    env.run(
+        &["verify", "--email", "pw@example.com", "--code-stdin"],
+        &format!("{code}\n"),
+    )
+    .ok();
+    env.login("pw@example.com", ALICE_PW).ok();
+}
+
+/// An invitation reads as one: its own words, its time in words, and its acceptance welcomes
+/// rather than reports a reset (nor is it told as a reset).
+#[test]
+fn an_invitation_has_its_own_words() {
+    let env = Env::admin();
+    env.run(
+        &["import", "-", "--format", "csv"],
+        "email\ninvited@example.com\n",
+    )
+    .ok();
+    let (_, text) = env
+        .outbox_messages()
+        .into_iter()
+        .find(|(p, _)| p.to_string_lossy().contains("-invite-"))
+        .unwrap();
+    let text = decode_qp(&text);
+    assert!(text.contains("It lasts 3 days and works once"), "{text}");
+    assert!(
+        text.contains("If you did not expect an invitation"),
+        "{text}"
+    );
+    assert!(!text.contains("did not ask for this"), "{text}");
+    let code = env.last_code("invite");
+    env.run(
+        &["reset", "--email", "invited@example.com", "--code-stdin"],
+        &format!("{code}\n{ALICE_PW}\n"),
+    )
+    .ok()
+    .stdout_has("Welcome: the password of invited@example.com is set");
+    assert_eq!(
+        env.count("SELECT count(*) FROM audit_events WHERE event = 'invitation.accepted'"),
+        1
+    );
+    env.wait_for_mail();
+    assert!(
+        !env.outbox_messages()
+            .iter()
+            .any(|(p, _)| p.to_string_lossy().contains("-security-")),
+        "accepting an invitation is no password reset"
+    );
+}
+
+/// Exports say `email_verified`, as `users list --json` does; `verified` is still read.
+#[test]
+fn exports_say_email_verified_and_imports_take_both_names() {
+    let env = Env::admin();
+    let csv = env.run(&["export"], "").ok().stdout;
+    assert!(
+        csv.starts_with("email,first_name,last_name,attributes,roles,email_verified,status"),
+        "{csv}"
+    );
+    env.run(
+        &["import", "-", "--format", "jsonl", "--no-email"],
+        "{\"email\":\"a@example.com\",\"verified\":true}\n{\"email\":\"b@example.com\",\"email_verified\":true}\n",
+    )
+    .ok();
+    assert_eq!(
+        env.count("SELECT count(*) FROM users WHERE email_verified_at IS NOT NULL AND email LIKE '_@example.com'"),
+        2
+    );
+}

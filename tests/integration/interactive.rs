@@ -144,11 +144,12 @@ fn register_prompts_re_ask_and_never_echo_the_password() {
     t.line("useradm register; echo exit=$?");
     t.wait_for("Email");
     t.line("not-an-email");
-    t.wait_for("invalid email address");
+    // A refused answer reads like every other error of the tool.
+    t.wait_for("useradm: invalid email address");
     t.line("carol@example.com");
-    t.wait_for("First name");
+    t.wait_for("First name (optional)");
     t.line("Carol");
-    t.wait_for("Last name");
+    t.wait_for("Last name (optional)");
     t.line("Jones");
     t.wait_for("Password:");
     t.line("tooshort");
@@ -196,7 +197,13 @@ fn login_asks_for_what_is_missing_and_ctrl_c_restores_the_terminal() {
     t.type_text("half-typ");
     t.key("C-c");
     let screen = t.wait_for("exit=130");
-    assert!(screen.contains("interrupted"), "{screen}");
+    // The message starts on its own line, not after the prompt.
+    assert!(
+        screen
+            .lines()
+            .any(|l| l.starts_with("useradm: interrupted")),
+        "{screen}"
+    );
     assert!(!screen.contains("half-typ"), "{screen}");
     t.line("stty -a | tr ' ;' '\\n\\n' | grep -x -e echo -e -echo; echo 'stty-''done'");
     let screen = t.wait_for("stty-done");
@@ -288,7 +295,7 @@ fn reset_confirm_asks_for_the_code_and_the_new_password() {
     let t = Tmux::start(&env);
     t.wait_for("$");
     t.line("useradm reset --email alice@example.com --confirm; echo exit=$?");
-    t.wait_for("The code:");
+    t.wait_for("Code from the email (reset or invitation):");
     t.line(&code.to_lowercase());
     t.wait_for("New password:");
     t.line(NEW_PW);

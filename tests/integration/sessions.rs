@@ -336,3 +336,12 @@ fn reset_revokes_api_tokens_and_passwd_says_what_still_works() {
         .code(4)
         .stderr_has("revoked");
 }
+
+/// `whoami` says what its second time is: when the session expires if left idle.
+#[test]
+fn whoami_names_the_idle_expiry() {
+    let env = Env::admin();
+    env.run(&["whoami"], "")
+        .ok()
+        .stdout_has(": idle expiry at ");
+}

@@ -92,11 +92,18 @@ struct Row {
 }
 
 impl Row {
-    /// Whether a new account of this row gets an invitation: no password, not disabled.
-    fn invited(&self, options: &Options) -> bool {
-        matches!(self.secret, Secret::None)
-            && self.status != Some(Status::Disabled)
-            && !options.no_email
+    /// The code a new account of this row is mailed: an invitation without a password, a
+    /// verification code with a password but an unverified address (without one that account
+    /// could not log in); none when disabled or with `--no-email`.
+    fn mailed(&self, options: &Options) -> Option<Purpose> {
+        if self.status == Some(Status::Disabled) || options.no_email {
+            return None;
+        }
+        match (&self.secret, self.verified) {
+            (Secret::None, _) => Some(Purpose::Invite),
+            (_, Some(true)) => None,
+            _ => Some(Purpose::Verify),
+        }
     }
 }
 
@@ -120,8 +127,26 @@ pub struct Summary {
     pub invitations_sent: Vec<String>,
     /// (email, why) of invitations that could not be sent; `useradm reset --email E` resends.
     pub invitations_unsent: Vec<(String, String)>,
+    /// Accounts with a password and an unverified address, mailed a verification code.
+    pub verifications_sent: Vec<String>,
+    /// (email, why); `useradm verify --resend --email E` resends.
+    pub verifications_unsent: Vec<(String, String)>,
+    /// Where the codes went: an SMTP server or the outbox folder.
+    pub mail_went: Option<String>,
+    /// With `--dry-run`: the emails of the rows by what would happen to them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plan: Option<PlanEmails>,
     /// What the administrator should know: weak hashes kept wrapped, fields not carried over.
     pub warnings: Vec<String>,
+}
+
+/// The emails of a dry run's rows by what would happen to each.
+#[derive(Debug, Default, Serialize)]
+pub struct PlanEmails {
+    pub created: Vec<String>,
+    pub updated: Vec<String>,
+    pub unchanged: Vec<String>,
+    pub skipped: Vec<String>,
 }
 
 /// The roles the input gives: every name, and those that do not exist yet.
@@ -130,10 +155,11 @@ struct GivenRoles {
     new: Vec<String>,
 }
 
-/// What was hashed before the write: passwords and invitation codes, by row index.
+/// What was hashed before the write: passwords, and the codes mailed (invitations and
+/// verification codes), by row index.
 struct Hashed {
     passwords: HashMap<usize, String>,
-    invitations: HashMap<usize, PreparedCode>,
+    invitations: HashMap<usize, (Purpose, PreparedCode)>,
 }
 
 /// Imports `raw` rows (already parsed; `parse_errors` are reported with the rest).
@@ -195,13 +221,7 @@ pub fn import(
         });
         tx.append_audit(&request.actor.event("import.completed").with(detail), now)
     })?;
-    invite(
-        &rows,
-        hashed.invitations,
-        policy,
-        request.mail,
-        &mut summary,
-    );
+    invite(&rows, hashed.invitations, request, policy, &mut summary);
     Ok(summary)
 }
 
@@ -426,14 +446,20 @@ impl Summary {
             roles_created: given.new.clone(),
             ..Summary::default()
         };
-        for plan in plans {
-            match plan {
-                Plan::Create => summary.created += 1,
-                Plan::Update(_) => summary.updated += 1,
-                Plan::Unchanged => summary.unchanged += 1,
-                Plan::Skip => summary.skipped += 1,
+        let mut emails = PlanEmails::default();
+        for (row, plan) in rows.iter().zip(plans) {
+            let (count, list) = match plan {
+                Plan::Create => (&mut summary.created, &mut emails.created),
+                Plan::Update(_) => (&mut summary.updated, &mut emails.updated),
+                Plan::Unchanged => (&mut summary.unchanged, &mut emails.unchanged),
+                Plan::Skip => (&mut summary.skipped, &mut emails.skipped),
+            };
+            *count += 1;
+            if dry_run {
+                list.push(row.email.address.clone());
             }
         }
+        summary.plan = dry_run.then_some(emails);
         let wrapped: Vec<String> = rows
             .iter()
             .zip(plans)
@@ -463,7 +489,7 @@ fn hash(rows: &[Row], plans: &[Plan], policy: &Policy, request: &Request<'_>) ->
         .map(|(i, r)| (i, &r.secret))
         .collect();
     let invited: Vec<usize> = (0..rows.len())
-        .filter(|i| created(i) && rows[*i].invited(&request.options))
+        .filter(|i| created(i) && rows[*i].mailed(&request.options).is_some())
         .collect();
     let total = (passwords.len() + invited.len()) as u64;
     let done = std::sync::atomic::AtomicU64::new(0);
@@ -485,10 +511,11 @@ fn hash(rows: &[Row], plans: &[Plan], policy: &Policy, request: &Request<'_>) ->
         .collect::<Result<_>>()?;
     let invitations = invited
         .par_iter()
-        .map(|i| {
+        .filter_map(|i| Some((*i, rows[*i].mailed(&request.options)?)))
+        .map(|(i, purpose)| {
             let c = prepare_code(policy);
             tick();
-            c.map(|c| (*i, c))
+            c.map(|c| (i, (purpose, c)))
         })
         .collect::<Result<_>>()?;
     Ok(Hashed {
@@ -585,21 +612,25 @@ impl<'a> Writer<'a, '_> {
         for name in row.roles.iter().flatten() {
             self.pending.grants.push((id, self.roles[name].id));
         }
-        let invitation = self.hashed.invitations.get(&i);
-        if let Some(code) = invitation {
+        let code = self.hashed.invitations.get(&i);
+        let purpose = code.map(|(purpose, _)| *purpose);
+        if let Some((purpose, code)) = code {
+            let purpose = *purpose;
             // The code's row points at the account's.
             self.flush()?;
             self.tx.insert_code(
                 id,
-                Purpose::Invite,
+                purpose,
                 &code.hash,
                 &row.email.canonical,
                 self.now,
-                self.policy.invite_ttl,
+                code_ttl(self.policy, purpose),
             )?;
         }
         let detail = serde_json::json!({
-            "line": row.line, "roles": row.roles, "invited": invitation.is_some(),
+            "line": row.line, "roles": row.roles,
+            "invited": purpose == Some(Purpose::Invite),
+            "verification_sent": purpose == Some(Purpose::Verify),
         });
         let event = self
             .by
@@ -658,34 +689,70 @@ impl<'a> Writer<'a, '_> {
     }
 }
 
-/// Phase 5: invitations, after the commit; those that fail are listed with how to resend.
+/// How long a code of `purpose` mailed by an import lasts.
+fn code_ttl(policy: &Policy, purpose: Purpose) -> i64 {
+    match purpose {
+        Purpose::Invite => policy.invite_ttl,
+        _ => policy.code_ttl,
+    }
+}
+
+/// Phase 5: invitations and verification codes, after the commit; those that fail are listed
+/// with how to resend.
 fn invite(
     rows: &[Row],
-    invitations: HashMap<usize, PreparedCode>,
+    codes: HashMap<usize, (Purpose, PreparedCode)>,
+    request: &Request<'_>,
     policy: &Policy,
-    cfg: Option<&MailConfig>,
     summary: &mut Summary,
 ) {
-    for (i, code) in invitations {
+    for (i, (purpose, code)) in codes {
         let to = &rows[i].email.address;
-        let sent = match cfg {
+        let sent = match request.mail {
             Some(cfg) => mail::send_code(
                 cfg,
                 &CodeMail {
                     to,
-                    purpose: Purpose::Invite,
+                    purpose,
                     code: &code.code,
-                    ttl_secs: policy.invite_ttl,
+                    ttl_secs: code_ttl(policy, purpose),
                 },
-            )
-            .map(|_| ()),
+            ),
             None => Err(Error::MailFailed("no mail configuration".into())),
         };
+        let (sent_to, unsent) = match purpose {
+            Purpose::Invite => (
+                &mut summary.invitations_sent,
+                &mut summary.invitations_unsent,
+            ),
+            _ => (
+                &mut summary.verifications_sent,
+                &mut summary.verifications_unsent,
+            ),
+        };
         match sent {
-            Ok(()) => summary.invitations_sent.push(to.clone()),
-            Err(e) => summary.invitations_unsent.push((to.clone(), e.to_string())),
+            Ok(delivery) => {
+                sent_to.push(to.clone());
+                summary.mail_went = Some(match delivery {
+                    mail::Delivery::Outbox(path) => {
+                        format!("the outbox {}", path.parent().unwrap_or(&path).display())
+                    }
+                    mail::Delivery::Smtp(server) => format!("the SMTP server {server}"),
+                });
+            }
+            Err(e) => unsent.push((to.clone(), e.to_string())),
         }
     }
-    summary.invitations_sent.sort();
-    summary.invitations_unsent.sort();
+    for list in [
+        &mut summary.invitations_sent,
+        &mut summary.verifications_sent,
+    ] {
+        list.sort();
+    }
+    for list in [
+        &mut summary.invitations_unsent,
+        &mut summary.verifications_unsent,
+    ] {
+        list.sort();
+    }
 }

@@ -41,6 +41,7 @@ pub const COLUMNS: &[&str] = &[
     "last_name",
     "attributes",
     "roles",
+    "email_verified",
     "verified",
     "password",
     "password_hash",
@@ -55,7 +56,7 @@ pub const EXPORTED_COLUMNS: [&str; 7] = [
     "last_name",
     "attributes",
     "roles",
-    "verified",
+    "email_verified",
     "status",
 ];
 
@@ -111,8 +112,9 @@ fn set_text(row: &mut RawRow, column: &str, value: &str) -> Result<(), String> {
             _ => return Err("attributes must be a JSON object".into()),
         },
         "roles" => row.roles = Some(split_roles(value)),
-        "verified" => {
-            row.verified = Some(parse_bool(value).ok_or("verified must be true or false")?)
+        // `verified`: the name of older exports, kept as an alias.
+        "email_verified" | "verified" => {
+            row.verified = Some(parse_bool(value).ok_or("email_verified must be true or false")?)
         }
         "password" => row.password = Some(value.to_string()),
         "password_hash" => row.password_hash = Some(value.to_string()),
@@ -136,6 +138,9 @@ pub fn parse(text: &str, format: Format) -> (Vec<RawRow>, Vec<LineError>) {
 fn parse_csv(text: &str) -> (Vec<RawRow>, Vec<LineError>) {
     let mut rows = Vec::new();
     let mut errors = Vec::new();
+    // The csv crate counts a CRLF file's lines one behind (a spreadsheet on Windows saves CRLF):
+    // read it with LF endings, so every error names its real line.
+    let text = text.replace("\r\n", "\n");
     let mut reader = csv::ReaderBuilder::new()
         .flexible(false)
         .from_reader(text.as_bytes());
@@ -253,7 +258,7 @@ fn parse_jsonl(text: &str) -> (Vec<RawRow>, Vec<LineError>) {
                         None => Err("roles must be strings".to_string()),
                     }
                 }
-                ("verified", serde_json::Value::Bool(b)) => {
+                ("email_verified" | "verified", serde_json::Value::Bool(b)) => {
                     row.verified = Some(*b);
                     Ok(())
                 }
