@@ -3,12 +3,13 @@ use crate::cli::{LoginArgs, OtpInArgv, PasswdArgs, TwoFactorCommand};
 use crate::clock;
 use crate::commands::{admit_owing, mfa, open, passwd};
 use crate::context::Context;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::gate::Owing;
 use crate::input::{self, Input};
 use crate::output::{self, Report};
 use crate::password::Password;
 use crate::required::{self, Action};
+use crate::session;
 use crate::validate::parse_email;
 
 /// How long before a password expires logins and `whoami` start to warn.
@@ -22,19 +23,38 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, args: LoginArgs) -> Result<Repo
         && !ctx.json
         && !args.password.password_stdin
         && args.password.password_file.is_none();
-    let password = input.password(&args.password, "Password", false, |raw| {
-        Ok(Password::normalise(&raw))
-    })?;
     let path = ctx.session_path(opened.store.database_id());
-    let mut factor = input::offered_second_factor(input, &args.second_factor)?;
-    let (user, session) = credentials::login(
-        &mut opened.store,
-        &opened.policy,
-        &email,
-        &password,
-        &path,
-        &mut factor,
-    )?;
+    // Whose session this file held, to say so when another account's is replaced.
+    let replaced = session::read(&path)
+        .ok()
+        .flatten()
+        .filter(|f| f.database_id == opened.store.database_id())
+        .map(|f| f.email);
+    // At a terminal a wrong password is asked again, as sudo does: 3 tries, each one counted
+    // towards the lockout like any failed login.
+    let mut tries = 1;
+    let (user, session, password) = loop {
+        let password = input.password(&args.password, "Password", false, |raw| {
+            Ok(Password::normalise(&raw))
+        })?;
+        let mut factor = input::offered_second_factor(input, &args.second_factor)?;
+        let result = credentials::login(
+            &mut opened.store,
+            &opened.policy,
+            &email,
+            &password,
+            &path,
+            &mut factor,
+        );
+        match result {
+            Ok((user, session)) => break (user, session, password),
+            Err(Error::AuthFailed(why)) if at_prompts && tries < 3 => {
+                eprintln!("useradm: {why}; try again.");
+                tries += 1;
+            }
+            Err(e) => return Err(e),
+        }
+    };
     let view = UserView::load(&opened.store.sql(), &user)?;
     let expires = clock::rfc3339(session.expires_at);
     let now = clock::now();
@@ -58,7 +78,13 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, args: LoginArgs) -> Result<Repo
     }))
     .line(format!("Logged in as {} until {expires} at the latest.", view.email))
     .note(next);
-    drop((opened, factor));
+    let report = match replaced.filter(|e| !e.eq_ignore_ascii_case(&user.email)) {
+        Some(other) => report.note(format!(
+            "The session of {other} that this terminal held was ended and replaced."
+        )),
+        None => report,
+    };
+    drop(opened);
     if !at_prompts {
         return Ok(report);
     }

@@ -595,3 +595,42 @@ fn tables_never_split_an_email_an_id_or_a_time() {
     env.run(&["sessions", "revoke", &id[..7]], "").ok();
     env.as_session("runner", &["whoami"], "").code(4);
 }
+
+/// At a terminal a wrong password is asked again (3 tries, each a failed login), and a login
+/// that replaces another account's session says whose.
+#[test]
+fn a_wrong_password_at_the_terminal_is_asked_again() {
+    if !Tmux::available() {
+        return;
+    }
+    let env = Env::admin();
+    env.register_verified(ALICE, ALICE_PW);
+    let t = Tmux::start(&env);
+    t.wait_for("$");
+    t.line("useradm login --email alice@example.com; echo exit=$?");
+    t.wait_for("Password:");
+    t.line("not the password at all");
+    t.wait_for("wrong email or password; try again.");
+    t.wait_for_count("Password:", 2);
+    t.line(ALICE_PW);
+    let screen = t.wait_for("exit=0");
+    assert!(
+        screen.contains("The session of admin@example.com that this terminal held was ended"),
+        "{screen}"
+    );
+    assert_eq!(
+        env.count("SELECT count(*) FROM audit_events WHERE event = 'login.failed'"),
+        1
+    );
+    // The third wrong try ends the command.
+    t.line("useradm login --email alice@example.com; echo exit=$?");
+    for n in 3..=5 {
+        t.wait_for_count("Password:", n);
+        t.line("still not the password");
+    }
+    t.wait_for("exit=3");
+    assert_eq!(
+        env.count("SELECT count(*) FROM audit_events WHERE event = 'login.failed'"),
+        4
+    );
+}
