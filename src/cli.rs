@@ -72,7 +72,9 @@ impl From<ReadPathCli> for Cli {
     }
 }
 
+/// The flags every command takes, listed apart from a command's own (as gh's "INHERITED FLAGS").
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME
     /// (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the
@@ -212,13 +214,26 @@ pub enum Command {
     )]
     Audit(AuditArgs),
 
-    /// Create or update accounts from CSV, JSON Lines or a Django database (needs users.manage)
-    #[command(after_help = "Examples:\n  useradm import users.csv --dry-run\n  \
+    /// Create or update accounts from CSV, JSON Lines, a Django database, a shadow or an htpasswd
+    /// file (needs users.manage)
+    #[command(after_help = "Columns (a CSV header row, or JSON Lines keys):\n  \
+          email           required\n  \
+          first_name, last_name\n  \
+          attributes      a JSON object\n  \
+          roles           role names separated by ; (a JSON array in JSON Lines)\n  \
+          email_verified  true or false (verified is read as the same)\n  \
+          password        a plain password, checked against the policy\n  \
+          password_hash   a stored hash (Argon2, Django, bcrypt, SHA crypt, yescrypt; MD5 crypt,\n                  \
+          apr1 and {SHA} are stored wrapped in Argon2id)\n  \
+          status          active or disabled\n  \
+          must_change     true or false: the password must be changed first\n\n\
+        Examples:\n  useradm import users.csv --dry-run\n  \
                             useradm import users.jsonl --on-conflict update --no-email\n  \
-                            useradm import --from-django /srv/site/db.sqlite3 --no-email")]
+                            useradm import --from-django /srv/site/db.sqlite3 --no-email\n  \
+                            useradm import --from-shadow /etc/shadow --passwd /etc/passwd --email-domain example.com")]
     Import(ImportArgs),
 
-    /// Write every account (profile, roles, status, verified; never a hash) to stdout
+    /// Write every account (profile, roles, status, email_verified; never a hash) to stdout
     #[command(after_help = "Example:\n  useradm export --format jsonl > accounts.jsonl")]
     Export(ExportArgs),
 

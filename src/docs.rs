@@ -29,7 +29,13 @@ Messages written as .eml files when no SMTP server is configured.
 .SH ENVIRONMENT
 .TP
 \fBUSERADM_DB\fR
-Database file.
+Database: a file, or a postgres:// URL.
+.TP
+\fBUSERADM_DB_PASSWORD_FILE\fR, \fBPGPASSFILE\fR
+A database server's password: the first line of the file, else ~/.pgpass.
+.TP
+\fBUSERADM_TOKEN\fR
+An API token: when set, the only actor (no session is read).
 .TP
 \fBUSERADM_SESSION_DIR\fR, \fBUSERADM_SESSION_FILE\fR
 Folder of session files, or one exact session file (parallel CI jobs).
@@ -43,8 +49,26 @@ SMTP server: smtp://host:587 (STARTTLS required), smtps://host, smtp://127.0.0.1
 \fBUSERADM_SMTP_PASSWORD_FILE\fR
 File whose first line is the SMTP password.
 .TP
+\fBUSERADM_SMTP_CA_FILE\fR
+A private CA (PEM) the SMTP relay's certificate may chain to, beside the system's store.
+.TP
+\fBSSL_CERT_FILE\fR, \fBSSL_CERT_DIR\fR
+The system's trusted roots, for a database server and the mail relay.
+.TP
 \fBUSERADM_MAIL_FROM\fR
 Sender address.
+.TP
+\fBUSERADM_SYSLOG\fR
+Where audit events also go: off, or a datagram socket's path (default /dev/log).
+.TP
+\fBPAM_USER\fR, \fBPAM_TYPE\fR
+Read by \fBauthenticate --pam\fR, as pam_exec sets them.
+.TP
+\fBSUDO_UID\fR
+Under sudo for another user, the variables that redirect mail, secrets or files are ignored.
+.TP
+\fBCOLUMNS\fR
+The width of tables when the output is not a terminal.
 .TP
 \fBNO_COLOR\fR
 Disables colour.
@@ -97,6 +121,17 @@ codes, which other local users could read in the process list. Failed logins loc
 Whoever can write the database file owns the account store: its file permission is the outer boundary.
 "#;
 
+/// clap_mangen heads a command's `after_help` EXTRA; ours holds its examples (and the columns
+/// of `import`), so it is headed for what it is.
+fn examples_heading(page: Vec<u8>) -> Vec<u8> {
+    String::from_utf8(page)
+        .map(|text| {
+            text.replace(".SH EXTRA\n", ".SH \"EXAMPLES AND DETAILS\"\n")
+                .into_bytes()
+        })
+        .unwrap_or_else(|e| e.into_bytes())
+}
+
 /// Writes `useradm.1` and one page per command and subcommand; returns the files written.
 pub fn write_man_pages(dir: &Path) -> Result<Vec<PathBuf>> {
     let fail = |e: std::io::Error| {
@@ -109,7 +144,12 @@ pub fn write_man_pages(dir: &Path) -> Result<Vec<PathBuf>> {
     fn walk(cmd: &clap::Command, dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
         for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
             walk(sub, dir, out)?;
-            out.push(clap_mangen::Man::new(sub.clone()).generate_to(dir)?);
+            let man = clap_mangen::Man::new(sub.clone());
+            let path = dir.join(man.get_filename());
+            let mut page = Vec::new();
+            man.render(&mut page)?;
+            std::fs::write(&path, examples_heading(page))?;
+            out.push(path);
         }
         Ok(())
     }
@@ -117,6 +157,7 @@ pub fn write_man_pages(dir: &Path) -> Result<Vec<PathBuf>> {
     let main = dir.join("useradm.1");
     let mut page = Vec::new();
     clap_mangen::Man::new(cmd).render(&mut page).map_err(fail)?;
+    let mut page = examples_heading(page);
     page.extend_from_slice(EXTRA_SECTIONS.as_bytes());
     std::fs::write(&main, page).map_err(fail)?;
     written.push(main);

@@ -115,3 +115,76 @@ fn bash_completion_loads() {
         .unwrap();
     assert!(status.status.success(), "{status:?}");
 }
+
+/// Every variable the source reads is in `useradm.1`'s ENVIRONMENT; no page has a section
+/// headed EXTRA.
+#[test]
+fn the_man_pages_name_every_variable_and_no_extra_section() {
+    let mut names = std::collections::BTreeSet::new();
+    let mut stack = vec![repo("src")];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            if path.extension().is_none_or(|e| e != "rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            for opener in [
+                "env::var(\"",
+                "env::var_os(\"",
+                "env.text(\"",
+                "env.path(\"",
+            ] {
+                for piece in text.split(opener).skip(1) {
+                    if let Some(name) = piece.split('"').next() {
+                        names.insert(name.to_string());
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        names.contains("USERADM_TOKEN") && names.len() > 10,
+        "{names:?}"
+    );
+    let page = std::fs::read_to_string(repo("man").join("useradm.1")).unwrap();
+    let environment = page.split(".SH ENVIRONMENT").nth(1).unwrap();
+    let environment = environment.split(".SH ").next().unwrap();
+    // Test hooks of debug builds (USERADM_DEBUG_*) are not the user's.
+    for name in names.iter().filter(|n| !n.starts_with("USERADM_DEBUG_")) {
+        assert!(
+            environment.contains(&format!("\\fB{name}\\fR")),
+            "{name} is read but not in useradm.1's ENVIRONMENT"
+        );
+    }
+    for (name, bytes) in files_in(&repo("man")) {
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(!text.contains(".SH EXTRA"), "{name} has an EXTRA section");
+    }
+}
+
+/// `import --help` lists the columns; global flags are listed apart from a command's own.
+#[test]
+fn help_lists_import_columns_and_global_options_apart() {
+    let env = Env::new();
+    let help = env.run(&["import", "--help"], "").ok().stdout;
+    for column in useradm::accounts::import::parse::COLUMNS {
+        assert!(
+            help.contains(column),
+            "import --help lacks {column}:\n{help}"
+        );
+    }
+    let help = env.run(&["users", "list", "--help"], "").ok().stdout;
+    let (own, global) = help
+        .split_once("Global options:")
+        .expect("a Global options heading");
+    assert!(
+        global.contains("--db") && global.contains("--json"),
+        "{help}"
+    );
+    assert!(!own.contains("--db"), "{help}");
+}
