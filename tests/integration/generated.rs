@@ -188,3 +188,53 @@ fn help_lists_import_columns_and_global_options_apart() {
     );
     assert!(!own.contains("--db"), "{help}");
 }
+
+/// README's completion and man page lines work as given, in a fresh home.
+#[test]
+fn the_readme_install_lines_work_in_a_fresh_home() {
+    let readme = std::fs::read_to_string(repo("README.md")).unwrap();
+    let lines: Vec<String> = readme
+        .lines()
+        .filter(|l| {
+            l.starts_with("| bash |")
+                || l.starts_with("| zsh |")
+                || l.starts_with("| fish |")
+                || l.starts_with("| elvish |")
+                || l.starts_with("| man pages |")
+        })
+        .map(|l| l.split('`').nth(1).unwrap().to_string())
+        .collect();
+    assert_eq!(lines.len(), 5, "{lines:?}");
+    let env = Env::new();
+    let home = env.path().join("fresh-home");
+    std::fs::create_dir_all(&home).unwrap();
+    let bin = PathBuf::from(env!("CARGO_BIN_EXE_useradm"));
+    for line in &lines {
+        let out = std::process::Command::new("sh")
+            .args(["-c", line])
+            .env("HOME", &home)
+            .env(
+                "PATH",
+                format!("{}:/usr/bin:/bin", bin.parent().unwrap().display()),
+            )
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{line}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    for made in [
+        ".local/share/bash-completion/completions/useradm",
+        ".zfunc/_useradm",
+        ".config/fish/completions/useradm.fish",
+        ".config/elvish/rc.elv",
+        ".local/share/man/man1/useradm.1",
+    ] {
+        assert!(
+            home.join(made).metadata().is_ok_and(|m| m.len() > 100),
+            "{made}"
+        );
+    }
+}
