@@ -4,6 +4,9 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap_complete::engine::ArgValueCompleter;
+
+use crate::complete;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -477,6 +480,7 @@ pub enum ConfigCommand {
     /// Print one setting's value
     Get {
         /// Setting name, e.g. session.idle
+        #[arg(add = ArgValueCompleter::new(complete::setting_keys))]
         key: String,
     },
     /// Change a setting (validated; a bad value changes nothing)
@@ -486,6 +490,7 @@ pub enum ConfigCommand {
 #[derive(Debug, Args)]
 pub struct ConfigSetArgs {
     /// Setting name, e.g. session.idle
+    #[arg(add = ArgValueCompleter::new(complete::setting_keys))]
     pub key: String,
 
     /// New value, e.g. 15m
@@ -500,11 +505,16 @@ pub struct ConfigSetArgs {
 #[derive(Debug, Args)]
 pub struct RoleChangeArgs {
     /// Email address of the user
-    #[arg(long, value_name = "EMAIL")]
+    #[arg(long, value_name = "EMAIL", add = ArgValueCompleter::new(complete::emails))]
     pub email: String,
 
     /// Role to give or take (repeatable)
-    #[arg(long = "role", value_name = "ROLE", required = true)]
+    #[arg(
+        long = "role",
+        value_name = "ROLE",
+        required = true,
+        add = ArgValueCompleter::new(complete::grantable_roles)
+    )]
     pub roles: Vec<String>,
 
     /// Giving a role that holds `*` needs your password proven in the last 5 minutes: read it
@@ -620,13 +630,13 @@ pub enum UsersCommand {
     /// Show one account
     Show {
         /// Email address of the account
-        #[arg(value_name = "EMAIL")]
+        #[arg(value_name = "EMAIL", add = ArgValueCompleter::new(complete::emails))]
         user: String,
     },
     /// Change names, attributes or the email address (a new address waits for its code)
     Update {
         /// Email address of the account
-        #[arg(value_name = "EMAIL")]
+        #[arg(value_name = "EMAIL", add = ArgValueCompleter::new(complete::emails))]
         user: String,
         /// New first name
         #[arg(long, value_name = "NAME")]
@@ -658,26 +668,26 @@ pub enum UsersCommand {
     /// Disable an account: ends its sessions and tokens
     Disable {
         /// Email address of the account
-        #[arg(value_name = "EMAIL")]
+        #[arg(value_name = "EMAIL", add = ArgValueCompleter::new(complete::emails))]
         user: String,
     },
     /// Enable a disabled account
     Enable {
         /// Email address of the account
-        #[arg(value_name = "EMAIL")]
+        #[arg(value_name = "EMAIL", add = ArgValueCompleter::new(complete::emails))]
         user: String,
     },
     /// Lift a lock from failed logins
     Unlock {
         /// Email address of the account
-        #[arg(value_name = "EMAIL")]
+        #[arg(value_name = "EMAIL", add = ArgValueCompleter::new(complete::emails))]
         user: String,
     },
     /// Remove an account's second factor (a lost phone)
     #[command(name = "reset-2fa")]
     Reset2fa {
         /// Email address of the account
-        #[arg(value_name = "EMAIL")]
+        #[arg(value_name = "EMAIL", add = ArgValueCompleter::new(complete::emails))]
         user: String,
     },
     /// Set an account's password: ends its sessions and revokes its API tokens. With
@@ -685,7 +695,7 @@ pub enum UsersCommand {
     #[command(name = "set-password")]
     SetPassword {
         /// Email address of the account
-        #[arg(value_name = "EMAIL")]
+        #[arg(value_name = "EMAIL", add = ArgValueCompleter::new(complete::emails))]
         user: String,
         #[command(flatten)]
         password: PasswordSource,
@@ -700,7 +710,7 @@ pub enum UsersCommand {
     /// Delete an account (asks on a terminal unless --yes)
     Delete {
         /// Email address of the account
-        #[arg(value_name = "EMAIL")]
+        #[arg(value_name = "EMAIL", add = ArgValueCompleter::new(complete::emails))]
         user: String,
         /// Do not ask for confirmation
         #[arg(long)]
@@ -718,7 +728,8 @@ pub enum SessionsCommand {
     },
     /// End a session by id
     Revoke {
-        /// Session id (from `sessions list`)
+        /// Session id (from `sessions list`; a unique prefix will do)
+        #[arg(add = ArgValueCompleter::new(complete::own_sessions))]
         id: String,
     },
 }

@@ -164,13 +164,40 @@ fn session_rejected(reason: &'static str, claimed: Option<&str>, why: &str) -> E
 
 /// The actor of this command, or exit 4.
 pub fn actor(store: &Store, policy: &Policy, credential: &Credential) -> Result<Actor> {
+    resolve(store, policy, credential, Writes::Yes)
+}
+
+/// The actor as `actor` finds them, but writing nothing at all: no use recorded, no expired
+/// session ended (a shell completion reads on every TAB).
+pub fn peek_actor(store: &Store, policy: &Policy, credential: &Credential) -> Result<Actor> {
+    resolve(store, policy, credential, Writes::No)
+}
+
+/// Whether finding the actor may record what it finds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Writes {
+    Yes,
+    No,
+}
+
+fn resolve(
+    store: &Store,
+    policy: &Policy,
+    credential: &Credential,
+    writes: Writes,
+) -> Result<Actor> {
     match credential {
-        Credential::SessionFile(path) => session_actor(store, policy, path),
-        Credential::Token(token) => token_actor(store, token),
+        Credential::SessionFile(path) => session_actor(store, policy, path, writes),
+        Credential::Token(token) => token_actor(store, token, writes),
     }
 }
 
-fn session_actor(store: &Store, policy: &Policy, path: &std::path::Path) -> Result<Actor> {
+fn session_actor(
+    store: &Store,
+    policy: &Policy,
+    path: &std::path::Path,
+    writes: Writes,
+) -> Result<Actor> {
     let file = session::read(path)?.ok_or_else(|| not_logged_in("not logged in"))?;
     if file.database_id != store.database_id() {
         return Err(session_rejected(
@@ -212,8 +239,10 @@ fn session_actor(store: &Store, policy: &Policy, path: &std::path::Path) -> Resu
     };
     if let Some(why) = expired {
         // Ended for good, whatever the settings become: best effort, as on any read path.
-        let _ = store.end_expired_session(&row.id);
-        let _ = session::remove_if_holding(path, &file.token);
+        if writes == Writes::Yes {
+            let _ = store.end_expired_session(&row.id);
+            let _ = session::remove_if_holding(path, &file.token);
+        }
         return Err(not_logged_in(&why));
     }
     if user.is_disabled() {
@@ -228,7 +257,7 @@ fn session_actor(store: &Store, policy: &Policy, path: &std::path::Path) -> Resu
     }
     let Holdings { roles, grants } = sql.user_holdings(user.id)?;
     // At most once a minute (or half the idle time), and never at the cost of failing.
-    if now - row.last_seen_at >= (policy.session_idle / 2).clamp(1, 60) {
+    if writes == Writes::Yes && now - row.last_seen_at >= (policy.session_idle / 2).clamp(1, 60) {
         let idle_until = now.saturating_add(policy.session_idle);
         store.touch_session(&row.id, now, idle_until)?;
         row.last_seen_at = now;
@@ -242,7 +271,7 @@ fn session_actor(store: &Store, policy: &Policy, path: &std::path::Path) -> Resu
     })
 }
 
-fn token_actor(store: &Store, token: &str) -> Result<Actor> {
+fn token_actor(store: &Store, token: &str, writes: Writes) -> Result<Actor> {
     let bad = |reason: &'static str, claimed: Option<&str>, why: &str| Error::CredentialRejected {
         token: true,
         reason,
@@ -290,7 +319,7 @@ fn token_actor(store: &Store, token: &str) -> Result<Actor> {
         ));
     }
     let Holdings { roles, grants } = sql.user_holdings(user.id)?;
-    if use_recorded_now(&row, now) {
+    if writes == Writes::Yes && use_recorded_now(&row, now) {
         // A token's use is an authentication of its owner (for access reviews).
         store.touch_token(&row.id, now)?;
         store.touch_authenticated(user.id, now)?;

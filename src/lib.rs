@@ -14,6 +14,7 @@ pub mod cli;
 pub mod clock;
 pub mod codes;
 pub mod commands;
+pub mod complete;
 pub mod context;
 pub mod crypto;
 pub mod docs;

@@ -702,6 +702,7 @@ mod tests {
             users::BY_PENDING_EMAIL,
             users::BY_ID,
             users::SAMPLE_HASH,
+            users::EMAILS_STARTING,
             sessions::BY_TOKEN_HASH,
             sessions::WITH_USER_BY_TOKEN_HASH,
             sessions::DELETE_OF_USER,

@@ -221,6 +221,9 @@ pub struct UserFilter {
     pub search: Option<String>,
 }
 
+pub(super) const EMAILS_STARTING: &str = "SELECT email FROM users
+    WHERE email_canonical >= ?1 AND email_canonical < ?2 ORDER BY email_canonical LIMIT ?3";
+
 impl Sql<'_> {
     pub fn user_by_pending_email(&self, canonical: &str) -> Result<Option<User>> {
         self.first(BY_PENDING_EMAIL, params![canonical], from_row)
@@ -258,6 +261,18 @@ impl Sql<'_> {
 
     pub fn user_by_email(&self, canonical: &str) -> Result<Option<User>> {
         self.first(BY_EMAIL, params![canonical], from_row)
+    }
+
+    /// Up to `limit` addresses whose canonical form starts with `prefix`, in order: a range on
+    /// the unique index, however many accounts there are (a shell completion's question).
+    pub fn emails_starting(&self, prefix: &str, limit: i64) -> Result<Vec<String>> {
+        // Every text that starts with the prefix sorts below it followed by the last code point.
+        let below = format!("{prefix}\u{10FFFF}");
+        self.all(
+            EMAILS_STARTING,
+            params![prefix, below.as_str(), limit],
+            |r| r.text(0),
+        )
     }
 
     pub fn user_by_id(&self, id: i64) -> Result<Option<User>> {

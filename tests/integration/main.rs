@@ -8,6 +8,7 @@ mod audit_chain;
 mod bad_input;
 mod checkpassword;
 mod codes;
+mod completion;
 mod concurrency;
 mod config;
 mod copy;
