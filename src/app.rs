@@ -46,8 +46,7 @@ fn report_argon2_runs() {}
 fn run() -> ExitCode {
     // `COMPLETE=bash useradm` prints the shell's registration; with the line being typed it
     // prints the candidates (complete.rs) and the process ends here.
-    clap_complete::CompleteEnv::with_factory(|| <Cli as clap::CommandFactory>::command())
-        .complete();
+    clap_complete::CompleteEnv::with_factory(<Cli as clap::CommandFactory>::command).complete();
     let cli = match parse() {
         Ok(cli) => cli,
         Err(e) => {
