@@ -309,7 +309,7 @@ impl TestDb {
     pub fn try_exec(&self, sql: &str, args: &[Arg<'_>]) -> anyhow::Result<u64> {
         match &self.server {
             None => {
-                let conn = rusqlite::Connection::open(&self.path)?;
+                let conn = sqlite_connection(&self.path)?;
                 let n = conn
                     .execute(sql, rusqlite::params_from_iter(args.iter().map(to_sqlite)))
                     .with_context(|| format!("running {sql}"))?;
@@ -415,11 +415,19 @@ fn to_sqlite(arg: &Arg<'_>) -> rusqlite::types::Value {
     }
 }
 
+/// The test's own connection waits for the tool's writers (a deliverer sending mail in the
+/// background) as the tool's own connections do, instead of failing at once.
+fn sqlite_connection(path: &Path) -> anyhow::Result<rusqlite::Connection> {
+    let conn = rusqlite::Connection::open(path)?;
+    conn.busy_timeout(std::time::Duration::from_secs(10))?;
+    Ok(conn)
+}
+
 fn sqlite_rows(path: &Path, sql: &str, args: &[Arg<'_>]) -> anyhow::Result<Vec<Vec<Cell>>> {
     if !path.exists() {
         bail!("no database at {}", path.display());
     }
-    let conn = rusqlite::Connection::open(path)?;
+    let conn = sqlite_connection(path)?;
     let mut st = conn
         .prepare(sql)
         .with_context(|| format!("preparing {sql}"))?;

@@ -114,7 +114,8 @@ fn set_text(row: &mut RawRow, column: &str, value: &str) -> Result<(), String> {
         "roles" => row.roles = Some(split_roles(value)),
         // `verified`: the name of older exports, kept as an alias.
         "email_verified" | "verified" => {
-            row.verified = Some(parse_bool(value).ok_or("email_verified must be true or false")?)
+            let bad = || format!("{column} must be true or false");
+            row.verified = Some(parse_bool(value).ok_or_else(bad)?)
         }
         "password" => row.password = Some(value.to_string()),
         "password_hash" => row.password_hash = Some(value.to_string()),
