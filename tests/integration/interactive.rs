@@ -454,8 +454,8 @@ fn the_enrolment_qr_code_fits_80x24_and_decodes() {
         return;
     }
     let env = Env::admin();
-    let email = "abcdefghijklmnopq@example.com";
-    assert_eq!(email.len(), 29);
+    let email = "abcdefghijklmnopqr@example.com";
+    assert_eq!(email.len(), 30);
     env.register_verified(email, ALICE_PW);
     let t = Tmux::start(&env);
     t.wait_for("$");
@@ -490,8 +490,9 @@ fn the_enrolment_qr_code_fits_80x24_and_decodes() {
         for &dark in themes {
             let decoded = zbar_decodes(env.path(), &render_screen(&visible, dark));
             assert!(
-                decoded.as_deref().is_some_and(|d| d
-                    .starts_with("otpauth://totp/useradm:abcdefghijklmnopq%40example.com?secret=")),
+                decoded.as_deref().is_some_and(|d| d.starts_with(
+                    "otpauth://totp/useradm:abcdefghijklmnopqr%40example.com?secret="
+                )),
                 "run {run}, dark theme {dark}: {decoded:?}\n{plain}"
             );
         }
