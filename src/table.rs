@@ -180,14 +180,14 @@ fn shorten_ids<const N: usize>(rows: &mut [[String; N]], i: usize) {
     let longest = ids.iter().map(String::len).max().unwrap_or(0);
     let unique_at = (MIN_ID..=longest)
         .find(|&n| {
-            let mut prefixes: Vec<&str> = ids.iter().map(|id| &id[..n.min(id.len())]).collect();
+            let mut prefixes: Vec<&str> = ids.iter().map(|id| id.get(..n).unwrap_or(id)).collect();
             prefixes.sort_unstable();
             prefixes.windows(2).all(|w| w[0] != w[1])
         })
         .unwrap_or(longest);
     for (row, id) in rows.iter_mut().zip(&ids) {
-        if id.is_ascii() && id.len() > unique_at {
-            row[i] = row[i].replacen(id.as_str(), &id[..unique_at], 1);
+        if let Some(short) = id.get(..unique_at).filter(|s| s.len() < id.len()) {
+            row[i] = row[i].replacen(id.as_str(), short, 1);
         }
     }
 }
