@@ -16,6 +16,17 @@ pub enum Purpose {
 }
 
 impl Purpose {
+    pub fn of(text: &str) -> Option<Purpose> {
+        [
+            Purpose::Verify,
+            Purpose::Reset,
+            Purpose::Invite,
+            Purpose::EmailChange,
+        ]
+        .into_iter()
+        .find(|p| p.as_str() == text)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Purpose::Verify => "verify",

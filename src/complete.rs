@@ -32,6 +32,8 @@ fn reader() -> Option<(Store, Actor)> {
     let policy = Policy::from_rows(&store.sql().settings_rows().ok()?);
     let credential = ctx.credential(store.database_id());
     let actor = gate::peek_actor(&store, &policy, &credential).ok()?;
+    // An actor who owes an action may list nothing, as the listings refuse them.
+    crate::required::refuse_unless(&store, &policy, &actor, None).ok()?;
     Some((store, actor))
 }
 

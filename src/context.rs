@@ -74,7 +74,7 @@ const REDIRECTING: &[&str] = &[
 /// Why this process may hold privileges its caller lacks: the kernel's secure-execution flag
 /// (set-user-ID, set-group-ID, file capabilities), or sudo running it for another user. Owning
 /// the database is no test: under sudo both are the file's owner.
-fn privileged_invocation() -> Option<&'static str> {
+pub fn privileged_invocation() -> Option<&'static str> {
     if at_secure() {
         return Some("set-user-ID, set-group-ID or file capabilities");
     }
@@ -132,6 +132,21 @@ impl Environment {
 }
 
 impl Context {
+    /// Refuses a file the calling user could not read, under a privileged invocation (a
+    /// set-user-ID useradm must not be a way to read `/etc/shadow`): the kernel's check with the
+    /// real user and group ids.
+    pub fn caller_can_read(&self, path: &Path) -> Result<()> {
+        if path.as_os_str() == "-" || privileged_invocation().is_none() {
+            return Ok(());
+        }
+        nix::unistd::access(path, nix::unistd::AccessFlags::R_OK).map_err(|_| {
+            Error::usage(format!(
+                "{}: the calling user cannot read it, and a privileged useradm reads only what its caller may",
+                path.display()
+            ))
+        })
+    }
+
     pub fn from_args(global: &GlobalArgs) -> Result<Context> {
         let mut env = Environment {
             privileged: privileged_invocation(),
@@ -275,7 +290,6 @@ impl Context {
                 Some(path) => CaFrom::File(path.clone()),
                 None => CaFrom::Setting,
             },
-            trust_env_roots: self.db.trust_env_roots,
         })
     }
 }

@@ -357,6 +357,24 @@ fn yescrypt_memory_kib(text: &str) -> std::result::Result<u64, String> {
     if params.p() > 1 || text.split('$').count() != 5 {
         return Err("yescrypt: only p=1 hashes in $y$<params>$<salt>$<hash> form".into());
     }
+    // The extra time factor `t` multiplies the work at the same memory; the crate does not show
+    // it, so the parameters must equal those of some mode with a bounded `t`.
+    let bounded = [
+        yescrypt::Mode::Classic,
+        yescrypt::Mode::Worm,
+        yescrypt::Mode::Rw,
+    ]
+    .into_iter()
+    .flat_map(|mode| (0..=MAX_YESCRYPT_T).map(move |t| (mode, t)))
+    .any(|(mode, t)| {
+        yescrypt::Params::new_with_all_params(mode, params.n(), params.r(), 1, t, 0)
+            .is_ok_and(|p| p == params)
+    });
+    if !bounded {
+        return Err(format!(
+            "yescrypt: a time factor above {MAX_YESCRYPT_T} is refused"
+        ));
+    }
     Ok(kib)
 }
 
@@ -605,6 +623,20 @@ mod tests {
         };
         assert_eq!(check_memory_kib(Some(YESCRYPT), policy), 16384);
         assert!(parse("$6$rounds=10000001$salt$hash").is_err());
+        // t = 2^32-ish at small memory: refused, never run.
+        let slow =
+            yescrypt::Params::new_with_all_params(yescrypt::Mode::Rw, 1024, 8, 1, 4_000_000, 0)
+                .unwrap()
+                .to_string();
+        assert!(
+            parse(&format!("$y${slow}$salt$hash"))
+                .unwrap_err()
+                .contains("time factor")
+        );
+        let ok = yescrypt::Params::new_with_all_params(yescrypt::Mode::Rw, 1024, 8, 1, 2, 0)
+            .unwrap()
+            .to_string();
+        assert!(yescrypt_memory_kib(&format!("$y${ok}$salt$hash")).is_ok());
         assert!(parse("$6$rounds=5000$salt$hash").is_ok());
     }
 

@@ -124,10 +124,6 @@ pub struct Transport {
     /// Where a private CA for the relay comes from, beside the system's store.
     #[serde(default)]
     pub smtp_ca: CaFrom,
-    /// Whether `SSL_CERT_FILE`/`SSL_CERT_DIR` may name the system's store (not under a
-    /// privileged invocation).
-    #[serde(default)]
-    pub trust_env_roots: bool,
 }
 
 /// Where a private CA for the relay comes from.
@@ -159,7 +155,14 @@ impl Transport {
             PasswordFrom::Setting => Some(settings.smtp_password.clone()),
             PasswordFrom::File(path) => Some(read_password_file(path)?),
         };
-        let private_ca = match &self.smtp_ca {
+        // Which roots to trust is the sending process's own choice, never the queue's: under a
+        // privileged invocation the environment's store and CA file are not the caller's to pick.
+        let trust_env_roots = crate::context::privileged_invocation().is_none();
+        let ca_from = match &self.smtp_ca {
+            CaFrom::File(_) if !trust_env_roots => &CaFrom::Setting,
+            other => other,
+        };
+        let private_ca = match ca_from {
             CaFrom::Setting if settings.smtp_ca.is_empty() => Vec::new(),
             CaFrom::Setting => crate::tls::pem_certificates(settings.smtp_ca.as_bytes())
                 .map_err(|why| Error::usage(format!("the setting mail.smtp_ca: {why}")))?,
@@ -179,6 +182,7 @@ impl Transport {
             transport: self.clone(),
             smtp_password,
             private_ca,
+            trust_env_roots,
         })
     }
 }
@@ -199,6 +203,8 @@ pub struct MailConfig {
     pub transport: Transport,
     smtp_password: Option<String>,
     private_ca: Vec<rustls::pki_types::CertificateDer<'static>>,
+    /// Whether `SSL_CERT_FILE`/`SSL_CERT_DIR` may name the system's store.
+    trust_env_roots: bool,
 }
 
 impl std::ops::Deref for MailConfig {

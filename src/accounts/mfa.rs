@@ -52,9 +52,10 @@ pub fn enabled(store: &Store, user_id: i64) -> Result<bool> {
 const PENDING_REUSED_FOR: i64 = 600;
 
 /// Starts an enrolment, once the actor proved their password afresh: a secret not active until a
-/// code confirms it. One begun in the last 10 minutes is offered again; an older one is replaced.
+/// code confirms it. One this session began in the last 10 minutes is offered again; any other
+/// is replaced.
 pub fn begin(store: &mut Store, actor: &Actor, _proof: &Proof) -> Result<Enrolment> {
-    actor.session()?;
+    let session = actor.session()?;
     let now = clock::now();
     match store.sql().totp(actor.user.id)? {
         Some(t) if t.confirmed_at.is_some() => {
@@ -62,7 +63,10 @@ pub fn begin(store: &mut Store, actor: &Actor, _proof: &Proof) -> Result<Enrolme
                 "a second factor is already enabled: `useradm 2fa disable` first".into(),
             ));
         }
-        Some(t) if now - t.created_at < PENDING_REUSED_FOR => {
+        Some(t)
+            if now - t.created_at < PENDING_REUSED_FOR
+                && t.session_id.as_deref() == Some(session.id.as_str()) =>
+        {
             return Ok(Enrolment {
                 uri: totp::uri(&actor.user.email, &t.secret),
                 secret: t.secret,
@@ -72,7 +76,7 @@ pub fn begin(store: &mut Store, actor: &Actor, _proof: &Proof) -> Result<Enrolme
     }
     let secret = totp::new_secret()?;
     store.write(|tx| {
-        tx.set_pending_totp(actor.user.id, &secret, now)?;
+        tx.set_pending_totp(actor.user.id, &secret, &session.id, now)?;
         tx.append_audit(
             &actor.event("mfa.enrolment_started").on(&actor.user.email),
             now,

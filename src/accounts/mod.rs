@@ -53,7 +53,7 @@ impl AccountState {
     }
 }
 
-/// The one item whose id is `id`, or whose id starts with it (at least 4 characters, as tables
+/// The one item whose id is `id`, or whose id starts with it (at least 7 characters, as tables
 /// show ids by their shortest unique prefix); `None` when none does; exit 2 when the prefix
 /// fits several.
 pub(crate) fn by_id_or_prefix<'t, T>(
@@ -65,7 +65,7 @@ pub(crate) fn by_id_or_prefix<'t, T>(
     if let Some(exact) = items.iter().find(|t| id_of(t) == id) {
         return Ok(Some(exact));
     }
-    if id.chars().count() < 4 {
+    if id.chars().count() < 7 {
         return Ok(None);
     }
     let mut found = items.iter().filter(|t| id_of(t).starts_with(id));
@@ -253,7 +253,7 @@ pub(crate) fn redeem_code<T>(
     lookup: Lookup,
     purposes: &[Purpose],
     typed: &str,
-    apply: impl FnOnce(&Tx<'_>, &User, i64) -> Result<T>,
+    apply: impl FnOnce(&Tx<'_>, &User, Purpose, i64) -> Result<T>,
 ) -> Result<T> {
     let normalised = codes::normalise(typed, codes::LENGTH);
     let budget = policy.check_memory_budget_kib;
@@ -300,7 +300,7 @@ pub(crate) fn redeem_code<T>(
         if !tx.use_code(code.id, now)? {
             return Err(Error::code_failed());
         }
-        apply(tx, &user, now)
+        apply(tx, &user, code.purpose, now)
     })
 }
 
@@ -309,14 +309,14 @@ mod prefix_tests {
     use super::*;
 
     #[test]
-    fn an_id_is_named_by_itself_or_a_unique_prefix_of_four_or_more() {
-        let ids = ["abcd1234", "abcd9999", "ffff0000"];
+    fn an_id_is_named_by_itself_or_a_unique_prefix_of_seven_or_more() {
+        let ids = ["abcdef1234", "abcdef1999", "ffffff0000"];
         let find = |id: &str| by_id_or_prefix(&ids, id, "session", |s| s).map(|f| f.copied());
-        assert_eq!(find("abcd1234").unwrap(), Some("abcd1234"));
-        assert_eq!(find("abcd12").unwrap(), Some("abcd1234"));
-        assert_eq!(find("ffff").unwrap(), Some("ffff0000"));
-        assert_eq!(find("fff").unwrap(), None, "too short to be a prefix");
-        assert!(find("abcd").is_err(), "ambiguous");
-        assert_eq!(find("0000").unwrap(), None);
+        assert_eq!(find("abcdef1234").unwrap(), Some("abcdef1234"));
+        assert_eq!(find("abcdef12").unwrap(), Some("abcdef1234"));
+        assert_eq!(find("ffffff0").unwrap(), Some("ffffff0000"));
+        assert_eq!(find("ffffff").unwrap(), None, "too short to be a prefix");
+        assert!(find("abcdef1").is_err(), "ambiguous");
+        assert_eq!(find("0000000").unwrap(), None);
     }
 }

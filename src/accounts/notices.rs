@@ -4,8 +4,6 @@
 //! `store::Notifier`), a deliverer sends it after the command has answered, and a failed notice is
 //! audited and tried again, never the command's failure. A notice never carries a secret.
 
-use std::sync::atomic::{AtomicBool, Ordering};
-
 use crate::accounts::delivery::{self, When};
 use crate::mail::{SecurityNotice, Transport};
 use crate::settings::Policy;
@@ -58,7 +56,7 @@ pub fn wanted(policy: &Policy, kind: &str) -> bool {
 }
 
 /// The notifier for a command's store: `None` when every notice is turned off. Notices go by
-/// `transport`; after the first commit that queued one, a deliverer is started for `db`.
+/// `transport`; after each commit that queued one, a deliverer is started for `db`.
 pub fn notifier(policy: &Policy, transport: &Transport, db: &Location) -> Option<Notifier> {
     if policy.notify_events.is_empty() {
         return None;
@@ -66,15 +64,12 @@ pub fn notifier(policy: &Policy, transport: &Transport, db: &Location) -> Option
     let transport = serde_json::to_string(transport).ok()?;
     let enabled = policy.notify_events.clone();
     let db = db.clone();
-    let started = AtomicBool::new(false);
     Some(Notifier {
         transport,
         notices: Box::new(move |event| notices_for(&enabled, event)),
-        after_commit: Box::new(move || {
-            if !started.swap(true, Ordering::SeqCst) {
-                delivery::hand_off(&db, None, When::Due);
-            }
-        }),
+        // One deliverer per commit that queued notices: each waits for this process to end (10 s
+        // at most), so one started early may run before a later notice exists.
+        after_commit: Box::new(move || delivery::hand_off(&db, None, When::Due)),
     })
 }
 

@@ -39,7 +39,7 @@ pub fn request(
 pub struct ResetDone {
     pub sessions_ended: usize,
     pub tokens_revoked: usize,
-    /// The account had no password: an invitation was accepted.
+    /// The code was an invitation's: the account's first password.
     pub first_password: bool,
 }
 
@@ -62,7 +62,7 @@ pub fn confirm(
         Lookup::Email,
         &[Purpose::Reset, Purpose::Invite],
         typed_code,
-        |tx, user, now| {
+        |tx, user, purpose, now| {
             // Judged against the account's names only now, so a wrong code never reveals them; a
             // rejection rolls back and leaves the code usable.
             let words = AccountWords {
@@ -78,7 +78,7 @@ pub fn confirm(
             let done = ResetDone {
                 sessions_ended: tx.delete_user_sessions(user.id, None)?,
                 tokens_revoked: tx.revoke_user_tokens(user.id, now)?,
-                first_password: user.password_hash.is_none(),
+                first_password: purpose == Purpose::Invite,
             };
             let name = match done.first_password {
                 true => "invitation.accepted",

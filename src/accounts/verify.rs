@@ -29,7 +29,7 @@ pub fn confirm(
             Lookup::PendingEmail,
             &[Purpose::EmailChange],
             typed_code,
-            |tx, user, now| {
+            |tx, user, _, now| {
                 tx.apply_pending_email(user.id, now)?;
                 tx.revoke_codes(
                     user.id,
@@ -52,7 +52,7 @@ pub fn confirm(
             Lookup::Email,
             &[Purpose::Verify],
             typed_code,
-            |tx, user, now| {
+            |tx, user, _, now| {
                 tx.set_email_verified(user.id, now)?;
                 let event = AuditEvent::new("email.verified")
                     .by(user.id, &user.email)

@@ -28,7 +28,8 @@ fn format_of(choice: Option<FileFormat>, path: &std::path::Path) -> Format {
 /// Larger inputs are refused rather than read whole into memory.
 const MAX_IMPORT_BYTES: u64 = 1 << 30;
 
-fn read_input(path: &std::path::Path) -> Result<String> {
+fn read_input(ctx: &Context, path: &std::path::Path) -> Result<String> {
+    ctx.caller_can_read(path)?;
     let mut bytes = Vec::new();
     let what = if path.as_os_str() == "-" {
         "standard input".to_string()
@@ -61,12 +62,12 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<Report> {
             (rows, errors, true)
         }
         (None, Some(path)) => {
-            let text = read_input(path)?;
+            let text = read_input(ctx, path)?;
             let (rows, errors) = import::parse::parse(&text, format_of(args.format, path));
             (rows, errors, false)
         }
         (None, None) => {
-            let read = unix_rows(&args)?;
+            let read = unix_rows(ctx, &args)?;
             warnings = read.warnings;
             made_up = true;
             (read.rows, read.errors, false)
@@ -119,13 +120,17 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<Report> {
 }
 
 /// The rows of `--from-shadow` or `--from-htpasswd`.
-fn unix_rows(args: &ImportArgs) -> Result<import::unix::Read> {
+fn unix_rows(ctx: &Context, args: &ImportArgs) -> Result<import::unix::Read> {
     let domain = args.email_domain.as_deref().unwrap_or_default();
     crate::validate::parse_email(&format!("user@{domain}"))
         .map_err(|_| Error::usage(format!("--email-domain {domain:?} is not a mail domain")))?;
     if let Some(path) = &args.from_shadow {
-        let shadow = read_input(path)?;
-        let passwd = args.passwd.as_deref().map(read_input).transpose()?;
+        let shadow = read_input(ctx, path)?;
+        let passwd = args
+            .passwd
+            .as_deref()
+            .map(|p| read_input(ctx, p))
+            .transpose()?;
         let login_defs = std::fs::read_to_string("/etc/login.defs").ok();
         let uid_min = import::unix::uid_min(login_defs.as_deref());
         return Ok(import::unix::shadow(
@@ -136,7 +141,7 @@ fn unix_rows(args: &ImportArgs) -> Result<import::unix::Read> {
         ));
     }
     match &args.from_htpasswd {
-        Some(path) => Ok(import::unix::htpasswd(&read_input(path)?, domain)),
+        Some(path) => Ok(import::unix::htpasswd(&read_input(ctx, path)?, domain)),
         None => Err(Error::usage(
             "name a FILE, --from-django DB, --from-shadow FILE or --from-htpasswd FILE",
         )),

@@ -48,7 +48,8 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, args: LoginArgs) -> Result<Repo
         );
         match result {
             Ok((user, session)) => break (user, session, password),
-            Err(Error::AuthFailed(why)) if at_prompts && tries < 3 => {
+            // A failure that locked the email ends the tries: the lock says so.
+            Err(Error::AuthFailed(why)) if at_prompts && tries < 3 && !why.contains("locked") => {
                 eprintln!("useradm: {why}; try again.");
                 tries += 1;
             }

@@ -5,7 +5,7 @@ use super::{Sql, Tx};
 use crate::codes::Purpose;
 use crate::error::Result;
 
-pub(super) const LIVE: &str = "SELECT id, code_hash, attempts FROM one_time_codes
+pub(super) const LIVE: &str = "SELECT id, code_hash, attempts, purpose FROM one_time_codes
   WHERE user_id = ?1 AND purpose IN (?2, ?3) AND email = ?4
     AND used_at IS NULL AND revoked_at IS NULL AND expires_at > ?5
   ORDER BY created_at DESC, id DESC LIMIT 1";
@@ -17,6 +17,8 @@ pub struct CodeRow {
     pub id: i64,
     pub code_hash: String,
     pub attempts: i64,
+    /// Which of the asked purposes the code is of.
+    pub purpose: Purpose,
 }
 
 impl Sql<'_> {
@@ -35,6 +37,7 @@ impl Sql<'_> {
                 id: r.int(0)?,
                 code_hash: r.text(1)?,
                 attempts: r.int(2)?,
+                purpose: Purpose::of(&r.text(3)?).unwrap_or(Purpose::Verify),
             })
         })
     }

@@ -5,7 +5,7 @@ use super::{Sql, Tx};
 use crate::error::Result;
 
 pub(super) const TOTP_OF_USER: &str =
-    "SELECT secret, confirmed_at, last_step, created_at FROM totp WHERE user_id = ?1";
+    "SELECT secret, confirmed_at, last_step, created_at, session_id FROM totp WHERE user_id = ?1";
 pub(super) const RECOVERY_OF_USER: &str =
     "SELECT id, code_hash FROM recovery_codes WHERE user_id = ?1 AND used_at IS NULL";
 
@@ -17,6 +17,8 @@ pub struct TotpRow {
     pub last_step: Option<i64>,
     /// When the enrolment began.
     pub created_at: i64,
+    /// The session that began a pending enrolment.
+    pub session_id: Option<String>,
 }
 
 impl Sql<'_> {
@@ -27,6 +29,7 @@ impl Sql<'_> {
                 confirmed_at: r.opt_int(1)?,
                 last_step: r.opt_int(2)?,
                 created_at: r.int(3)?,
+                session_id: r.opt_text(4)?,
             })
         })
     }
@@ -41,13 +44,19 @@ impl Sql<'_> {
 
 impl Tx<'_> {
     /// Starts an enrolment (replacing an unconfirmed one).
-    pub fn set_pending_totp(&self, user_id: i64, secret: &str, now: i64) -> Result<()> {
+    pub fn set_pending_totp(
+        &self,
+        user_id: i64,
+        secret: &str,
+        session_id: &str,
+        now: i64,
+    ) -> Result<()> {
         self.exec(
-            "INSERT INTO totp (user_id, secret, created_at) VALUES (?1, ?2, ?3)
+            "INSERT INTO totp (user_id, secret, created_at, session_id) VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT (user_id) DO UPDATE
                SET secret = excluded.secret, created_at = excluded.created_at,
-                   confirmed_at = NULL, last_step = NULL",
-            params![user_id, secret, now],
+                   session_id = excluded.session_id, confirmed_at = NULL, last_step = NULL",
+            params![user_id, secret, now, session_id],
         )?;
         Ok(())
     }

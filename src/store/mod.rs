@@ -402,6 +402,7 @@ impl Store {
             Ok(out) => {
                 let committed = self.conn.batch("COMMIT");
                 let lines = self.audit_lines.take();
+                let queued_notices = self.notices_queued.take();
                 committed?;
                 COMMITTED.store(true, std::sync::atomic::Ordering::SeqCst);
                 if let Some(socket) = &self.audit_copy {
@@ -409,9 +410,7 @@ impl Store {
                         lines.iter().map(|l| (l.is_failure(), l.text())).collect();
                     crate::syslog::send(socket, &lines);
                 }
-                if self.notices_queued.take()
-                    && let Some(notifier) = &self.notifier
-                {
+                if queued_notices && let Some(notifier) = &self.notifier {
                     (notifier.after_commit)();
                 }
                 Ok(Some(out))

@@ -78,6 +78,10 @@ fn completions_offer_what_the_actor_may_see_and_write_nothing() {
 
     // A TAB wrote nothing: no session touched, no event.
     assert_eq!(env.dump(), before);
+
+    // An actor who owes an action lists nothing, as `users list` refuses them.
+    env.config_set("mfa.required_roles", "*");
+    assert!(candidates(&env, None, &["users", "show", "al"]).is_empty());
 }
 
 #[test]

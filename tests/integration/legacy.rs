@@ -295,7 +295,7 @@ fn a_shadow_file_migrates_with_its_states() {
         "{warnings}"
     );
     assert!(
-        warnings.contains("2 system account(s) (uid below 1000)"),
+        warnings.contains("2 system account(s) (root, or uid below 1000)"),
         "{warnings}"
     );
     assert!(

@@ -93,16 +93,17 @@ struct Row {
 
 impl Row {
     /// The code a new account of this row is mailed: an invitation without a password, a
-    /// verification code with a password but an unverified address (without one that account
-    /// could not log in); none when disabled or with `--no-email`.
-    fn mailed(&self, options: &Options) -> Option<Purpose> {
+    /// verification code with a password but an unverified address where logins need a verified
+    /// one (without it that account could not log in); none when disabled or with `--no-email`.
+    fn mailed(&self, options: &Options, policy: &Policy) -> Option<Purpose> {
         if self.status == Some(Status::Disabled) || options.no_email {
             return None;
         }
         match (&self.secret, self.verified) {
             (Secret::None, _) => Some(Purpose::Invite),
             (_, Some(true)) => None,
-            _ => Some(Purpose::Verify),
+            _ if policy.require_verified_email => Some(Purpose::Verify),
+            _ => None,
         }
     }
 }
@@ -489,7 +490,7 @@ fn hash(rows: &[Row], plans: &[Plan], policy: &Policy, request: &Request<'_>) ->
         .map(|(i, r)| (i, &r.secret))
         .collect();
     let invited: Vec<usize> = (0..rows.len())
-        .filter(|i| created(i) && rows[*i].mailed(&request.options).is_some())
+        .filter(|i| created(i) && rows[*i].mailed(&request.options, policy).is_some())
         .collect();
     let total = (passwords.len() + invited.len()) as u64;
     let done = std::sync::atomic::AtomicU64::new(0);
@@ -511,7 +512,7 @@ fn hash(rows: &[Row], plans: &[Plan], policy: &Policy, request: &Request<'_>) ->
         .collect::<Result<_>>()?;
     let invitations = invited
         .par_iter()
-        .filter_map(|i| Some((*i, rows[*i].mailed(&request.options)?)))
+        .filter_map(|i| Some((*i, rows[*i].mailed(&request.options, policy)?)))
         .map(|(i, purpose)| {
             let c = prepare_code(policy);
             tick();
@@ -624,7 +625,7 @@ impl<'a> Writer<'a, '_> {
                 &code.hash,
                 &row.email.canonical,
                 self.now,
-                code_ttl(self.policy, purpose),
+                code_ttl(self.policy),
             )?;
         }
         let detail = serde_json::json!({
@@ -689,12 +690,10 @@ impl<'a> Writer<'a, '_> {
     }
 }
 
-/// How long a code of `purpose` mailed by an import lasts.
-fn code_ttl(policy: &Policy, purpose: Purpose) -> i64 {
-    match purpose {
-        Purpose::Invite => policy.invite_ttl,
-        _ => policy.code_ttl,
-    }
+/// How long a code mailed by an import lasts: an invitation's time (`codes.invite_ttl`), for
+/// the verification codes too, since a large import mails them one by one after its commit.
+fn code_ttl(policy: &Policy) -> i64 {
+    policy.invite_ttl
 }
 
 /// Phase 5: invitations and verification codes, after the commit; those that fail are listed
@@ -715,7 +714,7 @@ fn invite(
                     to,
                     purpose,
                     code: &code.code,
-                    ttl_secs: code_ttl(policy, purpose),
+                    ttl_secs: code_ttl(policy),
                 },
             ),
             None => Err(Error::MailFailed("no mail configuration".into())),

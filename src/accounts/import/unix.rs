@@ -81,6 +81,11 @@ pub fn shadow(text: &str, passwd: Option<&str>, domain: &str, uid_min: u32) -> R
             continue;
         }
         let (name, password) = (fields[0], fields[1]);
+        // Without the passwd file, the one system account known by name still stays out.
+        if passwd.is_none() && name == "root" {
+            system += 1;
+            continue;
+        }
         let entry = passwd.as_ref().map(|p| p.get(name));
         if let Some(entry) = &entry {
             match entry {
@@ -146,7 +151,7 @@ pub fn shadow(text: &str, passwd: Option<&str>, domain: &str, uid_min: u32) -> R
     }
     if system > 0 {
         read.warnings.push(format!(
-            "{system} system account(s) (uid below {uid_min}) were skipped"
+            "{system} system account(s) (root, or uid below {uid_min}) were skipped"
         ));
     }
     if !ageing.is_empty() {
@@ -243,6 +248,22 @@ mod tests {
         assert_eq!(read.rows[2].password_hash, None);
         assert_eq!(read.rows[2].expires_at, Some(20454 * 86_400));
         assert_eq!(read.warnings.len(), 3, "{:?}", read.warnings);
+    }
+
+    #[test]
+    fn without_the_passwd_file_root_still_stays_out() {
+        let read = shadow(
+            "root:$6$s$h:19000::::::\nann:$6$s$h:19000::::::\n",
+            None,
+            "x.org",
+            1000,
+        );
+        let emails: Vec<&str> = read
+            .rows
+            .iter()
+            .filter_map(|r| r.email.as_deref())
+            .collect();
+        assert_eq!(emails, ["ann@x.org"]);
     }
 
     #[test]

@@ -41,3 +41,7 @@ SELECT a.actor_id, json_extract(a.detail, '$.where.host'), json_extract(a.detail
  WHERE a.event = 'login.ok' AND json_valid(a.detail)
    AND json_type(a.detail, '$.where.host') = 'text' AND json_type(a.detail, '$.where.os_user') = 'text'
  GROUP BY 1, 2, 3;
+
+-- The session that began a pending enrolment: only it is offered the pending secret again (a
+-- secret begun by someone else who knew the password must never be the one its owner scans).
+ALTER TABLE totp ADD COLUMN session_id TEXT;

@@ -20,3 +20,5 @@ SELECT a.actor_id, a.detail::jsonb #>> '{where,host}', a.detail::jsonb #>> '{whe
    AND jsonb_typeof(a.detail::jsonb #> '{where,os_user}') = 'string'
  GROUP BY 1, 2, 3
 ON CONFLICT DO NOTHING;
+
+ALTER TABLE totp ADD COLUMN session_id TEXT COLLATE "C";
