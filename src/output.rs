@@ -166,11 +166,44 @@ pub fn show_enrolment(ctx: &Context, secret: &str, uri: &str) {
     );
 }
 
+/// The smallest QR code of `text` at error correction L, its longest run of characters of the
+/// alphanumeric mode (a TOTP secret's base32) in that mode and the rest as bytes. The crate's own
+/// segmentation may cut a secret's digits into short numeric segments whose headers cost more
+/// than they save, which made the code a version larger for some secrets.
+fn qr_code(text: &str) -> Option<qrcode::QrCode> {
+    let alphanumeric =
+        |b: &u8| b.is_ascii_digit() || b.is_ascii_uppercase() || b" $%*+-./:".contains(b);
+    let bytes = text.as_bytes();
+    let (mut best, mut run) = ((0, 0), 0);
+    for (i, b) in bytes.iter().enumerate() {
+        run = if alphanumeric(b) { run + 1 } else { 0 };
+        if run > best.1 - best.0 {
+            best = (i + 1 - run, i + 1);
+        }
+    }
+    let (head, middle, tail) = (&bytes[..best.0], &bytes[best.0..best.1], &bytes[best.1..]);
+    (1..=40).find_map(|v| {
+        let mut bits = qrcode::bits::Bits::new(qrcode::Version::Normal(v));
+        for (data, in_alphanumeric) in [(head, false), (middle, true), (tail, false)] {
+            if data.is_empty() {
+                continue;
+            }
+            let pushed = match in_alphanumeric {
+                true => bits.push_alphanumeric_data(data),
+                false => bits.push_byte_data(data),
+            };
+            pushed.ok()?;
+        }
+        bits.push_terminator(qrcode::EcLevel::L).ok()?;
+        qrcode::QrCode::with_bits(bits, qrcode::EcLevel::L).ok()
+    })
+}
+
 /// The QR code of `text` at error correction L with a 2-module quiet zone, two module rows per
 /// line in half blocks. In colour it is drawn black on white whatever the terminal's theme;
 /// without colour the glyphs are the light modules, for a dark background.
 fn qr_text(text: &str, color: bool) -> Option<String> {
-    let code = qrcode::QrCode::with_error_correction_level(text, qrcode::EcLevel::L).ok()?;
+    let code = qr_code(text)?;
     const QUIET: usize = 2;
     let width = code.width();
     let colors = code.to_colors();
