@@ -75,6 +75,12 @@ const REDIRECTING: &[&str] = &[
 /// (set-user-ID, set-group-ID, file capabilities), or sudo running it for another user. Owning
 /// the database is no test: under sudo both are the file's owner.
 pub fn privileged_invocation() -> Option<&'static str> {
+    // Read once per process: the mailer asks again for every message it sends.
+    static PRIVILEGED: std::sync::OnceLock<Option<&'static str>> = std::sync::OnceLock::new();
+    *PRIVILEGED.get_or_init(find_privileges)
+}
+
+fn find_privileges() -> Option<&'static str> {
     if at_secure() {
         return Some("set-user-ID, set-group-ID or file capabilities");
     }

@@ -380,13 +380,17 @@ pub fn validate(def: &Definition, raw: &str) -> Result<String> {
     }
 }
 
+/// The items of a comma-separated setting, trimmed, without empty ones: how every list setting
+/// is read, as it is validated and as the policy takes it.
+pub fn comma_items(raw: &str) -> impl Iterator<Item = &str> {
+    raw.split(',')
+        .map(str::trim)
+        .filter(|item| !item.is_empty())
+}
+
 /// Role names separated by commas, or `*` (every account) alone.
 fn role_list(raw: &str) -> std::result::Result<String, String> {
-    let names: Vec<&str> = raw
-        .split(',')
-        .map(str::trim)
-        .filter(|r| !r.is_empty())
-        .collect();
+    let names: Vec<&str> = comma_items(raw).collect();
     if names.contains(&"*") {
         return match names.len() {
             1 => Ok("*".into()),
@@ -401,11 +405,7 @@ fn role_list(raw: &str) -> std::result::Result<String, String> {
 
 /// Words separated by commas: at most 100, of at most 64 characters each.
 fn word_list(raw: &str) -> std::result::Result<String, String> {
-    let words: Vec<&str> = raw
-        .split(',')
-        .map(str::trim)
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words: Vec<&str> = comma_items(raw).collect();
     let bad_word = |w: &&str| w.chars().count() > 64 || w.chars().any(char::is_control);
     if words.len() > 100 || words.iter().any(bad_word) {
         return Err("at most 100 words of at most 64 characters, no control characters".into());
@@ -501,13 +501,8 @@ impl Policy {
         let int = |key: &str| -> i64 { text(key).parse().unwrap_or(0) };
         let secs = |key: &str| -> i64 { parse_duration(&text(key)).unwrap_or(0) };
         let flag = |key: &str| text(key) == "true";
-        let list = |key: &str| -> Vec<String> {
-            text(key)
-                .split(',')
-                .filter(|w| !w.is_empty())
-                .map(str::to_string)
-                .collect()
-        };
+        let list =
+            |key: &str| -> Vec<String> { comma_items(&text(key)).map(str::to_string).collect() };
         let u32_of = |key: &str| u32::try_from(int(key)).unwrap_or(u32::MAX);
         Policy {
             password_min_length: usize::try_from(int("password.min_length")).unwrap_or(15),

@@ -35,7 +35,7 @@ pub const DEFAULT_EVENTS: &str = "password_changed,password_reset,password_set,e
 /// Checks a `notify.events` value: known kinds, separated by commas (empty: none).
 pub fn kind_list(raw: &str) -> std::result::Result<String, String> {
     let mut kinds: Vec<&str> = Vec::new();
-    for kind in raw.split(',').map(str::trim).filter(|k| !k.is_empty()) {
+    for kind in crate::settings::comma_items(raw) {
         if !KINDS.iter().any(|(k, _)| *k == kind) {
             let known: Vec<&str> = KINDS.iter().map(|(k, _)| *k).collect();
             return Err(format!(
@@ -48,11 +48,6 @@ pub fn kind_list(raw: &str) -> std::result::Result<String, String> {
         }
     }
     Ok(kinds.join(","))
-}
-
-/// Whether the policy sends notices of `kind`.
-pub fn wanted(policy: &Policy, kind: &str) -> bool {
-    policy.notify_events.iter().any(|k| k == kind)
 }
 
 /// The notifier for a command's store: `None` when every notice is turned off. Notices go by

@@ -62,9 +62,10 @@ fn wait_for_mail_in(file: &std::path::Path) {
     conn.busy_timeout(std::time::Duration::from_secs(10))
         .unwrap();
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-    let pending = "SELECT count(*) FROM mail_queue
-                    WHERE done_at IS NULL AND (attempts = 0 OR claimed_until IS NOT NULL)";
-    while conn.query_row(pending, [], |r| r.get::<_, i64>(0)).unwrap() > 0
+    while conn
+        .query_row(MAIL_PENDING, [], |r| r.get::<_, i64>(0))
+        .unwrap()
+        > 0
         && std::time::Instant::now() < deadline
     {
         std::thread::sleep(std::time::Duration::from_millis(10));

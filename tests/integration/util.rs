@@ -346,8 +346,7 @@ impl Env {
     /// not count.
     #[track_caller]
     pub fn wait_for_mail(&self) {
-        let pending = "SELECT count(*) FROM mail_queue
-                        WHERE done_at IS NULL AND (attempts = 0 OR claimed_until IS NOT NULL)";
+        let pending = MAIL_PENDING;
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
         while let Ok(n) = self.try_int(pending, &[]) {
             if n == 0 || std::time::Instant::now() >= deadline {
@@ -504,6 +503,11 @@ impl Env {
 
 /// An account whose stored hash takes seconds to check (PBKDF2, 200,000 rounds: the import only
 /// parses it, a check runs it).
+/// How many messages wait unsent: not yet tried, or being sent now (a message that failed and
+/// waits for a later retry does not count).
+pub const MAIL_PENDING: &str = "SELECT count(*) FROM mail_queue
+    WHERE done_at IS NULL AND (attempts = 0 OR claimed_until IS NOT NULL)";
+
 pub const SLOW: &str = "slow@example.com";
 
 pub fn import_slow_account(env: &Env) {
