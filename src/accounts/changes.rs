@@ -29,6 +29,13 @@ impl<'a> ChangedBy<'a> {
         }
     }
 
+    pub fn apply(actor: &'a Actor) -> ChangedBy<'a> {
+        ChangedBy {
+            actor,
+            via: Some("apply"),
+        }
+    }
+
     /// The audit event of a change to `target`.
     pub fn event(&self, name: &'static str, target: &str, detail: serde_json::Value) -> AuditEvent {
         let mut detail = detail;
@@ -163,6 +170,16 @@ pub fn set_must_change(
     Ok(true)
 }
 
+/// Exit 2 when an account would expire before it becomes valid.
+pub fn window_in_order(valid_from: Option<i64>, expires_at: Option<i64>) -> Result<()> {
+    match (valid_from, expires_at) {
+        (Some(f), Some(u)) if f >= u => Err(Error::usage(
+            "the account would expire before it becomes valid",
+        )),
+        _ => Ok(()),
+    }
+}
+
 /// Sets the account's validity window; `false` when it was so already.
 pub fn set_validity(
     tx: &Tx<'_>,
@@ -175,6 +192,7 @@ pub fn set_validity(
     if (user.valid_from, user.expires_at) == (valid_from, expires_at) {
         return Ok(false);
     }
+    window_in_order(valid_from, expires_at)?;
     tx.set_validity(user.id, valid_from, expires_at, now)?;
     let detail = serde_json::json!({
         "valid_from": valid_from.map(crate::clock::rfc3339),

@@ -4,7 +4,7 @@ use crate::clock;
 use crate::error::{Error, Result};
 use crate::gate::Actor;
 use crate::settings::{DEFINITIONS, Definition, Kind, definition, validate};
-use crate::store::Store;
+use crate::store::{Store, Tx};
 
 /// What a secret's value shows as.
 pub const REDACTED: &str = "********";
@@ -42,6 +42,33 @@ fn pem_summary(pem: &str) -> String {
     format!("PEM, {} certificate(s): {}", certs.len(), prints.join(", "))
 }
 
+/// Stores a validated value in the caller's transaction; `false` when the setting had it.
+pub fn set_in(
+    tx: &Tx<'_>,
+    actor: &Actor,
+    def: &'static Definition,
+    value: &str,
+    now: i64,
+) -> Result<bool> {
+    actor.require(crate::permissions::SETTINGS_MANAGE)?;
+    let before = tx.settings_rows()?.get(def.key).cloned();
+    if before.as_deref().unwrap_or(def.default) == value {
+        return Ok(false);
+    }
+    tx.set_setting(def.key, value, now)?;
+    let event = actor
+        .event("setting.changed")
+        .on(def.key)
+        .with(serde_json::json!({ "value": shown(def, value) }));
+    tx.append_audit(&event, now)?;
+    Ok(true)
+}
+
+/// A value as `config get` shows it: a secret redacted, a PEM summarised.
+pub fn shown(def: &'static Definition, value: &str) -> String {
+    view(def, Some(&value.to_string())).value
+}
+
 pub fn list(store: &Store) -> Result<Vec<SettingView>> {
     let rows = store.sql().settings_rows()?;
     Ok(DEFINITIONS
@@ -74,21 +101,7 @@ pub fn set(
     }
     let value = validate(def, raw)?;
     let now = clock::now();
-    let changed = store.write(|tx| {
-        let before = tx.settings_rows()?.get(key).cloned();
-        if before.as_deref() == Some(value.as_str()) {
-            return Ok(false);
-        }
-        tx.set_setting(key, &value, now)?;
-        // As `config get` shows it: a secret redacted, a PEM summarised.
-        let shown = view(def, Some(&value)).value;
-        let event = actor
-            .event("setting.changed")
-            .on(key)
-            .with(serde_json::json!({ "value": shown }));
-        tx.append_audit(&event, now)?;
-        Ok(true)
-    })?;
+    let changed = store.write(|tx| set_in(tx, actor, def, &value, now))?;
     let rows = store.sql().settings_rows()?;
     Ok((view(def, rows.get(key)), changed))
 }

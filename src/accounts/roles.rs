@@ -13,7 +13,7 @@ use crate::error::{Error, Result};
 use crate::gate::{self, Actor};
 use crate::permissions;
 use crate::permissions::{ROLES_GRANT, ROLES_MANAGE};
-use crate::store::{Role, RoleSummary, Sql, Store};
+use crate::store::{Role, RoleSummary, Sql, Store, Tx};
 use crate::validate::{self, Email};
 
 #[derive(Debug, Clone, Serialize)]
@@ -74,6 +74,18 @@ fn changeable(role: &Role) -> Result<()> {
     }
 }
 
+/// Exit 2 unless the name, the description and every permission are well formed.
+pub fn validate_role(name: &str, description: &str, perms: &[String]) -> Result<()> {
+    validate::role_name(name)?;
+    perms.iter().try_for_each(|p| permissions::validate(p))?;
+    if description.chars().count() > 500 || description.chars().any(char::is_control) {
+        return Err(Error::usage(
+            "the description must be at most 500 characters, without control characters",
+        ));
+    }
+    Ok(())
+}
+
 /// Creates a role; with `exists_ok` an existing role is a success that changes nothing.
 pub fn create(
     store: &mut Store,
@@ -83,13 +95,7 @@ pub fn create(
     perms: &[String],
     exists_ok: bool,
 ) -> Result<(RoleView, bool)> {
-    validate::role_name(name)?;
-    perms.iter().try_for_each(|p| permissions::validate(p))?;
-    if description.chars().count() > 500 || description.chars().any(char::is_control) {
-        return Err(Error::usage(
-            "the description must be at most 500 characters, without control characters",
-        ));
-    }
+    validate_role(name, description, perms)?;
     if store.sql().role_by_name(name)?.is_some() {
         return if exists_ok {
             Ok((show(store, name)?, false))
@@ -102,15 +108,29 @@ pub fn create(
     let now = clock::now();
     store.write(|tx| {
         let actor = gate::recheck(tx, actor, &[ROLES_MANAGE])?;
-        gate::require_can_give(&actor, perms)?;
-        let id = tx.create_role(name, description, now)?;
-        for p in perms {
-            tx.allow(id, p)?;
-        }
-        let detail = serde_json::json!({ "permissions": perms });
-        tx.append_audit(&actor.event("role.created").on(name).with(detail), now)
+        create_in(tx, &actor, name, description, perms, now).map(|_| ())
     })?;
     Ok((show(store, name)?, true))
+}
+
+/// Creates a role in the caller's transaction, for an actor rechecked there; its id.
+pub fn create_in(
+    tx: &Tx<'_>,
+    actor: &Actor,
+    name: &str,
+    description: &str,
+    perms: &[String],
+    now: i64,
+) -> Result<i64> {
+    actor.require(ROLES_MANAGE)?;
+    gate::require_can_give(actor, perms)?;
+    let id = tx.create_role(name, description, now)?;
+    for p in perms {
+        tx.allow(id, p)?;
+    }
+    let detail = serde_json::json!({ "permissions": perms });
+    tx.append_audit(&actor.event("role.created").on(name).with(detail), now)?;
+    Ok(id)
 }
 
 pub fn delete(store: &mut Store, actor: &Actor, name: &str) -> Result<RoleView> {
@@ -120,13 +140,42 @@ pub fn delete(store: &mut Store, actor: &Actor, name: &str) -> Result<RoleView> 
     let now = clock::now();
     store.write(|tx| {
         let actor = gate::recheck(tx, actor, &[ROLES_MANAGE])?;
-        gate::require_can_give(&actor, &tx.role_permissions(role.id)?)?;
-        require_can_act_on_holders(tx, &actor, &role)?;
-        tx.delete_role(role.id)?;
-        let detail = serde_json::json!({ "permissions": view.permissions, "users": view.users });
-        tx.append_audit(&actor.event("role.deleted").on(name).with(detail), now)
+        delete_in(tx, &actor, &role, now)
     })?;
     Ok(view)
+}
+
+/// Deletes a role in the caller's transaction: not a built-in one, and only by an actor who
+/// could give each of its permissions and act on each holder.
+pub fn delete_in(tx: &Tx<'_>, actor: &Actor, role: &Role, now: i64) -> Result<()> {
+    changeable(role)?;
+    actor.require(ROLES_MANAGE)?;
+    let perms = tx.role_permissions(role.id)?;
+    gate::require_can_give(actor, &perms)?;
+    require_can_act_on_holders(tx, actor, role)?;
+    let users = tx.role_holders(role.id)?.len();
+    tx.delete_role(role.id)?;
+    let detail = serde_json::json!({ "permissions": perms, "users": users });
+    tx.append_audit(&actor.event("role.deleted").on(&role.name).with(detail), now)
+}
+
+/// Sets a role's description in the caller's transaction; `false` when it was so.
+pub fn describe_in(
+    tx: &Tx<'_>,
+    actor: &Actor,
+    role: &Role,
+    description: &str,
+    now: i64,
+) -> Result<bool> {
+    changeable(role)?;
+    actor.require(ROLES_MANAGE)?;
+    if role.description == description {
+        return Ok(false);
+    }
+    tx.describe_role(role.id, description)?;
+    let detail = serde_json::json!({ "description": description });
+    tx.append_audit(&actor.event("role.described").on(&role.name).with(detail), now)?;
+    Ok(true)
 }
 
 /// Adds (`allow`) or removes (`deny`) permissions; returns the role and what changed.
@@ -143,37 +192,51 @@ pub fn change_permissions(
     let now = clock::now();
     let changed = store.write(|tx| {
         let actor = gate::recheck(tx, actor, &[ROLES_MANAGE])?;
-        gate::require_can_give(&actor, perms)?;
-        if allow && let Some(p) = perms.iter().find(|p| permissions::hands_over_everything(p)) {
-            gate::require_step_up(&actor, &format!("allowing {p}"))?;
-        }
-        if !allow {
-            require_can_act_on_holders(tx, &actor, &role)?;
-        }
-        let mut changed = Vec::new();
-        for p in perms {
-            let did = if allow {
-                tx.allow(role.id, p)?
-            } else {
-                tx.deny(role.id, p)?
-            };
-            if did {
-                changed.push(p.clone());
-            }
-        }
-        if allow && !changed.is_empty() {
-            for holder in tx.role_holders(role.id)? {
-                cancel_pending_email(tx, holder, now)?;
-            }
-        }
-        if !changed.is_empty() {
-            let event = if allow { "role.allowed" } else { "role.denied" };
-            let detail = serde_json::json!({ "permissions": changed });
-            tx.append_audit(&actor.event(event).on(name).with(detail), now)?;
-        }
-        Ok(changed)
+        change_permissions_in(tx, &actor, &role, perms, allow, now)
     })?;
     Ok((show(store, name)?, changed))
+}
+
+/// Adds or removes permissions in the caller's transaction; what changed.
+pub fn change_permissions_in(
+    tx: &Tx<'_>,
+    actor: &Actor,
+    role: &Role,
+    perms: &[String],
+    allow: bool,
+    now: i64,
+) -> Result<Vec<String>> {
+    changeable(role)?;
+    actor.require(ROLES_MANAGE)?;
+    gate::require_can_give(actor, perms)?;
+    if allow && let Some(p) = perms.iter().find(|p| permissions::hands_over_everything(p)) {
+        gate::require_step_up(actor, &format!("allowing {p}"))?;
+    }
+    if !allow {
+        require_can_act_on_holders(tx, actor, role)?;
+    }
+    let mut changed = Vec::new();
+    for p in perms {
+        let did = if allow {
+            tx.allow(role.id, p)?
+        } else {
+            tx.deny(role.id, p)?
+        };
+        if did {
+            changed.push(p.clone());
+        }
+    }
+    if allow && !changed.is_empty() {
+        for holder in tx.role_holders(role.id)? {
+            cancel_pending_email(tx, holder, now)?;
+        }
+    }
+    if !changed.is_empty() {
+        let event = if allow { "role.allowed" } else { "role.denied" };
+        let detail = serde_json::json!({ "permissions": changed });
+        tx.append_audit(&actor.event(event).on(&role.name).with(detail), now)?;
+    }
+    Ok(changed)
 }
 
 /// `grant` (give) or `revoke` (take): one role change per role, `changed` per role.

@@ -198,13 +198,6 @@ pub fn update(
         if change.valid_from.is_some() || change.expires_at.is_some() {
             let from = change.valid_from.unwrap_or(user.valid_from);
             let until = change.expires_at.unwrap_or(user.expires_at);
-            if let (Some(f), Some(u)) = (from, until)
-                && f >= u
-            {
-                return Err(Error::usage(
-                    "the account would expire before it becomes valid",
-                ));
-            }
             changed |= changes::set_validity(tx, by, &user, from, until, now)?;
         }
         if let (Some(new), Some(code)) = (new_email, &code) {

@@ -27,6 +27,8 @@ pub const TABLES: &[&str] = &[
     "recovery_codes",
     "mail_queue",
     "login_sources",
+    "managed_users",
+    "managed_roles",
 ];
 
 /// `meta` rows that describe one database, not the store it holds: not copied.

@@ -164,6 +164,15 @@ pub(crate) struct Column {
     pub int: bool,
 }
 
+impl Column {
+    pub fn new(name: &str, int: bool) -> Column {
+        Column {
+            name: name.to_string(),
+            int,
+        }
+    }
+}
+
 /// A row read back.
 pub(crate) enum Row<'r, 's> {
     Sqlite(&'r rusqlite::Row<'s>),

@@ -312,13 +312,11 @@ pub struct BulkUser<'a> {
     /// The user must change the given password first.
     pub must_change: bool,
     pub expires_at: Option<i64>,
+    pub valid_from: Option<i64>,
 }
 
 fn column(name: &str, int: bool) -> Column {
-    Column {
-        name: name.to_string(),
-        int,
-    }
+    Column::new(name, int)
 }
 
 impl Tx<'_> {
@@ -348,6 +346,7 @@ impl Tx<'_> {
             column("must_change_password", true),
             column("password_changed_at", true),
             column("expires_at", true),
+            column("valid_from", true),
         ];
         let mut values: Vec<Value<'_>> = Vec::with_capacity(users.len() * columns.len());
         for b in users {
@@ -367,6 +366,7 @@ impl Tx<'_> {
                 Value::from(i64::from(b.must_change)),
                 Value::from(u.password_hash.map(|_| now)),
                 Value::from(b.expires_at),
+                Value::from(b.valid_from),
             ]);
         }
         match self.conn.insert_rows("users", &columns, &values) {

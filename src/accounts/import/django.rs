@@ -77,8 +77,7 @@ pub fn rows(path: &std::path::Path) -> Result<(Vec<RawRow>, Vec<LineError>)> {
                 .then_some(u.password),
             password: None,
             status: Some(status.as_str().to_string()),
-            must_change: None,
-            expires_at: None,
+            ..RawRow::default()
         });
     }
     Ok((rows, errors))

@@ -68,7 +68,7 @@ impl std::fmt::Debug for Request<'_> {
     }
 }
 
-enum Secret {
+pub(crate) enum Secret {
     None,
     Plain(NewPassword),
     Hash(String),
@@ -77,18 +77,22 @@ enum Secret {
 }
 
 /// A row that passed validation.
-struct Row {
-    line: usize,
-    email: Email,
-    first_name: Option<String>,
-    last_name: Option<String>,
-    attributes: Option<String>,
-    roles: Option<Vec<String>>,
-    verified: Option<bool>,
-    secret: Secret,
-    status: Option<Status>,
-    must_change: Option<bool>,
-    expires_at: Option<i64>,
+pub(crate) struct Row {
+    pub line: usize,
+    pub email: Email,
+    pub first_name: Option<String>,
+    pub last_name: Option<String>,
+    /// A JSON object, as text.
+    pub attributes: Option<String>,
+    pub roles: Option<Vec<String>>,
+    pub verified: Option<bool>,
+    pub secret: Secret,
+    pub status: Option<Status>,
+    pub must_change: Option<bool>,
+    /// `Some(None)`: never expires.
+    pub expires_at: Option<Option<i64>>,
+    /// `Some(None)`: valid at once.
+    pub valid_from: Option<Option<i64>>,
 }
 
 impl Row {
@@ -109,7 +113,7 @@ impl Row {
 }
 
 /// What will happen to one row.
-enum Plan {
+pub(crate) enum Plan {
     Create,
     Update(Box<User>),
     Unchanged,
@@ -158,7 +162,7 @@ struct GivenRoles {
 
 /// What was hashed before the write: passwords, and the codes mailed (invitations and
 /// verification codes), by row index.
-struct Hashed {
+pub(crate) struct Hashed {
     passwords: HashMap<usize, String>,
     invitations: HashMap<usize, (Purpose, PreparedCode)>,
 }
@@ -197,21 +201,16 @@ pub fn import(
         authorise(tx, &rows, &actor)?;
         let role_ids = ensure_roles(tx, &given, now)?;
         let by = ChangedBy::import(request.actor);
-        let mut writer = Writer {
+        let mut writer = Writer::new(
             tx,
-            actor: &actor,
+            &actor,
             by,
+            "user.imported",
             policy,
-            roles: &role_ids,
-            hashed: &hashed,
+            &role_ids,
+            &hashed,
             now,
-            pending: Pending {
-                users: Vec::new(),
-                grants: Vec::new(),
-                events: Vec::new(),
-                next_id: tx.next_user_id()?,
-            },
-        };
+        )?;
         for (i, (row, plan)) in rows.iter().zip(&plans).enumerate() {
             writer.write(i, row, plan)?;
         }
@@ -227,7 +226,7 @@ pub fn import(
 }
 
 /// Phase 1: every row validated; all the bad ones reported at once (exit 2).
-fn validate_all(
+pub(crate) fn validate_all(
     raw: &[RawRow],
     parse_errors: Vec<LineError>,
     policy: &Policy,
@@ -335,6 +334,9 @@ fn validate_row(
     if raw.must_change == Some(true) && matches!(secret, Secret::None) {
         return Err("must_change needs a password or password_hash".into());
     }
+    if let (Some(Some(from)), Some(Some(until))) = (raw.valid_from, raw.expires_at) {
+        changes::window_in_order(Some(from), Some(until)).map_err(|e| e.to_string())?;
+    }
     Ok(Row {
         line: raw.line,
         email,
@@ -347,6 +349,7 @@ fn validate_row(
         status,
         must_change: raw.must_change,
         expires_at: raw.expires_at,
+        valid_from: raw.valid_from,
     })
 }
 
@@ -413,30 +416,78 @@ fn plan(store: &Store, rows: &[Row], request: &Request<'_>) -> Result<Vec<Plan>>
 }
 
 fn differs(store: &Store, user: &User, row: &Row) -> Result<bool> {
-    let roles_differ = match &row.roles {
-        Some(want) => {
-            let have: BTreeSet<String> =
-                store.sql().user_role_names(user.id)?.into_iter().collect();
-            have != want.iter().cloned().collect::<BTreeSet<_>>()
-        }
-        None => false,
+    let roles = match row.roles {
+        Some(_) => store.sql().user_role_names(user.id)?,
+        None => Vec::new(),
     };
-    Ok(roles_differ
-        || row
-            .first_name
-            .as_ref()
-            .is_some_and(|f| *f != user.first_name)
-        || row.last_name.as_ref().is_some_and(|l| *l != user.last_name)
-        || row.attributes.as_ref().is_some_and(|a| {
-            serde_json::from_str::<serde_json::Value>(a).ok()
-                != serde_json::from_str(&user.attributes).ok()
-        })
-        || row.status.is_some_and(|s| s != user.status)
-        || row
-            .must_change
-            .is_some_and(|m| m != user.must_change_password)
-        || row.expires_at.is_some_and(|e| Some(e) != user.expires_at)
-        || (row.verified == Some(true) && user.email_verified_at.is_none()))
+    Ok(!field_changes(user, &roles, row).is_empty())
+}
+
+/// One field an update changes, as a plan shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldChange {
+    pub field: &'static str,
+    pub old: String,
+    pub new: String,
+}
+
+/// What updating `user` (holding `roles`) to `row` changes, field by field; empty when nothing.
+/// A key the row leaves out is left alone; a list it gives is exact; `email_verified = false`
+/// never takes a verification away. The one comparison of `import` and `apply`.
+pub(crate) fn field_changes(user: &User, roles: &[String], row: &Row) -> Vec<FieldChange> {
+    let mut out = Vec::new();
+    let mut change = |field: &'static str, old: String, new: String| {
+        if old != new {
+            out.push(FieldChange { field, old, new });
+        }
+    };
+    if let Some(want) = &row.roles {
+        let have: BTreeSet<&String> = roles.iter().collect();
+        let want: BTreeSet<&String> = want.iter().collect();
+        let list = |s: BTreeSet<&String>| s.into_iter().cloned().collect::<Vec<_>>().join(", ");
+        change("roles", list(have), list(want));
+    }
+    if let Some(f) = &row.first_name {
+        change("first_name", user.first_name.clone(), f.clone());
+    }
+    if let Some(l) = &row.last_name {
+        change("last_name", user.last_name.clone(), l.clone());
+    }
+    if let Some(a) = &row.attributes {
+        let parse = |t: &str| serde_json::from_str::<serde_json::Value>(t).ok();
+        if parse(a) != parse(&user.attributes) {
+            change("attributes", user.attributes.clone(), a.clone());
+        }
+    }
+    if let Some(s) = row.status {
+        change("status", user.status.as_str().into(), s.as_str().into());
+    }
+    if let Some(m) = row.must_change {
+        change(
+            "must_change",
+            user.must_change_password.to_string(),
+            m.to_string(),
+        );
+    }
+    let moment = |t: Option<i64>, open: &str| t.map_or(open.to_string(), crate::clock::rfc3339);
+    if let Some(e) = row.expires_at {
+        change(
+            "expires",
+            moment(user.expires_at, "never"),
+            moment(e, "never"),
+        );
+    }
+    if let Some(v) = row.valid_from {
+        change(
+            "valid_from",
+            moment(user.valid_from, "always"),
+            moment(v, "always"),
+        );
+    }
+    if row.verified == Some(true) && user.email_verified_at.is_none() {
+        change("email_verified", "false".into(), "true".into());
+    }
+    out
 }
 
 impl Summary {
@@ -480,7 +531,12 @@ impl Summary {
 }
 
 /// Phase 3: plain passwords and invitation codes hashed on every core, before the write lock.
-fn hash(rows: &[Row], plans: &[Plan], policy: &Policy, request: &Request<'_>) -> Result<Hashed> {
+pub(crate) fn hash(
+    rows: &[Row],
+    plans: &[Plan],
+    policy: &Policy,
+    request: &Request<'_>,
+) -> Result<Hashed> {
     let created = |i: &usize| matches!(plans[*i], Plan::Create);
     let passwords: Vec<(usize, &Secret)> = rows
         .iter()
@@ -550,8 +606,10 @@ struct Pending<'r> {
 /// Accounts per bulk write: bounded memory, few round trips.
 const BULK_ROWS: usize = 10_000;
 
-struct Writer<'a, 't> {
+pub(crate) struct Writer<'a, 't> {
     tx: &'a Tx<'t>,
+    /// The event of a new account: `user.imported`, or `user.created` of `apply`.
+    created_event: &'static str,
     /// The importer as this transaction sees them.
     actor: &'a Actor,
     by: ChangedBy<'a>,
@@ -562,21 +620,52 @@ struct Writer<'a, 't> {
     pending: Pending<'a>,
 }
 
-impl<'a> Writer<'a, '_> {
-    fn write(&mut self, i: usize, row: &'a Row, plan: &Plan) -> Result<()> {
+impl<'a, 't> Writer<'a, 't> {
+    /// A writer of new accounts and updates in the caller's transaction (`apply`'s).
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn new(
+        tx: &'a Tx<'t>,
+        actor: &'a Actor,
+        by: ChangedBy<'a>,
+        created_event: &'static str,
+        policy: &'a Policy,
+        roles: &'a HashMap<String, Role>,
+        hashed: &'a Hashed,
+        now: i64,
+    ) -> Result<Self> {
+        Ok(Writer {
+            tx,
+            created_event,
+            actor,
+            by,
+            policy,
+            roles,
+            hashed,
+            now,
+            pending: Pending {
+                users: Vec::new(),
+                grants: Vec::new(),
+                events: Vec::new(),
+                next_id: tx.next_user_id()?,
+            },
+        })
+    }
+
+    /// Writes row `i` as `plan` says; the id of a new account.
+    pub(crate) fn write(&mut self, i: usize, row: &'a Row, plan: &Plan) -> Result<Option<i64>> {
         match plan {
-            Plan::Create => self.create(i, row),
+            Plan::Create => self.create(i, row).map(Some),
             Plan::Update(user) => {
                 // Updates read and chain through the database: what waits goes first.
                 self.flush()?;
-                self.update(user, row)
+                self.update(user, row).map(|()| None)
             }
-            Plan::Unchanged | Plan::Skip => Ok(()),
+            Plan::Unchanged | Plan::Skip => Ok(None),
         }
     }
 
     /// Writes the waiting accounts, their roles, then their events.
-    fn flush(&mut self) -> Result<()> {
+    pub(crate) fn flush(&mut self) -> Result<()> {
         let (tx, now) = (self.tx, self.now);
         tx.insert_users(&self.pending.users, now)?;
         tx.grant_roles(&self.pending.grants, now)?;
@@ -587,7 +676,7 @@ impl<'a> Writer<'a, '_> {
         Ok(())
     }
 
-    fn create(&mut self, i: usize, row: &'a Row) -> Result<()> {
+    fn create(&mut self, i: usize, row: &'a Row) -> Result<i64> {
         let hash = match &row.secret {
             Secret::Plain(_) | Secret::Wrap(_) => self.hashed.passwords.get(&i).map(String::as_str),
             Secret::Hash(h) => Some(h.as_str()),
@@ -608,7 +697,8 @@ impl<'a> Writer<'a, '_> {
             },
             status: row.status.unwrap_or(Status::Active),
             must_change: row.must_change.unwrap_or(false),
-            expires_at: row.expires_at,
+            expires_at: row.expires_at.flatten(),
+            valid_from: row.valid_from.flatten(),
         });
         for name in row.roles.iter().flatten() {
             self.pending.grants.push((id, self.roles[name].id));
@@ -633,17 +723,12 @@ impl<'a> Writer<'a, '_> {
             "invited": purpose == Some(Purpose::Invite),
             "verification_sent": purpose == Some(Purpose::Verify),
         });
-        let event = self
-            .by
-            .actor
-            .event("user.imported")
-            .on(&row.email.address)
-            .with(detail);
+        let event = self.by.event(self.created_event, &row.email.address, detail);
         self.pending.events.push(event);
         if self.pending.users.len() >= BULK_ROWS {
             self.flush()?;
         }
-        Ok(())
+        Ok(id)
     }
 
     fn update(&mut self, user: &User, row: &Row) -> Result<()> {
@@ -683,8 +768,10 @@ impl<'a> Writer<'a, '_> {
         if let Some(must) = row.must_change {
             changes::set_must_change(tx, by, user, must, now)?;
         }
-        if let Some(expires) = row.expires_at {
-            changes::set_validity(tx, by, user, user.valid_from, Some(expires), now)?;
+        if row.valid_from.is_some() || row.expires_at.is_some() {
+            let from = row.valid_from.unwrap_or(user.valid_from);
+            let until = row.expires_at.unwrap_or(user.expires_at);
+            changes::set_validity(tx, by, user, from, until, now)?;
         }
         Ok(())
     }
@@ -698,7 +785,7 @@ fn code_ttl(policy: &Policy) -> i64 {
 
 /// Phase 5: invitations and verification codes, after the commit; those that fail are listed
 /// with how to resend.
-fn invite(
+pub(crate) fn invite(
     rows: &[Row],
     codes: HashMap<usize, (Purpose, PreparedCode)>,
     request: &Request<'_>,

@@ -18,8 +18,10 @@ pub struct RawRow {
     pub status: Option<String>,
     /// The user must change the given password first.
     pub must_change: Option<bool>,
-    /// When the account expires (from `/etc/shadow`'s expiry field).
-    pub expires_at: Option<i64>,
+    /// When the account expires (from `/etc/shadow`'s expiry field); `Some(None)`: never.
+    pub expires_at: Option<Option<i64>>,
+    /// When the account becomes valid; `Some(None)`: at once.
+    pub valid_from: Option<Option<i64>>,
 }
 
 /// A problem with one line of the file.

@@ -129,7 +129,7 @@ pub fn shadow(text: &str, passwd: Option<&str>, domain: &str, uid_min: u32) -> R
         match fields[7] {
             "" => {}
             days => match days.parse::<i64>() {
-                Ok(d) if d >= 0 => row.expires_at = Some(d.saturating_mul(86_400)),
+                Ok(d) if d >= 0 => row.expires_at = Some(Some(d.saturating_mul(86_400))),
                 _ => {
                     read.errors.push(LineError {
                         line: line_no,
@@ -246,7 +246,7 @@ mod tests {
         assert_eq!(read.rows[1].status.as_deref(), Some("disabled"));
         assert_eq!(read.rows[1].password_hash.as_deref(), Some("$6$s$h"));
         assert_eq!(read.rows[2].password_hash, None);
-        assert_eq!(read.rows[2].expires_at, Some(20454 * 86_400));
+        assert_eq!(read.rows[2].expires_at, Some(Some(20454 * 86_400)));
         assert_eq!(read.warnings.len(), 3, "{:?}", read.warnings);
     }
 
