@@ -236,6 +236,16 @@ pub enum Command {
                             useradm import --from-shadow /etc/shadow --passwd /etc/passwd --email-domain example.com")]
     Import(ImportArgs),
 
+    /// Converge the store to a declared state (settings, roles, accounts) from a TOML or JSON
+    /// file, in one transaction; --dry-run shows the plan, --check exits 13 on drift
+    #[command(after_help = "Examples:\n  useradm apply accounts.toml --dry-run\n  \
+                            useradm apply accounts.toml --check || echo drifted\n  \
+                            useradm apply accounts.toml --yes --prune\n\n\
+        The file format is in README, \"Accounts as code\". A key left out is left alone; a list\n\
+        given is exact. Entries are managed by the file's owner: others are left alone unless\n\
+        --adopt, and only managed ones are removed (absent = true, or --prune).")]
+    Apply(ApplyArgs),
+
     /// Write every account (profile, roles, status, email_verified; never a hash) to stdout
     #[command(after_help = "Example:\n  useradm export --format jsonl > accounts.jsonl")]
     Export(ExportArgs),
@@ -870,6 +880,51 @@ pub struct ImportArgs {
     /// Send no invitations to accounts imported without a password
     #[arg(long)]
     pub no_email: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ApplyArgs {
+    /// The declared state (`-` for standard input)
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// The file format [default: json for a .json file, else toml]
+    #[arg(long, value_enum)]
+    pub format: Option<StateFormat>,
+
+    /// Print the plan and change nothing
+    #[arg(long, conflicts_with = "check")]
+    pub dry_run: bool,
+
+    /// Change nothing; exit 0 when the store matches the file, 13 when it does not
+    #[arg(long)]
+    pub check: bool,
+
+    /// Apply without asking on a terminal
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+
+    /// Manage existing entries that no owner manages yet
+    #[arg(long)]
+    pub adopt: bool,
+
+    /// Remove the entries this owner manages that left the file
+    #[arg(long)]
+    pub prune: bool,
+
+    /// Refuse a plan that removes more entries than this
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub max_deletions: usize,
+
+    /// Send no invitations to new accounts without a password hash
+    #[arg(long)]
+    pub no_email: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum StateFormat {
+    Toml,
+    Json,
 }
 
 #[derive(Debug, Args)]

@@ -76,6 +76,9 @@ pub enum Error {
     Policy(String),
     #[error("{0}")]
     Integrity(String),
+    /// `apply --check`: the store differs from the declared state.
+    #[error("{0}")]
+    Drift(String),
     #[error("interrupted; nothing was changed")]
     Interrupted,
     /// Ctrl-C after this run had committed a change (a prompt that follows a write).
@@ -156,6 +159,7 @@ impl Error {
             Error::Storage(_) => 10,
             Error::Policy(_) => 11,
             Error::Integrity(_) => 12,
+            Error::Drift(_) => 13,
             Error::Interrupted | Error::InterruptedAfterChange => 130,
             Error::OutputClosed => 0,
         }
@@ -176,6 +180,7 @@ impl Error {
             Error::Storage(_) => "storage",
             Error::Policy(_) => "policy",
             Error::Integrity(_) => "integrity",
+            Error::Drift(_) => "drift",
             Error::Interrupted | Error::InterruptedAfterChange => "interrupted",
             Error::OutputClosed => "output_closed",
         }

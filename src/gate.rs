@@ -97,6 +97,15 @@ impl Actor {
         }
     }
 
+    /// Exit 5 unless the actor holds one of these: a reading right, or the managing one that
+    /// includes it. The denial names the first.
+    pub fn require_one_of(&self, permissions: &[&str]) -> Result<()> {
+        match permissions.iter().any(|p| self.has(p)) {
+            true => Ok(()),
+            false => self.require(permissions.first().copied().unwrap_or("*")),
+        }
+    }
+
     /// Whether the actor proved their password (and second factor, where enrolled) in this
     /// session within [`FRESH_PROOF`]; never through an API token.
     pub fn proved_recently(&self, now: i64) -> bool {

@@ -12,6 +12,8 @@ pub const ROLES_GRANT: &str = "roles.grant";
 pub const SESSIONS_MANAGE: &str = "sessions.manage";
 pub const AUDIT_READ: &str = "audit.read";
 pub const SETTINGS_MANAGE: &str = "settings.manage";
+/// Reading the policy settings (`config list|get`, `apply --check` of settings).
+pub const SETTINGS_READ: &str = "settings.read";
 
 /// True when `held` (possibly a wildcard) covers `wanted` (a name or a wildcard itself).
 pub fn covers(held: &str, wanted: &str) -> bool {

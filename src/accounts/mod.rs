@@ -1,6 +1,7 @@
 //! The account lifecycle: what each command does, as library functions that take resolved input
 //! and return what happened. No printing, no prompting, no process exits here.
 
+pub mod apply;
 pub mod audit;
 pub mod changes;
 pub mod check;

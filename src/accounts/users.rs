@@ -370,13 +370,15 @@ fn act_in(tx: &Tx<'_>, by: ChangedBy<'_>, user: &User, action: Action, now: i64)
             }
             Ok(locked)
         }
-        Action::Delete => {
-            protect_last_admin(tx, user, "be deleted")?;
-            tx.delete_user(user.id)?;
-            tx.clear_throttle(&user.email_canonical)?;
-            let detail = serde_json::json!({ "id": user.id });
-            tx.append_audit(&by.event("user.deleted", &user.email, detail), now)?;
-            Ok(true)
-        }
+        Action::Delete => delete_in(tx, by, user, now).map(|()| true),
     }
+}
+
+/// Deletes an account in the caller's transaction; never the last active administrator.
+pub fn delete_in(tx: &Tx<'_>, by: ChangedBy<'_>, user: &User, now: i64) -> Result<()> {
+    protect_last_admin(tx, user, "be deleted")?;
+    tx.delete_user(user.id)?;
+    tx.clear_throttle(&user.email_canonical)?;
+    let detail = serde_json::json!({ "id": user.id });
+    tx.append_audit(&by.event("user.deleted", &user.email, detail), now)
 }

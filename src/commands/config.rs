@@ -5,12 +5,18 @@ use crate::context::Context;
 use crate::error::Result;
 use crate::input::Input;
 use crate::output::Report;
-use crate::permissions::SETTINGS_MANAGE;
+use crate::permissions::{SETTINGS_MANAGE, SETTINGS_READ};
 use crate::settings::{self, definition};
 use crate::table::{self, Kind, col};
 
 pub fn run(ctx: &Context, input: &mut Input<'_>, command: ConfigCommand) -> Result<Report> {
-    let mut admitted = admit(ctx, &[SETTINGS_MANAGE])?;
+    let reads = matches!(command, ConfigCommand::List | ConfigCommand::Get { .. });
+    let mut admitted = admit(ctx, if reads { &[] } else { &[SETTINGS_MANAGE] })?;
+    if reads {
+        admitted
+            .actor
+            .require_one_of(&[SETTINGS_READ, SETTINGS_MANAGE])?;
+    }
     let store = &mut admitted.store;
     match command {
         ConfigCommand::List => {

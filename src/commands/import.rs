@@ -28,7 +28,7 @@ fn format_of(choice: Option<FileFormat>, path: &std::path::Path) -> Format {
 /// Larger inputs are refused rather than read whole into memory.
 const MAX_IMPORT_BYTES: u64 = 1 << 30;
 
-fn read_input(ctx: &Context, path: &std::path::Path) -> Result<String> {
+pub(crate) fn read_input(ctx: &Context, path: &std::path::Path) -> Result<String> {
     ctx.caller_can_read(path)?;
     let mut bytes = Vec::new();
     let what = if path.as_os_str() == "-" {

@@ -2,6 +2,7 @@
 //! never writes SQL and never exits the process; what it shows goes through `output` (a report,
 //! or a stream of rows for the commands that may print millions).
 
+mod apply;
 mod audit;
 mod authenticate;
 mod check;
@@ -163,6 +164,7 @@ fn dispatch(ctx: &Context, command: Command) -> Result<Report> {
         Command::Tokens(cmd) => tokens::run(ctx, &mut input, cmd),
         Command::Audit(args) => audit::run(ctx, args),
         Command::Import(args) => import::run(ctx, args),
+        Command::Apply(args) => apply::run(ctx, &mut input, args),
         Command::Export(args) => export::run(ctx, args),
         Command::Config(cmd) => config::run(ctx, &mut input, cmd),
         Command::TwoFactor(cmd) => mfa::run(ctx, &mut input, cmd),

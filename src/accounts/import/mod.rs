@@ -155,8 +155,8 @@ pub struct PlanEmails {
 }
 
 /// The roles the input gives: every name, and those that do not exist yet.
-struct GivenRoles {
-    names: BTreeSet<String>,
+pub(crate) struct GivenRoles {
+    pub names: BTreeSet<String>,
     new: Vec<String>,
 }
 
@@ -164,7 +164,7 @@ struct GivenRoles {
 /// verification codes), by row index.
 pub(crate) struct Hashed {
     passwords: HashMap<usize, String>,
-    invitations: HashMap<usize, (Purpose, PreparedCode)>,
+    pub invitations: HashMap<usize, (Purpose, PreparedCode)>,
 }
 
 /// Imports `raw` rows (already parsed; `parse_errors` are reported with the rest).
@@ -226,17 +226,41 @@ pub fn import(
 }
 
 /// Phase 1: every row validated; all the bad ones reported at once (exit 2).
-pub(crate) fn validate_all(
+fn validate_all(
     raw: &[RawRow],
     parse_errors: Vec<LineError>,
     policy: &Policy,
     roles: &HashMap<String, Vec<String>>,
     options: &Options,
 ) -> Result<Vec<Row>> {
+    let mut errors = match validate_rows(raw, parse_errors, policy, roles, options.create_roles) {
+        Ok(rows) => return Ok(rows),
+        Err(errors) => errors,
+    };
+    errors.sort_by_key(|e| e.line);
+    let mut text = format!("{} bad row(s); nothing was imported:", errors.len());
+    for e in errors.iter().take(200) {
+        text.push_str(&format!("\n  line {}: {}", e.line, e.message));
+    }
+    if errors.len() > 200 {
+        text.push_str(&format!("\n  … and {} more", errors.len() - 200));
+    }
+    Err(Error::Usage(text))
+}
+
+/// Every row validated (on every core) and no address twice; else every problem. Roles must
+/// exist in `roles` unless `create_roles`.
+pub(crate) fn validate_rows(
+    raw: &[RawRow],
+    parse_errors: Vec<LineError>,
+    policy: &Policy,
+    roles: &HashMap<String, Vec<String>>,
+    create_roles: bool,
+) -> std::result::Result<Vec<Row>, Vec<LineError>> {
     let validated: Vec<std::result::Result<Row, LineError>> = raw
         .par_iter()
         .map(|r| {
-            validate_row(r, policy, roles, options.create_roles).map_err(|message| LineError {
+            validate_row(r, policy, roles, create_roles).map_err(|message| LineError {
                 line: r.line,
                 message,
             })
@@ -258,17 +282,10 @@ pub(crate) fn validate_all(
         }
     }
     if errors.is_empty() {
-        return Ok(rows);
+        Ok(rows)
+    } else {
+        Err(errors)
     }
-    errors.sort_by_key(|e| e.line);
-    let mut text = format!("{} bad row(s); nothing was imported:", errors.len());
-    for e in errors.iter().take(200) {
-        text.push_str(&format!("\n  line {}: {}", e.line, e.message));
-    }
-    if errors.len() > 200 {
-        text.push_str(&format!("\n  … and {} more", errors.len() - 200));
-    }
-    Err(Error::Usage(text))
 }
 
 fn validate_row(
@@ -356,6 +373,10 @@ fn validate_row(
 /// No escalation: the actor may give every role the input gives (each held, or `roles.manage`,
 /// and every permission of it), and may create roles only with `roles.manage`.
 fn authorise(sql: &Sql<'_>, rows: &[Row], actor: &Actor) -> Result<GivenRoles> {
+    authorise_rows(sql, &rows.iter().collect::<Vec<_>>(), actor)
+}
+
+pub(crate) fn authorise_rows(sql: &Sql<'_>, rows: &[&Row], actor: &Actor) -> Result<GivenRoles> {
     let names: BTreeSet<String> = rows
         .iter()
         .flat_map(|r| r.roles.iter().flatten().cloned())

@@ -1,0 +1,295 @@
+//! The declared-state file of `apply`: TOML or JSON, read into one shape and checked whole
+//! before anything is compared (every bad entry reported at once, as `import` does).
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use crate::accounts::import::{self, LineError, RawRow, Row};
+use crate::clock;
+use crate::error::{Error, Result};
+use crate::settings::{self, Kind, Policy};
+use crate::store::ADMIN_ROLE;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Toml,
+    Json,
+}
+
+/// The file as written. Unknown keys are refused: a misspelt `rolse` must not mean "leave the
+/// roles alone", and a `password` or `token` key has no place here.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    owner: String,
+    #[serde(default)]
+    settings: BTreeMap<String, toml::Value>,
+    #[serde(default)]
+    roles: BTreeMap<String, RoleEntry>,
+    #[serde(default)]
+    users: Vec<UserEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RoleEntry {
+    description: Option<String>,
+    permissions: Option<Vec<String>>,
+    #[serde(default)]
+    absent: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UserEntry {
+    email: String,
+    first_name: Option<String>,
+    last_name: Option<String>,
+    attributes: Option<serde_json::Map<String, serde_json::Value>>,
+    roles: Option<Vec<String>>,
+    email_verified: Option<bool>,
+    status: Option<String>,
+    must_change: Option<bool>,
+    /// A date, an RFC 3339 time, or `never`; TOML's own dates too.
+    expires: Option<toml::Value>,
+    /// A date, an RFC 3339 time, or `always`.
+    valid_from: Option<toml::Value>,
+    /// For migration: acts only when the account is created.
+    password_hash: Option<String>,
+    #[serde(default)]
+    absent: bool,
+}
+
+/// A declared role.
+#[derive(Debug, Clone)]
+pub struct DeclaredRole {
+    pub name: String,
+    pub description: Option<String>,
+    /// Exact when given.
+    pub permissions: Option<Vec<String>>,
+    pub absent: bool,
+}
+
+/// An account declared `absent = true`.
+pub struct AbsentUser {
+    /// Its entry's number in the file.
+    pub entry: usize,
+    pub email: crate::validate::Email,
+}
+
+/// The whole declared state, checked.
+pub struct Declared {
+    pub owner: String,
+    /// (definition, normalised value), in key order.
+    pub settings: Vec<(&'static settings::Definition, String)>,
+    pub roles: Vec<DeclaredRole>,
+    /// The accounts present, each a validated row as `import` reads one (`line` is the entry's
+    /// number), in file order.
+    pub(crate) rows: Vec<Row>,
+    pub absent: Vec<AbsentUser>,
+    /// The SHA-256 of the file's bytes, for the audit log.
+    pub sha256: String,
+}
+
+pub fn format_of(path: &std::path::Path) -> Format {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some(e) if e.eq_ignore_ascii_case("json") => Format::Json,
+        _ => Format::Toml,
+    }
+}
+
+/// Reads and checks the file: exit 2 naming every problem.
+pub fn read(text: &str, format: Format, policy: &Policy) -> Result<Declared> {
+    let file: File = match format {
+        Format::Toml => toml::from_str(text).map_err(|e| Error::usage(format!("{e}")))?,
+        Format::Json => serde_json::from_str(text).map_err(|e| Error::usage(format!("{e}")))?,
+    };
+    let mut problems = Vec::new();
+    let owner = file.owner.trim().to_string();
+    if owner.is_empty() || owner.chars().count() > 100 || owner.chars().any(char::is_control) {
+        problems.push("owner: a name of 1 to 100 characters, without control characters".into());
+    }
+    let mut settings_out = Vec::new();
+    for (key, value) in &file.settings {
+        match setting(key, value) {
+            Ok(s) => settings_out.push(s),
+            Err(e) => problems.push(format!("settings.{key}: {e}")),
+        }
+    }
+    let mut roles = Vec::new();
+    for (name, entry) in file.roles {
+        match role(&name, entry) {
+            Ok(r) => roles.push(r),
+            Err(e) => problems.push(format!("roles.{name}: {e}")),
+        }
+    }
+    let mut raw = Vec::new();
+    let mut absent = Vec::new();
+    for (i, entry) in file.users.into_iter().enumerate() {
+        match user(i + 1, entry) {
+            Ok(Entry::Raw(r)) => raw.push(r),
+            Ok(Entry::Absent(n, email)) => absent.push((n, email)),
+            Err(e) => problems.push(e),
+        }
+    }
+    let rows = match import::validate_rows(&raw, Vec::new(), policy, &Default::default(), true) {
+        Ok(rows) => rows,
+        Err(errors) => {
+            problems.extend(errors.into_iter().map(|e| entry_problem(&e)));
+            Vec::new()
+        }
+    };
+    let absent: Vec<AbsentUser> = absent
+        .into_iter()
+        .map(|(entry, email)| AbsentUser { entry, email })
+        .collect();
+    let mut seen: BTreeMap<&str, usize> =
+        rows.iter().map(|r| (r.email.canonical.as_str(), r.line)).collect();
+    for a in &absent {
+        if let Some(first) = seen.insert(&a.email.canonical, a.entry) {
+            problems.push(format!(
+                "users[{}]: {} is also users[{first}]",
+                a.entry, a.email.address
+            ));
+        }
+    }
+    if !problems.is_empty() {
+        let mut text = format!("{} problem(s) in the file; nothing was applied:", problems.len());
+        for p in problems.iter().take(200) {
+            text.push_str(&format!("\n  {p}"));
+        }
+        if problems.len() > 200 {
+            text.push_str(&format!("\n  … and {} more", problems.len() - 200));
+        }
+        return Err(Error::Usage(text));
+    }
+    Ok(Declared {
+        owner,
+        settings: settings_out,
+        roles,
+        rows,
+        absent,
+        sha256: crate::crypto::sha256_hex(text.as_bytes()),
+    })
+}
+
+/// `import`'s line numbers are the entries' numbers here.
+fn entry_problem(e: &LineError) -> String {
+    format!("users[{}]: {}", e.line, e.message)
+}
+
+fn setting(key: &str, value: &toml::Value) -> Result<(&'static settings::Definition, String)> {
+    let def = settings::definition(key)?;
+    if matches!(def.kind, Kind::Secret) {
+        return Err(Error::usage(format!(
+            "a secret is never declared in a file: set it with `useradm config set {key} --value-stdin`"
+        )));
+    }
+    let text = match value {
+        toml::Value::String(s) => s.clone(),
+        toml::Value::Boolean(b) => b.to_string(),
+        toml::Value::Integer(i) => i.to_string(),
+        _ => return Err(Error::usage("a string, a number or true/false")),
+    };
+    Ok((def, settings::validate(def, &text)?))
+}
+
+fn role(name: &str, entry: RoleEntry) -> Result<DeclaredRole> {
+    if name == ADMIN_ROLE {
+        return Err(Error::usage("the built-in role admin is not declared"));
+    }
+    if entry.absent && (entry.description.is_some() || entry.permissions.is_some()) {
+        return Err(Error::usage("absent = true takes no other keys"));
+    }
+    let mut permissions = entry.permissions;
+    if let Some(p) = &mut permissions {
+        p.sort();
+        p.dedup();
+    }
+    crate::accounts::roles::validate_role(
+        name,
+        entry.description.as_deref().unwrap_or(""),
+        permissions.as_deref().unwrap_or(&[]),
+    )?;
+    Ok(DeclaredRole {
+        name: name.to_string(),
+        description: entry.description,
+        permissions,
+        absent: entry.absent,
+    })
+}
+
+enum Entry {
+    Raw(RawRow),
+    Absent(usize, crate::validate::Email),
+}
+
+fn user(n: usize, u: UserEntry) -> std::result::Result<Entry, String> {
+    let at = |e: String| format!("users[{n}]: {e}");
+    if u.absent {
+        let others = u.first_name.is_some()
+            || u.last_name.is_some()
+            || u.attributes.is_some()
+            || u.roles.is_some()
+            || u.email_verified.is_some()
+            || u.status.is_some()
+            || u.must_change.is_some()
+            || u.expires.is_some()
+            || u.valid_from.is_some()
+            || u.password_hash.is_some();
+        if others {
+            return Err(at("absent = true takes no other keys than email".into()));
+        }
+        let email = crate::validate::parse_email(&u.email).map_err(|e| at(e.to_string()))?;
+        return Ok(Entry::Absent(n, email));
+    }
+    let expires_at = u
+        .expires
+        .as_ref()
+        .map(|v| moment(v, "never"))
+        .transpose()
+        .map_err(|e| at(format!("expires: {e}")))?;
+    let valid_from = u
+        .valid_from
+        .as_ref()
+        .map(|v| moment(v, "always"))
+        .transpose()
+        .map_err(|e| at(format!("valid_from: {e}")))?;
+    Ok(Entry::Raw(RawRow {
+        line: n,
+        email: Some(u.email),
+        first_name: u.first_name,
+        last_name: u.last_name,
+        attributes: u.attributes,
+        roles: u.roles,
+        verified: u.email_verified,
+        password: None,
+        password_hash: u.password_hash,
+        status: u.status,
+        must_change: u.must_change,
+        expires_at,
+        valid_from,
+    }))
+}
+
+/// A fixed moment, or the word that leaves that side of the window open. A duration is refused:
+/// "90d" would move with every apply, and the store would never match the file.
+fn moment(value: &toml::Value, open: &str) -> std::result::Result<Option<i64>, String> {
+    let text = match value {
+        toml::Value::String(s) => s.clone(),
+        toml::Value::Datetime(d) => d.to_string(),
+        _ => return Err(format!("a date, an RFC 3339 time, or {open:?}")),
+    };
+    if text == open {
+        return Ok(None);
+    }
+    if clock::parse_duration(&text).is_some() {
+        return Err(format!(
+            "{text:?} is a duration; a file names a fixed date (2027-03-31) or {open:?}"
+        ));
+    }
+    clock::parse_moment(&text)
+        .map(Some)
+        .ok_or_else(|| format!("{text:?} is not a date, an RFC 3339 time, or {open:?}"))
+}

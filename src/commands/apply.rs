@@ -1,0 +1,162 @@
+use crate::accounts::apply::{self, Action, Format, Kind, Options, Plan, Request};
+use crate::cli::{ApplyArgs, StateFormat};
+use crate::commands::import::read_input;
+use crate::commands::{admit, kick_mail_queue};
+use crate::context::Context;
+use crate::error::{Error, Result};
+use crate::input::Input;
+use crate::output::{Report, print_report, progress_bar};
+
+pub fn run(ctx: &Context, input: &mut Input<'_>, args: ApplyArgs) -> Result<Report> {
+    let mut admitted = admit(ctx, &[])?;
+    let format = match args.format {
+        Some(StateFormat::Toml) => Format::Toml,
+        Some(StateFormat::Json) => Format::Json,
+        None => apply::declared::format_of(&args.file),
+    };
+    let text = read_input(ctx, &args.file)?;
+    let declared = apply::declared::read(&text, format, &admitted.policy)?;
+    apply::require_read_rights(&admitted.actor, &declared)?;
+    let options = Options {
+        adopt: args.adopt,
+        prune: args.prune,
+        max_deletions: args.max_deletions,
+        no_email: args.no_email,
+    };
+    let plan = apply::make_plan(&admitted.store, &declared, &options)?;
+    if args.check {
+        let mut report = plan_report(&plan);
+        if !plan.in_sync {
+            report.error = Some(Error::Drift(format!(
+                "the store differs from {}: `useradm apply` converges it",
+                args.file.display()
+            )));
+        }
+        return Ok(report);
+    }
+    let writes = plan.create + plan.change + plan.adopt + plan.remove > 0;
+    if args.dry_run || !writes {
+        let mut report = plan_report(&plan);
+        if plan.remove > options.max_deletions {
+            report = report.note(format!(
+                "warning: applying this plan is refused: it removes {} entries, more than --max-deletions {}.",
+                plan.remove, options.max_deletions
+            ));
+        }
+        return Ok(report);
+    }
+    if ctx.interactive && !args.yes {
+        print_report(ctx, &plan_report(&plan));
+        if !input.confirm("Apply these changes?")? {
+            return Ok(Report::new(serde_json::json!({ "applied": false }))
+                .line("Nothing was applied."));
+        }
+    }
+    let mail = if args.no_email {
+        None
+    } else {
+        Some(ctx.mail_config(&admitted.policy.mail, admitted.store.database_id())?)
+    };
+    let bar = progress_bar(ctx, "hashing {bar:40} {pos}/{len} ({per_sec}, {eta} left)");
+    let progress = |done: u64, total: u64| {
+        if let Some(b) = &bar {
+            b.set_length(total);
+            b.set_position(done);
+        }
+    };
+    let request = Request {
+        actor: &admitted.actor,
+        options,
+        mail: mail.as_ref(),
+        progress: &progress,
+    };
+    let applied = apply::apply(
+        &mut admitted.store,
+        &admitted.policy,
+        &declared,
+        plan,
+        &request,
+    );
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
+    let applied = applied?;
+    if !applied.invitations_sent.is_empty() || !applied.verifications_sent.is_empty() {
+        kick_mail_queue(ctx, &admitted.store);
+    }
+    let p = &applied.plan;
+    let mut report = Report::of(&applied).line(format!(
+        "Applied {}: {} created, {} changed, {} adopted, {} removed, {} unchanged.",
+        p.owner, p.create, p.change, p.adopt, p.remove, p.unchanged
+    ));
+    let went = applied.mail_went.as_deref().unwrap_or("nowhere");
+    for (what, sent) in [
+        ("Invitations", &applied.invitations_sent),
+        ("Verification codes", &applied.verifications_sent),
+    ] {
+        if !sent.is_empty() {
+            report = report.line(format!("{what} sent ({}) through {went}.", sent.len()));
+        }
+    }
+    for (what, unsent, resend) in [
+        ("invitation", &applied.invitations_unsent, "reset --email"),
+        (
+            "verification code",
+            &applied.verifications_unsent,
+            "verify --resend --email",
+        ),
+    ] {
+        for (email, why) in unsent {
+            report = report.line(format!(
+                "The {what} to {email} could not be sent ({why}); resend: useradm {resend} {email}"
+            ));
+        }
+    }
+    if p.left_alone > 0 {
+        report = report.note(format!(
+            "{} entr(ies) left alone: see `useradm apply --dry-run`.",
+            p.left_alone
+        ));
+    }
+    Ok(report)
+}
+
+/// The plan as text (unchanged entries counted, not listed) and as JSON.
+fn plan_report(plan: &Plan) -> Report {
+    let mut report = Report::of(plan);
+    for s in plan.steps.iter().filter(|s| s.action != Action::Unchanged) {
+        let kind = match s.kind {
+            Kind::Setting => "setting",
+            Kind::Role => "role",
+            Kind::User => "user",
+        };
+        let mut head = format!("{} {kind} {}", s.action.sign(), s.name);
+        if matches!(s.action, Action::NotManaged | Action::Moved | Action::Remove) {
+            head.push_str(&format!(
+                " ({})",
+                s.note.as_deref().unwrap_or(s.action.words())
+            ));
+        }
+        report = report.line(head);
+        for c in &s.changes {
+            let line = match s.action {
+                Action::Create => format!("    {}: {}", c.field, c.new),
+                _ => format!("    {}: {} -> {}", c.field, shown(&c.old), shown(&c.new)),
+            };
+            report = report.line(line);
+        }
+    }
+    let summary = format!(
+        "Plan for {}: {} to create, {} to change, {} to adopt, {} to remove, {} unchanged, {} left alone.",
+        plan.owner, plan.create, plan.change, plan.adopt, plan.remove, plan.unchanged, plan.left_alone
+    );
+    let summary = match plan.in_sync {
+        true => format!("{summary} The store matches the file."),
+        false => summary,
+    };
+    report.line(summary)
+}
+
+fn shown(value: &str) -> &str {
+    if value.is_empty() { "(none)" } else { value }
+}
