@@ -156,7 +156,10 @@ pub fn delete_in(tx: &Tx<'_>, actor: &Actor, role: &Role, now: i64) -> Result<()
     let users = tx.role_holders(role.id)?.len();
     tx.delete_role(role.id)?;
     let detail = serde_json::json!({ "permissions": perms, "users": users });
-    tx.append_audit(&actor.event("role.deleted").on(&role.name).with(detail), now)
+    tx.append_audit(
+        &actor.event("role.deleted").on(&role.name).with(detail),
+        now,
+    )
 }
 
 /// Sets a role's description in the caller's transaction; `false` when it was so.
@@ -174,7 +177,10 @@ pub fn describe_in(
     }
     tx.describe_role(role.id, description)?;
     let detail = serde_json::json!({ "description": description });
-    tx.append_audit(&actor.event("role.described").on(&role.name).with(detail), now)?;
+    tx.append_audit(
+        &actor.event("role.described").on(&role.name).with(detail),
+        now,
+    )?;
     Ok(true)
 }
 

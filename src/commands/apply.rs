@@ -48,8 +48,9 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, args: ApplyArgs) -> Result<Repo
     if ctx.interactive && !args.yes {
         print_report(ctx, &plan_report(&plan));
         if !input.confirm("Apply these changes?")? {
-            return Ok(Report::new(serde_json::json!({ "applied": false }))
-                .line("Nothing was applied."));
+            return Ok(
+                Report::new(serde_json::json!({ "applied": false })).line("Nothing was applied.")
+            );
         }
     }
     let mail = if args.no_email {
@@ -131,7 +132,10 @@ fn plan_report(plan: &Plan) -> Report {
             Kind::User => "user",
         };
         let mut head = format!("{} {kind} {}", s.action.sign(), s.name);
-        if matches!(s.action, Action::NotManaged | Action::Moved | Action::Remove) {
+        if matches!(
+            s.action,
+            Action::NotManaged | Action::Moved | Action::Remove
+        ) {
             head.push_str(&format!(
                 " ({})",
                 s.note.as_deref().unwrap_or(s.action.words())
@@ -148,7 +152,13 @@ fn plan_report(plan: &Plan) -> Report {
     }
     let summary = format!(
         "Plan for {}: {} to create, {} to change, {} to adopt, {} to remove, {} unchanged, {} left alone.",
-        plan.owner, plan.create, plan.change, plan.adopt, plan.remove, plan.unchanged, plan.left_alone
+        plan.owner,
+        plan.create,
+        plan.change,
+        plan.adopt,
+        plan.remove,
+        plan.unchanged,
+        plan.left_alone
     );
     let summary = match plan.in_sync {
         true => format!("{summary} The store matches the file."),

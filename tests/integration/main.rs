@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod access;
+mod apply;
 mod audit_chain;
 mod bad_input;
 mod checkpassword;

@@ -126,36 +126,64 @@ pub fn read(text: &str, format: Format, policy: &Policy) -> Result<Declared> {
     }
     let mut raw = Vec::new();
     let mut absent = Vec::new();
+    let mut user_problems = Vec::new();
     for (i, entry) in file.users.into_iter().enumerate() {
         match user(i + 1, entry) {
             Ok(Entry::Raw(r)) => raw.push(r),
             Ok(Entry::Absent(n, email)) => absent.push((n, email)),
-            Err(e) => problems.push(e),
+            Err(e) => user_problems.push(LineError {
+                line: i + 1,
+                message: e,
+            }),
         }
     }
+    // One entry per address (absent ones included); later ones are reported, not validated.
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    for (n, email) in &absent {
+        if let Some(first) = seen.insert(email.canonical.clone(), *n) {
+            user_problems.push(LineError {
+                line: *n,
+                message: format!("{} is also users[{first}]", email.address),
+            });
+        }
+    }
+    raw.retain(|r| {
+        let address = r.email.as_deref().unwrap_or_default();
+        let Ok(email) = crate::validate::parse_email(address) else {
+            return true;
+        };
+        match seen.get(&email.canonical) {
+            Some(first) => {
+                user_problems.push(LineError {
+                    line: r.line,
+                    message: format!("{address} is also users[{first}]"),
+                });
+                false
+            }
+            None => {
+                seen.insert(email.canonical, r.line);
+                true
+            }
+        }
+    });
     let rows = match import::validate_rows(&raw, Vec::new(), policy, &Default::default(), true) {
         Ok(rows) => rows,
         Err(errors) => {
-            problems.extend(errors.into_iter().map(|e| entry_problem(&e)));
+            user_problems.extend(errors);
             Vec::new()
         }
     };
+    user_problems.sort_by_key(|e| e.line);
+    problems.extend(user_problems.iter().map(entry_problem));
     let absent: Vec<AbsentUser> = absent
         .into_iter()
         .map(|(entry, email)| AbsentUser { entry, email })
         .collect();
-    let mut seen: BTreeMap<&str, usize> =
-        rows.iter().map(|r| (r.email.canonical.as_str(), r.line)).collect();
-    for a in &absent {
-        if let Some(first) = seen.insert(&a.email.canonical, a.entry) {
-            problems.push(format!(
-                "users[{}]: {} is also users[{first}]",
-                a.entry, a.email.address
-            ));
-        }
-    }
     if !problems.is_empty() {
-        let mut text = format!("{} problem(s) in the file; nothing was applied:", problems.len());
+        let mut text = format!(
+            "{} problem(s) in the file; nothing was applied:",
+            problems.len()
+        );
         for p in problems.iter().take(200) {
             text.push_str(&format!("\n  {p}"));
         }
@@ -226,7 +254,7 @@ enum Entry {
 }
 
 fn user(n: usize, u: UserEntry) -> std::result::Result<Entry, String> {
-    let at = |e: String| format!("users[{n}]: {e}");
+    let at = |e: String| e;
     if u.absent {
         let others = u.first_name.is_some()
             || u.last_name.is_some()
@@ -239,9 +267,9 @@ fn user(n: usize, u: UserEntry) -> std::result::Result<Entry, String> {
             || u.valid_from.is_some()
             || u.password_hash.is_some();
         if others {
-            return Err(at("absent = true takes no other keys than email".into()));
+            return Err("absent = true takes no other keys than email".into());
         }
-        let email = crate::validate::parse_email(&u.email).map_err(|e| at(e.to_string()))?;
+        let email = crate::validate::parse_email(&u.email).map_err(|e| e.to_string())?;
         return Ok(Entry::Absent(n, email));
     }
     let expires_at = u
@@ -249,13 +277,13 @@ fn user(n: usize, u: UserEntry) -> std::result::Result<Entry, String> {
         .as_ref()
         .map(|v| moment(v, "never"))
         .transpose()
-        .map_err(|e| at(format!("expires: {e}")))?;
+        .map_err(|e| format!("expires: {e}"))?;
     let valid_from = u
         .valid_from
         .as_ref()
         .map(|v| moment(v, "always"))
         .transpose()
-        .map_err(|e| at(format!("valid_from: {e}")))?;
+        .map_err(|e| format!("valid_from: {e}"))?;
     Ok(Entry::Raw(RawRow {
         line: n,
         email: Some(u.email),

@@ -362,7 +362,9 @@ fn plan_users(now: &Current, d: &Declared, options: &Options) -> Result<Vec<Step
     let mut entries: Vec<_> = entries.collect();
     entries.sort_by_key(|(n, _, _)| *n);
     for (_, email, row) in entries {
-        let by_mark = marked.get(email.canonical.as_str()).and_then(|id| now.user(*id));
+        let by_mark = marked
+            .get(email.canonical.as_str())
+            .and_then(|id| now.user(*id));
         let found = by_mark.or_else(|| now.users.get(&email.canonical));
         let Some((user, held)) = found else {
             if let Some(i) = row {
@@ -447,7 +449,10 @@ fn created_fields(row: &Row) -> Vec<FieldChange> {
         })
     };
     let moment = |t: Option<i64>, open: &str| t.map_or(open.to_string(), clock::rfc3339);
-    for (name, value) in [("first_name", &row.first_name), ("last_name", &row.last_name)] {
+    for (name, value) in [
+        ("first_name", &row.first_name),
+        ("last_name", &row.last_name),
+    ] {
         if let Some(v) = value {
             field(name, v.clone());
         }
@@ -553,7 +558,12 @@ fn check_removed_roles(
             .collect();
         if !still.is_empty() {
             still.sort();
-            let shown = still.iter().take(10).copied().collect::<Vec<_>>().join(", ");
+            let shown = still
+                .iter()
+                .take(10)
+                .copied()
+                .collect::<Vec<_>>()
+                .join(", ");
             return Err(Error::Conflict(format!(
                 "the role {} is still granted to {} account(s) ({shown}); nothing was applied",
                 role.name,
@@ -701,7 +711,13 @@ pub fn apply(
     })?;
     applied.applied = true;
     let mut mailed = import::Summary::default();
-    import::invite(&d.rows, hashed.invitations, &import_request, policy, &mut mailed);
+    import::invite(
+        &d.rows,
+        hashed.invitations,
+        &import_request,
+        policy,
+        &mut mailed,
+    );
     applied.invitations_sent = mailed.invitations_sent;
     applied.invitations_unsent = mailed.invitations_unsent;
     applied.verifications_sent = mailed.verifications_sent;
@@ -841,12 +857,11 @@ impl Writing<'_, '_> {
 
     /// The existing account of a step, and the actor's right to act on it.
     fn target(&self, s: &Step) -> Result<User> {
-        let user = s
-            .id
-            .map(|id| self.tx.user_by_id(id))
-            .transpose()?
-            .flatten()
-            .ok_or_else(|| Error::NotFound(format!("the account {} vanished", s.name)))?;
+        let user =
+            s.id.map(|id| self.tx.user_by_id(id))
+                .transpose()?
+                .flatten()
+                .ok_or_else(|| Error::NotFound(format!("the account {} vanished", s.name)))?;
         gate::require_can_act_on(self.tx, self.actor, &user)?;
         Ok(user)
     }

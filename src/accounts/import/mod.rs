@@ -744,7 +744,9 @@ impl<'a, 't> Writer<'a, 't> {
             "invited": purpose == Some(Purpose::Invite),
             "verification_sent": purpose == Some(Purpose::Verify),
         });
-        let event = self.by.event(self.created_event, &row.email.address, detail);
+        let event = self
+            .by
+            .event(self.created_event, &row.email.address, detail);
         self.pending.events.push(event);
         if self.pending.users.len() >= BULK_ROWS {
             self.flush()?;

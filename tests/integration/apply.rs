@@ -1,0 +1,499 @@
+//! `apply`: declared state, plans, drift, ownership, pruning and the limits on removal.
+
+use crate::util::*;
+
+fn write(env: &Env, name: &str, text: &str) -> String {
+    let path = env.path().join(name);
+    std::fs::write(&path, text).unwrap();
+    path.display().to_string()
+}
+
+fn events(env: &Env) -> i64 {
+    env.count("SELECT count(*) FROM audit_events")
+}
+
+const FILE: &str = r#"
+owner = "ci-accounts"          # who manages the entries below
+
+[settings]
+"registration.open" = false
+"session.idle" = "45m"
+
+[roles.support]
+description = "Support desk"
+permissions = ["tickets.*", "users.read"]
+
+[[users]]
+email = "alice@example.com"
+first_name = "Alice"
+roles = ["support"]
+email_verified = true
+
+[[users]]
+email = "bob@example.com"
+expires = 2027-03-31
+"#;
+
+#[test]
+fn apply_reapply_edit_and_check() {
+    let env = Env::admin();
+    let file = write(&env, "accounts.toml", FILE);
+
+    // The plan of a fresh store, as text and as data.
+    let plan = env.run(&["apply", &file, "--dry-run"], "").ok();
+    for line in [
+        "~ setting registration.open",
+        "    value: true -> false",
+        "~ setting session.idle",
+        "    value: 30m -> 45m",
+        "+ role support",
+        "    permissions: tickets.*, users.read",
+        "+ user alice@example.com",
+        "    roles: support",
+        "+ user bob@example.com",
+        "    expires: 2027-03-31T00:00:00Z",
+        "Plan for ci-accounts: 3 to create, 2 to change, 0 to adopt, 0 to remove, 0 unchanged, 0 left alone.",
+    ] {
+        assert!(
+            plan.stdout.lines().any(|l| l == line),
+            "{line:?} in {}",
+            plan.stdout
+        );
+    }
+    let json = env
+        .run(&["--json", "apply", &file, "--dry-run"], "")
+        .ok()
+        .json();
+    assert_eq!(json["create"], 3);
+    assert_eq!(json["in_sync"], false);
+    assert_eq!(json["steps"][0]["kind"], "setting");
+    assert_eq!(json["steps"][0]["changes"][0]["new"], "false");
+    assert_eq!(
+        env.count("SELECT count(*) FROM users"),
+        1,
+        "a dry run writes nothing"
+    );
+
+    // Drift before the first apply: exit 13, the plan on stdout.
+    env.run(&["apply", &file, "--check"], "")
+        .code(13)
+        .stdout_has("+ user alice@example.com")
+        .stderr_has("differs");
+    let drift = env.run(&["--json", "apply", &file, "--check"], "").code(13);
+    assert_eq!(drift.error_json()["error"]["code"], "drift");
+
+    env.run(&["apply", &file, "--no-email"], "")
+        .ok()
+        .stdout_has("Applied ci-accounts: 3 created, 2 changed, 0 adopted, 0 removed");
+    assert_eq!(
+        env.text("SELECT value FROM settings WHERE key = 'session.idle'", &[]),
+        "45m"
+    );
+    let alice = env
+        .run(&["--json", "users", "show", "alice@example.com"], "")
+        .ok()
+        .json();
+    assert_eq!(alice["roles"], serde_json::json!(["support"]));
+    assert_eq!(alice["first_name"], "Alice");
+    assert!(alice["email_verified"].as_bool().unwrap());
+    assert_eq!(
+        env.int(
+            "SELECT expires_at FROM users WHERE email_canonical = 'bob@example.com'",
+            &[]
+        ),
+        1_806_451_200
+    );
+    assert_eq!(
+        env.count("SELECT count(*) FROM managed_users WHERE owner = 'ci-accounts'"),
+        2
+    );
+    assert_eq!(
+        env.count("SELECT count(*) FROM managed_roles WHERE owner = 'ci-accounts'"),
+        1
+    );
+    assert_eq!(
+        env.count("SELECT count(*) FROM audit_events WHERE event = 'apply.completed'"),
+        1
+    );
+
+    // Again: nothing to do, no new rows, no new events, exit 0 for --check.
+    let before = (events(&env), env.dump());
+    env.run(&["apply", &file], "")
+        .ok()
+        .stdout_has("The store matches the file.");
+    env.run(&["apply", &file, "--check"], "").ok();
+    assert_eq!((events(&env), env.dump()), before);
+
+    // An edit: the exact field changes, then applied.
+    let edited = FILE
+        .replace("first_name = \"Alice\"", "first_name = \"Alicia\"")
+        .replace("\"users.read\"]", "\"users.read\", \"reports.read\"]")
+        .replace("roles = [\"support\"]", "roles = []");
+    write(&env, "accounts.toml", &edited);
+    let plan = env.run(&["apply", &file, "--dry-run"], "").ok();
+    for line in [
+        "~ role support",
+        "    permissions: tickets.*, users.read -> reports.read, tickets.*, users.read",
+        "~ user alice@example.com",
+        "    roles: support -> (none)",
+        "    first_name: Alice -> Alicia",
+        "Plan for ci-accounts: 0 to create, 2 to change, 0 to adopt, 0 to remove, 3 unchanged, 0 left alone.",
+    ] {
+        assert!(
+            plan.stdout.lines().any(|l| l == line),
+            "{line:?} in {}",
+            plan.stdout
+        );
+    }
+    env.run(&["apply", &file, "--check"], "").code(13);
+    env.run(&["apply", &file], "").ok();
+    let alice = env
+        .run(&["--json", "users", "show", "alice@example.com"], "")
+        .ok()
+        .json();
+    assert_eq!(alice["first_name"], "Alicia");
+    assert_eq!(alice["roles"], serde_json::json!([]));
+    env.run(&["apply", &file, "--check"], "").ok();
+    let via: Vec<Vec<Cell>> = env.rows(
+        "SELECT event FROM audit_events WHERE detail LIKE '%\"via\":\"apply\"%' ORDER BY id",
+        &[],
+    );
+    assert!(via.len() >= 4, "each change is its own event: {via:?}");
+}
+
+#[test]
+fn json_files_and_bad_files() {
+    let env = Env::admin();
+    let json = r#"{"owner": "hr", "users": [{"email": "carol@example.com", "last_name": "Cole"}]}"#;
+    let file = write(&env, "state.json", json);
+    env.run(&["apply", &file, "--no-email"], "").ok();
+    assert_eq!(
+        env.text(
+            "SELECT last_name FROM users WHERE email_canonical = 'carol@example.com'",
+            &[]
+        ),
+        "Cole"
+    );
+    // Every problem at once, nothing written.
+    let bad = r#"
+owner = "hr"
+[settings]
+"mail.smtp_password" = "x"
+"session.idle" = "45"
+[[users]]
+email = "not an address"
+[[users]]
+email = "dan@example.com"
+expires = "90d"
+[[users]]
+email = "eve@example.com"
+[[users]]
+email = "Eve@example.com"
+absent = true
+[[users]]
+email = "eve@example.com"
+"#;
+    let file = write(&env, "bad.toml", bad);
+    let run = env.run(&["apply", &file], "").code(2);
+    for text in [
+        "settings.mail.smtp_password: a secret is never declared",
+        "settings.session.idle",
+        "users[1]",
+        "users[2]: expires: \"90d\" is a duration",
+        "users[3]: eve@example.com is also users[4]",
+        "users[5]: eve@example.com is also users[4]",
+        "nothing was applied",
+    ] {
+        assert!(run.stderr.contains(text), "{text:?} in {}", run.stderr);
+    }
+    // A key the tool does not know (a password, a typo) is refused.
+    let file = write(
+        &env,
+        "typo.toml",
+        "owner = \"hr\"\n[[users]]\nemail = \"e@example.com\"\npassword = \"x\"\n",
+    );
+    env.run(&["apply", &file], "")
+        .code(2)
+        .stderr_has("unknown field `password`");
+    let file = write(
+        &env,
+        "noowner.toml",
+        "[[users]]\nemail = \"e@example.com\"\n",
+    );
+    env.run(&["apply", &file], "").code(2).stderr_has("owner");
+    assert_eq!(env.count("SELECT count(*) FROM users"), 2);
+}
+
+#[test]
+fn ownership_adoption_and_pruning() {
+    let env = Env::admin();
+    env.run(
+        &[
+            "register",
+            "--email",
+            "hand@example.com",
+            "--verified",
+            "--generate-password",
+        ],
+        "",
+    )
+    .ok();
+    let file = write(
+        &env,
+        "a.toml",
+        "owner = \"ci\"\n[[users]]\nemail = \"hand@example.com\"\nfirst_name = \"Hand\"\n\
+         [[users]]\nemail = \"m1@example.com\"\n[[users]]\nemail = \"m2@example.com\"\n",
+    );
+    // An account no owner manages is left alone, and shown so.
+    let run = env.run(&["apply", &file, "--no-email"], "").ok();
+    run.stderr_has("1 entr(ies) left alone");
+    assert_eq!(
+        env.text(
+            "SELECT first_name FROM users WHERE email_canonical = 'hand@example.com'",
+            &[]
+        ),
+        ""
+    );
+    env.run(&["apply", &file, "--dry-run"], "")
+        .ok()
+        .stdout_has("! user hand@example.com (exists, not managed: --adopt manages it)");
+    env.run(&["apply", &file, "--check"], "").code(13);
+
+    // Another owner's entries are refused by name.
+    let other = write(
+        &env,
+        "b.toml",
+        "owner = \"hr\"\n[[users]]\nemail = \"m1@example.com\"\n",
+    );
+    env.run(&["apply", &other], "")
+        .code(6)
+        .stderr_has("managed by \"ci\"");
+
+    // A managed account follows its email change.
+    env.run(
+        &[
+            "users",
+            "update",
+            "m2@example.com",
+            "--email",
+            "m2new@example.com",
+        ],
+        "",
+    )
+    .ok();
+    let code = env.last_code("email_change");
+    env.run(
+        &["verify", "--email", "m2new@example.com", "--code-stdin"],
+        &format!("{code}\n"),
+    )
+    .ok();
+    env.run(&["apply", &file, "--dry-run"], "")
+        .ok()
+        .stdout_has("! user m2@example.com (the account is now m2new@example.com");
+    let moved = std::fs::read_to_string(&file)
+        .unwrap()
+        .replace("m2@example.com", "m2new@example.com");
+    write(&env, "a.toml", &moved);
+    env.run(&["apply", &file, "--adopt", "--no-email"], "").ok();
+    env.run(&["apply", &file, "--check"], "").ok();
+    assert_eq!(
+        env.text(
+            "SELECT first_name FROM users WHERE email_canonical = 'hand@example.com'",
+            &[]
+        ),
+        "Hand",
+        "adopted and changed"
+    );
+
+    // Pruning: managed entries that left the file go; a hand-made account stays.
+    env.run(
+        &[
+            "register",
+            "--email",
+            "other@example.com",
+            "--verified",
+            "--generate-password",
+        ],
+        "",
+    )
+    .ok();
+    write(
+        &env,
+        "a.toml",
+        "owner = \"ci\"\n[[users]]\nemail = \"hand@example.com\"\n",
+    );
+    env.run(&["apply", &file], "").ok();
+    assert_eq!(
+        env.count("SELECT count(*) FROM users"),
+        5,
+        "without --prune, nothing goes"
+    );
+    env.run(&["apply", &file, "--prune", "--dry-run"], "")
+        .ok()
+        .stdout_has("- user m1@example.com (left the file)")
+        .stdout_has("- user m2new@example.com (left the file)");
+    env.run(&["apply", &file, "--prune"], "").ok();
+    let left: Vec<String> = env
+        .rows("SELECT email FROM users ORDER BY email", &[])
+        .into_iter()
+        .map(|r| r[0].text())
+        .collect();
+    assert_eq!(
+        left,
+        ["admin@example.com", "hand@example.com", "other@example.com"]
+    );
+    assert_eq!(
+        env.count("SELECT count(*) FROM audit_events WHERE event = 'user.deleted'"),
+        2
+    );
+
+    // absent = true removes a managed account.
+    write(
+        &env,
+        "a.toml",
+        "owner = \"ci\"\n[[users]]\nemail = \"hand@example.com\"\nabsent = true\n",
+    );
+    env.run(&["apply", &file], "").ok();
+    assert_eq!(
+        env.count("SELECT count(*) FROM users WHERE email = 'hand@example.com'"),
+        0
+    );
+}
+
+#[test]
+fn removal_limits_and_the_last_administrator() {
+    let env = Env::admin();
+    let mut text = String::from("owner = \"ci\"\n[roles.ops]\npermissions = [\"deploy.*\"]\n");
+    for i in 0..12 {
+        text.push_str(&format!("[[users]]\nemail = \"u{i}@example.com\"\n"));
+    }
+    let file = write(&env, "a.toml", &text);
+    env.run(&["apply", &file, "--no-email"], "").ok();
+    // A truncated file must not empty the store.
+    write(
+        &env,
+        "a.toml",
+        "owner = \"ci\"\n[roles.ops]\npermissions = [\"deploy.*\"]\n",
+    );
+    let before = env.dump();
+    env.run(&["apply", &file, "--prune"], "")
+        .code(2)
+        .stderr_has("more than --max-deletions 10");
+    assert_eq!(env.dump(), before);
+    env.run(&["apply", &file, "--prune", "--max-deletions", "12"], "")
+        .ok();
+    assert_eq!(env.count("SELECT count(*) FROM users"), 1);
+
+    // A managed role still granted to a hand-made account is not removed.
+    env.run(
+        &[
+            "register",
+            "--email",
+            "h@example.com",
+            "--verified",
+            "--generate-password",
+        ],
+        "",
+    )
+    .ok();
+    env.run(&["grant", "--email", "h@example.com", "--role", "ops"], "")
+        .ok();
+    write(&env, "a.toml", "owner = \"ci\"\n");
+    let before = env.dump();
+    env.run(&["apply", &file, "--prune"], "")
+        .code(6)
+        .stderr_has("the role ops is still granted to 1 account(s) (h@example.com)");
+    assert_eq!(env.dump(), before);
+
+    // The last administrator cannot be declared away.
+    let adopt = write(
+        &env,
+        "admin.toml",
+        "owner = \"ci\"\n[[users]]\nemail = \"admin@example.com\"\nstatus = \"disabled\"\n",
+    );
+    env.run(&["apply", &adopt, "--adopt"], "")
+        .code(6)
+        .stderr_has("no active administrator");
+    let gone = write(
+        &env,
+        "admin.toml",
+        "owner = \"ci\"\n[[users]]\nemail = \"admin@example.com\"\nabsent = true\n",
+    );
+    env.run(&["apply", &gone, "--adopt"], "")
+        .code(6)
+        .stderr_has("no active administrator");
+    assert_eq!(env.dump(), before);
+    // A built-in role is never declared.
+    let builtin = write(
+        &env,
+        "b.toml",
+        "owner = \"ci\"\n[roles.admin]\ndescription = \"x\"\n",
+    );
+    env.run(&["apply", &builtin], "")
+        .code(2)
+        .stderr_has("built-in role admin");
+}
+
+#[test]
+fn the_gate_applies_to_each_change() {
+    let env = Env::admin();
+    env.run(
+        &["roles", "create", "reader", "--permission", "users.read"],
+        "",
+    )
+    .ok();
+    env.run(
+        &[
+            "register",
+            "--email",
+            "r@example.com",
+            "--verified",
+            "--password-stdin",
+        ],
+        &format!("{ALICE_PW}\n"),
+    )
+    .ok();
+    env.run(
+        &["grant", "--email", "r@example.com", "--role", "reader"],
+        "",
+    )
+    .ok();
+    env.login_as("r", "r@example.com", ALICE_PW);
+    let users = write(
+        &env,
+        "u.toml",
+        "owner = \"ci\"\n[[users]]\nemail = \"x@example.com\"\n",
+    );
+    let settings = write(
+        &env,
+        "s.toml",
+        "owner = \"ci\"\n[settings]\n\"session.idle\" = \"45m\"\n",
+    );
+    // Reading rights are enough to plan and check users; not to apply.
+    env.as_session("r", &["apply", &users, "--check"], "")
+        .code(13);
+    env.as_session("r", &["apply", &users, "--dry-run"], "")
+        .ok();
+    env.as_session("r", &["apply", &users, "--no-email"], "")
+        .code(5)
+        .stderr_has("users.manage");
+    // Settings need settings.read to be checked, settings.manage to be changed.
+    env.as_session("r", &["apply", &settings, "--check"], "")
+        .code(5)
+        .stderr_has("settings.read");
+    env.as_session("r", &["config", "get", "session.idle"], "")
+        .code(5);
+    env.run(&["roles", "allow", "reader", "settings.read"], "")
+        .ok();
+    env.as_session("r", &["config", "get", "session.idle"], "")
+        .ok();
+    env.as_session("r", &["apply", &settings, "--check"], "")
+        .code(13);
+    env.as_session("r", &["apply", &settings], "")
+        .code(5)
+        .stderr_has("settings.manage");
+    assert_eq!(
+        env.count("SELECT count(*) FROM users WHERE email = 'x@example.com'"),
+        0
+    );
+}
