@@ -85,8 +85,13 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, args: ApplyArgs) -> Result<Repo
     if !applied.invitations_sent.is_empty() || !applied.verifications_sent.is_empty() {
         kick_mail_queue(ctx, &admitted.store);
     }
+    Ok(applied_report(&applied))
+}
+
+/// What an apply did, and the mail it sent.
+fn applied_report(applied: &apply::Applied) -> Report {
     let p = &applied.plan;
-    let mut report = Report::of(&applied).line(format!(
+    let mut report = Report::of(applied).line(format!(
         "Applied {}: {} created, {} changed, {} adopted, {} removed, {} unchanged.",
         p.owner, p.create, p.change, p.adopt, p.remove, p.unchanged
     ));
@@ -119,7 +124,7 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, args: ApplyArgs) -> Result<Repo
             p.left_alone
         ));
     }
-    Ok(report)
+    report
 }
 
 /// The plan as text (unchanged entries counted, not listed) and as JSON.

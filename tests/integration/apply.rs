@@ -8,6 +8,14 @@ fn write(env: &Env, name: &str, text: &str) -> String {
     path.display().to_string()
 }
 
+/// Every line appears whole in `text`.
+#[track_caller]
+fn has_lines(text: &str, lines: &[&str]) {
+    for line in lines {
+        assert!(text.lines().any(|l| l == *line), "{line:?} in {text}");
+    }
+}
+
 fn events(env: &Env) -> i64 {
     env.count("SELECT count(*) FROM audit_events")
 }
@@ -41,25 +49,22 @@ fn apply_reapply_edit_and_check() {
 
     // The plan of a fresh store, as text and as data.
     let plan = env.run(&["apply", &file, "--dry-run"], "").ok();
-    for line in [
-        "~ setting registration.open",
-        "    value: true -> false",
-        "~ setting session.idle",
-        "    value: 30m -> 45m",
-        "+ role support",
-        "    permissions: tickets.*, users.read",
-        "+ user alice@example.com",
-        "    roles: support",
-        "+ user bob@example.com",
-        "    expires: 2027-03-31T00:00:00Z",
-        "Plan for ci-accounts: 3 to create, 2 to change, 0 to adopt, 0 to remove, 0 unchanged, 0 left alone.",
-    ] {
-        assert!(
-            plan.stdout.lines().any(|l| l == line),
-            "{line:?} in {}",
-            plan.stdout
-        );
-    }
+    has_lines(
+        &plan.stdout,
+        &[
+            "~ setting registration.open",
+            "    value: true -> false",
+            "~ setting session.idle",
+            "    value: 30m -> 45m",
+            "+ role support",
+            "    permissions: tickets.*, users.read",
+            "+ user alice@example.com",
+            "    roles: support",
+            "+ user bob@example.com",
+            "    expires: 2027-03-31T00:00:00Z",
+            "Plan for ci-accounts: 3 to create, 2 to change, 0 to adopt, 0 to remove, 0 unchanged, 0 left alone.",
+        ],
+    );
     let json = env
         .run(&["--json", "apply", &file, "--dry-run"], "")
         .ok()
@@ -123,6 +128,13 @@ fn apply_reapply_edit_and_check() {
         .stdout_has("The store matches the file.");
     env.run(&["apply", &file, "--check"], "").ok();
     assert_eq!((events(&env), env.dump()), before);
+}
+
+#[test]
+fn an_edit_shows_its_exact_plan() {
+    let env = Env::admin();
+    let file = write(&env, "accounts.toml", FILE);
+    env.run(&["apply", &file, "--no-email"], "").ok();
 
     // An edit: the exact field changes, then applied.
     let edited = FILE
@@ -131,20 +143,17 @@ fn apply_reapply_edit_and_check() {
         .replace("roles = [\"support\"]", "roles = []");
     write(&env, "accounts.toml", &edited);
     let plan = env.run(&["apply", &file, "--dry-run"], "").ok();
-    for line in [
-        "~ role support",
-        "    permissions: tickets.*, users.read -> reports.read, tickets.*, users.read",
-        "~ user alice@example.com",
-        "    roles: support -> (none)",
-        "    first_name: Alice -> Alicia",
-        "Plan for ci-accounts: 0 to create, 2 to change, 0 to adopt, 0 to remove, 3 unchanged, 0 left alone.",
-    ] {
-        assert!(
-            plan.stdout.lines().any(|l| l == line),
-            "{line:?} in {}",
-            plan.stdout
-        );
-    }
+    has_lines(
+        &plan.stdout,
+        &[
+            "~ role support",
+            "    permissions: tickets.*, users.read -> reports.read, tickets.*, users.read",
+            "~ user alice@example.com",
+            "    roles: support -> (none)",
+            "    first_name: Alice -> Alicia",
+            "Plan for ci-accounts: 0 to create, 2 to change, 0 to adopt, 0 to remove, 3 unchanged, 0 left alone.",
+        ],
+    );
     env.run(&["apply", &file, "--check"], "").code(13);
     env.run(&["apply", &file], "").ok();
     let alice = env
@@ -227,17 +236,20 @@ email = "eve@example.com"
 #[test]
 fn ownership_adoption_and_pruning() {
     let env = Env::admin();
-    env.run(
-        &[
-            "register",
-            "--email",
-            "hand@example.com",
-            "--verified",
-            "--generate-password",
-        ],
-        "",
-    )
-    .ok();
+    let register = |email: &str| {
+        env.run(
+            &[
+                "register",
+                "--email",
+                email,
+                "--verified",
+                "--generate-password",
+            ],
+            "",
+        )
+        .ok();
+    };
+    register("hand@example.com");
     let file = write(
         &env,
         "a.toml",
@@ -245,19 +257,23 @@ fn ownership_adoption_and_pruning() {
          [[users]]\nemail = \"m1@example.com\"\n[[users]]\nemail = \"m2@example.com\"\n",
     );
     // An account no owner manages is left alone, and shown so.
-    let run = env.run(&["apply", &file, "--no-email"], "").ok();
-    run.stderr_has("1 entr(ies) left alone");
-    assert_eq!(
+    env.run(&["apply", &file, "--no-email"], "")
+        .ok()
+        .stderr_has("1 entr(ies) left alone");
+    let hand_name = || {
         env.text(
             "SELECT first_name FROM users WHERE email_canonical = 'hand@example.com'",
-            &[]
-        ),
-        ""
-    );
+            &[],
+        )
+    };
+    assert_eq!(hand_name(), "");
     env.run(&["apply", &file, "--dry-run"], "")
         .ok()
         .stdout_has("! user hand@example.com (exists, not managed: --adopt manages it)");
     env.run(&["apply", &file, "--check"], "").code(13);
+    env.run(&["apply", &file, "--adopt"], "").ok();
+    assert_eq!(hand_name(), "Hand", "adopted and changed");
+    env.run(&["apply", &file, "--check"], "").ok();
 
     // Another owner's entries are refused by name.
     let other = write(
@@ -269,54 +285,8 @@ fn ownership_adoption_and_pruning() {
         .code(6)
         .stderr_has("managed by \"ci\"");
 
-    // A managed account follows its email change.
-    env.run(
-        &[
-            "users",
-            "update",
-            "m2@example.com",
-            "--email",
-            "m2new@example.com",
-        ],
-        "",
-    )
-    .ok();
-    let code = env.last_code("email_change");
-    env.run(
-        &["verify", "--email", "m2new@example.com", "--code-stdin"],
-        &format!("{code}\n"),
-    )
-    .ok();
-    env.run(&["apply", &file, "--dry-run"], "")
-        .ok()
-        .stdout_has("! user m2@example.com (the account is now m2new@example.com");
-    let moved = std::fs::read_to_string(&file)
-        .unwrap()
-        .replace("m2@example.com", "m2new@example.com");
-    write(&env, "a.toml", &moved);
-    env.run(&["apply", &file, "--adopt", "--no-email"], "").ok();
-    env.run(&["apply", &file, "--check"], "").ok();
-    assert_eq!(
-        env.text(
-            "SELECT first_name FROM users WHERE email_canonical = 'hand@example.com'",
-            &[]
-        ),
-        "Hand",
-        "adopted and changed"
-    );
-
     // Pruning: managed entries that left the file go; a hand-made account stays.
-    env.run(
-        &[
-            "register",
-            "--email",
-            "other@example.com",
-            "--verified",
-            "--generate-password",
-        ],
-        "",
-    )
-    .ok();
+    register("other@example.com");
     write(
         &env,
         "a.toml",
@@ -331,7 +301,7 @@ fn ownership_adoption_and_pruning() {
     env.run(&["apply", &file, "--prune", "--dry-run"], "")
         .ok()
         .stdout_has("- user m1@example.com (left the file)")
-        .stdout_has("- user m2new@example.com (left the file)");
+        .stdout_has("- user m2@example.com (left the file)");
     env.run(&["apply", &file, "--prune"], "").ok();
     let left: Vec<String> = env
         .rows("SELECT email FROM users ORDER BY email", &[])
@@ -357,6 +327,63 @@ fn ownership_adoption_and_pruning() {
     assert_eq!(
         env.count("SELECT count(*) FROM users WHERE email = 'hand@example.com'"),
         0
+    );
+}
+
+#[test]
+fn a_managed_account_is_followed_through_its_email_change() {
+    let env = Env::admin();
+    let file = write(
+        &env,
+        "a.toml",
+        "owner = \"ci\"\n[[users]]\nemail = \"m2@example.com\"\nfirst_name = \"Em\"\n",
+    );
+    env.run(&["apply", &file, "--no-email"], "").ok();
+    let id = env.int("SELECT id FROM users WHERE email = 'm2@example.com'", &[]);
+    env.run(
+        &[
+            "users",
+            "update",
+            "m2@example.com",
+            "--email",
+            "m2new@example.com",
+        ],
+        "",
+    )
+    .ok();
+    let code = env.last_code("email_change");
+    env.run(
+        &["verify", "--email", "m2new@example.com", "--code-stdin"],
+        &format!("{code}\n"),
+    )
+    .ok();
+    // The file still names the old address: no second account, the move is shown.
+    env.run(&["apply", &file, "--check"], "")
+        .code(13)
+        .stdout_has("! user m2@example.com (the account is now m2new@example.com");
+    env.run(&["apply", &file, "--prune"], "").ok();
+    assert_eq!(env.count("SELECT count(*) FROM users"), 2);
+    // Named at its new address, it is still this owner's entry: no --adopt needed.
+    let moved = std::fs::read_to_string(&file)
+        .unwrap()
+        .replace("m2@example.com", "m2new@example.com")
+        .replace("\"Em\"", "\"Emma\"");
+    write(&env, "a.toml", &moved);
+    env.run(&["apply", &file, "--dry-run"], "")
+        .ok()
+        .stdout_has("    declared_as: m2@example.com -> m2new@example.com");
+    env.run(&["apply", &file, "--prune"], "").ok();
+    env.run(&["apply", &file, "--check"], "").ok();
+    assert_eq!(
+        env.text("SELECT first_name FROM users WHERE id = ?1", &[id.into()]),
+        "Emma"
+    );
+    assert_eq!(
+        env.text(
+            "SELECT declared FROM managed_users WHERE user_id = ?1",
+            &[id.into()]
+        ),
+        "m2new@example.com"
     );
 }
 

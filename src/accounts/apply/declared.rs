@@ -254,7 +254,6 @@ enum Entry {
 }
 
 fn user(n: usize, u: UserEntry) -> std::result::Result<Entry, String> {
-    let at = |e: String| e;
     if u.absent {
         let others = u.first_name.is_some()
             || u.last_name.is_some()

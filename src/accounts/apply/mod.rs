@@ -549,10 +549,10 @@ fn check_removed_roles(
             .filter(|(u, _)| !removed_users.contains(&u.id))
             .filter(|(u, _)| {
                 // Kept only by an account this plan gives an exact list without the role.
-                !rows_by_id
+                rows_by_id
                     .get(&u.id)
                     .and_then(|r| r.roles.as_ref())
-                    .is_some_and(|want| !want.contains(&role.name))
+                    .is_none_or(|want| want.contains(&role.name))
             })
             .map(|(u, _)| u.email.as_str())
             .collect();
