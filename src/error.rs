@@ -76,6 +76,9 @@ pub enum Error {
     Policy(String),
     #[error("{0}")]
     Integrity(String),
+    /// `doctor` found at least one problem; its report lists them.
+    #[error("{0}")]
+    Unhealthy(String),
     #[error("interrupted; nothing was changed")]
     Interrupted,
     /// Ctrl-C after this run had committed a change (a prompt that follows a write).
@@ -156,6 +159,7 @@ impl Error {
             Error::Storage(_) => 10,
             Error::Policy(_) => 11,
             Error::Integrity(_) => 12,
+            Error::Unhealthy(_) => 14,
             Error::Interrupted | Error::InterruptedAfterChange => 130,
             Error::OutputClosed => 0,
         }
@@ -176,6 +180,7 @@ impl Error {
             Error::Storage(_) => "storage",
             Error::Policy(_) => "policy",
             Error::Integrity(_) => "integrity",
+            Error::Unhealthy(_) => "unhealthy",
             Error::Interrupted | Error::InterruptedAfterChange => "interrupted",
             Error::OutputClosed => "output_closed",
         }
@@ -196,6 +201,8 @@ mod tests {
             Error::unavailable(Unavailable::RateLimited, "x").code(),
             "rate_limited"
         );
+        assert_eq!(Error::Unhealthy("x".into()).exit_code(), 14);
+        assert_eq!(Error::Unhealthy("x".into()).code(), "unhealthy");
         assert_eq!(Error::Interrupted.exit_code(), 130);
     }
 }
