@@ -14,6 +14,7 @@ mod config;
 mod copy;
 mod db;
 pub(crate) mod django;
+mod doctor;
 mod flows;
 mod fuzz_regressions;
 mod generated;
