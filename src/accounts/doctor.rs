@@ -198,7 +198,7 @@ fn mode(name: &'static str, path: &Path, sharing: Sharing, dir: bool) -> Check {
 fn who_can(excess: u32, dir: bool) -> String {
     let verbs = |bits: u32| -> String {
         let names: [&str; 3] = match dir {
-            true => ["list", "add and remove files in", "enter"],
+            true => ["list", "write to", "enter"],
             false => ["read", "write", "run"],
         };
         let said: Vec<&str> = [4, 2, 1]
@@ -207,7 +207,11 @@ fn who_can(excess: u32, dir: bool) -> String {
             .filter(|(bit, _)| bits & **bit != 0)
             .map(|(_, name)| name)
             .collect();
-        format!("{} it", said.join(" and "))
+        match said.split_last() {
+            Some((last, [])) => format!("{last} it"),
+            Some((last, rest)) => format!("{} and {last} it", rest.join(", ")),
+            None => String::new(),
+        }
     };
     let (group, others) = ((excess >> 3) & 7, excess & 7);
     match (group, others) {
@@ -576,7 +580,7 @@ mod tests {
         assert_eq!(who_can(0o060, false), "the group can read and write it");
         assert_eq!(
             who_can(0o075, true),
-            "the group can list and add and remove files in and enter it, others can list and enter it"
+            "the group can list, write to and enter it, others can list and enter it"
         );
         assert_eq!(shell_word(Path::new("/a b/c")), "'/a b/c'");
         assert_eq!(shell_word(Path::new("/a/c.db")), "/a/c.db");
