@@ -54,6 +54,7 @@ Register-ArgumentCompleter -Native -CommandName 'useradm' -ScriptBlock {
             [CompletionResult]::new('2fa', '2fa', [CompletionResultType]::ParameterValue, 'A second factor (TOTP) for your account, with recovery codes')
             [CompletionResult]::new('mail', 'mail', [CompletionResultType]::ParameterValue, 'Mail sent after answering (reset and verification codes): what waits, and sending it now (needs settings.manage)')
             [CompletionResult]::new('db', 'db', [CompletionResultType]::ParameterValue, 'The database itself: copy it to a new file or server (needs settings.manage)')
+            [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the store and what it depends on, one line per check (ok, warning, problem or skipped) with the fix for each that is not ok (needs settings.manage)')
             [CompletionResult]::new('checkpassword', 'checkpassword', [CompletionResultType]::ParameterValue, 'The checkpassword interface (qmail and its family): reads `user\0password\0timestamp\0` from file descriptor 3; runs PROG with USER and HOME set when the password is right, else exits 1 (2: misuse, 111: a temporary failure)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the shell completion script for SHELL to stdout')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write the man pages (useradm.1 and one per command) into a folder')
@@ -1159,6 +1160,20 @@ Register-ArgumentCompleter -Native -CommandName 'useradm' -ScriptBlock {
         'useradm;db;help;help' {
             break
         }
+        'useradm;doctor' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--fix', '--fix', [CompletionResultType]::ParameterName, 'Also purge the sessions, codes, sent mail and failure counters past retention.operational now, as the daily purge does; nothing else is changed')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print exactly one JSON document on stdout (errors as JSON on stderr)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only what was asked for: no hints or notices on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only what was asked for: no hints or notices on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'useradm;checkpassword' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -1223,6 +1238,7 @@ Register-ArgumentCompleter -Native -CommandName 'useradm' -ScriptBlock {
             [CompletionResult]::new('2fa', '2fa', [CompletionResultType]::ParameterValue, 'A second factor (TOTP) for your account, with recovery codes')
             [CompletionResult]::new('mail', 'mail', [CompletionResultType]::ParameterValue, 'Mail sent after answering (reset and verification codes): what waits, and sending it now (needs settings.manage)')
             [CompletionResult]::new('db', 'db', [CompletionResultType]::ParameterValue, 'The database itself: copy it to a new file or server (needs settings.manage)')
+            [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the store and what it depends on, one line per check (ok, warning, problem or skipped) with the fix for each that is not ok (needs settings.manage)')
             [CompletionResult]::new('checkpassword', 'checkpassword', [CompletionResultType]::ParameterValue, 'The checkpassword interface (qmail and its family): reads `user\0password\0timestamp\0` from file descriptor 3; runs PROG with USER and HOME set when the password is right, else exits 1 (2: misuse, 111: a temporary failure)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the shell completion script for SHELL to stdout')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write the man pages (useradm.1 and one per command) into a folder')
@@ -1432,6 +1448,9 @@ Register-ArgumentCompleter -Native -CommandName 'useradm' -ScriptBlock {
             break
         }
         'useradm;help;db;copy' {
+            break
+        }
+        'useradm;help;doctor' {
             break
         }
         'useradm;help;checkpassword' {

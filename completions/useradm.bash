@@ -40,6 +40,9 @@ _useradm() {
             useradm,db)
                 cmd="useradm__subcmd__db"
                 ;;
+            useradm,doctor)
+                cmd="useradm__subcmd__doctor"
+                ;;
             useradm,export)
                 cmd="useradm__subcmd__export"
                 ;;
@@ -204,6 +207,9 @@ _useradm() {
                 ;;
             useradm__subcmd__help,db)
                 cmd="useradm__subcmd__help__subcmd__db"
+                ;;
+            useradm__subcmd__help,doctor)
+                cmd="useradm__subcmd__help__subcmd__doctor"
                 ;;
             useradm__subcmd__help,export)
                 cmd="useradm__subcmd__help__subcmd__export"
@@ -545,7 +551,7 @@ _useradm() {
 
     case "${cmd}" in
         useradm)
-            opts="-q -h -V --db --json --quiet --no-input --color --help --version init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import export config 2fa mail db checkpassword completions man help"
+            opts="-q -h -V --db --json --quiet --no-input --color --help --version init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import export config 2fa mail db doctor checkpassword completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1278,6 +1284,28 @@ _useradm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        useradm__subcmd__doctor)
+            opts="-q -h -V --fix --db --json --quiet --no-input --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         useradm__subcmd__export)
             opts="-q -h -V --format --db --json --quiet --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1335,7 +1363,7 @@ _useradm() {
             return 0
             ;;
         useradm__subcmd__help)
-            opts="init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import export config 2fa mail db checkpassword completions man help"
+            opts="init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import export config 2fa mail db doctor checkpassword completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1589,6 +1617,20 @@ _useradm() {
         useradm__subcmd__help__subcmd__db__subcmd__copy)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        useradm__subcmd__help__subcmd__doctor)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

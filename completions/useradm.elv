@@ -51,6 +51,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand 2fa 'A second factor (TOTP) for your account, with recovery codes'
             cand mail 'Mail sent after answering (reset and verification codes): what waits, and sending it now (needs settings.manage)'
             cand db 'The database itself: copy it to a new file or server (needs settings.manage)'
+            cand doctor 'Check the store and what it depends on, one line per check (ok, warning, problem or skipped) with the fix for each that is not ok (needs settings.manage)'
             cand checkpassword 'The checkpassword interface (qmail and its family): reads `user\0password\0timestamp\0` from file descriptor 3; runs PROG with USER and HOME set when the password is right, else exits 1 (2: misuse, 111: a temporary failure)'
             cand completions 'Print the shell completion script for SHELL to stdout'
             cand man 'Write the man pages (useradm.1 and one per command) into a folder'
@@ -1046,6 +1047,19 @@ set edit:completion:arg-completer[useradm] = {|@words|
         }
         &'useradm;db;help;help'= {
         }
+        &'useradm;doctor'= {
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --color 'When to use colour'
+            cand --fix 'Also purge the sessions, codes, sent mail and failure counters past retention.operational now, as the daily purge does; nothing else is changed'
+            cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print only what was asked for: no hints or notices on stderr'
+            cand --quiet 'Print only what was asked for: no hints or notices on stderr'
+            cand --no-input 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'useradm;checkpassword'= {
             cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
@@ -1107,6 +1121,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand 2fa 'A second factor (TOTP) for your account, with recovery codes'
             cand mail 'Mail sent after answering (reset and verification codes): what waits, and sending it now (needs settings.manage)'
             cand db 'The database itself: copy it to a new file or server (needs settings.manage)'
+            cand doctor 'Check the store and what it depends on, one line per check (ok, warning, problem or skipped) with the fix for each that is not ok (needs settings.manage)'
             cand checkpassword 'The checkpassword interface (qmail and its family): reads `user\0password\0timestamp\0` from file descriptor 3; runs PROG with USER and HOME set when the password is right, else exits 1 (2: misuse, 111: a temporary failure)'
             cand completions 'Print the shell completion script for SHELL to stdout'
             cand man 'Write the man pages (useradm.1 and one per command) into a folder'
@@ -1259,6 +1274,8 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand copy 'Copy the whole store (ids, hashes, secrets, sessions, tokens, the audit chain) into a new database of either engine, then mark this one as moved: it is never opened again'
         }
         &'useradm;help;db;copy'= {
+        }
+        &'useradm;help;doctor'= {
         }
         &'useradm;help;checkpassword'= {
         }

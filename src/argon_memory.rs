@@ -64,6 +64,19 @@ impl ArgonMemory {
     }
 }
 
+/// Where Linux says whether it gives out transparent huge pages.
+pub const HUGE_PAGE_SETTING: &str = "/sys/kernel/mm/transparent_hugepage/enabled";
+
+/// The kernel's transparent huge page mode (`always`, `madvise` or `never`: the bracketed word of
+/// [`HUGE_PAGE_SETTING`]); `None` where the kernel has no such setting. With `never` every
+/// login faults Argon2's memory in 4 KiB pages.
+pub fn huge_page_mode() -> Option<String> {
+    let text = std::fs::read_to_string(HUGE_PAGE_SETTING).ok()?;
+    let (_, rest) = text.split_once('[')?;
+    let (mode, _) = rest.split_once(']')?;
+    Some(mode.to_string())
+}
+
 #[cfg(target_os = "linux")]
 mod mapped {
     use std::ffi::c_void;

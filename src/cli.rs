@@ -267,6 +267,21 @@ pub enum Command {
     #[command(subcommand)]
     Db(DbCommand),
 
+    /// Check the store and what it depends on, one line per check (ok, warning, problem or
+    /// skipped) with the fix for each that is not ok (needs settings.manage)
+    #[command(
+        after_help = "Checks: the modes of the database file and folder, the session folder and the\n\
+        outbox; the schema version; SQLite's integrity check; the audit chain; every stored\n\
+        setting within its bounds; the password blocklist file; the SMTP relay (connect,\n\
+        EHLO, STARTTLS, no mail sent); the system logger's socket; legacy password hashes;\n\
+        rows past retention.operational; transparent huge pages.\n\n\
+        Exit 0 when no check found a problem (warnings are fine), 14 when one did.\n\n\
+        Examples:\n  useradm doctor\n  \
+        useradm doctor --fix      # also purges what is past retention.operational\n  \
+        useradm --json doctor | jq '.checks[] | select(.status == \"problem\")'"
+    )]
+    Doctor(DoctorArgs),
+
     /// The checkpassword interface (qmail and its family): reads `user\0password\0timestamp\0`
     /// from file descriptor 3; runs PROG with USER and HOME set when the password is right, else
     /// exits 1 (2: misuse, 111: a temporary failure)
@@ -963,6 +978,14 @@ pub struct CopyArgs {
     /// new database and marking this one
     #[arg(long)]
     pub finish: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DoctorArgs {
+    /// Also purge the sessions, codes, sent mail and failure counters past
+    /// retention.operational now, as the daily purge does; nothing else is changed
+    #[arg(long)]
+    pub fix: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -250,6 +250,18 @@ impl Context {
             .resolve(settings)
     }
 
+    /// Where mail goes without a relay: `USERADM_OUTBOX`, else beside a database file, or in
+    /// this host's data folder for a server's database.
+    pub fn outbox(&self, database_id: &str) -> PathBuf {
+        self.mail_env
+            .outbox
+            .clone()
+            .unwrap_or_else(|| match &self.db.location {
+                Location::File(path) => outbox_beside(path),
+                Location::Server(_) => self.data_dir.join(database_id).join("outbox"),
+            })
+    }
+
     /// The mail transport: the environment overrides the settings; the outbox is the default,
     /// beside a database file, or in this host's data folder for a server's database.
     pub fn mail_transport(&self, settings: &MailSettings, database_id: &str) -> Result<Transport> {
@@ -268,14 +280,7 @@ impl Context {
             None if settings.smtp_password.is_empty() => PasswordFrom::Nowhere,
             None => PasswordFrom::Setting,
         };
-        let outbox = self
-            .mail_env
-            .outbox
-            .clone()
-            .unwrap_or_else(|| match &self.db.location {
-                Location::File(path) => outbox_beside(path),
-                Location::Server(_) => self.data_dir.join(database_id).join("outbox"),
-            });
+        let outbox = self.outbox(database_id);
         Ok(Transport {
             smtp,
             smtp_password,

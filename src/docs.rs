@@ -100,6 +100,8 @@ Disables colour.
 .TP
 \fB12\fR integrity
 .TP
+\fB14\fR unhealthy: \fBdoctor\fR found a problem
+.TP
 \fB130\fR interrupted
 .PP
 A reader that closes a streamed output early (\fBuseradm users list \-\-json | head\fR) ends it

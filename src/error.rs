@@ -79,6 +79,9 @@ pub enum Error {
     /// `apply --check`: the store differs from the declared state.
     #[error("{0}")]
     Drift(String),
+    /// `doctor` found at least one problem; its report lists them.
+    #[error("{0}")]
+    Unhealthy(String),
     #[error("interrupted; nothing was changed")]
     Interrupted,
     /// Ctrl-C after this run had committed a change (a prompt that follows a write).
@@ -160,6 +163,7 @@ impl Error {
             Error::Policy(_) => 11,
             Error::Integrity(_) => 12,
             Error::Drift(_) => 13,
+            Error::Unhealthy(_) => 14,
             Error::Interrupted | Error::InterruptedAfterChange => 130,
             Error::OutputClosed => 0,
         }
@@ -181,6 +185,7 @@ impl Error {
             Error::Policy(_) => "policy",
             Error::Integrity(_) => "integrity",
             Error::Drift(_) => "drift",
+            Error::Unhealthy(_) => "unhealthy",
             Error::Interrupted | Error::InterruptedAfterChange => "interrupted",
             Error::OutputClosed => "output_closed",
         }
@@ -201,6 +206,8 @@ mod tests {
             Error::unavailable(Unavailable::RateLimited, "x").code(),
             "rate_limited"
         );
+        assert_eq!(Error::Unhealthy("x".into()).exit_code(), 14);
+        assert_eq!(Error::Unhealthy("x".into()).code(), "unhealthy");
         assert_eq!(Error::Interrupted.exit_code(), 130);
     }
 }

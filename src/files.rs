@@ -34,6 +34,33 @@ impl Sharing {
         }
     }
 
+    /// The sharing a store was made with, to judge its modes by: a group's where `init --group`
+    /// left its mark (a setgid folder, or a group-writable file), else its owner's alone. Unlike
+    /// `of_file`, a file that is merely group-readable (0644) counts as private: that is the
+    /// mistake to find, not a sharing to copy.
+    pub fn of_store(db: &Path) -> Sharing {
+        let dir = db
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let setgid_dir = fs::metadata(dir).is_ok_and(|m| m.mode() & 0o2000 != 0);
+        match fs::metadata(db) {
+            Ok(m) if setgid_dir || m.mode() & 0o020 != 0 => Sharing { gid: Some(m.gid()) },
+            _ => Sharing::PRIVATE,
+        }
+    }
+
+    /// The permission bits of `mode` beyond what this sharing gives (0: none): the group's in a
+    /// private store, others' in any.
+    pub fn excess(self, mode: u32, dir: bool) -> u32 {
+        let allowed = if dir {
+            self.dir_mode()
+        } else {
+            self.file_mode()
+        };
+        mode & 0o777 & !allowed
+    }
+
     /// `init --group NAME`: the group's id.
     pub fn for_group(name: Option<&str>) -> Result<Sharing> {
         let Some(name) = name else {

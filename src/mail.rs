@@ -96,7 +96,7 @@ impl SmtpTarget {
         })
     }
 
-    fn describe(&self) -> String {
+    pub fn describe(&self) -> String {
         format!("{}:{}", self.host, self.port)
     }
 }
@@ -507,6 +507,33 @@ fn send_smtp(
     target: &SmtpTarget,
     message: &Message,
 ) -> std::result::Result<(), String> {
+    smtp_transport(cfg, target)?
+        .send(message)
+        .map(|_| ())
+        .map_err(|e| e.to_string())
+}
+
+/// Whether the relay takes mail now, without sending any: it connects, says EHLO, starts TLS
+/// where the URL asks for it (checking the certificate as a send would) and logs in where a user
+/// is given. `Ok` names the relay; an error says why, never with a password. `None`: no relay.
+pub fn test_relay(cfg: &MailConfig) -> Option<std::result::Result<String, String>> {
+    let target = cfg.smtp.as_ref()?;
+    let tested = smtp_transport(cfg, target).and_then(|t| {
+        t.test_connection()
+            .map_err(|e| e.to_string())
+            .and_then(|alive| match alive {
+                true => Ok(target.describe()),
+                false => Err("the relay closed the connection".to_string()),
+            })
+    });
+    Some(tested.map_err(|e| format!("{}: {e}", target.describe())))
+}
+
+/// The transport to the relay, as every send and the relay test build it.
+fn smtp_transport(
+    cfg: &MailConfig,
+    target: &SmtpTarget,
+) -> std::result::Result<SmtpTransport, String> {
     let password = cfg.smtp_password.as_deref();
     // The system's store and the private CA, never a compiled-in list: a company relay's CA is
     // trusted once `update-ca-certificates` (or `mail.smtp_ca`) has it.
@@ -538,11 +565,7 @@ fn send_smtp(
             password.unwrap_or_default().to_string(),
         ));
     }
-    builder
-        .build()
-        .send(message)
-        .map(|_| ())
-        .map_err(|e| e.to_string())
+    Ok(builder.build())
 }
 
 fn write_outbox(dir: &Path, sharing: Sharing, tag: &str, bytes: &[u8]) -> Result<PathBuf> {

@@ -16,9 +16,18 @@ const AUTHPRIV_WARNING: u8 = 84;
 
 /// The socket the events go to: `off`, a path, or `auto` (`/dev/log` where it exists).
 pub fn target(setting: &str) -> Option<PathBuf> {
+    let socket = wanted(setting)?;
+    match setting {
+        "auto" | "" => socket.exists().then_some(socket),
+        _ => Some(socket),
+    }
+}
+
+/// The socket a setting asks for, whether or not a logger listens there (`None`: `off`).
+pub fn wanted(setting: &str) -> Option<PathBuf> {
     match setting {
         "off" => None,
-        "auto" | "" => Path::new(DEV_LOG).exists().then(|| PathBuf::from(DEV_LOG)),
+        "auto" | "" => Some(PathBuf::from(DEV_LOG)),
         path => Some(PathBuf::from(path)),
     }
 }

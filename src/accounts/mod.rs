@@ -9,6 +9,7 @@ pub mod config;
 pub mod copy;
 pub mod credentials;
 pub mod delivery;
+pub mod doctor;
 pub mod export;
 pub mod import;
 pub mod init;

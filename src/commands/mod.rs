@@ -10,6 +10,7 @@ mod checkpassword;
 mod completions;
 mod config;
 mod db;
+mod doctor;
 mod export;
 mod grant;
 mod import;
@@ -170,6 +171,7 @@ fn dispatch(ctx: &Context, command: Command) -> Result<Report> {
         Command::TwoFactor(cmd) => mfa::run(ctx, &mut input, cmd),
         Command::Mail(cmd) => mail::run(ctx, cmd),
         Command::Db(DbCommand::Copy(args)) => db::copy(ctx, args),
+        Command::Doctor(args) => doctor::run(ctx, args),
         Command::Checkpassword { prog } => checkpassword::run(ctx, &prog),
         Command::Completions { shell } => completions::completions(shell),
         Command::Man { out_dir } => completions::man(&out_dir),

@@ -636,6 +636,24 @@ impl Sql<'_> {
         })
     }
 
+    /// The schema version the database carries (`PRAGMA user_version` in a file, `meta` on a
+    /// server); `None` where it carries none.
+    pub fn schema_version(&self) -> Result<Option<i64>> {
+        match self.conn {
+            Conn::Sqlite(c) => sqlite::version(c).map(Some),
+            Conn::Pg(_) => postgres::version(self.conn),
+        }
+    }
+
+    /// What SQLite's `PRAGMA integrity_check` finds wrong in the file (empty: nothing); `None` on
+    /// a server, whose own checks are its administrator's.
+    pub fn integrity_problems(&self) -> Result<Option<Vec<String>>> {
+        match self.conn {
+            Conn::Sqlite(c) => sqlite::integrity_problems(c).map(Some),
+            Conn::Pg(_) => Ok(None),
+        }
+    }
+
     pub fn settings_rows(&self) -> Result<HashMap<String, String>> {
         Ok(self
             .all("SELECT key, value FROM settings", &[], |r| {

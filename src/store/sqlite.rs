@@ -153,6 +153,20 @@ pub(super) fn version(conn: &Connection) -> Result<i64> {
     Ok(conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
 }
 
+/// The lines of `PRAGMA integrity_check` other than its `ok`.
+pub(super) fn integrity_problems(conn: &Connection) -> Result<Vec<String>> {
+    let mut st = conn.prepare("PRAGMA integrity_check")?;
+    let lines = st.query_map([], |r| r.get::<_, String>(0))?;
+    let mut problems = Vec::new();
+    for line in lines {
+        let line = line?;
+        if line != "ok" {
+            problems.push(line);
+        }
+    }
+    Ok(problems)
+}
+
 /// Stamps the version, inside the open transaction.
 pub(super) fn set_version(conn: &Conn, version: i64) -> Result<()> {
     let Conn::Sqlite(c) = conn else {

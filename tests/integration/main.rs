@@ -15,6 +15,7 @@ mod config;
 mod copy;
 mod db;
 pub(crate) mod django;
+mod doctor;
 mod flows;
 mod fuzz_regressions;
 mod generated;
