@@ -263,6 +263,20 @@ pub enum Command {
     #[command(subcommand)]
     Mail(MailCommand),
 
+    /// Write a consistent copy of the whole store (every secret it holds) to a new SQLite file,
+    /// prove it, and print the audit head it holds (needs settings.manage)
+    #[command(after_help = "Example:\n  useradm backup --out /var/backups/useradm-$(date +%F).db\n\n\
+        The file is 0600 and holds password hashes, second-factor secrets and token hashes:\n\
+        keep it as you keep the database. Keep the printed head apart from it: restore asks\n\
+        for it.")]
+    Backup(BackupArgs),
+
+    /// Replace the store with a backup whose audit chain verifies up to HASH; ends every
+    /// session and revokes the API tokens
+    #[command(after_help = "Examples:\n  useradm restore backup.db --expect-head <hash>              # into an empty or new store\n  \
+        useradm restore backup.db --expect-head <hash> --force      # over accounts (asks, or --yes)")]
+    Restore(RestoreArgs),
+
     /// The database itself: copy it to a new file or server (needs settings.manage)
     #[command(subcommand)]
     Db(DbCommand),
@@ -960,6 +974,37 @@ pub enum DbCommand {
         Writers are held for the whole copy. Afterwards point every host at the new database\n\
         (--db or USERADM_DB); the old one answers exit 10 naming it.")]
     Copy(CopyArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    /// The new file (refused when it exists)
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct RestoreArgs {
+    /// The backup file
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// The audit head `backup` printed: the backup's chain must verify up to it
+    #[arg(long, value_name = "HASH")]
+    pub expect_head: String,
+
+    /// Overwrite a store that holds accounts (needs settings.manage there)
+    #[arg(long)]
+    pub force: bool,
+
+    /// With --force: do not ask
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+
+    /// Keep the backup's API tokens (by default every one is revoked: the backup may hold
+    /// tokens revoked since)
+    #[arg(long)]
+    pub keep_tokens: bool,
 }
 
 #[derive(Debug, Args)]

@@ -3,6 +3,7 @@
 
 pub mod apply;
 pub mod audit;
+pub mod backup;
 pub mod changes;
 pub mod check;
 pub mod config;

@@ -4,6 +4,7 @@
 
 mod apply;
 mod audit;
+mod backup;
 mod authenticate;
 mod check;
 mod checkpassword;
@@ -170,6 +171,8 @@ fn dispatch(ctx: &Context, command: Command) -> Result<Report> {
         Command::Config(cmd) => config::run(ctx, &mut input, cmd),
         Command::TwoFactor(cmd) => mfa::run(ctx, &mut input, cmd),
         Command::Mail(cmd) => mail::run(ctx, cmd),
+        Command::Backup(args) => backup::backup(ctx, args),
+        Command::Restore(args) => backup::restore(ctx, &mut input, args),
         Command::Db(DbCommand::Copy(args)) => db::copy(ctx, args),
         Command::Doctor(args) => doctor::run(ctx, args),
         Command::Checkpassword { prog } => checkpassword::run(ctx, &prog),

@@ -99,76 +99,12 @@ impl Target {
         table: &str,
         progress: &mut dyn FnMut(u64),
     ) -> Result<u64> {
-        let columns = columns(source, table)?;
-        if columns != columns_sorted_like(&self.sql()?, table, &columns)? {
-            return Err(Error::internal(format!(
-                "the table {table} has other columns in the target"
-            )));
-        }
-        let names: Vec<&str> = columns.iter().map(|c| c.name.as_str()).collect();
-        let select = format!("SELECT {} FROM {table}", names.join(", "));
-        let skip_local = table == "meta";
-        let target = self.conn()?;
-        let mut batch: Vec<Vec<Owned>> = Vec::with_capacity(BATCH);
-        let mut copied = 0;
-        source.each(&select, &[], &mut |row| {
-            let values = (0..columns.len())
-                .map(|i| row.owned(i, columns[i].int))
-                .collect::<Result<Vec<_>>>()?;
-            if skip_local
-                && matches!(&values[0], Owned::Text(Some(key)) if LOCAL_META.contains(&key.as_str()))
-            {
-                return Ok(());
-            }
-            batch.push(values);
-            if batch.len() == BATCH {
-                target
-                    .insert_rows(table, &columns, &values_of(&batch))
-                    .map_err(unexpected)?;
-                copied += batch.len() as u64;
-                progress(batch.len() as u64);
-                batch.clear();
-            }
-            Ok(())
-        })?;
-        target
-            .insert_rows(table, &columns, &values_of(&batch))
-            .map_err(unexpected)?;
-        copied += batch.len() as u64;
-        progress(batch.len() as u64);
-        Ok(copied)
+        copy_rows(source, &self.sql()?, table, progress)
     }
 
-    /// On PostgreSQL, each identity sequence starts after the highest id copied; SQLite takes
-    /// the next rowid from the rows themselves.
+    /// On PostgreSQL, each identity sequence starts after the highest id copied.
     pub fn reset_sequences(&self) -> Result<()> {
-        let sql = self.sql()?;
-        if sql.engine() == Engine::Sqlite {
-            return Ok(());
-        }
-        for table in TABLES {
-            if !columns(&sql, table)?
-                .iter()
-                .any(|c| c.name == "id" && c.int)
-            {
-                continue;
-            }
-            let sequence = sql.one(
-                "SELECT pg_get_serial_sequence(?1, 'id')",
-                params![*table],
-                |r| r.opt_text(0),
-            )?;
-            if let Some(sequence) = sequence {
-                sql.one(
-                    &format!(
-                        "SELECT setval(CAST(?1 AS regclass), coalesce(max(id), 0) + 1, false) FROM {table}"
-                    ),
-                    params![sequence.as_str()],
-                    |r| r.int(0),
-                )?;
-            }
-        }
-        Ok(())
+        reset_sequences(&self.sql()?)
     }
 
     pub fn commit(mut self) -> Result<()> {
@@ -178,6 +114,85 @@ impl Target {
         self.created_file = None;
         Ok(())
     }
+}
+
+/// Copies one table's rows from `source` into `target` (each in its own transaction), but
+/// the `meta` rows that describe one database; returns the rows copied.
+pub fn copy_rows(
+    source: &Sql<'_>,
+    target: &Sql<'_>,
+    table: &str,
+    progress: &mut dyn FnMut(u64),
+) -> Result<u64> {
+    let columns = columns(source, table)?;
+    if columns != columns_sorted_like(target, table, &columns)? {
+        return Err(Error::internal(format!(
+            "the table {table} has other columns in the target"
+        )));
+    }
+    let names: Vec<&str> = columns.iter().map(|c| c.name.as_str()).collect();
+    let select = format!("SELECT {} FROM {table}", names.join(", "));
+    let skip_local = table == "meta";
+    let target = target.conn;
+    let mut batch: Vec<Vec<Owned>> = Vec::with_capacity(BATCH);
+    let mut copied = 0;
+    source.each(&select, &[], &mut |row| {
+        let values = (0..columns.len())
+            .map(|i| row.owned(i, columns[i].int))
+            .collect::<Result<Vec<_>>>()?;
+        if skip_local
+            && matches!(&values[0], Owned::Text(Some(key)) if LOCAL_META.contains(&key.as_str()))
+        {
+            return Ok(());
+        }
+        batch.push(values);
+        if batch.len() == BATCH {
+            target
+                .insert_rows(table, &columns, &values_of(&batch))
+                .map_err(unexpected)?;
+            copied += batch.len() as u64;
+            progress(batch.len() as u64);
+            batch.clear();
+        }
+        Ok(())
+    })?;
+    target
+        .insert_rows(table, &columns, &values_of(&batch))
+        .map_err(unexpected)?;
+    copied += batch.len() as u64;
+    progress(batch.len() as u64);
+    Ok(copied)
+}
+
+/// On PostgreSQL, each identity sequence starts after the highest id copied; SQLite takes the
+/// next rowid from the rows themselves.
+pub fn reset_sequences(sql: &Sql<'_>) -> Result<()> {
+    if sql.engine() == Engine::Sqlite {
+        return Ok(());
+    }
+    for table in TABLES {
+        if !columns(&sql, table)?
+            .iter()
+            .any(|c| c.name == "id" && c.int)
+        {
+            continue;
+        }
+        let sequence = sql.one(
+            "SELECT pg_get_serial_sequence(?1, 'id')",
+            params![*table],
+            |r| r.opt_text(0),
+        )?;
+        if let Some(sequence) = sequence {
+            sql.one(
+                    &format!(
+                        "SELECT setval(CAST(?1 AS regclass), coalesce(max(id), 0) + 1, false) FROM {table}"
+                    ),
+                    params![sequence.as_str()],
+                    |r| r.int(0),
+                )?;
+        }
+    }
+    Ok(())
 }
 
 impl Drop for Target {
@@ -274,6 +289,23 @@ impl Sql<'_> {
 }
 
 impl Tx<'_> {
+    /// Empties every table (children first) but the `meta` rows that describe this database,
+    /// for a restore that fills them again in the same transaction.
+    pub fn clear_for_restore(&self) -> Result<()> {
+        for table in TABLES.iter().rev() {
+            if *table == "meta" {
+                let keep: Vec<String> = LOCAL_META.iter().map(|k| format!("'{k}'")).collect();
+                self.exec(
+                    &format!("DELETE FROM meta WHERE key NOT IN ({})", keep.join(", ")),
+                    &[],
+                )?;
+            } else {
+                self.exec(&format!("DELETE FROM {table}"), &[])?;
+            }
+        }
+        Ok(())
+    }
+
     /// Stamps this database as moved to `to`: a version above any release's (so that every
     /// binary refuses it) and where it went, for the message that refusal prints.
     pub fn mark_moved(&self, to: &str) -> Result<()> {

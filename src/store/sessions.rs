@@ -203,6 +203,11 @@ impl Tx<'_> {
         Ok(beyond)
     }
 
+    /// Ends every session of every user (a restore); returns how many ended.
+    pub fn delete_all_sessions(&self) -> Result<usize> {
+        self.exec("DELETE FROM sessions", &[])
+    }
+
     /// Ends every session of a user except `keep`; returns how many ended.
     pub fn delete_user_sessions(&self, user_id: i64, keep: Option<&str>) -> Result<usize> {
         self.exec(DELETE_OF_USER, params![user_id, keep])

@@ -157,6 +157,14 @@ impl Tx<'_> {
         )? == 1)
     }
 
+    /// Revokes every live token of every user (a restore); returns how many.
+    pub fn revoke_all_tokens(&self, now: i64) -> Result<usize> {
+        self.exec(
+            "UPDATE api_tokens SET revoked_at = ?1 WHERE revoked_at IS NULL",
+            params![now],
+        )
+    }
+
     /// Revokes every live token of a user; returns how many.
     pub fn revoke_user_tokens(&self, user_id: i64, now: i64) -> Result<usize> {
         self.exec(

@@ -60,7 +60,7 @@ fn every_protected_command_answers_4_5_or_0() {
         (vec!["audit"], "audit.read"),
         (vec!["audit", "head"], "audit.read"),
         (vec!["audit", "verify"], "audit.read"),
-        (vec!["config", "list"], "settings.manage"),
+        (vec!["config", "list"], "settings.read"),
     ];
     let nobody = env.path().join("no-session.json");
     let other = env.token(&["reports.read"]);

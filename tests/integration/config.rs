@@ -92,15 +92,16 @@ fn secrets_only_from_stdin_and_always_redacted() {
 }
 
 #[test]
-fn config_needs_settings_manage() {
+fn config_needs_settings_read_and_manage() {
     let env = Env::admin();
     env.register_verified(ALICE, ALICE_PW);
     env.login(ALICE, ALICE_PW).ok();
     env.run(&["config", "list"], "")
         .code(5)
-        .stderr_has("settings.manage");
+        .stderr_has("settings.read");
     env.run(&["config", "set", "session.idle", "1m"], "")
-        .code(5);
+        .code(5)
+        .stderr_has("settings.manage");
     env.run(&["logout"], "").ok();
     env.run(&["config", "list"], "").code(4);
     assert_eq!(

@@ -32,6 +32,16 @@ fn full_store(env: &mut Env, file: &std::path::Path) {
     env.run(&["grant", "--email", ALICE, "--role", "reader"], "")
         .ok();
     env.config_set("session.idle", "45m");
+    // Entries a declared-state file manages.
+    let state = env.path().join("state.toml");
+    std::fs::write(
+        &state,
+        "owner = \"ci\"\n[roles.ops]\npermissions = [\"deploy.*\"]\n\
+         [[users]]\nemail = \"ops@example.com\"\nroles = [\"ops\"]\n",
+    )
+    .unwrap();
+    env.run(&["apply", state.to_str().unwrap(), "--no-email"], "")
+        .ok();
     env.token(&["users.read"]);
     env.login(ALICE, "not-her-password-at-all").code(3);
     env.run(&["reset", "--email", ALICE], "").ok();

@@ -746,7 +746,10 @@ impl<'a, 't> Writer<'a, 't> {
         });
         let event = self
             .by
-            .event(self.created_event, &row.email.address, detail);
+            .actor
+            .event(self.created_event)
+            .on(&row.email.address)
+            .with(detail);
         self.pending.events.push(event);
         if self.pending.users.len() >= BULK_ROWS {
             self.flush()?;
