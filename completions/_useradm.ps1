@@ -49,10 +49,13 @@ Register-ArgumentCompleter -Native -CommandName 'useradm' -ScriptBlock {
             [CompletionResult]::new('tokens', 'tokens', [CompletionResultType]::ParameterValue, 'API tokens for CI jobs, used through USERADM_TOKEN')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Read the security event log and prove its integrity (needs audit.read)')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create or update accounts from CSV, JSON Lines, a Django database, a shadow or an htpasswd file (needs users.manage)')
+            [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Converge the store to a declared state (settings, roles, accounts) from a TOML or JSON file, in one transaction; --dry-run shows the plan, --check exits 13 on drift')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write every account (profile, roles, status, email_verified; never a hash) to stdout')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Read and change the policy settings (needs settings.manage)')
             [CompletionResult]::new('2fa', '2fa', [CompletionResultType]::ParameterValue, 'A second factor (TOTP) for your account, with recovery codes')
             [CompletionResult]::new('mail', 'mail', [CompletionResultType]::ParameterValue, 'Mail sent after answering (reset and verification codes): what waits, and sending it now (needs settings.manage)')
+            [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Write a consistent copy of the whole store (every secret it holds) to a new SQLite file, prove it, and print the audit head it holds (needs settings.manage)')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Replace the store with a backup whose audit chain verifies up to HASH; ends every session and revokes the API tokens')
             [CompletionResult]::new('db', 'db', [CompletionResultType]::ParameterValue, 'The database itself: copy it to a new file or server (needs settings.manage)')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the store and what it depends on, one line per check (ok, warning, problem or skipped) with the fix for each that is not ok (needs settings.manage)')
             [CompletionResult]::new('checkpassword', 'checkpassword', [CompletionResultType]::ParameterValue, 'The checkpassword interface (qmail and its family): reads `user\0password\0timestamp\0` from file descriptor 3; runs PROG with USER and HOME set when the password is right, else exits 1 (2: misuse, 111: a temporary failure)')
@@ -844,6 +847,28 @@ Register-ArgumentCompleter -Native -CommandName 'useradm' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'useradm;apply' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'The file format [default: json for a .json file, else toml]')
+            [CompletionResult]::new('--max-deletions', '--max-deletions', [CompletionResultType]::ParameterName, 'Refuse a plan that removes more entries than this')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan and change nothing')
+            [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Change nothing; exit 0 when the store matches the file, 13 when it does not')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Apply without asking on a terminal')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Apply without asking on a terminal')
+            [CompletionResult]::new('--adopt', '--adopt', [CompletionResultType]::ParameterName, 'Manage existing entries that no owner manages yet')
+            [CompletionResult]::new('--prune', '--prune', [CompletionResultType]::ParameterName, 'Remove the entries this owner manages that left the file')
+            [CompletionResult]::new('--no-email', '--no-email', [CompletionResultType]::ParameterName, 'Send no invitations to new accounts without a password hash')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print exactly one JSON document on stdout (errors as JSON on stderr)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only what was asked for: no hints or notices on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only what was asked for: no hints or notices on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'useradm;export' {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]')
@@ -1118,6 +1143,38 @@ Register-ArgumentCompleter -Native -CommandName 'useradm' -ScriptBlock {
         'useradm;mail;help;help' {
             break
         }
+        'useradm;backup' {
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'The new file (refused when it exists)')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print exactly one JSON document on stdout (errors as JSON on stderr)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only what was asked for: no hints or notices on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only what was asked for: no hints or notices on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'useradm;restore' {
+            [CompletionResult]::new('--expect-head', '--expect-head', [CompletionResultType]::ParameterName, 'The audit head `backup` printed: the backup''s chain must verify up to it')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Overwrite a store that holds accounts (needs settings.manage there)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'With --force: do not ask')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'With --force: do not ask')
+            [CompletionResult]::new('--keep-tokens', '--keep-tokens', [CompletionResultType]::ParameterName, 'Keep the backup''s API tokens (by default every one is revoked: the backup may hold tokens revoked since)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print exactly one JSON document on stdout (errors as JSON on stderr)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only what was asked for: no hints or notices on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only what was asked for: no hints or notices on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'useradm;db' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -1233,10 +1290,13 @@ Register-ArgumentCompleter -Native -CommandName 'useradm' -ScriptBlock {
             [CompletionResult]::new('tokens', 'tokens', [CompletionResultType]::ParameterValue, 'API tokens for CI jobs, used through USERADM_TOKEN')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Read the security event log and prove its integrity (needs audit.read)')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create or update accounts from CSV, JSON Lines, a Django database, a shadow or an htpasswd file (needs users.manage)')
+            [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Converge the store to a declared state (settings, roles, accounts) from a TOML or JSON file, in one transaction; --dry-run shows the plan, --check exits 13 on drift')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write every account (profile, roles, status, email_verified; never a hash) to stdout')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Read and change the policy settings (needs settings.manage)')
             [CompletionResult]::new('2fa', '2fa', [CompletionResultType]::ParameterValue, 'A second factor (TOTP) for your account, with recovery codes')
             [CompletionResult]::new('mail', 'mail', [CompletionResultType]::ParameterValue, 'Mail sent after answering (reset and verification codes): what waits, and sending it now (needs settings.manage)')
+            [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Write a consistent copy of the whole store (every secret it holds) to a new SQLite file, prove it, and print the audit head it holds (needs settings.manage)')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Replace the store with a backup whose audit chain verifies up to HASH; ends every session and revokes the API tokens')
             [CompletionResult]::new('db', 'db', [CompletionResultType]::ParameterValue, 'The database itself: copy it to a new file or server (needs settings.manage)')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the store and what it depends on, one line per check (ok, warning, problem or skipped) with the fix for each that is not ok (needs settings.manage)')
             [CompletionResult]::new('checkpassword', 'checkpassword', [CompletionResultType]::ParameterValue, 'The checkpassword interface (qmail and its family): reads `user\0password\0timestamp\0` from file descriptor 3; runs PROG with USER and HOME set when the password is right, else exits 1 (2: misuse, 111: a temporary failure)')
@@ -1391,6 +1451,9 @@ Register-ArgumentCompleter -Native -CommandName 'useradm' -ScriptBlock {
         'useradm;help;import' {
             break
         }
+        'useradm;help;apply' {
+            break
+        }
         'useradm;help;export' {
             break
         }
@@ -1441,6 +1504,12 @@ Register-ArgumentCompleter -Native -CommandName 'useradm' -ScriptBlock {
             break
         }
         'useradm;help;mail;deliver' {
+            break
+        }
+        'useradm;help;backup' {
+            break
+        }
+        'useradm;help;restore' {
             break
         }
         'useradm;help;db' {

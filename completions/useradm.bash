@@ -19,11 +19,17 @@ _useradm() {
             useradm,2fa)
                 cmd="useradm__subcmd__2fa"
                 ;;
+            useradm,apply)
+                cmd="useradm__subcmd__apply"
+                ;;
             useradm,audit)
                 cmd="useradm__subcmd__audit"
                 ;;
             useradm,authenticate)
                 cmd="useradm__subcmd__authenticate"
+                ;;
+            useradm,backup)
+                cmd="useradm__subcmd__backup"
                 ;;
             useradm,check)
                 cmd="useradm__subcmd__check"
@@ -78,6 +84,9 @@ _useradm() {
                 ;;
             useradm,reset)
                 cmd="useradm__subcmd__reset"
+                ;;
+            useradm,restore)
+                cmd="useradm__subcmd__restore"
                 ;;
             useradm,revoke)
                 cmd="useradm__subcmd__revoke"
@@ -187,11 +196,17 @@ _useradm() {
             useradm__subcmd__help,2fa)
                 cmd="useradm__subcmd__help__subcmd__2fa"
                 ;;
+            useradm__subcmd__help,apply)
+                cmd="useradm__subcmd__help__subcmd__apply"
+                ;;
             useradm__subcmd__help,audit)
                 cmd="useradm__subcmd__help__subcmd__audit"
                 ;;
             useradm__subcmd__help,authenticate)
                 cmd="useradm__subcmd__help__subcmd__authenticate"
+                ;;
+            useradm__subcmd__help,backup)
+                cmd="useradm__subcmd__help__subcmd__backup"
                 ;;
             useradm__subcmd__help,check)
                 cmd="useradm__subcmd__help__subcmd__check"
@@ -246,6 +261,9 @@ _useradm() {
                 ;;
             useradm__subcmd__help,reset)
                 cmd="useradm__subcmd__help__subcmd__reset"
+                ;;
+            useradm__subcmd__help,restore)
+                cmd="useradm__subcmd__help__subcmd__restore"
                 ;;
             useradm__subcmd__help,revoke)
                 cmd="useradm__subcmd__help__subcmd__revoke"
@@ -551,7 +569,7 @@ _useradm() {
 
     case "${cmd}" in
         useradm)
-            opts="-q -h -V --db --json --quiet --no-input --color --help --version init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import export config 2fa mail db doctor checkpassword completions man help"
+            opts="-q -h -V --db --json --quiet --no-input --color --help --version init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import apply export config 2fa mail backup restore db doctor checkpassword completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -778,6 +796,36 @@ _useradm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        useradm__subcmd__apply)
+            opts="-y -q -h -V --format --dry-run --check --yes --adopt --prune --max-deletions --no-email --db --json --quiet --no-input --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "toml json" -- "${cur}"))
+                    return 0
+                    ;;
+                --max-deletions)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         useradm__subcmd__audit)
             opts="-q -h -V --email --since --limit --db --json --quiet --no-input --color --help --version head verify help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -936,6 +984,32 @@ _useradm() {
                     return 0
                     ;;
                 --otp)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        useradm__subcmd__backup)
+            opts="-q -h -V --out --db --json --quiet --no-input --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --out)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1363,7 +1437,7 @@ _useradm() {
             return 0
             ;;
         useradm__subcmd__help)
-            opts="init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import export config 2fa mail db doctor checkpassword completions man help"
+            opts="init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import apply export config 2fa mail backup restore db doctor checkpassword completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1446,6 +1520,20 @@ _useradm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        useradm__subcmd__help__subcmd__apply)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         useradm__subcmd__help__subcmd__audit)
             opts="head verify"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1489,6 +1577,20 @@ _useradm() {
             return 0
             ;;
         useradm__subcmd__help__subcmd__authenticate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        useradm__subcmd__help__subcmd__backup)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1839,6 +1941,20 @@ _useradm() {
             return 0
             ;;
         useradm__subcmd__help__subcmd__reset)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        useradm__subcmd__help__subcmd__restore)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2664,6 +2780,32 @@ _useradm() {
                     return 0
                     ;;
                 --code)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        useradm__subcmd__restore)
+            opts="-y -q -h -V --expect-head --force --yes --keep-tokens --db --json --quiet --no-input --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --expect-head)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

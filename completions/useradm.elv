@@ -46,10 +46,13 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand tokens 'API tokens for CI jobs, used through USERADM_TOKEN'
             cand audit 'Read the security event log and prove its integrity (needs audit.read)'
             cand import 'Create or update accounts from CSV, JSON Lines, a Django database, a shadow or an htpasswd file (needs users.manage)'
+            cand apply 'Converge the store to a declared state (settings, roles, accounts) from a TOML or JSON file, in one transaction; --dry-run shows the plan, --check exits 13 on drift'
             cand export 'Write every account (profile, roles, status, email_verified; never a hash) to stdout'
             cand config 'Read and change the policy settings (needs settings.manage)'
             cand 2fa 'A second factor (TOTP) for your account, with recovery codes'
             cand mail 'Mail sent after answering (reset and verification codes): what waits, and sending it now (needs settings.manage)'
+            cand backup 'Write a consistent copy of the whole store (every secret it holds) to a new SQLite file, prove it, and print the audit head it holds (needs settings.manage)'
+            cand restore 'Replace the store with a backup whose audit chain verifies up to HASH; ends every session and revokes the API tokens'
             cand db 'The database itself: copy it to a new file or server (needs settings.manage)'
             cand doctor 'Check the store and what it depends on, one line per check (ok, warning, problem or skipped) with the fix for each that is not ok (needs settings.manage)'
             cand checkpassword 'The checkpassword interface (qmail and its family): reads `user\0password\0timestamp\0` from file descriptor 3; runs PROG with USER and HOME set when the password is right, else exits 1 (2: misuse, 111: a temporary failure)'
@@ -766,6 +769,27 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'useradm;apply'= {
+            cand --format 'The file format [default: json for a .json file, else toml]'
+            cand --max-deletions 'Refuse a plan that removes more entries than this'
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --color 'When to use colour'
+            cand --dry-run 'Print the plan and change nothing'
+            cand --check 'Change nothing; exit 0 when the store matches the file, 13 when it does not'
+            cand -y 'Apply without asking on a terminal'
+            cand --yes 'Apply without asking on a terminal'
+            cand --adopt 'Manage existing entries that no owner manages yet'
+            cand --prune 'Remove the entries this owner manages that left the file'
+            cand --no-email 'Send no invitations to new accounts without a password hash'
+            cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print only what was asked for: no hints or notices on stderr'
+            cand --quiet 'Print only what was asked for: no hints or notices on stderr'
+            cand --no-input 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'useradm;export'= {
             cand --format 'Output format'
             cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
@@ -1010,6 +1034,36 @@ set edit:completion:arg-completer[useradm] = {|@words|
         }
         &'useradm;mail;help;help'= {
         }
+        &'useradm;backup'= {
+            cand --out 'The new file (refused when it exists)'
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --color 'When to use colour'
+            cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print only what was asked for: no hints or notices on stderr'
+            cand --quiet 'Print only what was asked for: no hints or notices on stderr'
+            cand --no-input 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'useradm;restore'= {
+            cand --expect-head 'The audit head `backup` printed: the backup''s chain must verify up to it'
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --color 'When to use colour'
+            cand --force 'Overwrite a store that holds accounts (needs settings.manage there)'
+            cand -y 'With --force: do not ask'
+            cand --yes 'With --force: do not ask'
+            cand --keep-tokens 'Keep the backup''s API tokens (by default every one is revoked: the backup may hold tokens revoked since)'
+            cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print only what was asked for: no hints or notices on stderr'
+            cand --quiet 'Print only what was asked for: no hints or notices on stderr'
+            cand --no-input 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'useradm;db'= {
             cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
@@ -1116,10 +1170,13 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand tokens 'API tokens for CI jobs, used through USERADM_TOKEN'
             cand audit 'Read the security event log and prove its integrity (needs audit.read)'
             cand import 'Create or update accounts from CSV, JSON Lines, a Django database, a shadow or an htpasswd file (needs users.manage)'
+            cand apply 'Converge the store to a declared state (settings, roles, accounts) from a TOML or JSON file, in one transaction; --dry-run shows the plan, --check exits 13 on drift'
             cand export 'Write every account (profile, roles, status, email_verified; never a hash) to stdout'
             cand config 'Read and change the policy settings (needs settings.manage)'
             cand 2fa 'A second factor (TOTP) for your account, with recovery codes'
             cand mail 'Mail sent after answering (reset and verification codes): what waits, and sending it now (needs settings.manage)'
+            cand backup 'Write a consistent copy of the whole store (every secret it holds) to a new SQLite file, prove it, and print the audit head it holds (needs settings.manage)'
+            cand restore 'Replace the store with a backup whose audit chain verifies up to HASH; ends every session and revokes the API tokens'
             cand db 'The database itself: copy it to a new file or server (needs settings.manage)'
             cand doctor 'Check the store and what it depends on, one line per check (ok, warning, problem or skipped) with the fix for each that is not ok (needs settings.manage)'
             cand checkpassword 'The checkpassword interface (qmail and its family): reads `user\0password\0timestamp\0` from file descriptor 3; runs PROG with USER and HOME set when the password is right, else exits 1 (2: misuse, 111: a temporary failure)'
@@ -1232,6 +1289,8 @@ set edit:completion:arg-completer[useradm] = {|@words|
         }
         &'useradm;help;import'= {
         }
+        &'useradm;help;apply'= {
+        }
         &'useradm;help;export'= {
         }
         &'useradm;help;config'= {
@@ -1269,6 +1328,10 @@ set edit:completion:arg-completer[useradm] = {|@words|
         &'useradm;help;mail;retry'= {
         }
         &'useradm;help;mail;deliver'= {
+        }
+        &'useradm;help;backup'= {
+        }
+        &'useradm;help;restore'= {
         }
         &'useradm;help;db'= {
             cand copy 'Copy the whole store (ids, hashes, secrets, sessions, tokens, the audit chain) into a new database of either engine, then mark this one as moved: it is never opened again'

@@ -265,16 +265,20 @@ pub enum Command {
 
     /// Write a consistent copy of the whole store (every secret it holds) to a new SQLite file,
     /// prove it, and print the audit head it holds (needs settings.manage)
-    #[command(after_help = "Example:\n  useradm backup --out /var/backups/useradm-$(date +%F).db\n\n\
+    #[command(
+        after_help = "Example:\n  useradm backup --out /var/backups/useradm-$(date +%F).db\n\n\
         The file is 0600 and holds password hashes, second-factor secrets and token hashes:\n\
         keep it as you keep the database. Keep the printed head apart from it: restore asks\n\
-        for it.")]
+        for it."
+    )]
     Backup(BackupArgs),
 
     /// Replace the store with a backup whose audit chain verifies up to HASH; ends every
     /// session and revokes the API tokens
-    #[command(after_help = "Examples:\n  useradm restore backup.db --expect-head <hash>              # into an empty or new store\n  \
-        useradm restore backup.db --expect-head <hash> --force      # over accounts (asks, or --yes)")]
+    #[command(
+        after_help = "Examples:\n  useradm restore backup.db --expect-head <hash>              # into an empty or new store\n  \
+        useradm restore backup.db --expect-head <hash> --force      # over accounts (asks, or --yes)"
+    )]
     Restore(RestoreArgs),
 
     /// The database itself: copy it to a new file or server (needs settings.manage)

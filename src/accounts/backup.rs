@@ -150,7 +150,11 @@ pub fn backup(
 /// 12 otherwise, exit 10 when it is no backup of this schema).
 pub fn open_backup(path: &Path, expect_head: &str) -> Result<Store> {
     let backup = Store::open(&Database::file(path))?;
-    prove(&backup.sql(), Some(expect_head), &path.display().to_string())?;
+    prove(
+        &backup.sql(),
+        Some(expect_head),
+        &path.display().to_string(),
+    )?;
     Ok(backup)
 }
 

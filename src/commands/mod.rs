@@ -4,8 +4,8 @@
 
 mod apply;
 mod audit;
-mod backup;
 mod authenticate;
+mod backup;
 mod check;
 mod checkpassword;
 mod completions;

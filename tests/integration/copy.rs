@@ -11,7 +11,7 @@ use useradm::totp::{STEP_SECONDS, code_at, step_of};
 use crate::util::*;
 
 /// A store with rows in every table, in a SQLite file, with the administrator logged in.
-fn full_store(env: &mut Env, file: &std::path::Path) {
+pub(crate) fn full_store(env: &mut Env, file: &std::path::Path) {
     env.set_var("USERADM_DB", file.display().to_string());
     env.set_var(
         "USERADM_OUTBOX",
@@ -67,7 +67,7 @@ fn full_store(env: &mut Env, file: &std::path::Path) {
 
 /// `Env::wait_for_mail` for this file (the environment's own database is another): until no
 /// message waits unsent, as the deliverers started in the background send them.
-fn wait_for_mail_in(file: &std::path::Path) {
+pub(crate) fn wait_for_mail_in(file: &std::path::Path) {
     let conn = rusqlite::Connection::open(file).unwrap();
     conn.busy_timeout(std::time::Duration::from_secs(10))
         .unwrap();
@@ -85,7 +85,7 @@ fn wait_for_mail_in(file: &std::path::Path) {
 /// Every row of every table of a SQLite file, as text, but what tells one database from its
 /// copy (where it moved, the events after `audit_upto`) and when a session or token was last
 /// used (every command refreshes that).
-fn contents(file: &std::path::Path, audit_upto: i64) -> BTreeMap<String, Vec<String>> {
+pub(crate) fn contents(file: &std::path::Path, audit_upto: i64) -> BTreeMap<String, Vec<String>> {
     let conn = rusqlite::Connection::open(file).unwrap();
     let mut out = BTreeMap::new();
     for table in TABLES {

@@ -6,6 +6,7 @@
 mod access;
 mod apply;
 mod audit_chain;
+mod backup;
 mod bad_input;
 mod checkpassword;
 mod codes;
