@@ -171,10 +171,7 @@ pub fn reset_sequences(sql: &Sql<'_>) -> Result<()> {
         return Ok(());
     }
     for table in TABLES {
-        if !columns(sql, table)?
-            .iter()
-            .any(|c| c.name == "id" && c.int)
-        {
+        if !columns(sql, table)?.iter().any(|c| c.name == "id" && c.int) {
             continue;
         }
         let sequence = sql.one(

@@ -182,12 +182,9 @@ fn restore_refuses_what_it_cannot_prove_and_asks_before_replacing() {
         0
     );
     env.as_token(&token, &["whoami"]).ok();
-    assert_eq!(
-        env.text(
-            "SELECT detail FROM audit_events WHERE event = 'store.restored'",
-            &[]
-        )
-        .contains("\"by\":\"admin@example.com\""),
-        true
+    let detail = env.text(
+        "SELECT detail FROM audit_events WHERE event = 'store.restored'",
+        &[],
     );
+    assert!(detail.contains("\"by\":\"admin@example.com\""), "{detail}");
 }
