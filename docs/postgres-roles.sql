@@ -7,13 +7,14 @@
 -- exist (CREATE ROLE useradm_app LOGIN; CREATE ROLE useradm_readonly LOGIN;) and be given
 -- passwords or certificates as your server's pg_hba.conf requires.
 --
--- useradm_app: what every command but `init` and `db copy` needs. Data only, no DDL; the audit
+-- useradm_app: what every command but `init`, `db copy` and `restore` needs. Data only, no DDL; the audit
 -- trail may be read and appended to, never changed or deleted.
 
 GRANT USAGE ON SCHEMA public TO useradm_app;
 GRANT SELECT, INSERT, UPDATE, DELETE ON
     meta, users, roles, role_permissions, user_roles, sessions, login_failures,
-    one_time_codes, settings, api_tokens, totp, recovery_codes, mail_queue, login_sources
+    one_time_codes, settings, api_tokens, totp, recovery_codes, mail_queue, login_sources,
+    managed_users, managed_roles
     TO useradm_app;
 GRANT SELECT, INSERT ON audit_events TO useradm_app;
 -- UPDATE: an import gives ids to many accounts at once, then moves the sequence past them.
@@ -29,7 +30,8 @@ REVOKE UPDATE, DELETE, TRUNCATE ON audit_events FROM useradm_app;
 GRANT USAGE ON SCHEMA public TO useradm_readonly;
 GRANT SELECT ON
     meta, users, roles, role_permissions, user_roles, sessions, login_failures,
-    one_time_codes, audit_events, api_tokens, recovery_codes, mail_queue, login_sources
+    one_time_codes, audit_events, api_tokens, recovery_codes, mail_queue, login_sources,
+    managed_users, managed_roles
     TO useradm_readonly;
 GRANT SELECT (user_id, confirmed_at, last_step, created_at) ON totp TO useradm_readonly;
 CREATE OR REPLACE VIEW settings_public AS

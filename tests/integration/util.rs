@@ -185,9 +185,10 @@ impl Env {
             .env("USERADM_SESSION_DIR", &self.sessions)
             // No test writes to the host's system log; `syslog` tests name their own socket.
             .env("USERADM_SYSLOG", "off");
-        // `init` (and `db`, which creates schemas) runs as the database owner.
+        // `init` (and `db`, which creates schemas, and `restore`, which replaces the audit
+        // trail) runs as the database owner.
         let subcommand = args.iter().find(|a| !a.starts_with('-'));
-        let as_owner = matches!(subcommand, Some(&"init" | &"db"));
+        let as_owner = matches!(subcommand, Some(&"init" | &"db" | &"restore"));
         cmd.envs(self.db_vars(as_owner)).envs(&self.vars).args(args);
         cmd
     }
