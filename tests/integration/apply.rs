@@ -155,6 +155,7 @@ fn an_edit_shows_its_exact_plan() {
         ],
     );
     env.run(&["apply", &file, "--check"], "").code(13);
+    let first_events = events(&env);
     env.run(&["apply", &file], "").ok();
     let alice = env
         .run(&["--json", "users", "show", "alice@example.com"], "")
@@ -163,11 +164,32 @@ fn an_edit_shows_its_exact_plan() {
     assert_eq!(alice["first_name"], "Alicia");
     assert_eq!(alice["roles"], serde_json::json!([]));
     env.run(&["apply", &file, "--check"], "").ok();
-    let via: Vec<Vec<Cell>> = env.rows(
-        "SELECT event FROM audit_events WHERE detail LIKE '%\"via\":\"apply\"%' ORDER BY id",
-        &[],
+    // Each change wrote its command's event (an account's marked as made by apply), then one
+    // summary.
+    let written: Vec<String> = env
+        .rows(
+            "SELECT event || ' ' || coalesce(target, '') FROM audit_events WHERE id > ?1 ORDER BY id",
+            &[first_events.into()],
+        )
+        .into_iter()
+        .map(|r| r[0].text())
+        .collect();
+    assert_eq!(
+        written,
+        [
+            "role.allowed support",
+            "user.updated alice@example.com",
+            "role.revoked alice@example.com",
+            "apply.completed ci-accounts",
+        ]
     );
-    assert!(via.len() >= 4, "each change is its own event: {via:?}");
+    assert_eq!(
+        env.count(
+            "SELECT count(*) FROM audit_events WHERE event IN ('user.updated', 'role.revoked') \
+             AND detail LIKE '%\"via\":\"apply\"%'"
+        ),
+        2
+    );
 }
 
 #[test]
@@ -523,4 +545,37 @@ fn the_gate_applies_to_each_change() {
         env.count("SELECT count(*) FROM users WHERE email = 'x@example.com'"),
         0
     );
+}
+
+/// README's example file, as printed there, applies and then matches.
+#[test]
+fn the_readme_example_applies() {
+    let env = Env::admin();
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let section = &readme[readme.find("## Accounts as code").unwrap()..];
+    let start = section.find("```toml\n").unwrap() + "```toml\n".len();
+    let example = &section[start..start + section[start..].find("```").unwrap()];
+    let file = write(&env, "readme.toml", example);
+    env.run(&["apply", &file, "--no-email"], "")
+        .ok()
+        .stdout_has("Applied ci-accounts: 3 created, 2 changed");
+    env.run(&["apply", &file, "--check"], "").ok();
+    let alice = env
+        .run(&["--json", "users", "show", "alice@example.com"], "")
+        .ok()
+        .json();
+    assert_eq!(alice["attributes"]["team"], "support");
+    assert_eq!(alice["valid_from"], "2026-12-01T00:00:00Z");
+    // Bob's migrated hash works.
+    env.run(
+        &[
+            "authenticate",
+            "--email",
+            "bob@example.com",
+            "--password-stdin",
+        ],
+        "lettuce\n",
+    )
+    .ok();
 }

@@ -209,7 +209,7 @@ fn a_store_round_trips_through_the_other_engine() {
     let one = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
     assert_eq!(
         one("SELECT id FROM users WHERE email = 'bob@example.com'"),
-        3
+        4
     );
     assert_eq!(
         one("SELECT count(*) FROM audit_events WHERE event = 'database.copied'"),
