@@ -607,7 +607,7 @@ complete -c useradm -n "__fish_useradm_using_subcommand apply" -l no-email -d 'S
 complete -c useradm -n "__fish_useradm_using_subcommand apply" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c useradm -n "__fish_useradm_using_subcommand apply" -s q -l quiet -d 'Print only what was asked for: no hints or notices on stderr'
 complete -c useradm -n "__fish_useradm_using_subcommand apply" -l no-input -d 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
-complete -c useradm -n "__fish_useradm_using_subcommand apply" -s h -l help -d 'Print help'
+complete -c useradm -n "__fish_useradm_using_subcommand apply" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c useradm -n "__fish_useradm_using_subcommand apply" -s V -l version -d 'Print version'
 complete -c useradm -n "__fish_useradm_using_subcommand export" -l format -d 'Output format' -r -f -a "csv\t''
 jsonl\t''"

@@ -238,12 +238,15 @@ pub enum Command {
 
     /// Converge the store to a declared state (settings, roles, accounts) from a TOML or JSON
     /// file, in one transaction; --dry-run shows the plan, --check exits 13 on drift
-    #[command(after_help = "Examples:\n  useradm apply accounts.toml --dry-run\n  \
+    #[command(
+        after_help = "Examples:\n  useradm apply accounts.toml --dry-run\n  \
                             useradm apply accounts.toml --check || echo drifted\n  \
                             useradm apply accounts.toml --yes --prune\n\n\
-        The file format is in README, \"Accounts as code\". A key left out is left alone; a list\n\
-        given is exact. Entries are managed by the file's owner: others are left alone unless\n\
-        --adopt, and only managed ones are removed (absent = true, or --prune).")]
+        A key left out is left alone; a list given is exact. Entries are managed by the file's\n\
+        owner: others are left alone unless --adopt, and only managed ones are removed\n\
+        (absent = true, or --prune). --help shows a whole file.",
+        after_long_help = APPLY_HELP
+    )]
     Apply(ApplyArgs),
 
     /// Write every account (profile, roles, status, email_verified; never a hash) to stdout
@@ -914,6 +917,47 @@ pub struct ImportArgs {
     #[arg(long)]
     pub no_email: bool,
 }
+
+/// `apply --help` and its man page: a whole file, and the rules in short.
+const APPLY_HELP: &str = "\
+A file (TOML, or JSON when its name ends in .json):
+
+  owner = \"ci-accounts\"          # who manages the entries below (required)
+
+  [settings]
+  \"registration.open\" = false
+  \"session.idle\" = \"45m\"          # durations need a unit
+
+  [roles.support]
+  description = \"Support desk\"
+  permissions = [\"tickets.*\", \"users.read\"]   # exact when given
+
+  [[users]]
+  email = \"alice@example.com\"
+  first_name = \"Alice\"            # also last_name, attributes = { team = \"a\" }
+  roles = [\"support\"]             # exact when given; [] takes every role
+  email_verified = true
+  status = \"active\"               # or \"disabled\"
+  expires = 2027-03-31            # or \"never\"; valid_from = 2026-12-01 or \"always\"
+  must_change = false
+  # password_hash = \"...\"        for migration: used only when the account is made
+  # absent = true                 removes the account (a role too), if this owner manages it
+
+A key left out is left alone. Passwords, tokens, second factors and secret settings are never
+declared. Entries the file creates are marked with its owner; an existing entry no owner
+manages is left alone unless --adopt, one another owner manages is exit 6. Only this owner's
+entries are removed: absent = true, and with --prune those that left the file, at most
+--max-deletions of them. A plan that leaves no active administrator is refused.
+
+The plan: + create, ~ change (old -> new), & adopt, - remove, ! left alone. On a terminal it is
+shown and asked (--yes does not ask); --dry-run prints it; --check exits 0 when the store
+matches and 13 when it does not. Each change writes its command's audit event, and
+apply.completed records the file's SHA-256.
+
+Examples:
+  useradm apply accounts.toml --dry-run
+  useradm apply accounts.toml --check || echo drifted
+  useradm apply accounts.toml --yes --prune";
 
 #[derive(Debug, Args)]
 pub struct ApplyArgs {

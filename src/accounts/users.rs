@@ -80,7 +80,7 @@ pub fn list(
     store
         .sql()
         .for_each_user(&sql_filter, |user, roles, locked_until| {
-            if !then.lifecycle_keeps(user, now) {
+            if !then.lifecycle_keeps(&user, now) {
                 return Ok(());
             }
             if let Some(policy) = then.legacy_below {
@@ -92,7 +92,7 @@ pub fn list(
                     return Ok(());
                 }
             }
-            let view = UserView::from_parts(user, roles, locked_until);
+            let view = UserView::from_parts(&user, roles, locked_until);
             match state {
                 StateFilter::Only(wanted) if view.status != wanted => Ok(()),
                 _ => each(view),

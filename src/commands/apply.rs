@@ -25,7 +25,7 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, args: ApplyArgs) -> Result<Repo
     };
     let plan = apply::make_plan(&admitted.store, &declared, &options)?;
     if args.check {
-        let mut report = plan_report(&plan);
+        let mut report = plan_report(ctx, &plan);
         if !plan.in_sync {
             report.error = Some(Error::Drift(format!(
                 "the store differs from {}: `useradm apply` converges it",
@@ -36,7 +36,7 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, args: ApplyArgs) -> Result<Repo
     }
     let writes = plan.create + plan.change + plan.adopt + plan.remove > 0;
     if args.dry_run || !writes {
-        let mut report = plan_report(&plan);
+        let mut report = plan_report(ctx, &plan);
         if plan.remove > options.max_deletions {
             report = report.note(format!(
                 "warning: applying this plan is refused: it removes {} entries, more than --max-deletions {}.",
@@ -46,7 +46,7 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, args: ApplyArgs) -> Result<Repo
         return Ok(report);
     }
     if ctx.interactive && !args.yes {
-        print_report(ctx, &plan_report(&plan));
+        print_report(ctx, &plan_report(ctx, &plan));
         if !input.confirm("Apply these changes?")? {
             return Ok(
                 Report::new(serde_json::json!({ "applied": false })).line("Nothing was applied.")
@@ -127,9 +127,13 @@ fn applied_report(applied: &apply::Applied) -> Report {
     report
 }
 
-/// The plan as text (unchanged entries counted, not listed) and as JSON.
-fn plan_report(plan: &Plan) -> Report {
-    let mut report = Report::of(plan);
+/// The plan as text (unchanged entries counted, not listed) or as JSON (every entry).
+fn plan_report(ctx: &Context, plan: &Plan) -> Report {
+    let mut report = match ctx.json {
+        true => Report::of(plan),
+        // A plan of many entries is not made into a JSON document only to be dropped.
+        false => Report::new(serde_json::Value::Null),
+    };
     for s in plan.steps.iter().filter(|s| s.action != Action::Unchanged) {
         let kind = match s.kind {
             Kind::Setting => "setting",

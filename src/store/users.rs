@@ -235,7 +235,7 @@ impl Sql<'_> {
     pub fn for_each_user(
         &self,
         filter: &UserFilter,
-        mut each: impl FnMut(&User, Vec<String>, Option<i64>) -> Result<()>,
+        mut each: impl FnMut(User, Vec<String>, Option<i64>) -> Result<()>,
     ) -> Result<()> {
         let sql = self.pick(LISTING_SQLITE, LISTING_POSTGRES);
         let params = params![&filter.role, filter.status, &filter.search];
@@ -243,7 +243,7 @@ impl Sql<'_> {
             let roles = row.text(USER_COLUMNS)?;
             let roles = serde_json::from_str(&roles)
                 .map_err(|e| Error::internal(format!("role names of a user: {e}")))?;
-            each(&from_row(row)?, roles, row.opt_int(USER_COLUMNS + 1)?)
+            each(from_row(row)?, roles, row.opt_int(USER_COLUMNS + 1)?)
         })
     }
 

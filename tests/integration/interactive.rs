@@ -635,3 +635,41 @@ fn a_wrong_password_at_the_terminal_is_asked_again() {
         4
     );
 }
+
+#[test]
+fn apply_shows_the_plan_and_asks_at_a_terminal() {
+    if !Tmux::available() {
+        return;
+    }
+    let env = Env::admin();
+    let file = env.path().join("state.toml");
+    std::fs::write(
+        &file,
+        "owner = \"ci\"\n[[users]]\nemail = \"new@example.com\"\nfirst_name = \"New\"\n",
+    )
+    .unwrap();
+    let t = Tmux::start(&env);
+    t.wait_for("$");
+    let command = format!("useradm apply {} --no-email; echo exit=$?", file.display());
+    t.line(&command);
+    let screen = t.wait_for("Apply these changes?");
+    assert!(screen.contains("+ user new@example.com"), "{screen}");
+    assert!(screen.contains("    first_name: New"), "{screen}");
+    // No: nothing is written.
+    t.line("n");
+    let screen = t.wait_for("exit=0");
+    assert!(screen.contains("Nothing was applied."), "{screen}");
+    assert_eq!(
+        env.count("SELECT count(*) FROM users WHERE email = 'new@example.com'"),
+        0
+    );
+    t.line("clear");
+    t.line(&command);
+    t.wait_for("Apply these changes?");
+    t.line("y");
+    t.wait_for("Applied ci: 1 created");
+    assert_eq!(
+        env.count("SELECT count(*) FROM users WHERE email = 'new@example.com'"),
+        1
+    );
+}

@@ -25,6 +25,9 @@ use crate::store::{ADMIN_ROLE, RoleSummary, Sql, Status, Store, User, UserFilter
 
 pub use declared::{Declared, Format};
 
+/// The plan's field for a managed account the file now names at its new address.
+const DECLARED_AS: &str = "declared_as";
+
 /// How `apply` may act beyond the entries it manages.
 #[derive(Debug, Clone, Copy)]
 pub struct Options {
@@ -164,7 +167,7 @@ impl Current {
         };
         sql.for_each_user(&all, |user, roles, _| {
             by_id.insert(user.id, user.email_canonical.clone());
-            users.insert(user.email_canonical.clone(), (user.clone(), roles));
+            users.insert(user.email_canonical.clone(), (user, roles));
             Ok(())
         })?;
         Ok(Current {
@@ -402,7 +405,7 @@ fn plan_users(now: &Current, d: &Declared, options: &Options) -> Result<Vec<Step
                 && m.declared != email.canonical
             {
                 s.changes.push(FieldChange {
-                    field: "declared_as",
+                    field: DECLARED_AS,
                     old: m.declared.clone(),
                     new: email.canonical.clone(),
                 });
@@ -841,7 +844,13 @@ impl Writing<'_, '_> {
                 (Action::Update | Action::Adopt, Some((i, row))) => {
                     let user = self.target(s)?;
                     writer.write(i, row, &import::Plan::Update(Box::new(user.clone())))?;
-                    marks.push((user.id, &row.email.canonical));
+                    // A mark is written when it is new or names another address, not at
+                    // every change.
+                    let remark = s.action == Action::Adopt
+                        || s.changes.iter().any(|c| c.field == DECLARED_AS);
+                    if remark {
+                        marks.push((user.id, &row.email.canonical));
+                    }
                 }
                 (Action::Remove, _) => {
                     writer.flush()?;
