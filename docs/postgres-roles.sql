@@ -14,7 +14,7 @@ GRANT USAGE ON SCHEMA public TO useradm_app;
 GRANT SELECT, INSERT, UPDATE, DELETE ON
     meta, users, roles, role_permissions, user_roles, sessions, login_failures,
     one_time_codes, settings, api_tokens, totp, recovery_codes, mail_queue, login_sources,
-    managed_users, managed_roles
+    managed_users, managed_roles, identity_providers, identities
     TO useradm_app;
 GRANT SELECT, INSERT ON audit_events TO useradm_app;
 -- UPDATE: an import gives ids to many accounts at once, then moves the sequence past them.
@@ -31,8 +31,10 @@ GRANT USAGE ON SCHEMA public TO useradm_readonly;
 GRANT SELECT ON
     meta, users, roles, role_permissions, user_roles, sessions, login_failures,
     one_time_codes, audit_events, api_tokens, recovery_codes, mail_queue, login_sources,
-    managed_users, managed_roles
+    managed_users, managed_roles, identities
     TO useradm_readonly;
+GRANT SELECT (name, issuer, client_id, scopes, allowed_domains, link_by, mfa_by_amr, created_at)
+    ON identity_providers TO useradm_readonly;
 GRANT SELECT (user_id, confirmed_at, last_step, created_at) ON totp TO useradm_readonly;
 CREATE OR REPLACE VIEW settings_public AS
     SELECT key, value, updated_at FROM settings WHERE key NOT IN ('mail.smtp_password');

@@ -284,6 +284,10 @@ pub enum Command {
     )]
     Restore(RestoreArgs),
 
+    /// Identity providers for single sign-on (`login --idp`) (needs settings.manage)
+    #[command(subcommand)]
+    Idp(IdpCommand),
+
     /// The database itself: copy it to a new file or server (needs settings.manage)
     #[command(subcommand)]
     Db(DbCommand),
@@ -423,8 +427,13 @@ pub struct CodeInArgv {
 #[derive(Debug, Args)]
 pub struct LoginArgs {
     /// Email address (asked on a terminal when missing)
-    #[arg(long, value_name = "EMAIL")]
+    #[arg(long, value_name = "EMAIL", conflicts_with = "idp")]
     pub email: Option<String>,
+
+    /// Sign in with this identity provider instead (the device flow: a code to approve in any
+    /// browser); see `useradm idp`
+    #[arg(long, value_name = "NAME")]
+    pub idp: Option<String>,
 
     #[command(flatten)]
     pub password: PasswordSource,
@@ -650,6 +659,25 @@ pub enum StatusFilter {
 
 #[derive(Debug, Subcommand)]
 pub enum UsersCommand {
+    /// Link an identity of a provider (its subject, `sub`) to an account
+    Link {
+        /// The account's email
+        email: String,
+        /// The provider's name
+        #[arg(long, value_name = "NAME")]
+        idp: String,
+        /// The identity's subject at the provider
+        #[arg(long, value_name = "SUB")]
+        subject: String,
+    },
+    /// Unlink an account's identities of a provider
+    Unlink {
+        /// The account's email
+        email: String,
+        /// The provider's name
+        #[arg(long, value_name = "NAME")]
+        idp: String,
+    },
     /// List accounts
     List {
         /// Only holders of this role
@@ -1022,6 +1050,71 @@ pub enum DbCommand {
         Writers are held for the whole copy. Afterwards point every host at the new database\n\
         (--db or USERADM_DB); the old one answers exit 10 naming it.")]
     Copy(CopyArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum IdpCommand {
+    /// Add an OpenID Connect provider that offers the device authorization grant
+    #[command(after_help = "Examples:\n  \
+        useradm idp add corp --issuer https://sso.example.com/realms/corp --client-id useradm \\\n    \
+        --allowed-domains example.com --link-by verified-email\n  \
+        useradm idp add google --issuer https://accounts.google.com --client-id ID.apps.googleusercontent.com \\\n    \
+        --client-secret-file ~/.config/useradm/google-secret")]
+    Add(IdpAddArgs),
+    /// The providers (never a client secret)
+    List,
+    /// One provider
+    Show {
+        /// The provider's name
+        name: String,
+    },
+    /// Remove a provider and unlink every identity of it
+    Remove {
+        /// The provider's name
+        name: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct IdpAddArgs {
+    /// A name for the provider (`login --idp NAME`)
+    pub name: String,
+    /// The issuer URL (https; http only on loopback); its discovery document must offer the
+    /// device authorization grant
+    #[arg(long, value_name = "URL")]
+    pub issuer: String,
+    /// The client id registered at the provider
+    #[arg(long, value_name = "ID")]
+    pub client_id: String,
+    /// A confidential client's secret, on the first line of this file (never on the command line)
+    #[arg(long, value_name = "FILE")]
+    pub client_secret_file: Option<PathBuf>,
+    /// Scopes beyond openid
+    #[arg(
+        long,
+        value_name = "SCOPE",
+        value_delimiter = ',',
+        default_value = "email,profile"
+    )]
+    pub scopes: Vec<String>,
+    /// The mail domains this provider is trusted with (linking by address, registration)
+    #[arg(long, value_name = "DOMAIN", value_delimiter = ',')]
+    pub allowed_domains: Vec<String>,
+    /// How a first sign-in finds its account
+    #[arg(long, value_enum, default_value_t = LinkBy::None)]
+    pub link_by: LinkBy,
+    /// Trust the provider's `amr` claim for a second factor (mfa.required_roles)
+    #[arg(long)]
+    pub mfa_by_amr: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LinkBy {
+    /// The account whose verified address the provider vouches for, in an allowed domain, once
+    /// its password is proven
+    VerifiedEmail,
+    /// Only identities an administrator linked (`users link`)
+    None,
 }
 
 #[derive(Debug, Args)]

@@ -24,6 +24,7 @@ pub mod gate;
 pub mod hashes;
 pub mod input;
 pub mod mail;
+pub mod oidc;
 pub mod origin;
 pub mod output;
 pub mod password;

@@ -207,6 +207,16 @@ pub struct MailConfig {
     trust_env_roots: bool,
 }
 
+impl MailConfig {
+    /// The roots a TLS connection of this store trusts: the system's store and the private CA
+    /// (the relay's, and the identity providers').
+    pub fn trust_roots(&self) -> Vec<rustls::pki_types::CertificateDer<'static>> {
+        let mut roots = crate::tls::system_roots(self.trust_env_roots);
+        roots.extend(self.private_ca.iter().cloned());
+        roots
+    }
+}
+
 impl std::ops::Deref for MailConfig {
     type Target = Transport;
     fn deref(&self) -> &Transport {

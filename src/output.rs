@@ -166,6 +166,27 @@ pub fn show_enrolment(ctx: &Context, secret: &str, uri: &str) {
     );
 }
 
+/// A sign-in link as a QR code on stderr, when it fits the terminal (a phone can open it).
+pub fn show_link_code(ctx: &Context, uri: &str) {
+    let Some(qr) = qr_text(uri, ctx.color) else {
+        return;
+    };
+    let (cols, rows) = terminal_cells();
+    let fits = qr.lines().count() + 4 <= rows
+        && qr.lines().map(|l| l.chars().count()).max().unwrap_or(0) <= cols;
+    if fits {
+        let mut err = std::io::stderr().lock();
+        let _ = write!(err, "{qr}");
+    }
+}
+
+/// The terminal's columns and rows (80x24 when unknown).
+fn terminal_cells() -> (usize, usize) {
+    terminal_size::terminal_size_of(std::io::stderr())
+        .map(|(w, h)| (usize::from(w.0), usize::from(h.0)))
+        .unwrap_or((80, 24))
+}
+
 /// The smallest QR code of `text` at error correction L, its longest run of characters of the
 /// alphanumeric mode (a TOTP secret's base32) in that mode and the rest as bytes. The crate's own
 /// segmentation may cut a secret's digits into short numeric segments whose headers cost more

@@ -51,14 +51,21 @@ pub fn owed(store: &Store, policy: &Policy, actor: &Actor) -> Result<Vec<Action>
     if matches!(actor.via, Via::Token(_)) {
         return Ok(Vec::new());
     }
+    // A single sign-on session owes no password change (it used none), and its provider's
+    // second factor counts where the provider is trusted with it.
+    let sso = match &actor.via {
+        Via::Session(s) => s.idp.is_some().then_some(s.idp_mfa),
+        Via::Token(_) => None,
+    };
     let mut owed = Vec::new();
-    if actor
-        .user
-        .owes_password_change(policy.password_max_age, crate::clock::now())
+    if sso.is_none()
+        && actor
+            .user
+            .owes_password_change(policy.password_max_age, crate::clock::now())
     {
         owed.push(Action::ChangePassword);
     }
-    if policy.requires_second_factor(&actor.roles) {
+    if policy.requires_second_factor(&actor.roles) && sso != Some(true) {
         let enrolled = store
             .sql()
             .totp(actor.user.id)?

@@ -77,7 +77,7 @@ enum Finish<T> {
 /// takes well under a minute) and than a person needs to type a second-factor code.
 const LEASE_EXPIRY: i64 = 180;
 /// What a failed second factor says (the password was right; the code was not).
-const SECOND_FACTOR_FAILED: &str = "wrong, expired or already used second-factor code";
+pub(crate) const SECOND_FACTOR_FAILED: &str = "wrong, expired or already used second-factor code";
 
 fn locked_error(email: &Email, until: i64) -> Error {
     let left = (until - clock::now()).max(1);
@@ -673,21 +673,10 @@ pub fn login(
             expires_at: now.saturating_add(policy.session_ttl),
             authenticated_at: now,
             idle_deadline: Some(now.saturating_add(policy.session_idle)),
+            idp: None,
+            idp_mfa: false,
         };
-        tx.insert_session(&row, &token.token_sha256)?;
-        let ended = tx.end_sessions_beyond(user.id, &row.id, policy.session_max_per_user)?;
-        if !ended.is_empty() {
-            let event = AuditEvent::new("session.limit")
-                .by(user.id, &user.email)
-                .on(&user.email)
-                .with(serde_json::json!({
-                    "sessions_ended": ended,
-                    "max_per_user": policy.session_max_per_user,
-                }));
-            tx.append_audit(&event, now)?;
-        }
-        record_source(tx, user, now)?;
-        tx.set_last_login(user.id, now)?;
+        open_session(tx, policy, user, &row, &token.token_sha256, now)?;
         Ok(row)
     })?;
     let file = SessionFile {
@@ -702,6 +691,32 @@ pub fn login(
         return Err(e);
     }
     Ok((user, row))
+}
+
+/// Opens a session for `user` (a password's login or a single sign-on): the sessions beyond
+/// `session.max_per_user` end, where it runs from is recorded, and the last login moves.
+pub(crate) fn open_session(
+    tx: &Tx<'_>,
+    policy: &Policy,
+    user: &User,
+    row: &SessionRow,
+    token_sha256: &str,
+    now: i64,
+) -> Result<()> {
+    tx.insert_session(row, token_sha256)?;
+    let ended = tx.end_sessions_beyond(user.id, &row.id, policy.session_max_per_user)?;
+    if !ended.is_empty() {
+        let event = AuditEvent::new("session.limit")
+            .by(user.id, &user.email)
+            .on(&user.email)
+            .with(serde_json::json!({
+                "sessions_ended": ended,
+                "max_per_user": policy.session_max_per_user,
+            }));
+        tx.append_audit(&event, now)?;
+    }
+    record_source(tx, user, now)?;
+    tx.set_last_login(user.id, now)
 }
 
 /// Records where this login runs (host and OS user); a login of an account that has logged in

@@ -21,6 +21,7 @@ pub mod register;
 pub mod reset;
 pub mod roles;
 pub mod sessions;
+pub mod sso;
 pub mod tokens;
 pub mod users;
 pub mod verify;

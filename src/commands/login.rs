@@ -1,4 +1,4 @@
-use crate::accounts::{UserView, credentials};
+use crate::accounts::{UserView, credentials, sso};
 use crate::cli::{LoginArgs, OtpInArgv, PasswdArgs, TwoFactorCommand};
 use crate::clock;
 use crate::commands::{admit_owing, mfa, open, passwd};
@@ -6,6 +6,7 @@ use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::gate::Owing;
 use crate::input::{self, Input};
+use crate::oidc;
 use crate::output::{self, Report};
 use crate::password::Password;
 use crate::required::{self, Action};
@@ -16,6 +17,9 @@ use crate::validate::parse_email;
 pub(crate) const PASSWORD_WARNING: i64 = 14 * 86_400;
 
 pub fn run(ctx: &Context, input: &mut Input<'_>, args: LoginArgs) -> Result<Report> {
+    if let Some(name) = &args.idp {
+        return sso_login(ctx, input, name, &args);
+    }
     let mut opened = open(ctx)?;
     let email = input.required(args.email, "Email", "--email", parse_email)?;
     // A person at a terminal who owes an action is taken straight to its prompts.
@@ -126,4 +130,82 @@ fn perform_owed(
             }
         };
     }
+}
+
+/// `login --idp NAME`: the device authorization grant, then the same session as a password's.
+fn sso_login(ctx: &Context, input: &mut Input<'_>, name: &str, args: &LoginArgs) -> Result<Report> {
+    let mut opened = open(ctx)?;
+    let provider = sso::login_provider(&opened.store, name)?;
+    let http = crate::commands::idp::http(ctx, &opened.policy, opened.store.database_id())?;
+    let scopes: Vec<String> = provider
+        .scopes
+        .split_whitespace()
+        .map(String::from)
+        .collect();
+    let settings = oidc::ClientSettings {
+        issuer: &provider.issuer,
+        client_id: &provider.client_id,
+        client_secret: provider.client_secret.as_deref(),
+        scopes: &scopes,
+    };
+    let started = oidc::start(&http, &settings)?;
+    // Shown at once: the person approves in a browser while this process waits.
+    let minutes = started.expires_in().as_secs().div_ceil(60);
+    let mut shown = format!(
+        "To sign in with {name}, open {} in any browser and enter the code {}",
+        started.verification_uri(),
+        started.user_code()
+    );
+    if let Some(complete) = started.verification_uri_complete() {
+        shown.push_str(&format!("\n(or open {complete})"));
+        if ctx.interactive && !ctx.json {
+            output::show_link_code(ctx, &complete);
+        }
+    }
+    shown.push_str(&format!(
+        "\nWaiting for the approval; the code expires in {minutes} minute(s) (Ctrl-C stops)."
+    ));
+    eprintln!("{shown}");
+    let identity = oidc::finish(&http, started)?;
+    let resolution = sso::resolve(&mut opened.store, &opened.policy, &provider, &identity)?;
+    let password = match &resolution {
+        sso::Resolution::ByEmail(user) => {
+            eprintln!(
+                "The first sign-in through {name} links it to {}: prove that account once with its password.",
+                user.email
+            );
+            Some(input.password(&args.password, "Password", false, |raw| {
+                Ok(Password::normalise(&raw))
+            })?)
+        }
+        _ => None,
+    };
+    let path = ctx.session_path(opened.store.database_id());
+    let mut factor = input::offered_second_factor(input, &args.second_factor)?;
+    let (user, session) = sso::sign_in(
+        &mut opened.store,
+        &opened.policy,
+        resolution,
+        sso::SignIn {
+            provider: &provider,
+            identity: &identity,
+            session_path: &path,
+            second_factor: &mut factor,
+            password: password.as_ref(),
+        },
+    )?;
+    let view = UserView::load(&opened.store.sql(), &user)?;
+    let expires = clock::rfc3339(session.expires_at);
+    Ok(Report::new(serde_json::json!({
+        "user": view,
+        "session": { "id": session.id, "created_at": clock::rfc3339(session.created_at), "expires_at": expires, "idp": name },
+        "changed": true,
+    }))
+    .line(format!(
+        "Logged in as {} through {name} until {expires} at the latest.",
+        view.email
+    ))
+    .note(format!(
+        "Signing out at {name} does not end this session: `useradm logout` does (an administrator: `useradm users disable`)."
+    )))
 }

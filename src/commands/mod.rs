@@ -14,6 +14,7 @@ mod db;
 mod doctor;
 mod export;
 mod grant;
+mod idp;
 mod import;
 mod init;
 mod login;
@@ -173,6 +174,7 @@ fn dispatch(ctx: &Context, command: Command) -> Result<Report> {
         Command::Mail(cmd) => mail::run(ctx, cmd),
         Command::Backup(args) => backup::backup(ctx, args),
         Command::Restore(args) => backup::restore(ctx, &mut input, args),
+        Command::Idp(cmd) => idp::run(ctx, &mut input, cmd),
         Command::Db(DbCommand::Copy(args)) => db::copy(ctx, args),
         Command::Doctor(args) => doctor::run(ctx, args),
         Command::Checkpassword { prog } => checkpassword::run(ctx, &prog),

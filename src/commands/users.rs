@@ -1,4 +1,5 @@
 use crate::accounts::credentials::Proof;
+use crate::accounts::sso;
 use crate::accounts::users::{self, Action, ListFilter, StateFilter, Update};
 use crate::accounts::{self, AccountState, UserView};
 use crate::cli::{StatusFilter, UsersCommand};
@@ -21,6 +22,9 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, command: UsersCommand) -> Resul
     match command {
         cmd @ UsersCommand::List { .. } => list_command(ctx, &admitted, cmd),
         UsersCommand::Show { user } => show(&admitted, &user),
+        cmd @ (UsersCommand::Link { .. } | UsersCommand::Unlink { .. }) => {
+            link_command(&mut admitted, cmd)
+        }
         UsersCommand::Update {
             user,
             first_name,
@@ -151,8 +155,10 @@ fn list(
 
 fn show(admitted: &Admitted, user: &str) -> Result<Report> {
     let (view, pending) = users::show(&admitted.store, &parse_email(user)?)?;
+    let links = sso::links(&admitted.store, view.id)?;
     let mut json = serde_json::to_value(&view).unwrap_or_default();
     json["pending_email"] = pending.clone().into();
+    json["identities"] = serde_json::to_value(&links).unwrap_or_default();
     let mut report = Report::new(json)
         .line(view.display_name())
         .line(format!("status:       {}", view.status.as_str()))
@@ -186,6 +192,15 @@ fn show(admitted: &Admitted, user: &str) -> Result<Report> {
         "last authenticated: {}",
         view.last_authenticated_at.as_deref().unwrap_or("never")
     ));
+    for l in &links {
+        report = report.line(format!(
+            "linked:       {} {} (since {}; last sign-in {})",
+            l.provider,
+            l.subject,
+            l.linked_at,
+            l.last_login_at.as_deref().unwrap_or("never")
+        ));
+    }
     Ok(report)
 }
 
@@ -373,4 +388,34 @@ fn list_command(ctx: &Context, admitted: &Admitted, command: UsersCommand) -> Re
         expiring_by: expiring.as_deref().map(ago).transpose()?.map(|d| now + d),
     };
     list(ctx, admitted, &filter, then)
+}
+
+/// `users link` and `users unlink`.
+fn link_command(admitted: &mut Admitted, command: UsersCommand) -> Result<Report> {
+    match command {
+        UsersCommand::Link {
+            email,
+            idp,
+            subject,
+        } => {
+            let email = parse_email(&email)?;
+            sso::link(&mut admitted.store, &admitted.actor, &email, &idp, &subject)?;
+            Ok(Report::new(serde_json::json!({ "linked": true, "idp": idp, "subject": subject }))
+                .line(format!(
+                    "Linked the {idp} identity {subject} to {}: it signs in with `useradm login --idp {idp}`.",
+                    email.address
+                )))
+        }
+        UsersCommand::Unlink { email, idp } => {
+            let email = parse_email(&email)?;
+            let n = sso::unlink(&mut admitted.store, &admitted.actor, &email, &idp)?;
+            Ok(
+                Report::new(serde_json::json!({ "unlinked": n, "idp": idp })).line(format!(
+                    "Unlinked {n} {idp} identit(ies) from {}.",
+                    email.address
+                )),
+            )
+        }
+        _ => Err(crate::error::Error::internal("not a link command")),
+    }
 }

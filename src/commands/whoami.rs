@@ -24,11 +24,16 @@ pub fn run(ctx: &Context) -> Result<Report> {
                     "created_at": clock::rfc3339(s.created_at),
                     "expires_at": ends_at,
                     "idle_timeout": idle,
+                    "idp": s.idp,
                 }}),
                 format!(
-                    "session:      {} (expires {ends_at}, or after {idle} idle: idle expiry at {})",
+                    "session:      {} (expires {ends_at}, or after {idle} idle: idle expiry at {}){}",
                     s.id,
-                    clock::rfc3339(s.idle_until(policy.session_idle))
+                    clock::rfc3339(s.idle_until(policy.session_idle)),
+                    s.idp
+                        .as_ref()
+                        .map(|i| format!("\nsigned in via {i}"))
+                        .unwrap_or_default()
                 ),
             )
         }

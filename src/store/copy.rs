@@ -29,6 +29,8 @@ pub const TABLES: &[&str] = &[
     "login_sources",
     "managed_users",
     "managed_roles",
+    "identity_providers",
+    "identities",
 ];
 
 /// `meta` rows that describe one database, not the store it holds: not copied.

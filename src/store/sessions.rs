@@ -21,12 +21,16 @@ macro_rules! session_columns {
             $p,
             "authenticated_at, ",
             $p,
-            "idle_until"
+            "idle_until, ",
+            $p,
+            "idp, ",
+            $p,
+            "idp_mfa"
         )
     };
 }
 /// How many columns `session_columns!` names: where a join's next table starts.
-const SESSION_COLUMNS: usize = 7;
+const SESSION_COLUMNS: usize = 9;
 
 pub(super) const BY_TOKEN_HASH: &str = concat!(
     "SELECT ",
@@ -65,6 +69,10 @@ pub struct SessionRow {
     pub authenticated_at: i64,
     /// Its idle deadline as fixed at its last use (`None` for a session of before schema v6).
     pub idle_deadline: Option<i64>,
+    /// The identity provider of a single sign-on login (v9); `None` for a password's.
+    pub idp: Option<String>,
+    /// That provider vouched for a second factor, and is trusted to (`--mfa-by-amr`).
+    pub idp_mfa: bool,
 }
 
 impl SessionRow {
@@ -100,6 +108,8 @@ fn from_row(r: &Row<'_, '_>) -> Result<SessionRow> {
         expires_at: r.int(4)?,
         authenticated_at: r.int(5)?,
         idle_deadline: r.opt_int(6)?,
+        idp: r.opt_text(7)?,
+        idp_mfa: r.flag(8)?,
     })
 }
 
@@ -166,9 +176,9 @@ impl Tx<'_> {
 
     pub fn insert_session(&self, s: &SessionRow, token_sha256: &str) -> Result<()> {
         self.exec(
-            "INSERT INTO sessions (id, token_sha256, user_id, created_at, last_seen_at, expires_at, authenticated_at, idle_until)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![&s.id, token_sha256, s.user_id, s.created_at, s.last_seen_at, s.expires_at, s.authenticated_at, s.idle_deadline],
+            "INSERT INTO sessions (id, token_sha256, user_id, created_at, last_seen_at, expires_at, authenticated_at, idle_until, idp, idp_mfa)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            params![&s.id, token_sha256, s.user_id, s.created_at, s.last_seen_at, s.expires_at, s.authenticated_at, s.idle_deadline, s.idp.as_deref(), i64::from(s.idp_mfa)],
         )?;
         Ok(())
     }
