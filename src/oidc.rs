@@ -67,9 +67,53 @@ pub struct ClientSettings<'a> {
     pub scopes: &'a [String],
 }
 
-/// The HTTP client: the given roots, no redirects, a timeout.
+/// The HTTP client: the given roots, no redirects, a timeout. Its exchange with `openidconnect`
+/// is written here rather than taken from the crate's `ureq` feature, which reads every 4xx
+/// answer as a network failure and retries it: a denied or expired device code then waited out
+/// the whole code lifetime.
 pub struct Http {
     agent: ureq::Agent,
+}
+
+type HttpError = openidconnect::HttpClientError<ureq::Error>;
+
+impl openidconnect::SyncHttpClient for Http {
+    type Error = HttpError;
+
+    fn call(
+        &self,
+        request: openidconnect::HttpRequest,
+    ) -> std::result::Result<openidconnect::HttpResponse, HttpError> {
+        let uri = request.uri().to_string();
+        let post = request.method() == openidconnect::http::Method::POST;
+        let mut req = match post {
+            true => self.agent.post(&uri),
+            false => self.agent.get(&uri),
+        };
+        for (name, value) in request.headers() {
+            let value = value
+                .to_str()
+                .map_err(|_| HttpError::Other(format!("a header {name} that is not text")))?;
+            req = req.set(name.as_str(), value);
+        }
+        let sent = match post {
+            true => req.send_bytes(request.body()),
+            false => req.call(),
+        };
+        let response = match sent {
+            Ok(r) => r,
+            // An error status is the provider's answer (`authorization_pending`, `access_denied`).
+            Err(ureq::Error::Status(_, r)) => r,
+            Err(e) => return Err(HttpError::Reqwest(Box::new(e))),
+        };
+        let mut builder = openidconnect::http::Response::builder().status(response.status());
+        if let Some(kind) = response.header("content-type") {
+            builder = builder.header("content-type", kind);
+        }
+        let mut body = Vec::new();
+        std::io::Read::read_to_end(&mut response.into_reader(), &mut body)?;
+        builder.body(body).map_err(HttpError::Http)
+    }
 }
 
 impl Http {
@@ -115,7 +159,7 @@ fn unreachable(what: &str, e: impl std::fmt::Display) -> Error {
 /// The provider's discovery document, checked: it must offer the device authorization grant.
 fn discover(http: &Http, issuer: &str) -> Result<DeviceProviderMetadata> {
     let url = check_issuer(issuer)?;
-    DeviceProviderMetadata::discover(&url, &http.agent).map_err(|e| {
+    DeviceProviderMetadata::discover(&url, http).map_err(|e| {
         let mut text = e.to_string();
         let mut source = std::error::Error::source(&e);
         while let Some(s) = source {
@@ -194,7 +238,7 @@ pub fn start(http: &Http, settings: &ClientSettings<'_>) -> Result<Started> {
         request = request.add_scope(Scope::new(s.clone()));
     }
     let details: CoreDeviceAuthorizationResponse = request
-        .request(&http.agent)
+        .request(http)
         .map_err(|e| unreachable("the device authorization request", e))?;
     Ok(Started { client, details })
 }
@@ -221,7 +265,7 @@ pub fn finish(http: &Http, started: Started) -> Result<Identity> {
         .client
         .exchange_device_access_token(&started.details)
         .map_err(|e| Error::internal(format!("the device code: {e}")))?
-        .request(&http.agent, std::thread::sleep, Some(expires))
+        .request(http, std::thread::sleep, Some(expires))
         .map_err(|e| match &e {
             openidconnect::RequestTokenError::ServerResponse(r) => {
                 let kind = r.error().to_string();

@@ -305,8 +305,9 @@ pub fn resolve(
             (Some(e), true) => format!("{e} is outside the domains {} is trusted with", p.name),
         };
         let message = format!(
-            "no account is linked to this {} identity, and it cannot be linked: {why}",
-            p.name
+            "no account is linked to this {} identity, and it cannot be linked: {why} (an \
+             administrator links it with `useradm users link EMAIL --idp {} --subject {}`)",
+            p.name, p.name, identity.subject
         );
         return Err(refuse(store, p, None, "sso_unlinkable", message));
     };

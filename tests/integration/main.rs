@@ -36,6 +36,7 @@ mod security;
 mod sessions;
 mod smtp;
 mod smtp_flows;
+mod sso;
 mod store;
 mod stress;
 mod tokens;
