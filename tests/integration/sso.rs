@@ -65,11 +65,12 @@ impl Provider {
         BufReader::new(child.stdout.take().unwrap())
             .read_line(&mut line)
             .unwrap();
-        let issuer = line
-            .trim()
-            .strip_prefix("READY ")
-            .unwrap_or_else(|| panic!("the provider did not start: {line:?}"))
-            .to_string();
+        let issuer = must(
+            line.trim()
+                .strip_prefix("READY ")
+                .map(String::from)
+                .ok_or_else(|| anyhow::anyhow!("the provider did not start: {line:?}")),
+        );
         Some(Provider {
             child,
             issuer,
@@ -249,4 +250,331 @@ fn a_linked_identity_signs_in_and_whoami_names_the_provider() {
         .ok()
         .stdout_has("1 linked identit(ies) unlinked");
     assert_eq!(env.count("SELECT count(*) FROM identities"), 0);
+}
+
+#[test]
+fn a_first_sign_in_links_by_a_vouched_address_once_the_account_is_proven() {
+    let env = Env::admin();
+    let Some(provider) = Provider::start(env.path(), ACCOUNTS) else {
+        return;
+    };
+    add_corp(&env, &provider, &["--link-by", "verified-email"]);
+    env.register_verified(ALICE, ALICE_PW);
+    // A wrong password links nothing.
+    let run = sign_in(
+        &env,
+        "alice",
+        &["--password-stdin"],
+        "not-her-password-1\n",
+        false,
+    );
+    assert_eq!(run.code, 3, "{run:?}");
+    assert_eq!(env.count("SELECT count(*) FROM identities"), 0);
+    // The right one links, once.
+    let run = sign_in(
+        &env,
+        "alice",
+        &["--password-stdin"],
+        &format!("{ALICE_PW}\n"),
+        false,
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(
+        run.stderr
+            .contains("prove that account once with its password"),
+        "{run:?}"
+    );
+    assert_eq!(
+        env.count("SELECT count(*) FROM audit_events WHERE event = 'identity.linked'"),
+        1
+    );
+    // Linked: no password asked again, and a password lockout does not block this credential.
+    for _ in 0..5 {
+        env.login(ALICE, "wrong-password-again-1").code(3);
+    }
+    env.login(ALICE, ALICE_PW).code(8);
+    let run = sign_in(&env, "alice", &[], "", false);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(!run.stderr.contains("password"), "{run:?}");
+    env.as_session("alice", &["whoami"], "")
+        .ok()
+        .stdout_has("signed in via corp");
+
+    // An account that holds everything is never linked by its address.
+    provider.set_accounts(r#"{"admin": {"email": "admin@example.com", "email_verified": true}}"#);
+    let run = sign_in(
+        &env,
+        "admin",
+        &["--password-stdin"],
+        &format!("{ADMIN_PW}\n"),
+        false,
+    );
+    assert_eq!(run.code, 3, "{run:?}");
+    assert!(run.stderr.contains("holds every permission"), "{run:?}");
+}
+
+#[test]
+fn refusals_leave_no_link_and_no_account() {
+    let env = Env::admin();
+    let Some(provider) = Provider::start(env.path(), ACCOUNTS) else {
+        return;
+    };
+    add_corp(&env, &provider, &["--link-by", "verified-email"]);
+    env.register_verified("eve@evil.example", ALICE_PW);
+    env.run(
+        &[
+            "register",
+            "--email",
+            "bob@example.com",
+            "--verified",
+            "--generate-password",
+        ],
+        "",
+    )
+    .ok();
+    let users = env.count("SELECT count(*) FROM users");
+    // No email_verified claim (a missing claim is false): refused.
+    let run = sign_in(&env, "bob", &["--password-stdin"], "x\n", false);
+    assert_eq!(run.code, 3, "{run:?}");
+    assert!(
+        run.stderr.contains("does not vouch for bob@example.com"),
+        "{run:?}"
+    );
+    // An address outside the allowed domains: refused, though the provider vouches for it.
+    let run = sign_in(
+        &env,
+        "eve",
+        &["--password-stdin"],
+        &format!("{ALICE_PW}\n"),
+        false,
+    );
+    assert_eq!(run.code, 3, "{run:?}");
+    assert!(
+        run.stderr
+            .contains("outside the domains corp is trusted with"),
+        "{run:?}"
+    );
+    // An unknown subject with closed registration: refused, no account made.
+    env.config_set("registration.open", "false");
+    let run = sign_in(&env, "newbie", &[], "", false);
+    assert_eq!(run.code, 3, "{run:?}");
+    assert!(run.stderr.contains("registration is closed"), "{run:?}");
+    assert_eq!(env.count("SELECT count(*) FROM users"), users);
+    assert_eq!(env.count("SELECT count(*) FROM identities"), 0);
+    assert_eq!(
+        env.count(
+            "SELECT count(*) FROM audit_events WHERE event = 'login.failed' AND detail LIKE '%\"via\":\"corp\"%'"
+        ),
+        3
+    );
+    // Open registration and an allowed domain: the account is made, verified, without a password.
+    env.config_set("registration.open", "true");
+    let run = sign_in(&env, "newbie", &[], "", false);
+    assert_eq!(run.code, 0, "{run:?}");
+    let newbie = env
+        .run(&["--json", "users", "show", "newbie@example.com"], "")
+        .ok()
+        .json();
+    assert_eq!(newbie["email_verified"], true);
+    assert_eq!(newbie["identities"][0]["provider"], "corp");
+    assert_eq!(
+        env.count(
+            "SELECT count(*) FROM users WHERE email = 'newbie@example.com' AND password_hash IS NULL"
+        ),
+        1
+    );
+}
+
+#[test]
+fn a_second_factor_is_the_providers_only_when_trusted_with_it() {
+    let env = Env::admin();
+    let Some(provider) = Provider::start(env.path(), ACCOUNTS) else {
+        return;
+    };
+    env.run(&["roles", "create", "ops", "--permission", "deploy.*"], "")
+        .ok();
+    env.config_set("mfa.required_roles", "ops");
+    env.run(
+        &[
+            "register",
+            "--email",
+            "boss@example.com",
+            "--verified",
+            "--generate-password",
+        ],
+        "",
+    )
+    .ok();
+    env.run(
+        &["grant", "--email", "boss@example.com", "--role", "ops"],
+        "",
+    )
+    .ok();
+    env.run(
+        &[
+            "users",
+            "link",
+            "boss@example.com",
+            "--idp",
+            "corp",
+            "--subject",
+            "boss",
+        ],
+        "",
+    )
+    .code(7);
+    add_corp(&env, &provider, &[]);
+    env.run(
+        &[
+            "users",
+            "link",
+            "boss@example.com",
+            "--idp",
+            "corp",
+            "--subject",
+            "boss",
+        ],
+        "",
+    )
+    .ok();
+    // Not trusted with it: the session owes the local enrolment, though the token says mfa.
+    let run = sign_in(&env, "boss", &[], "", false);
+    assert_eq!(run.code, 0, "{run:?}");
+    let doc = env
+        .as_session("boss", &["--json", "whoami"], "")
+        .ok()
+        .json();
+    let owed = doc["required_actions"].to_string();
+    assert!(owed.contains("2fa") || owed.contains("second"), "{owed}");
+    env.as_session("boss", &["check", "--permission", "deploy.x"], "")
+        .code(8);
+    // Trusted (--mfa-by-amr) and the token's amr says mfa: nothing owed.
+    env.run(&["idp", "remove", "corp"], "").ok();
+    add_corp(&env, &provider, &["--mfa-by-amr"]);
+    env.run(
+        &[
+            "users",
+            "link",
+            "boss@example.com",
+            "--idp",
+            "corp",
+            "--subject",
+            "boss",
+        ],
+        "",
+    )
+    .ok();
+    let run = sign_in(&env, "boss", &[], "", false);
+    assert_eq!(run.code, 0, "{run:?}");
+    env.as_session("boss", &["whoami"], "")
+        .ok()
+        .stdout_has("signed in via corp");
+    let doc = env
+        .as_session("boss", &["--json", "whoami"], "")
+        .ok()
+        .json();
+    assert_eq!(doc["required_actions"], serde_json::json!([]));
+    env.as_session("boss", &["check", "--permission", "deploy.x"], "")
+        .ok();
+}
+
+#[test]
+fn providers_are_checked_when_added_and_never_show_a_secret() {
+    let env = Env::admin();
+    env.run(
+        &[
+            "idp",
+            "add",
+            "x",
+            "--issuer",
+            "http://sso.example.com",
+            "--client-id",
+            "c",
+        ],
+        "",
+    )
+    .code(2)
+    .stderr_has("https");
+    env.run(
+        &[
+            "idp",
+            "add",
+            "x",
+            "--issuer",
+            "https://sso.example.com",
+            "--client-id",
+            "c",
+            "--link-by",
+            "verified-email",
+        ],
+        "",
+    )
+    .code(2)
+    .stderr_has("--allowed-domains");
+    // Nothing listens there: exit 9, nothing stored.
+    let port = crate::smtp_flows::closed_port();
+    env.run(
+        &[
+            "idp",
+            "add",
+            "x",
+            "--issuer",
+            &format!("http://127.0.0.1:{port}"),
+            "--client-id",
+            "c",
+        ],
+        "",
+    )
+    .code(9);
+    assert_eq!(env.count("SELECT count(*) FROM identity_providers"), 0);
+    let Some(provider) = Provider::start(env.path(), ACCOUNTS) else {
+        return;
+    };
+    let secret = env.path().join("secret");
+    std::fs::write(&secret, "s3cret-for-tests\n").unwrap();
+    env.run(
+        &[
+            "idp",
+            "add",
+            "corp",
+            "--issuer",
+            &provider.issuer,
+            "--client-id",
+            "useradm-secret",
+            "--client-secret-file",
+            secret.to_str().unwrap(),
+        ],
+        "",
+    )
+    .ok();
+    for args in [&["idp", "show", "corp"][..], &["--json", "idp", "list"][..]] {
+        let run = env.run(args, "").ok();
+        assert!(!run.stdout.contains("s3cret"), "{run:?}");
+    }
+    env.run(&["idp", "show", "corp"], "")
+        .ok()
+        .stdout_has("client secret:    set (never shown)");
+    // The confidential client signs in with its secret.
+    env.register_verified("alice@example.com", ALICE_PW);
+    env.run(
+        &[
+            "users",
+            "link",
+            ALICE,
+            "--idp",
+            "corp",
+            "--subject",
+            "alice",
+        ],
+        "",
+    )
+    .ok();
+    let run = sign_in(&env, "alice", &[], "", false);
+    assert_eq!(run.code, 0, "{run:?}");
+    // Stored once (as a secret setting is), and in no event.
+    assert_eq!(env.dump().matches("s3cret-for-tests").count(), 1);
+    assert!(
+        !env.text("SELECT group_concat(detail) FROM audit_events", &[])
+            .contains("s3cret")
+    );
 }
