@@ -152,7 +152,7 @@ fn sso_login(ctx: &Context, input: &mut Input<'_>, name: &str, args: &LoginArgs)
     // Shown at once: the person approves in a browser while this process waits.
     let minutes = started.expires_in().as_secs().div_ceil(60);
     let mut shown = format!(
-        "To sign in with {name}, open {} in any browser and enter the code {}",
+        "To sign in with {name}, open this address in any browser:\n  {}\nand enter the code {}",
         started.verification_uri(),
         started.user_code()
     );

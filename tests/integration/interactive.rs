@@ -673,3 +673,59 @@ fn apply_shows_the_plan_and_asks_at_a_terminal() {
         1
     );
 }
+
+#[test]
+fn a_person_signs_in_with_the_company_provider_at_a_terminal() {
+    if !Tmux::available() {
+        return;
+    }
+    let env = Env::admin();
+    let Some(provider) = crate::sso::Provider::start(env.path(), crate::sso::ACCOUNTS) else {
+        return;
+    };
+    crate::sso::add_corp(&env, &provider, &[]);
+    env.run(
+        &[
+            "register",
+            "--email",
+            "bob@example.com",
+            "--verified",
+            "--generate-password",
+        ],
+        "",
+    )
+    .ok();
+    env.run(
+        &[
+            "users",
+            "link",
+            "bob@example.com",
+            "--idp",
+            "corp",
+            "--subject",
+            "bob",
+        ],
+        "",
+    )
+    .ok();
+    let t = Tmux::start(&env);
+    t.wait_for("$");
+    t.line("useradm login --idp corp; echo exit=$?");
+    let screen = t.wait_for("and enter the code");
+    let uri = crate::sso::word_after(&screen, "any browser:").unwrap();
+    let code = crate::sso::word_after(&screen, "enter the code ").unwrap();
+    let approved = Command::new("python3")
+        .arg(crate::sso::fixture().join("approve.py"))
+        .args([uri.as_str(), code.as_str(), "bob"])
+        .output()
+        .unwrap();
+    assert!(approved.status.success(), "{approved:?}");
+    let screen = t.wait_for("exit=0");
+    assert!(
+        screen.contains("Logged in as bob@example.com through corp"),
+        "{screen}"
+    );
+    t.line("clear; useradm whoami");
+    let screen = t.wait_for("signed in via corp");
+    assert!(screen.contains("bob@example.com"), "{screen}");
+}

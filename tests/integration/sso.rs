@@ -9,13 +9,13 @@ use std::sync::Mutex;
 
 use crate::util::*;
 
-fn fixture() -> PathBuf {
+pub(crate) fn fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/oidc")
 }
 
 /// `npm ci` of the fixture, once per test run; `false` (said on stderr) where Node.js or the
 /// package cannot be had.
-fn node_ready() -> bool {
+pub(crate) fn node_ready() -> bool {
     static DONE: Mutex<Option<bool>> = Mutex::new(None);
     let mut done = DONE.lock().unwrap_or_else(|e| e.into_inner());
     if let Some(ok) = *done {
@@ -39,14 +39,14 @@ fn node_ready() -> bool {
 }
 
 /// A running OpenID provider; stopped when dropped.
-struct Provider {
+pub(crate) struct Provider {
     child: Child,
-    issuer: String,
+    pub issuer: String,
     accounts: PathBuf,
 }
 
 impl Provider {
-    fn start(dir: &Path, accounts: &str) -> Option<Provider> {
+    pub(crate) fn start(dir: &Path, accounts: &str) -> Option<Provider> {
         if !node_ready() {
             return None;
         }
@@ -122,8 +122,10 @@ fn sign_in(env: &Env, login: &str, extra: &[&str], stdin: &str, deny: bool) -> R
         }
         std::thread::sleep(std::time::Duration::from_millis(50));
     };
-    if let (Some(uri), Some(code)) = (word_after(&shown, "open "), word_after(&shown, "the code "))
-    {
+    if let (Some(uri), Some(code)) = (
+        word_after(&shown, "any browser:"),
+        word_after(&shown, "the code "),
+    ) {
         let mut approve = Command::new("python3");
         approve
             .arg(fixture().join("approve.py"))
@@ -152,12 +154,12 @@ fn rand_suffix() -> u64 {
     N.fetch_add(1, Ordering::Relaxed)
 }
 
-fn word_after(text: &str, marker: &str) -> Option<String> {
+pub(crate) fn word_after(text: &str, marker: &str) -> Option<String> {
     let at = text.find(marker)? + marker.len();
     text[at..].split_whitespace().next().map(String::from)
 }
 
-const ACCOUNTS: &str = r#"{
+pub(crate) const ACCOUNTS: &str = r#"{
   "alice": {"email": "alice@example.com", "email_verified": true, "amr": ["pwd"]},
   "bob":   {"email": "bob@example.com"},
   "eve":   {"email": "eve@evil.example", "email_verified": true},
@@ -165,7 +167,7 @@ const ACCOUNTS: &str = r#"{
   "boss":  {"email": "boss@example.com", "email_verified": true, "amr": ["pwd", "mfa"]}
 }"#;
 
-fn add_corp(env: &Env, provider: &Provider, extra: &[&str]) {
+pub(crate) fn add_corp(env: &Env, provider: &Provider, extra: &[&str]) {
     let mut args = vec![
         "idp",
         "add",
