@@ -58,6 +58,9 @@ _useradm() {
             useradm,help)
                 cmd="useradm__subcmd__help"
                 ;;
+            useradm,idp)
+                cmd="useradm__subcmd__idp"
+                ;;
             useradm,import)
                 cmd="useradm__subcmd__import"
                 ;;
@@ -235,6 +238,9 @@ _useradm() {
             useradm__subcmd__help,help)
                 cmd="useradm__subcmd__help__subcmd__help"
                 ;;
+            useradm__subcmd__help,idp)
+                cmd="useradm__subcmd__help__subcmd__idp"
+                ;;
             useradm__subcmd__help,import)
                 cmd="useradm__subcmd__help__subcmd__import"
                 ;;
@@ -316,6 +322,18 @@ _useradm() {
             useradm__subcmd__help__subcmd__db,copy)
                 cmd="useradm__subcmd__help__subcmd__db__subcmd__copy"
                 ;;
+            useradm__subcmd__help__subcmd__idp,add)
+                cmd="useradm__subcmd__help__subcmd__idp__subcmd__add"
+                ;;
+            useradm__subcmd__help__subcmd__idp,list)
+                cmd="useradm__subcmd__help__subcmd__idp__subcmd__list"
+                ;;
+            useradm__subcmd__help__subcmd__idp,remove)
+                cmd="useradm__subcmd__help__subcmd__idp__subcmd__remove"
+                ;;
+            useradm__subcmd__help__subcmd__idp,show)
+                cmd="useradm__subcmd__help__subcmd__idp__subcmd__show"
+                ;;
             useradm__subcmd__help__subcmd__mail,deliver)
                 cmd="useradm__subcmd__help__subcmd__mail__subcmd__deliver"
                 ;;
@@ -370,6 +388,9 @@ _useradm() {
             useradm__subcmd__help__subcmd__users,enable)
                 cmd="useradm__subcmd__help__subcmd__users__subcmd__enable"
                 ;;
+            useradm__subcmd__help__subcmd__users,link)
+                cmd="useradm__subcmd__help__subcmd__users__subcmd__link"
+                ;;
             useradm__subcmd__help__subcmd__users,list)
                 cmd="useradm__subcmd__help__subcmd__users__subcmd__list"
                 ;;
@@ -382,11 +403,44 @@ _useradm() {
             useradm__subcmd__help__subcmd__users,show)
                 cmd="useradm__subcmd__help__subcmd__users__subcmd__show"
                 ;;
+            useradm__subcmd__help__subcmd__users,unlink)
+                cmd="useradm__subcmd__help__subcmd__users__subcmd__unlink"
+                ;;
             useradm__subcmd__help__subcmd__users,unlock)
                 cmd="useradm__subcmd__help__subcmd__users__subcmd__unlock"
                 ;;
             useradm__subcmd__help__subcmd__users,update)
                 cmd="useradm__subcmd__help__subcmd__users__subcmd__update"
+                ;;
+            useradm__subcmd__idp,add)
+                cmd="useradm__subcmd__idp__subcmd__add"
+                ;;
+            useradm__subcmd__idp,help)
+                cmd="useradm__subcmd__idp__subcmd__help"
+                ;;
+            useradm__subcmd__idp,list)
+                cmd="useradm__subcmd__idp__subcmd__list"
+                ;;
+            useradm__subcmd__idp,remove)
+                cmd="useradm__subcmd__idp__subcmd__remove"
+                ;;
+            useradm__subcmd__idp,show)
+                cmd="useradm__subcmd__idp__subcmd__show"
+                ;;
+            useradm__subcmd__idp__subcmd__help,add)
+                cmd="useradm__subcmd__idp__subcmd__help__subcmd__add"
+                ;;
+            useradm__subcmd__idp__subcmd__help,help)
+                cmd="useradm__subcmd__idp__subcmd__help__subcmd__help"
+                ;;
+            useradm__subcmd__idp__subcmd__help,list)
+                cmd="useradm__subcmd__idp__subcmd__help__subcmd__list"
+                ;;
+            useradm__subcmd__idp__subcmd__help,remove)
+                cmd="useradm__subcmd__idp__subcmd__help__subcmd__remove"
+                ;;
+            useradm__subcmd__idp__subcmd__help,show)
+                cmd="useradm__subcmd__idp__subcmd__help__subcmd__show"
                 ;;
             useradm__subcmd__mail,deliver)
                 cmd="useradm__subcmd__mail__subcmd__deliver"
@@ -514,6 +568,9 @@ _useradm() {
             useradm__subcmd__users,help)
                 cmd="useradm__subcmd__users__subcmd__help"
                 ;;
+            useradm__subcmd__users,link)
+                cmd="useradm__subcmd__users__subcmd__link"
+                ;;
             useradm__subcmd__users,list)
                 cmd="useradm__subcmd__users__subcmd__list"
                 ;;
@@ -525,6 +582,9 @@ _useradm() {
                 ;;
             useradm__subcmd__users,show)
                 cmd="useradm__subcmd__users__subcmd__show"
+                ;;
+            useradm__subcmd__users,unlink)
+                cmd="useradm__subcmd__users__subcmd__unlink"
                 ;;
             useradm__subcmd__users,unlock)
                 cmd="useradm__subcmd__users__subcmd__unlock"
@@ -544,6 +604,9 @@ _useradm() {
             useradm__subcmd__users__subcmd__help,help)
                 cmd="useradm__subcmd__users__subcmd__help__subcmd__help"
                 ;;
+            useradm__subcmd__users__subcmd__help,link)
+                cmd="useradm__subcmd__users__subcmd__help__subcmd__link"
+                ;;
             useradm__subcmd__users__subcmd__help,list)
                 cmd="useradm__subcmd__users__subcmd__help__subcmd__list"
                 ;;
@@ -555,6 +618,9 @@ _useradm() {
                 ;;
             useradm__subcmd__users__subcmd__help,show)
                 cmd="useradm__subcmd__users__subcmd__help__subcmd__show"
+                ;;
+            useradm__subcmd__users__subcmd__help,unlink)
+                cmd="useradm__subcmd__users__subcmd__help__subcmd__unlink"
                 ;;
             useradm__subcmd__users__subcmd__help,unlock)
                 cmd="useradm__subcmd__users__subcmd__help__subcmd__unlock"
@@ -569,7 +635,7 @@ _useradm() {
 
     case "${cmd}" in
         useradm)
-            opts="-q -h -V --db --json --quiet --no-input --color --help --version init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import apply export config 2fa mail backup restore db doctor checkpassword completions man help"
+            opts="-q -h -V --db --json --quiet --no-input --color --help --version init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import apply export config 2fa mail backup restore idp db doctor checkpassword completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1437,7 +1503,7 @@ _useradm() {
             return 0
             ;;
         useradm__subcmd__help)
-            opts="init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import apply export config 2fa mail backup restore db doctor checkpassword completions man help"
+            opts="init register verify login authenticate logout whoami passwd reset grant revoke check roles users sessions tokens audit import apply export config 2fa mail backup restore idp db doctor checkpassword completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1775,6 +1841,76 @@ _useradm() {
         useradm__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        useradm__subcmd__help__subcmd__idp)
+            opts="add list show remove"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        useradm__subcmd__help__subcmd__idp__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        useradm__subcmd__help__subcmd__idp__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        useradm__subcmd__help__subcmd__idp__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        useradm__subcmd__help__subcmd__idp__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2193,7 +2329,7 @@ _useradm() {
             return 0
             ;;
         useradm__subcmd__help__subcmd__users)
-            opts="list show update disable enable unlock reset-2fa set-password delete"
+            opts="link unlink list show update disable enable unlock reset-2fa set-password delete"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2235,6 +2371,20 @@ _useradm() {
             return 0
             ;;
         useradm__subcmd__help__subcmd__users__subcmd__enable)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        useradm__subcmd__help__subcmd__users__subcmd__link)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2304,6 +2454,20 @@ _useradm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        useradm__subcmd__help__subcmd__users__subcmd__unlink)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         useradm__subcmd__help__subcmd__users__subcmd__unlock)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -2353,6 +2517,224 @@ _useradm() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        useradm__subcmd__idp)
+            opts="-q -h -V --db --json --quiet --no-input --color --help --version add list show remove help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        useradm__subcmd__idp__subcmd__add)
+            opts="-q -h -V --issuer --client-id --client-secret-file --scopes --allowed-domains --link-by --mfa-by-amr --db --json --quiet --no-input --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --issuer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scopes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --allowed-domains)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --link-by)
+                    COMPREPLY=($(compgen -W "verified-email none" -- "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        useradm__subcmd__idp__subcmd__help)
+            opts="add list show remove help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        useradm__subcmd__idp__subcmd__help__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        useradm__subcmd__idp__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        useradm__subcmd__idp__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        useradm__subcmd__idp__subcmd__help__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        useradm__subcmd__idp__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        useradm__subcmd__idp__subcmd__list)
+            opts="-q -h -V --db --json --quiet --no-input --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        useradm__subcmd__idp__subcmd__remove)
+            opts="-q -h -V --db --json --quiet --no-input --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        useradm__subcmd__idp__subcmd__show)
+            opts="-q -h -V --db --json --quiet --no-input --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2445,13 +2827,17 @@ _useradm() {
             return 0
             ;;
         useradm__subcmd__login)
-            opts="-q -h -V --email --password-stdin --password-file --otp-stdin --recovery-code-stdin --otp --db --json --quiet --no-input --color --help --version"
+            opts="-q -h -V --email --idp --password-stdin --password-file --otp-stdin --recovery-code-stdin --otp --db --json --quiet --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --email)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --idp)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3457,7 +3843,7 @@ _useradm() {
             return 0
             ;;
         useradm__subcmd__users)
-            opts="-q -h -V --db --json --quiet --no-input --color --help --version list show update disable enable unlock reset-2fa set-password delete help"
+            opts="-q -h -V --db --json --quiet --no-input --color --help --version link unlink list show update disable enable unlock reset-2fa set-password delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3545,7 +3931,7 @@ _useradm() {
             return 0
             ;;
         useradm__subcmd__users__subcmd__help)
-            opts="list show update disable enable unlock reset-2fa set-password delete help"
+            opts="link unlink list show update disable enable unlock reset-2fa set-password delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3601,6 +3987,20 @@ _useradm() {
             return 0
             ;;
         useradm__subcmd__users__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        useradm__subcmd__users__subcmd__help__subcmd__link)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3670,6 +4070,20 @@ _useradm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        useradm__subcmd__users__subcmd__help__subcmd__unlink)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         useradm__subcmd__users__subcmd__help__subcmd__unlock)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -3691,6 +4105,36 @@ _useradm() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        useradm__subcmd__users__subcmd__link)
+            opts="-q -h -V --idp --subject --db --json --quiet --no-input --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --idp)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --subject)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3799,6 +4243,32 @@ _useradm() {
                 return 0
             fi
             case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        useradm__subcmd__users__subcmd__unlink)
+            opts="-q -h -V --idp --db --json --quiet --no-input --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --idp)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

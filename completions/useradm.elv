@@ -53,6 +53,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand mail 'Mail sent after answering (reset and verification codes): what waits, and sending it now (needs settings.manage)'
             cand backup 'Write a consistent copy of the whole store (every secret it holds) to a new SQLite file, prove it, and print the audit head it holds (needs settings.manage)'
             cand restore 'Replace the store with a backup whose audit chain verifies up to HASH; ends every session and revokes the API tokens'
+            cand idp 'Identity providers for single sign-on (`login --idp`) (needs settings.manage)'
             cand db 'The database itself: copy it to a new file or server (needs settings.manage)'
             cand doctor 'Check the store and what it depends on, one line per check (ok, warning, problem or skipped) with the fix for each that is not ok (needs settings.manage)'
             cand checkpassword 'The checkpassword interface (qmail and its family): reads `user\0password\0timestamp\0` from file descriptor 3; runs PROG with USER and HOME set when the password is right, else exits 1 (2: misuse, 111: a temporary failure)'
@@ -117,6 +118,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
         }
         &'useradm;login'= {
             cand --email 'Email address (asked on a terminal when missing)'
+            cand --idp 'Sign in with this identity provider instead (the device flow: a code to approve in any browser); see `useradm idp`'
             cand --password-file 'Read the password from the first line of a file'
             cand --otp 'otp'
             cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
@@ -386,6 +388,8 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
+            cand link 'Link an identity of a provider (its subject, `sub`) to an account'
+            cand unlink 'Unlink an account''s identities of a provider'
             cand list 'List accounts'
             cand show 'Show one account'
             cand update 'Change names, attributes or the email address (a new address waits for its code)'
@@ -396,6 +400,33 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand set-password 'Set an account''s password: ends its sessions and revokes its API tokens. With --must-change (the default for a generated one) the user must change it first'
             cand delete 'Delete an account (asks on a terminal unless --yes)'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'useradm;users;link'= {
+            cand --idp 'The provider''s name'
+            cand --subject 'The identity''s subject at the provider'
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --color 'When to use colour'
+            cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print only what was asked for: no hints or notices on stderr'
+            cand --quiet 'Print only what was asked for: no hints or notices on stderr'
+            cand --no-input 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'useradm;users;unlink'= {
+            cand --idp 'The provider''s name'
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --color 'When to use colour'
+            cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print only what was asked for: no hints or notices on stderr'
+            cand --quiet 'Print only what was asked for: no hints or notices on stderr'
+            cand --no-input 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
         }
         &'useradm;users;list'= {
             cand --role 'Only holders of this role'
@@ -525,6 +556,8 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand --version 'Print version'
         }
         &'useradm;users;help'= {
+            cand link 'Link an identity of a provider (its subject, `sub`) to an account'
+            cand unlink 'Unlink an account''s identities of a provider'
             cand list 'List accounts'
             cand show 'Show one account'
             cand update 'Change names, attributes or the email address (a new address waits for its code)'
@@ -535,6 +568,10 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand set-password 'Set an account''s password: ends its sessions and revokes its API tokens. With --must-change (the default for a generated one) the user must change it first'
             cand delete 'Delete an account (asks on a terminal unless --yes)'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'useradm;users;help;link'= {
+        }
+        &'useradm;users;help;unlink'= {
         }
         &'useradm;users;help;list'= {
         }
@@ -1064,6 +1101,95 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'useradm;idp'= {
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --color 'When to use colour'
+            cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print only what was asked for: no hints or notices on stderr'
+            cand --quiet 'Print only what was asked for: no hints or notices on stderr'
+            cand --no-input 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand add 'Add an OpenID Connect provider that offers the device authorization grant'
+            cand list 'The providers (never a client secret)'
+            cand show 'One provider'
+            cand remove 'Remove a provider and unlink every identity of it'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'useradm;idp;add'= {
+            cand --issuer 'The issuer URL (https; http only on loopback); its discovery document must offer the device authorization grant'
+            cand --client-id 'The client id registered at the provider'
+            cand --client-secret-file 'A confidential client''s secret, on the first line of this file (never on the command line)'
+            cand --scopes 'Scopes beyond openid'
+            cand --allowed-domains 'The mail domains this provider is trusted with (linking by address, registration)'
+            cand --link-by 'How a first sign-in finds its account'
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --color 'When to use colour'
+            cand --mfa-by-amr 'Trust the provider''s `amr` claim for a second factor (mfa.required_roles)'
+            cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print only what was asked for: no hints or notices on stderr'
+            cand --quiet 'Print only what was asked for: no hints or notices on stderr'
+            cand --no-input 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'useradm;idp;list'= {
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --color 'When to use colour'
+            cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print only what was asked for: no hints or notices on stderr'
+            cand --quiet 'Print only what was asked for: no hints or notices on stderr'
+            cand --no-input 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'useradm;idp;show'= {
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --color 'When to use colour'
+            cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print only what was asked for: no hints or notices on stderr'
+            cand --quiet 'Print only what was asked for: no hints or notices on stderr'
+            cand --no-input 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'useradm;idp;remove'= {
+            cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
+            cand --color 'When to use colour'
+            cand --json 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+            cand -q 'Print only what was asked for: no hints or notices on stderr'
+            cand --quiet 'Print only what was asked for: no hints or notices on stderr'
+            cand --no-input 'Never prompt; a missing value is a usage error (implied when stdin is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'useradm;idp;help'= {
+            cand add 'Add an OpenID Connect provider that offers the device authorization grant'
+            cand list 'The providers (never a client secret)'
+            cand show 'One provider'
+            cand remove 'Remove a provider and unlink every identity of it'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'useradm;idp;help;add'= {
+        }
+        &'useradm;idp;help;list'= {
+        }
+        &'useradm;idp;help;show'= {
+        }
+        &'useradm;idp;help;remove'= {
+        }
+        &'useradm;idp;help;help'= {
+        }
         &'useradm;db'= {
             cand --db 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user''s data folder, e.g. ~/.local/share/useradm/useradm.db]'
             cand --color 'When to use colour'
@@ -1177,6 +1303,7 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand mail 'Mail sent after answering (reset and verification codes): what waits, and sending it now (needs settings.manage)'
             cand backup 'Write a consistent copy of the whole store (every secret it holds) to a new SQLite file, prove it, and print the audit head it holds (needs settings.manage)'
             cand restore 'Replace the store with a backup whose audit chain verifies up to HASH; ends every session and revokes the API tokens'
+            cand idp 'Identity providers for single sign-on (`login --idp`) (needs settings.manage)'
             cand db 'The database itself: copy it to a new file or server (needs settings.manage)'
             cand doctor 'Check the store and what it depends on, one line per check (ok, warning, problem or skipped) with the fix for each that is not ok (needs settings.manage)'
             cand checkpassword 'The checkpassword interface (qmail and its family): reads `user\0password\0timestamp\0` from file descriptor 3; runs PROG with USER and HOME set when the password is right, else exits 1 (2: misuse, 111: a temporary failure)'
@@ -1229,6 +1356,8 @@ set edit:completion:arg-completer[useradm] = {|@words|
         &'useradm;help;roles;deny'= {
         }
         &'useradm;help;users'= {
+            cand link 'Link an identity of a provider (its subject, `sub`) to an account'
+            cand unlink 'Unlink an account''s identities of a provider'
             cand list 'List accounts'
             cand show 'Show one account'
             cand update 'Change names, attributes or the email address (a new address waits for its code)'
@@ -1238,6 +1367,10 @@ set edit:completion:arg-completer[useradm] = {|@words|
             cand reset-2fa 'Remove an account''s second factor (a lost phone)'
             cand set-password 'Set an account''s password: ends its sessions and revokes its API tokens. With --must-change (the default for a generated one) the user must change it first'
             cand delete 'Delete an account (asks on a terminal unless --yes)'
+        }
+        &'useradm;help;users;link'= {
+        }
+        &'useradm;help;users;unlink'= {
         }
         &'useradm;help;users;list'= {
         }
@@ -1332,6 +1465,20 @@ set edit:completion:arg-completer[useradm] = {|@words|
         &'useradm;help;backup'= {
         }
         &'useradm;help;restore'= {
+        }
+        &'useradm;help;idp'= {
+            cand add 'Add an OpenID Connect provider that offers the device authorization grant'
+            cand list 'The providers (never a client secret)'
+            cand show 'One provider'
+            cand remove 'Remove a provider and unlink every identity of it'
+        }
+        &'useradm;help;idp;add'= {
+        }
+        &'useradm;help;idp;list'= {
+        }
+        &'useradm;help;idp;show'= {
+        }
+        &'useradm;help;idp;remove'= {
         }
         &'useradm;help;db'= {
             cand copy 'Copy the whole store (ids, hashes, secrets, sessions, tokens, the audit chain) into a new database of either engine, then mark this one as moved: it is never opened again'
