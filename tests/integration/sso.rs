@@ -42,40 +42,56 @@ pub(crate) fn node_ready() -> bool {
 pub(crate) struct Provider {
     child: Child,
     pub issuer: String,
+    /// Where it listens (not the issuer behind a proxy).
+    listening: String,
     accounts: PathBuf,
+    log: PathBuf,
 }
 
 impl Provider {
     pub(crate) fn start(dir: &Path, accounts: &str) -> Option<Provider> {
+        Provider::start_with(dir, accounts, &[])
+    }
+
+    /// With the fixture's variables (`OIDC_DEVICE_TTL`, `OIDC_ISSUER`, …).
+    fn start_with(dir: &Path, accounts: &str, vars: &[(&str, &str)]) -> Option<Provider> {
         if !node_ready() {
             return None;
         }
-        let file = dir.join("oidc-accounts.json");
+        let n = rand_suffix();
+        let file = dir.join(format!("oidc-accounts-{n}.json"));
         std::fs::write(&file, accounts).unwrap();
+        let log = dir.join(format!("oidc-{n}.log"));
         let mut child = Command::new("node")
             .arg(fixture().join("provider.mjs"))
             .arg("0")
             .env("OIDC_ACCOUNTS", &file)
+            .envs(vars.iter().copied())
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
-            .stderr(std::fs::File::create(dir.join("oidc.log")).unwrap())
+            .stderr(std::fs::File::create(&log).unwrap())
             .spawn()
             .unwrap();
         let mut line = String::new();
         BufReader::new(child.stdout.take().unwrap())
             .read_line(&mut line)
             .unwrap();
-        let issuer = must(
-            line.trim()
-                .strip_prefix("READY ")
-                .map(String::from)
-                .ok_or_else(|| anyhow::anyhow!("the provider did not start: {line:?}")),
-        );
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let (issuer, listening) = match words.as_slice() {
+            ["READY", issuer, listening] => (issuer.to_string(), listening.to_string()),
+            _ => must(Err(anyhow::anyhow!("the provider did not start: {line:?}"))),
+        };
         Some(Provider {
             child,
             issuer,
+            listening,
             accounts: file,
+            log,
         })
+    }
+
+    fn log(&self) -> String {
+        std::fs::read_to_string(&self.log).unwrap_or_default()
     }
 
     fn set_accounts(&self, accounts: &str) {
@@ -94,6 +110,24 @@ impl Drop for Provider {
 /// …)`, approves its code as `login` with the scripted browser (or denies it), and returns the
 /// run.
 fn sign_in(env: &Env, login: &str, extra: &[&str], stdin: &str, deny: bool) -> Run {
+    let approval = match deny {
+        true => Approval::Deny,
+        false => Approval::Approve,
+    };
+    sign_in_as(env, login, extra, stdin, approval)
+}
+
+/// What the scripted browser does with the code.
+enum Approval<'a> {
+    Approve,
+    Deny,
+    /// Nothing: the code expires.
+    Never,
+    /// Approves once the provider's log shows this (a slow_down sent).
+    After(&'a Provider, &'a str),
+}
+
+fn sign_in_as(env: &Env, login: &str, extra: &[&str], stdin: &str, approval: Approval<'_>) -> Run {
     let err = env.path().join(format!("sso-{}.err", rand_suffix()));
     let mut args = vec!["login", "--idp", "corp"];
     args.extend(extra);
@@ -122,15 +156,23 @@ fn sign_in(env: &Env, login: &str, extra: &[&str], stdin: &str, deny: bool) -> R
         }
         std::thread::sleep(std::time::Duration::from_millis(50));
     };
-    if let (Some(uri), Some(code)) = (
+    let found = (
         word_after(&shown, "any browser:"),
         word_after(&shown, "the code "),
-    ) {
+    );
+    let approves = !matches!(approval, Approval::Never);
+    if let (Some(uri), Some(code), true) = (found.0, found.1, approves) {
+        if let Approval::After(provider, text) = approval {
+            let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+            while !provider.log().contains(text) && std::time::Instant::now() < deadline {
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+        }
         let mut approve = Command::new("python3");
         approve
             .arg(fixture().join("approve.py"))
             .args([uri.as_str(), code.as_str(), login]);
-        if deny {
+        if matches!(approval, Approval::Deny) {
             approve.arg("--deny");
         }
         let done = approve.output().unwrap();
@@ -579,4 +621,150 @@ fn providers_are_checked_when_added_and_never_show_a_secret() {
         !env.text("SELECT group_concat(detail) FROM audit_events", &[])
             .contains("s3cret")
     );
+}
+
+/// A tampering proxy in front of a provider that names the proxy as its issuer.
+struct Proxy {
+    child: Child,
+}
+
+impl Drop for Proxy {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A provider behind a tampering proxy (`proxy.py` with `tamper`); the provider, the proxy and
+/// the issuer (the proxy's URL).
+fn tampered(dir: &Path, tamper: &[&str]) -> Option<(Provider, Proxy, String)> {
+    let port = crate::smtp_flows::closed_port();
+    let issuer = format!("http://127.0.0.1:{port}");
+    let provider = Provider::start_with(dir, ACCOUNTS, &[("OIDC_ISSUER", &issuer)])?;
+    let mut child = Command::new("python3")
+        .arg(fixture().join("proxy.py"))
+        .arg(port.to_string())
+        .arg(&provider.listening)
+        .args(tamper)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    assert_eq!(line.trim(), "READY");
+    Some((provider, Proxy { child }, issuer))
+}
+
+fn bob_linked(env: &Env, provider_issuer: &str) {
+    let _ = env.run(&["idp", "remove", "corp"], "");
+    env.run(
+        &[
+            "idp",
+            "add",
+            "corp",
+            "--issuer",
+            provider_issuer,
+            "--client-id",
+            "useradm",
+        ],
+        "",
+    )
+    .ok();
+    env.run(
+        &[
+            "users",
+            "link",
+            "bob@example.com",
+            "--idp",
+            "corp",
+            "--subject",
+            "bob",
+        ],
+        "",
+    )
+    .ok();
+}
+
+#[test]
+fn an_expired_code_and_a_slow_down() {
+    let env = Env::admin();
+    let Some(provider) = Provider::start_with(env.path(), ACCOUNTS, &[("OIDC_DEVICE_TTL", "3")])
+    else {
+        return;
+    };
+    env.run(
+        &[
+            "register",
+            "--email",
+            "bob@example.com",
+            "--verified",
+            "--generate-password",
+        ],
+        "",
+    )
+    .ok();
+    bob_linked(&env, &provider.issuer);
+    let run = sign_in_as(&env, "bob", &[], "", Approval::Never);
+    assert_eq!(run.code, 3, "{run:?}");
+    assert!(run.stderr.contains("the code expired"), "{run:?}");
+    assert!(!env.path().join("session-bob.json").exists());
+
+    // A provider that wants slower polls than it advertised: told to slow down, the client
+    // waits 5 s more, and the sign-in goes through.
+    let slow =
+        Provider::start_with(env.path(), ACCOUNTS, &[("OIDC_ENFORCED_INTERVAL", "2")]).unwrap();
+    bob_linked(&env, &slow.issuer);
+    let run = sign_in_as(
+        &env,
+        "bob",
+        &[],
+        "",
+        Approval::After(&slow, "slow_down sent"),
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    let log = slow.log();
+    assert!(
+        log.contains("slow_down sent") && !log.contains("slow_down ignored"),
+        "{log}"
+    );
+}
+
+#[test]
+fn an_id_token_signed_by_another_key_or_for_another_client_is_refused() {
+    let env = Env::admin();
+    let Some(other) = Provider::start(env.path(), ACCOUNTS) else {
+        return;
+    };
+    env.run(
+        &[
+            "register",
+            "--email",
+            "bob@example.com",
+            "--verified",
+            "--generate-password",
+        ],
+        "",
+    )
+    .ok();
+    let jwks = format!("{}/jwks", other.issuer);
+    for (tamper, why) in [
+        (
+            vec!["--jwks-from", jwks.as_str()],
+            "Signature verification failed",
+        ),
+        (vec!["--client-id-to", "useradm-other"], "Invalid audiences"),
+    ] {
+        let (_provider, _proxy, issuer) = tampered(env.path(), &tamper).unwrap();
+        bob_linked(&env, &issuer);
+        let run = sign_in(&env, "bob", &[], "", false);
+        assert_eq!(run.code, 3, "{tamper:?}: {run:?}");
+        assert!(
+            run.stderr.contains("the ID token does not verify") && run.stderr.contains(why),
+            "{tamper:?}: {run:?}"
+        );
+        assert!(!env.path().join("session-bob.json").exists());
+    }
 }
