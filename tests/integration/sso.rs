@@ -285,6 +285,26 @@ fn a_linked_identity_signs_in_and_whoami_names_the_provider() {
     let denied = sign_in(&env, "bob", &[], "", true);
     assert_eq!(denied.code, 3, "{denied:?}");
     assert!(denied.stderr.contains("denied"), "{denied:?}");
+    // Unlinked, the identity signs in nowhere; linked again, it does.
+    env.run(&["users", "unlink", "bob@example.com", "--idp", "corp"], "")
+        .ok()
+        .stdout_has("Unlinked 1 corp identit(ies)");
+    assert_eq!(sign_in(&env, "bob", &[], "", false).code, 3);
+    env.run(&["users", "unlink", "bob@example.com", "--idp", "corp"], "")
+        .code(7);
+    env.run(
+        &[
+            "users",
+            "link",
+            "bob@example.com",
+            "--idp",
+            "corp",
+            "--subject",
+            "bob",
+        ],
+        "",
+    )
+    .ok();
     // A disabled account is refused, whatever the provider says.
     env.run(&["users", "disable", "bob@example.com"], "").ok();
     let run = sign_in(&env, "bob", &[], "", false);
