@@ -157,6 +157,16 @@ pub fn progress_bar(ctx: &Context, template: &str) -> Option<indicatif::Progress
 /// Shows an enrolment on a terminal: the secret, then the QR code last, so that at 80x24 the
 /// whole code stays on the screen with the prompt below it (an address under 34 characters makes
 /// a version 5 code: 21 rows). The URI stays in `--json`.
+/// What a bar of counted work (hashes) is told: how many are done of how many.
+pub fn count_on(bar: &Option<indicatif::ProgressBar>) -> impl Fn(u64, u64) + Sync + '_ {
+    move |done, total| {
+        if let Some(b) = bar {
+            b.set_length(total);
+            b.set_position(done);
+        }
+    }
+}
+
 pub fn show_enrolment(ctx: &Context, secret: &str, uri: &str) {
     let qr = qr_text(uri, ctx.color).unwrap_or_default();
     let mut err = std::io::stderr().lock();

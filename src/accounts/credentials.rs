@@ -647,8 +647,29 @@ pub fn login(
     session_path: &Path,
     second_factor: &mut dyn FnMut() -> Result<SecondFactor>,
 ) -> Result<(User, SessionRow)> {
-    // The session this file held ends, but only if the file really holds its token.
-    let previous = session::read(session_path)
+    let previous = session_in_file(store, session_path);
+    let token = session::new_token()?;
+    let (check, _memory) = Check::start(store, policy, email, Purpose::Login)?;
+    let (user, row) = check.run(store, password, second_factor, |tx, user, now| {
+        let row = new_session(policy, user, &token.session_id, now);
+        open_session(
+            tx,
+            policy,
+            user,
+            &row,
+            previous.as_ref(),
+            &token.token_sha256,
+            now,
+        )?;
+        Ok(row)
+    })?;
+    write_session_file(store, session_path, &row, token.token, &user)?;
+    Ok((user, row))
+}
+
+/// The session the file at `path` holds, where it really holds its token: a new login ends it.
+pub(crate) fn session_in_file(store: &Store, path: &Path) -> Option<SessionRow> {
+    session::read(path)
         .ok()
         .flatten()
         .filter(|f| f.database_id == store.database_id())
@@ -658,51 +679,62 @@ pub fn login(
                 .session_by_token_hash(&session::token_hash(&f.token))
                 .ok()
                 .flatten()
-        });
-    let token = session::new_token()?;
-    let (check, _memory) = Check::start(store, policy, email, Purpose::Login)?;
-    let (user, row) = check.run(store, password, second_factor, |tx, user, now| {
-        if let Some(prev) = &previous {
-            tx.delete_session(&prev.id)?;
-        }
-        let row = SessionRow {
-            id: token.session_id.clone(),
-            user_id: user.id,
-            created_at: now,
-            last_seen_at: now,
-            expires_at: now.saturating_add(policy.session_ttl),
-            authenticated_at: now,
-            idle_deadline: Some(now.saturating_add(policy.session_idle)),
-            idp: None,
-            idp_mfa: false,
-        };
-        open_session(tx, policy, user, &row, &token.token_sha256, now)?;
-        Ok(row)
-    })?;
+        })
+}
+
+/// A session of `user` opened at `now`, proven then, with the policy's lifetimes.
+pub(crate) fn new_session(policy: &Policy, user: &User, id: &str, now: i64) -> SessionRow {
+    SessionRow {
+        id: id.to_string(),
+        user_id: user.id,
+        created_at: now,
+        last_seen_at: now,
+        expires_at: now.saturating_add(policy.session_ttl),
+        authenticated_at: now,
+        idle_deadline: Some(now.saturating_add(policy.session_idle)),
+        idp: None,
+        idp_mfa: false,
+    }
+}
+
+/// Writes the session file of a session just opened; where it cannot be written, the session
+/// ends again (no session without its file).
+pub(crate) fn write_session_file(
+    store: &mut Store,
+    path: &Path,
+    row: &SessionRow,
+    token: String,
+    user: &User,
+) -> Result<()> {
     let file = SessionFile {
         format: 1,
         database_id: store.database_id().to_string(),
         session_id: row.id.clone(),
-        token: token.token,
+        token,
         email: user.email.clone(),
     };
-    if let Err(e) = session::write(session_path, &file) {
+    if let Err(e) = session::write(path, &file) {
         let _ = store.write(|tx| tx.delete_session(&row.id));
         return Err(e);
     }
-    Ok((user, row))
+    Ok(())
 }
 
-/// Opens a session for `user` (a password's login or a single sign-on): the sessions beyond
-/// `session.max_per_user` end, where it runs from is recorded, and the last login moves.
+/// Opens a session for `user` (a password's login or a single sign-on): the session its file
+/// held ends, the sessions beyond `session.max_per_user` end, where it runs from is recorded,
+/// and the last login moves.
 pub(crate) fn open_session(
     tx: &Tx<'_>,
     policy: &Policy,
     user: &User,
     row: &SessionRow,
+    previous: Option<&SessionRow>,
     token_sha256: &str,
     now: i64,
 ) -> Result<()> {
+    if let Some(prev) = previous {
+        tx.delete_session(&prev.id)?;
+    }
     tx.insert_session(row, token_sha256)?;
     let ended = tx.end_sessions_beyond(user.id, &row.id, policy.session_max_per_user)?;
     if !ended.is_empty() {

@@ -19,7 +19,7 @@ use crate::error::{Error, Result};
 use crate::gate::{self, Actor};
 use crate::oidc::{self, Identity};
 use crate::permissions::{SETTINGS_MANAGE, USERS_MANAGE};
-use crate::session::{self, SessionFile};
+use crate::session;
 use crate::settings::Policy;
 use crate::store::{AuditEvent, IdentityRow, NewUser, ProviderRow, SessionRow, Store, User};
 use crate::validate::{self, Email};
@@ -179,6 +179,14 @@ pub fn links(store: &Store, user_id: i64) -> Result<Vec<LinkView>> {
         .collect())
 }
 
+/// The account at `email`, where the actor (as this transaction sees them) may change it.
+fn account_to_change(tx: &crate::store::Tx<'_>, actor: &Actor, email: &Email) -> Result<User> {
+    let actor = gate::recheck(tx, actor, &[USERS_MANAGE])?;
+    let user = user_by_email(tx, email)?;
+    gate::require_can_act_on(tx, &actor, &user)?;
+    Ok(user)
+}
+
 /// `users link`: an administrator links a known subject of a provider to an account.
 pub fn link(
     store: &mut Store,
@@ -195,9 +203,7 @@ pub fn link(
     let now = clock::now();
     let by = ChangedBy::command(actor);
     store.write(|tx| {
-        let actor = gate::recheck(tx, actor, &[USERS_MANAGE])?;
-        let user = user_by_email(tx, email)?;
-        gate::require_can_act_on(tx, &actor, &user)?;
+        let user = account_to_change(tx, actor, email)?;
         let p = provider(tx, name)?;
         tx.link_identity(&IdentityRow {
             issuer: p.issuer,
@@ -217,9 +223,7 @@ pub fn unlink(store: &mut Store, actor: &Actor, email: &Email, name: &str) -> Re
     let now = clock::now();
     let by = ChangedBy::command(actor);
     store.write(|tx| {
-        let actor = gate::recheck(tx, actor, &[USERS_MANAGE])?;
-        let user = user_by_email(tx, email)?;
-        gate::require_can_act_on(tx, &actor, &user)?;
+        let user = account_to_change(tx, actor, email)?;
         let n = tx.unlink_identity(user.id, name, None)?;
         if n == 0 {
             return Err(Error::NotFound(format!(
@@ -417,30 +421,15 @@ pub fn sign_in(
         }
         false => None,
     };
-    let previous = session::read(request.session_path)
-        .ok()
-        .flatten()
-        .filter(|f| f.database_id == store.database_id())
-        .and_then(|f| {
-            store
-                .sql()
-                .session_by_token_hash(&session::token_hash(&f.token))
-                .ok()
-                .flatten()
-        });
+    let previous = credentials::session_in_file(store, request.session_path);
     let token = session::new_token()?;
     let row = SessionRow {
-        id: token.session_id.clone(),
-        user_id: user.id,
-        created_at: now,
-        last_seen_at: now,
-        expires_at: now.saturating_add(policy.session_ttl),
         // A fresh proof for an account without a password (its device login); one with a
         // password proves it with the password.
         authenticated_at: if user.password_hash.is_some() { 0 } else { now },
-        idle_deadline: Some(now.saturating_add(policy.session_idle)),
         idp: Some(p.name.clone()),
         idp_mfa: vouched,
+        ..credentials::new_session(policy, &user, &token.session_id, now)
     };
     store.write(|tx| {
         if let Some(passed) = passed
@@ -450,10 +439,15 @@ pub fn sign_in(
                 crate::accounts::credentials::SECOND_FACTOR_FAILED.to_string(),
             ));
         }
-        if let Some(prev) = &previous {
-            tx.delete_session(&prev.id)?;
-        }
-        credentials::open_session(tx, policy, &user, &row, &token.token_sha256, now)?;
+        credentials::open_session(
+            tx,
+            policy,
+            &user,
+            &row,
+            previous.as_ref(),
+            &token.token_sha256,
+            now,
+        )?;
         tx.touch_identity(&identity.issuer, &identity.subject, now)?;
         let detail = serde_json::json!({ "via": p.name, "mfa_by_idp": vouched });
         let event = AuditEvent::new("login.ok")
@@ -462,17 +456,7 @@ pub fn sign_in(
             .with(detail);
         tx.append_audit(&event, now)
     })?;
-    let file = SessionFile {
-        format: 1,
-        database_id: store.database_id().to_string(),
-        session_id: row.id.clone(),
-        token: token.token,
-        email: user.email.clone(),
-    };
-    if let Err(e) = session::write(request.session_path, &file) {
-        let _ = store.write(|tx| tx.delete_session(&row.id));
-        return Err(e);
-    }
+    credentials::write_session_file(store, request.session_path, &row, token.token, &user)?;
     Ok((user, row))
 }
 

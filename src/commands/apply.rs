@@ -5,7 +5,7 @@ use crate::commands::{admit, kick_mail_queue};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::input::Input;
-use crate::output::{Report, print_report, progress_bar};
+use crate::output::{Report, count_on, print_report, progress_bar};
 
 pub fn run(ctx: &Context, input: &mut Input<'_>, args: ApplyArgs) -> Result<Report> {
     let mut admitted = admit(ctx, &[])?;
@@ -59,12 +59,7 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, args: ApplyArgs) -> Result<Repo
         Some(ctx.mail_config(&admitted.policy.mail, admitted.store.database_id())?)
     };
     let bar = progress_bar(ctx, "hashing {bar:40} {pos}/{len} ({per_sec}, {eta} left)");
-    let progress = |done: u64, total: u64| {
-        if let Some(b) = &bar {
-            b.set_length(total);
-            b.set_position(done);
-        }
-    };
+    let progress = count_on(&bar);
     let request = Request {
         actor: &admitted.actor,
         options,

@@ -42,6 +42,19 @@ pub(crate) fn full_store(env: &mut Env, file: &std::path::Path) {
     .unwrap();
     env.run(&["apply", state.to_str().unwrap(), "--no-email"], "")
         .ok();
+    // A provider of single sign-on and a linked identity, written as `idp add` and `users link`
+    // would (adding one needs a provider that answers).
+    let conn = rusqlite::Connection::open(file).unwrap();
+    conn.execute_batch(
+        "INSERT INTO identity_providers (name, issuer, client_id, client_secret, scopes,
+                                         allowed_domains, link_by, mfa_by_amr, created_at)
+         VALUES ('corp', 'https://sso.example.com', 'useradm', 'secret', 'openid email',
+                 'example.com', 'verified-email', 0, 1);
+         INSERT INTO identities (issuer, subject, user_id, provider, linked_at)
+         VALUES ('https://sso.example.com', 'alice-sub', 2, 'corp', 1);",
+    )
+    .unwrap();
+    drop(conn);
     env.token(&["users.read"]);
     env.login(ALICE, "not-her-password-at-all").code(3);
     env.run(&["reset", "--email", ALICE], "").ok();

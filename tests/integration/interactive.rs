@@ -684,30 +684,8 @@ fn a_person_signs_in_with_the_company_provider_at_a_terminal() {
         return;
     };
     crate::sso::add_corp(&env, &provider, &[]);
-    env.run(
-        &[
-            "register",
-            "--email",
-            "bob@example.com",
-            "--verified",
-            "--generate-password",
-        ],
-        "",
-    )
-    .ok();
-    env.run(
-        &[
-            "users",
-            "link",
-            "bob@example.com",
-            "--idp",
-            "corp",
-            "--subject",
-            "bob",
-        ],
-        "",
-    )
-    .ok();
+    crate::sso::register(&env, "bob@example.com");
+    crate::sso::link(&env, "bob@example.com", "bob");
     let t = Tmux::start(&env);
     t.wait_for("$");
     t.line("useradm login --idp corp; echo exit=$?");
