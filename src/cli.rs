@@ -969,6 +969,7 @@ A file (TOML, or JSON when its name ends in .json):
   expires = 2027-03-31            # or \"never\"; valid_from = 2026-12-01 or \"always\"
   must_change = false
   # password_hash = \"...\"        for migration: used only when the account is made
+  # identities = [{ idp = \"corp\", subject = \"248289761001\" }]   exact when given
   # absent = true                 removes the account (a role too), if this owner manages it
 
 A key left out is left alone. Passwords, tokens, second factors and secret settings are never

@@ -195,27 +195,63 @@ pub fn link(
     name: &str,
     subject: &str,
 ) -> Result<()> {
+    check_subject(subject)?;
+    let now = clock::now();
+    let by = ChangedBy::command(actor);
+    store.write(|tx| {
+        let user = account_to_change(tx, actor, email)?;
+        link_in(tx, by, &user, name, subject, now)
+    })
+}
+
+/// Exit 2 unless `subject` could be a provider's `sub`.
+pub fn check_subject(subject: &str) -> Result<()> {
     if subject.is_empty() || subject.len() > 255 || subject.chars().any(char::is_control) {
         return Err(Error::usage(
             "a subject is 1 to 255 characters, without control characters",
         ));
     }
-    let now = clock::now();
-    let by = ChangedBy::command(actor);
-    store.write(|tx| {
-        let user = account_to_change(tx, actor, email)?;
-        let p = provider(tx, name)?;
-        tx.link_identity(&IdentityRow {
-            issuer: p.issuer,
-            subject: subject.to_string(),
-            user_id: user.id,
-            provider: p.name,
-            linked_at: now,
-            last_login_at: None,
-        })?;
-        let detail = serde_json::json!({ "idp": name, "subject": subject, "how": "users link" });
-        tx.append_audit(&by.event("identity.linked", &user.email, detail), now)
-    })
+    Ok(())
+}
+
+/// Links the identity `subject` of the provider `name` to `user`, in the caller's transaction
+/// (`users link`, `apply`); an identity linked elsewhere is exit 6.
+pub fn link_in(
+    tx: &crate::store::Tx<'_>,
+    by: ChangedBy<'_>,
+    user: &User,
+    name: &str,
+    subject: &str,
+    now: i64,
+) -> Result<()> {
+    let p = provider(tx, name)?;
+    tx.link_identity(&IdentityRow {
+        issuer: p.issuer,
+        subject: subject.to_string(),
+        user_id: user.id,
+        provider: p.name,
+        linked_at: now,
+        last_login_at: None,
+    })?;
+    let detail = serde_json::json!({ "idp": name, "subject": subject });
+    tx.append_audit(&by.event("identity.linked", &user.email, detail), now)
+}
+
+/// Unlinks one identity of `user`, in the caller's transaction; `false` when it was not linked.
+pub fn unlink_in(
+    tx: &crate::store::Tx<'_>,
+    by: ChangedBy<'_>,
+    user: &User,
+    name: &str,
+    subject: &str,
+    now: i64,
+) -> Result<bool> {
+    if tx.unlink_identity(user.id, name, Some(subject))? == 0 {
+        return Ok(false);
+    }
+    let detail = serde_json::json!({ "idp": name, "subject": subject });
+    tx.append_audit(&by.event("identity.unlinked", &user.email, detail), now)?;
+    Ok(true)
 }
 
 /// `users unlink`: the account's identities of a provider; how many went.

@@ -88,6 +88,15 @@ impl Sql<'_> {
         )
     }
 
+    /// Every linked identity as (account id, provider, subject), for a plan.
+    pub fn all_links(&self) -> Result<Vec<(i64, String, String)>> {
+        self.all(
+            "SELECT user_id, provider, subject FROM identities ORDER BY provider, subject",
+            &[],
+            |r| Ok((r.int(0)?, r.text(1)?, r.text(2)?)),
+        )
+    }
+
     /// The identities linked to an account.
     pub fn identities_of(&self, user_id: i64) -> Result<Vec<IdentityRow>> {
         self.all(

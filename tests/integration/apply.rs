@@ -579,3 +579,74 @@ fn the_readme_example_applies() {
     )
     .ok();
 }
+
+#[test]
+fn linked_identities_are_declared_exactly() {
+    let env = Env::admin();
+    // A provider as `idp add` stores it (adding one needs a provider that answers).
+    env.exec(
+        "INSERT INTO identity_providers (name, issuer, client_id, client_secret, scopes,
+                                         allowed_domains, link_by, mfa_by_amr, created_at)
+         VALUES ('corp', 'https://sso.example.com', 'useradm', NULL, 'openid email', '',
+                 'none', 0, 1)",
+        &[],
+    );
+    let file = write(
+        &env,
+        "a.toml",
+        "owner = \"ci\"\n[[users]]\nemail = \"alice@example.com\"\n\
+         identities = [{ idp = \"corp\", subject = \"a-1\" }, { idp = \"corp\", subject = \"a-2\" }]\n",
+    );
+    env.run(&["apply", &file, "--dry-run"], "")
+        .ok()
+        .stdout_has("    identities: corp:a-1, corp:a-2");
+    env.run(&["apply", &file, "--no-email"], "").ok();
+    let links = || {
+        env.rows("SELECT subject FROM identities ORDER BY subject", &[])
+            .into_iter()
+            .map(|r| r[0].text())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(links(), ["a-1", "a-2"]);
+    env.run(&["apply", &file, "--check"], "").ok();
+    // Exact: one left out is unlinked, one added is linked.
+    write(
+        &env,
+        "a.toml",
+        "owner = \"ci\"\n[[users]]\nemail = \"alice@example.com\"\n\
+         identities = [{ idp = \"corp\", subject = \"a-3\" }, { idp = \"corp\", subject = \"a-2\" }]\n",
+    );
+    env.run(&["apply", &file, "--dry-run"], "")
+        .ok()
+        .stdout_has("    identities: corp:a-1, corp:a-2 -> corp:a-2, corp:a-3");
+    env.run(&["apply", &file], "").ok();
+    assert_eq!(links(), ["a-2", "a-3"]);
+    assert_eq!(
+        env.count("SELECT count(*) FROM audit_events WHERE event = 'identity.unlinked'"),
+        1
+    );
+    // An unknown provider, or an identity another account holds, changes nothing.
+    let bad = write(
+        &env,
+        "b.toml",
+        "owner = \"ci\"\n[[users]]\nemail = \"alice@example.com\"\n\
+         identities = [{ idp = \"other\", subject = \"x\" }]\n",
+    );
+    env.run(&["apply", &bad], "")
+        .code(2)
+        .stderr_has("no identity provider named \"other\"");
+    let taken = write(
+        &env,
+        "c.toml",
+        "owner = \"ci\"\n[[users]]\nemail = \"bob@example.com\"\n\
+         identities = [{ idp = \"corp\", subject = \"a-2\" }]\n",
+    );
+    env.run(&["apply", &taken, "--no-email"], "")
+        .code(6)
+        .stderr_has("linked to an account already");
+    assert_eq!(
+        env.count("SELECT count(*) FROM users WHERE email = 'bob@example.com'"),
+        0
+    );
+    assert_eq!(links(), ["a-2", "a-3"]);
+}

@@ -57,8 +57,17 @@ struct UserEntry {
     valid_from: Option<toml::Value>,
     /// For migration: acts only when the account is created.
     password_hash: Option<String>,
+    /// The identities of single sign-on linked to it; exact when given.
+    identities: Option<Vec<IdentityEntry>>,
     #[serde(default)]
     absent: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct IdentityEntry {
+    idp: String,
+    subject: String,
 }
 
 /// A declared role.
@@ -88,6 +97,9 @@ pub struct Declared {
     /// number), in file order.
     pub(crate) rows: Vec<Row>,
     pub absent: Vec<AbsentUser>,
+    /// The identities declared for an account, by its entry's number (`Row::line`): a sorted
+    /// list of (provider, subject).
+    pub identities: BTreeMap<usize, Vec<(String, String)>>,
     /// The SHA-256 of the file's bytes, for the audit log.
     pub sha256: String,
 }
@@ -127,7 +139,25 @@ pub fn read(text: &str, format: Format, policy: &Policy) -> Result<Declared> {
     let mut raw = Vec::new();
     let mut absent = Vec::new();
     let mut user_problems = Vec::new();
-    for (i, entry) in file.users.into_iter().enumerate() {
+    let mut identities = BTreeMap::new();
+    for (i, mut entry) in file.users.into_iter().enumerate() {
+        if let Some(list) = entry.identities.take() {
+            match declared_identities(list) {
+                Ok(list) => {
+                    identities.insert(i + 1, list);
+                }
+                Err(e) => user_problems.push(LineError {
+                    line: i + 1,
+                    message: e,
+                }),
+            }
+            if entry.absent {
+                user_problems.push(LineError {
+                    line: i + 1,
+                    message: "absent = true takes no other keys than email".into(),
+                });
+            }
+        }
         match user(i + 1, entry) {
             Ok(Entry::Raw(r)) => raw.push(r),
             Ok(Entry::Absent(n, email)) => absent.push((n, email)),
@@ -198,8 +228,27 @@ pub fn read(text: &str, format: Format, policy: &Policy) -> Result<Declared> {
         roles,
         rows,
         absent,
+        identities,
         sha256: crate::crypto::sha256_hex(text.as_bytes()),
     })
+}
+
+/// A declared list of identities, sorted; each subject well formed, none twice.
+fn declared_identities(
+    list: Vec<IdentityEntry>,
+) -> std::result::Result<Vec<(String, String)>, String> {
+    let mut out = Vec::new();
+    for i in list {
+        crate::accounts::sso::check_subject(&i.subject).map_err(|e| format!("identities: {e}"))?;
+        out.push((i.idp, i.subject));
+    }
+    out.sort();
+    let before = out.len();
+    out.dedup();
+    match out.len() == before {
+        true => Ok(out),
+        false => Err("identities: an identity is listed twice".into()),
+    }
 }
 
 /// `import`'s line numbers are the entries' numbers here.

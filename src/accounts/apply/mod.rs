@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use crate::accounts::changes::{self, ChangedBy};
 use crate::accounts::import::{self, FieldChange, Row};
-use crate::accounts::{config, roles};
+use crate::accounts::{config, roles, sso};
 use crate::clock;
 use crate::error::{Error, Result};
 use crate::gate::{self, Actor};
@@ -27,6 +27,15 @@ pub use declared::{Declared, Format};
 
 /// The plan's field for a managed account the file now names at its new address.
 const DECLARED_AS: &str = "declared_as";
+/// The plan's field for an account's linked identities.
+const IDENTITIES: &str = "identities";
+
+fn identities_text(list: &[(String, String)]) -> String {
+    list.iter()
+        .map(|(p, s)| format!("{p}:{s}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
 
 /// How `apply` may act beyond the entries it manages.
 #[derive(Debug, Clone, Copy)]
@@ -154,6 +163,10 @@ struct Current {
     users: HashMap<String, (User, Vec<String>)>,
     by_id: HashMap<i64, String>,
     user_marks: HashMap<i64, UserMark>,
+    /// Linked identities by account id: sorted (provider, subject).
+    links: HashMap<i64, Vec<(String, String)>>,
+    /// The providers of single sign-on by name.
+    providers: HashSet<String>,
 }
 
 impl Current {
@@ -181,6 +194,14 @@ impl Current {
             users,
             by_id,
             user_marks: sql.user_marks()?,
+            links: sql.all_links()?.into_iter().fold(
+                HashMap::new(),
+                |mut map: HashMap<i64, Vec<(String, String)>>, (id, p, s)| {
+                    map.entry(id).or_default().push((p, s));
+                    map
+                },
+            ),
+            providers: sql.providers()?.into_iter().map(|p| p.name).collect(),
         })
     }
 
@@ -231,6 +252,7 @@ fn plan(sql: &Sql<'_>, d: &Declared, options: &Options) -> Result<Plan> {
     let role_steps = plan_roles(&now, d, options)?;
     let user_steps = plan_users(&now, d, options)?;
     check_role_names(&now, d, &role_steps)?;
+    check_providers(&now, d)?;
     check_removed_roles(&now, d, &role_steps, &user_steps)?;
     check_admins_remain(&now, d, &user_steps)?;
     steps.extend(role_steps);
@@ -374,6 +396,13 @@ fn plan_users(now: &Current, d: &Declared, options: &Options) -> Result<Vec<Step
                 let mut s = step(Kind::User, &email.address, Action::Create);
                 s.entry = Some(i);
                 s.changes = created_fields(&d.rows[i]);
+                if let Some(want) = d.identities.get(&d.rows[i].line) {
+                    s.changes.push(FieldChange {
+                        field: IDENTITIES,
+                        old: String::new(),
+                        new: identities_text(want),
+                    });
+                }
                 steps.push(s);
             }
             continue;
@@ -401,6 +430,16 @@ fn plan_users(now: &Current, d: &Declared, options: &Options) -> Result<Vec<Step
         };
         if let Some(i) = row {
             s.changes = import::field_changes(user, held, &d.rows[i]);
+            if let Some(want) = d.identities.get(&d.rows[i].line) {
+                let have = now.links.get(&user.id).cloned().unwrap_or_default();
+                if *want != have {
+                    s.changes.push(FieldChange {
+                        field: IDENTITIES,
+                        old: identities_text(&have),
+                        new: identities_text(want),
+                    });
+                }
+            }
             if let Some(m) = mark
                 && m.declared != email.canonical
             {
@@ -518,6 +557,24 @@ fn check_role_names(now: &Current, d: &Declared, role_steps: &[Step]) -> Result<
             }
         }
     }
+    match problems.is_empty() {
+        true => Ok(()),
+        false => Err(Error::Usage(format!(
+            "{}; nothing was applied",
+            problems.join("\n  ")
+        ))),
+    }
+}
+
+/// Every provider an identity names exists (`idp add` makes them).
+fn check_providers(now: &Current, d: &Declared) -> Result<()> {
+    let problems: Vec<String> = d
+        .identities
+        .iter()
+        .flat_map(|(n, list)| list.iter().map(move |(p, _)| (n, p)))
+        .filter(|(_, p)| !now.providers.contains(*p))
+        .map(|(n, p)| format!("users[{n}]: no identity provider named {p:?} (`useradm idp add`)"))
+        .collect();
     match problems.is_empty() {
         true => Ok(()),
         false => Err(Error::Usage(format!(
@@ -833,12 +890,15 @@ impl Writing<'_, '_> {
             now,
         )?;
         let mut marks: Vec<(i64, &str)> = Vec::new();
+        // (account id, entry) of the accounts whose identities change: once they all exist.
+        let mut identity_changes: Vec<(i64, usize)> = Vec::new();
         for s in steps {
             let row = s.entry.map(|i| (i, &self.d.rows[i]));
             match (s.action, row) {
                 (Action::Create, Some((i, row))) => {
                     if let Some(id) = writer.write(i, row, &import::Plan::Create)? {
                         marks.push((id, &row.email.canonical));
+                        identity_changes.push((id, row.line));
                     }
                 }
                 (Action::Update | Action::Adopt, Some((i, row))) => {
@@ -851,6 +911,9 @@ impl Writing<'_, '_> {
                     if remark {
                         marks.push((user.id, &row.email.canonical));
                     }
+                    if s.changes.iter().any(|c| c.field == IDENTITIES) {
+                        identity_changes.push((user.id, row.line));
+                    }
                 }
                 (Action::Remove, _) => {
                     writer.flush()?;
@@ -861,7 +924,34 @@ impl Writing<'_, '_> {
             }
         }
         writer.flush()?;
-        tx.mark_users(&self.d.owner, &marks, now)
+        tx.mark_users(&self.d.owner, &marks, now)?;
+        for (id, line) in identity_changes {
+            self.converge_identities(id, line, by)?;
+        }
+        Ok(())
+    }
+
+    /// Links and unlinks so that the account's identities are exactly the declared ones.
+    fn converge_identities(&self, id: i64, line: usize, by: ChangedBy<'_>) -> Result<()> {
+        let (tx, now) = (self.tx, self.now);
+        let Some(want) = self.d.identities.get(&line) else {
+            return Ok(());
+        };
+        let user = tx
+            .user_by_id(id)?
+            .ok_or_else(|| Error::internal("an account of the plan vanished"))?;
+        let have: Vec<(String, String)> = tx
+            .identities_of(id)?
+            .into_iter()
+            .map(|i| (i.provider, i.subject))
+            .collect();
+        for (p, subject) in have.iter().filter(|h| !want.contains(h)) {
+            sso::unlink_in(tx, by, &user, p, subject, now)?;
+        }
+        for (p, subject) in want.iter().filter(|w| !have.contains(w)) {
+            sso::link_in(tx, by, &user, p, subject, now)?;
+        }
+        Ok(())
     }
 
     /// The existing account of a step, and the actor's right to act on it.
