@@ -136,11 +136,51 @@ pub fn read(text: &str, format: Format, policy: &Policy) -> Result<Declared> {
             Err(e) => problems.push(format!("roles.{name}: {e}")),
         }
     }
+    let Users {
+        rows,
+        absent,
+        identities,
+        problems: user_problems,
+    } = users(file.users, policy);
+    problems.extend(user_problems);
+    if !problems.is_empty() {
+        let mut text = format!(
+            "{} problem(s) in the file; nothing was applied:",
+            problems.len()
+        );
+        for p in problems.iter().take(200) {
+            text.push_str(&format!("\n  {p}"));
+        }
+        if problems.len() > 200 {
+            text.push_str(&format!("\n  … and {} more", problems.len() - 200));
+        }
+        return Err(Error::Usage(text));
+    }
+    Ok(Declared {
+        owner,
+        settings: settings_out,
+        roles,
+        rows,
+        absent,
+        identities,
+        sha256: crate::crypto::sha256_hex(text.as_bytes()),
+    })
+}
+
+/// The accounts of a file, checked; their problems by entry.
+struct Users {
+    rows: Vec<Row>,
+    absent: Vec<AbsentUser>,
+    identities: BTreeMap<usize, Vec<(String, String)>>,
+    problems: Vec<String>,
+}
+
+fn users(entries: Vec<UserEntry>, policy: &Policy) -> Users {
     let mut raw = Vec::new();
     let mut absent = Vec::new();
     let mut user_problems = Vec::new();
     let mut identities = BTreeMap::new();
-    for (i, mut entry) in file.users.into_iter().enumerate() {
+    for (i, mut entry) in entries.into_iter().enumerate() {
         if let Some(list) = entry.identities.take() {
             match declared_identities(list) {
                 Ok(list) => {
@@ -204,33 +244,15 @@ pub fn read(text: &str, format: Format, policy: &Policy) -> Result<Declared> {
         }
     };
     user_problems.sort_by_key(|e| e.line);
-    problems.extend(user_problems.iter().map(entry_problem));
-    let absent: Vec<AbsentUser> = absent
-        .into_iter()
-        .map(|(entry, email)| AbsentUser { entry, email })
-        .collect();
-    if !problems.is_empty() {
-        let mut text = format!(
-            "{} problem(s) in the file; nothing was applied:",
-            problems.len()
-        );
-        for p in problems.iter().take(200) {
-            text.push_str(&format!("\n  {p}"));
-        }
-        if problems.len() > 200 {
-            text.push_str(&format!("\n  … and {} more", problems.len() - 200));
-        }
-        return Err(Error::Usage(text));
-    }
-    Ok(Declared {
-        owner,
-        settings: settings_out,
-        roles,
+    Users {
         rows,
-        absent,
+        absent: absent
+            .into_iter()
+            .map(|(entry, email)| AbsentUser { entry, email })
+            .collect(),
         identities,
-        sha256: crate::crypto::sha256_hex(text.as_bytes()),
-    })
+        problems: user_problems.iter().map(entry_problem).collect(),
+    }
 }
 
 /// A declared list of identities, sorted; each subject well formed, none twice.

@@ -463,21 +463,28 @@ fn plan_users(now: &Current, d: &Declared, options: &Options) -> Result<Vec<Step
         steps.push(s);
     }
     if options.prune {
-        let mut left: Vec<(&User, i64)> = now
-            .user_marks
-            .iter()
-            .filter(|(id, m)| m.owner == d.owner && !matched.contains(*id))
-            .filter_map(|(id, _)| now.user(*id).map(|(u, _)| (u, *id)))
-            .collect();
-        left.sort_by_key(|(_, id)| *id);
-        for (user, id) in left {
-            let mut s = step(Kind::User, &user.email, Action::Remove);
-            s.id = Some(id);
-            s.note = Some("left the file".into());
-            steps.push(s);
-        }
+        steps.extend(prune_users(now, d, &matched));
     }
     Ok(steps)
+}
+
+/// The accounts this owner manages that the file no longer names: removed by `--prune`.
+fn prune_users(now: &Current, d: &Declared, matched: &HashSet<i64>) -> Vec<Step> {
+    let mut steps = Vec::new();
+    let mut left: Vec<(&User, i64)> = now
+        .user_marks
+        .iter()
+        .filter(|(id, m)| m.owner == d.owner && !matched.contains(*id))
+        .filter_map(|(id, _)| now.user(*id).map(|(u, _)| (u, *id)))
+        .collect();
+    left.sort_by_key(|(_, id)| *id);
+    for (user, id) in left {
+        let mut s = step(Kind::User, &user.email, Action::Remove);
+        s.id = Some(id);
+        s.note = Some("left the file".into());
+        steps.push(s);
+    }
+    steps
 }
 
 /// The fields a new account is given, as a plan shows them.
