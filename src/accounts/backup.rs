@@ -1,11 +1,14 @@
 //! `backup` and `restore`: a copy of the whole store that proves itself, and its way back.
 //!
 //! A backup is one format whatever the engine: a new SQLite file at the current schema, filled
-//! by the copy machinery of `db copy` from one read snapshot (others keep working), then opened
-//! again and checked (`integrity_check`, the audit chain). It holds every secret the store
-//! holds. A restore proves the file first (its chain verifies up to the head the caller names),
-//! then replaces the store's rows in one transaction, ends every session, revokes the API tokens
-//! (a backup may hold tokens revoked since) unless asked not to, and extends the chain.
+//! by the copy machinery of `db copy` from one read snapshot (others keep working). Its last
+//! audit event, `store.backed_up`, records a digest of every other table, so the head it prints
+//! vouches for the whole file: the chain covers the events and the digest, the digest the rows.
+//! The file is opened again and proved before the head is printed. It holds every secret the
+//! store holds. A restore proves the file the same way against the head the caller kept, then
+//! replaces the store's rows in one transaction, ends every session, revokes the codes not yet
+//! used and the API tokens (a backup may hold tokens revoked since) unless asked to keep them,
+//! and extends the chain.
 
 use std::path::Path;
 
@@ -38,6 +41,9 @@ pub struct Restored {
     pub accounts: u64,
     pub sessions_ended: usize,
     pub tokens_revoked: usize,
+    /// Codes not yet used (they may have been used since the backup), and their waiting mail.
+    pub codes_revoked: usize,
+    pub mail_dropped: usize,
     /// The store's audit head after its `store.restored` event.
     pub head: Head,
 }
@@ -74,8 +80,12 @@ fn copy_all(
     Ok(rows)
 }
 
-/// Exit 12 unless the SQLite file is sound and its chain verifies (up to `expect_head`).
-fn prove(sql: &Sql<'_>, expect_head: Option<&str>, what: &str) -> Result<Head> {
+/// The event that ends a backup's chain.
+const BACKED_UP: &str = "store.backed_up";
+
+/// Exit 12 unless the backup file is sound, its chain verifies and ends at `head` with its
+/// `store.backed_up` event, and the digest that event records is the file's.
+fn prove(sql: &Sql<'_>, head: &str, what: &str) -> Result<Head> {
     if let Some(problems) = sql.integrity_problems()?
         && !problems.is_empty()
     {
@@ -84,7 +94,24 @@ fn prove(sql: &Sql<'_>, expect_head: Option<&str>, what: &str) -> Result<Head> {
             problems.join("; ")
         )));
     }
-    audit::verify(sql, expect_head).map(|(_, head)| head)
+    let (_, found) = audit::verify(sql, Some(head))?;
+    let last = sql.audit_rows(None, None, 1)?.pop();
+    let recorded = last
+        .filter(|row| row.hash == found.hash && found.hash.eq_ignore_ascii_case(head))
+        .filter(|row| row.event == BACKED_UP)
+        .and_then(|row| serde_json::from_str::<serde_json::Value>(&row.detail).ok())
+        .and_then(|detail| detail["digest"].as_str().map(String::from));
+    let Some(recorded) = recorded else {
+        return Err(Error::Integrity(format!(
+            "{what} does not end at {head} with its backup event: it is not that backup, or it was changed"
+        )));
+    };
+    if recorded != sql.contents_digest()? {
+        return Err(Error::Integrity(format!(
+            "{what} was changed since it was made: its rows do not match the digest its head vouches for"
+        )));
+    }
+    Ok(found)
 }
 
 /// Copies the store into the new file `out` (0600) and proves the copy.
@@ -107,23 +134,29 @@ pub fn backup(
     if store.location().same_as(&target.location) {
         return Err(Error::usage("a backup needs another file than the store"));
     }
-    let (rows, source_head) = store.read(|| {
+    let now = clock::now();
+    let (rows, backup_head) = store.read(|| {
         let sql = store.sql();
         let new = Target::create(&target, Sharing::PRIVATE)?;
         let rows = copy_all(&sql, &new.sql()?, progress)?;
-        let head = audit::head(store)?;
-        new.commit()?;
+        let source_head = audit::head(store)?;
+        let (_, copied) = audit::verify(&new.sql()?, None)?;
+        if copied.hash != source_head.hash {
+            return Err(Error::internal(
+                "the backup's audit chain ends elsewhere than the store's",
+            ));
+        }
+        let event = actor.event(BACKED_UP).with(serde_json::json!({
+            "digest": new.sql()?.contents_digest()?, "rows": rows, "of": source_head.hash,
+        }));
+        new.tx()?.append_audit(&event, now)?;
+        let (_, head) = audit::verify(&new.sql()?, None)?;
+        new.commit_standalone()?;
         Ok((rows, head))
     })?;
     let proved = Store::open(&target).and_then(|copy| {
-        let head = prove(&copy.sql(), None, &file)?;
-        let accounts = copy.sql().count_rows("users")?;
-        match head.hash == source_head.hash {
-            true => Ok((head, accounts)),
-            false => Err(Error::internal(
-                "the backup's audit chain ends elsewhere than the store's",
-            )),
-        }
+        let head = prove(&copy.sql(), &backup_head.hash, &file)?;
+        Ok((head, copy.sql().count_rows("users")?))
     });
     let (head, accounts) = match proved {
         Ok(done) => done,
@@ -133,8 +166,7 @@ pub fn backup(
         }
     };
     // Who took a copy of every secret, and which: on the store's own record.
-    let now = clock::now();
-    let event = actor.event("store.backed_up").with(serde_json::json!({
+    let event = actor.event(BACKED_UP).with(serde_json::json!({
         "file": file, "rows": rows, "head": head.hash,
     }));
     store.write(|tx| tx.append_audit(&event, now))?;
@@ -150,11 +182,7 @@ pub fn backup(
 /// 12 otherwise, exit 10 when it is no backup of this schema).
 pub fn open_backup(path: &Path, expect_head: &str) -> Result<Store> {
     let backup = Store::open(&Database::file(path))?;
-    prove(
-        &backup.sql(),
-        Some(expect_head),
-        &path.display().to_string(),
-    )?;
+    prove(&backup.sql(), expect_head, &path.display().to_string())?;
     Ok(backup)
 }
 
@@ -188,9 +216,12 @@ pub fn restore_into(
         true => 0,
         false => tx.revoke_all_tokens(now)?,
     };
+    let codes_revoked = tx.revoke_all_codes(now)?;
+    let mail_dropped = tx.drop_waiting_mail()?;
     let event = AuditEvent::new("store.restored").with(serde_json::json!({
         "from": request.from, "head": request.expect_head, "by": request.by,
         "sessions_ended": sessions_ended, "tokens_revoked": tokens_revoked,
+        "codes_revoked": codes_revoked, "mail_dropped": mail_dropped,
     }));
     tx.append_audit(&event, now)?;
     let (_, head) = audit::verify(tx, Some(request.expect_head))?;
@@ -200,6 +231,8 @@ pub fn restore_into(
         accounts: tx.count_rows("users")?,
         sessions_ended,
         tokens_revoked,
+        codes_revoked,
+        mail_dropped,
         head,
     })
 }

@@ -99,8 +99,18 @@ pub fn restore(ctx: &Context, input: &mut Input<'_>, args: RestoreArgs) -> Resul
             };
             request.by = actor.as_ref().map(|a| a.user.email.clone());
             store.write(|tx| {
-                if let Some(actor) = &actor {
-                    gate::recheck(tx, actor, &[SETTINGS_MANAGE])?;
+                match &actor {
+                    Some(actor) => {
+                        gate::recheck(tx, actor, &[SETTINGS_MANAGE])?;
+                    }
+                    // Counted again where it is replaced: none may have come since.
+                    None if tx.count_rows("users")? > 0 => {
+                        return Err(Error::Conflict(
+                            "the store holds accounts now: restore replaces them only with --force"
+                                .into(),
+                        ));
+                    }
+                    None => {}
                 }
                 backup::restore_into(tx, &request, &mut drive(&bar))
             })
@@ -117,7 +127,7 @@ pub fn restore(ctx: &Context, input: &mut Input<'_>, args: RestoreArgs) -> Resul
     }
     let done = restored?;
     Ok(Report::of(&done).line(format!(
-        "Restored {} rows ({} accounts) from {}; {} session(s) ended, {} API token(s) revoked; audit head {}.",
-        done.rows, done.accounts, done.from, done.sessions_ended, done.tokens_revoked, done.head.hash
+        "Restored {} rows ({} accounts) from {}; {} session(s) ended, {} API token(s) and {} unused code(s) revoked; audit head {}.",
+        done.rows, done.accounts, done.from, done.sessions_ended, done.tokens_revoked, done.codes_revoked, done.head.hash
     )))
 }

@@ -55,7 +55,7 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, command: IdpCommand) -> Result<
     match command {
         IdpCommand::Add(args) => {
             let http = http(ctx, &policy, store.database_id())?;
-            let view = sso::add(&mut store, &actor, &http, new_provider(input, args)?)?;
+            let view = sso::add(&mut store, &actor, &http, new_provider(ctx, input, args)?)?;
             let mut report = Report::of(&view);
             for l in lines(&view) {
                 report = report.line(l);
@@ -108,7 +108,12 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, command: IdpCommand) -> Result<
     }
 }
 
-fn new_provider(input: &mut Input<'_>, args: IdpAddArgs) -> Result<NewProvider> {
+fn new_provider(ctx: &Context, input: &mut Input<'_>, args: IdpAddArgs) -> Result<NewProvider> {
+    // A privileged useradm reads only what its caller may: the secret goes to an issuer the
+    // caller names.
+    if let Some(f) = args.client_secret_file.as_deref() {
+        ctx.caller_can_read(f)?;
+    }
     let client_secret = args
         .client_secret_file
         .as_deref()
@@ -116,7 +121,8 @@ fn new_provider(input: &mut Input<'_>, args: IdpAddArgs) -> Result<NewProvider> 
         .transpose()?;
     Ok(NewProvider {
         name: args.name,
-        issuer: args.issuer.trim_end_matches('/').to_string(),
+        // As given: the issuer is compared to the discovery document's to the letter.
+        issuer: args.issuer,
         client_id: args.client_id,
         client_secret,
         scopes: args.scopes,

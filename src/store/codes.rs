@@ -70,6 +70,15 @@ impl Tx<'_> {
         )
     }
 
+    /// Revokes every code not yet used (a restore: codes redeemed since the backup must not
+    /// work again); returns how many.
+    pub fn revoke_all_codes(&self, now: i64) -> Result<usize> {
+        self.exec(
+            "UPDATE one_time_codes SET revoked_at = ?1 WHERE used_at IS NULL AND revoked_at IS NULL",
+            params![now],
+        )
+    }
+
     pub fn revoke_codes(&self, user_id: i64, purposes: &[Purpose], now: i64) -> Result<()> {
         for p in purposes {
             self.exec(

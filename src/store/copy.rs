@@ -116,6 +116,17 @@ impl Target {
         self.created_file = None;
         Ok(())
     }
+
+    /// Commits a file that stands alone (a backup): in rollback-journal mode, so that reading
+    /// it later, perhaps where nothing may be written, needs no `-wal` or `-shm` beside it.
+    pub fn commit_standalone(mut self) -> Result<()> {
+        let conn = self.conn()?;
+        conn.batch("COMMIT")?;
+        conn.batch("PRAGMA journal_mode = DELETE")?;
+        self.conn = None;
+        self.created_file = None;
+        Ok(())
+    }
 }
 
 /// Copies one table's rows from `source` into `target` (each in its own transaction), but
@@ -284,6 +295,40 @@ impl Sql<'_> {
         }
         let n = self.one(&format!("SELECT count(*) FROM {table}"), &[], |r| r.int(0))?;
         Ok(u64::try_from(n).unwrap_or(0))
+    }
+}
+
+impl Sql<'_> {
+    /// A SHA-256 over every row of every table but the audit log (which its own chain covers),
+    /// in a fixed order, each value with its type: what a backup's last event records, so that
+    /// a backup changed since cannot pass its restore's check.
+    pub fn contents_digest(&self) -> Result<String> {
+        use sha2::Digest;
+        let mut hash = sha2::Sha256::new();
+        for table in TABLES.iter().filter(|t| **t != "audit_events") {
+            let columns = columns(self, table)?;
+            let names: Vec<&str> = columns.iter().map(|c| c.name.as_str()).collect();
+            let order: Vec<String> = (1..=columns.len()).map(|i| i.to_string()).collect();
+            let select = format!(
+                "SELECT {} FROM {table} ORDER BY {}",
+                names.join(", "),
+                order.join(", ")
+            );
+            hash.update(format!("table {table} {}\n", names.join(",")).as_bytes());
+            self.each(&select, &[], &mut |row| {
+                for (i, c) in columns.iter().enumerate() {
+                    let cell = match row.owned(i, c.int)? {
+                        Owned::Int(Some(v)) => format!("i{v};"),
+                        Owned::Text(Some(t)) => format!("t{}:{t};", t.len()),
+                        Owned::Int(None) | Owned::Text(None) => "n;".to_string(),
+                    };
+                    hash.update(cell.as_bytes());
+                }
+                hash.update(b"\n");
+                Ok(())
+            })?;
+        }
+        Ok(crate::crypto::hex(&hash.finalize()))
     }
 }
 

@@ -107,6 +107,13 @@ impl Sql<'_> {
 }
 
 impl Tx<'_> {
+    /// Drops the mail still waiting (a restore: its codes are revoked); returns how many.
+    pub fn drop_waiting_mail(&self) -> Result<usize> {
+        self.exec("DELETE FROM mail_queue WHERE done_at IS NULL", &[])
+    }
+}
+
+impl Tx<'_> {
     /// Queues a message; returns its id.
     pub fn queue_mail(
         &self,

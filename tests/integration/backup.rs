@@ -30,8 +30,9 @@ fn a_full_store_round_trips_through_backup_and_restore() {
         .ok();
     let head = head_of(&run);
     assert_eq!(mode(&file), 0o600);
-    // The backup holds the store as it was (its own event comes after it, in the store).
-    let copy = contents(&file, i64::MAX);
+    // The backup holds the store as it was, and one event more: the digest its head vouches for.
+    let events = before["audit_events"].len() as i64;
+    let copy = contents(&file, events);
     for table in TABLES {
         assert_eq!(
             before[*table], copy[*table],
@@ -70,7 +71,8 @@ fn a_full_store_round_trips_through_backup_and_restore() {
     for table in TABLES {
         match *table {
             "sessions" => assert!(after[*table].is_empty(), "sessions survive a restore"),
-            "api_tokens" | "audit_events" => {}
+            // Revoked by the restore: tokens, codes not yet used; mail waiting is dropped.
+            "api_tokens" | "audit_events" | "one_time_codes" | "mail_queue" => {}
             _ => assert_eq!(
                 before[*table], after[*table],
                 "{table} differs after restore"
@@ -83,6 +85,18 @@ fn a_full_store_round_trips_through_backup_and_restore() {
             "SELECT count(*) FROM api_tokens WHERE revoked_at IS NULL"
         ),
         0
+    );
+    assert_eq!(
+        count_in(
+            &restored,
+            "SELECT count(*) FROM one_time_codes WHERE used_at IS NULL AND revoked_at IS NULL"
+        ),
+        0,
+        "a code used since the backup must not work again"
+    );
+    assert_eq!(
+        count_in(&restored, "SELECT count(*) FROM one_time_codes"),
+        count_in(&first, "SELECT count(*) FROM one_time_codes")
     );
     env.as_token(&token, &["whoami"]).code(4);
     env.run(&["whoami"], "").code(4);
@@ -142,6 +156,47 @@ fn restore_refuses_what_it_cannot_prove_and_asks_before_replacing() {
         .stderr_has("--yes");
     assert_eq!(env.dump(), dump, "a refused restore changes nothing");
 
+    // A backup whose rows changed (an administrator added, a hash swapped) is refused, though
+    // its chain is intact; so is a head that is not the backup's last.
+    let swapped = env.path().join("s.db");
+    std::fs::copy(&file, &swapped).unwrap();
+    let conn = rusqlite::Connection::open(&swapped).unwrap();
+    conn.execute(
+        "UPDATE users SET password_hash = (SELECT password_hash FROM users WHERE id = 1) WHERE id = 2",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    let swapped = swapped.to_str().unwrap();
+    env.run(
+        &[
+            "restore",
+            swapped,
+            "--expect-head",
+            &head,
+            "--force",
+            "--yes",
+        ],
+        "",
+    )
+    .code(12)
+    .stderr_has("was changed since it was made");
+    let earlier = env.text("SELECT hash FROM audit_events WHERE id = 2", &[]);
+    env.run(
+        &[
+            "restore",
+            path,
+            "--expect-head",
+            &earlier,
+            "--force",
+            "--yes",
+        ],
+        "",
+    )
+    .code(12)
+    .stderr_has("does not end at");
+    assert_eq!(env.dump(), dump, "a refused restore changes nothing");
+
     // A tampered backup does not verify.
     let tampered = env.path().join("t.db");
     std::fs::copy(&file, &tampered).unwrap();
@@ -176,7 +231,7 @@ fn restore_refuses_what_it_cannot_prove_and_asks_before_replacing() {
         "",
     )
     .ok()
-    .stdout_has("0 API token(s) revoked");
+    .stdout_has("0 API token(s) and");
     assert_eq!(
         env.count("SELECT count(*) FROM users WHERE email = 'late@example.com'"),
         0
