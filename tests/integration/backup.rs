@@ -156,6 +156,44 @@ fn restore_refuses_what_it_cannot_prove_and_asks_before_replacing() {
         .stderr_has("--yes");
     assert_eq!(env.dump(), dump, "a refused restore changes nothing");
 
+    // With --force --yes --keep-tokens: the late account is gone, the token still works.
+    env.run(
+        &[
+            "restore",
+            path,
+            "--expect-head",
+            &head,
+            "--force",
+            "--yes",
+            "--keep-tokens",
+        ],
+        "",
+    )
+    .ok()
+    .stdout_has("0 API token(s) and");
+    assert_eq!(
+        env.count("SELECT count(*) FROM users WHERE email = 'late@example.com'"),
+        0
+    );
+    env.as_token(&token, &["whoami"]).ok();
+    let detail = env.text(
+        "SELECT detail FROM audit_events WHERE event = 'store.restored'",
+        &[],
+    );
+    assert!(detail.contains("\"by\":\"admin@example.com\""), "{detail}");
+}
+
+#[test]
+fn restore_refuses_a_backup_changed_since() {
+    let env = Env::admin();
+    env.register_verified(ALICE, ALICE_PW);
+    let file = env.path().join("b.db");
+    let run = env
+        .run(&["--json", "backup", "--out", file.to_str().unwrap()], "")
+        .ok();
+    let head = head_of(&run);
+    let path = file.to_str().unwrap();
+    let dump = env.dump();
     // A backup whose rows changed (an administrator added, a hash swapped) is refused, though
     // its chain is intact; so is a head that is not the backup's last.
     let swapped = env.path().join("s.db");
@@ -216,30 +254,4 @@ fn restore_refuses_what_it_cannot_prove_and_asks_before_replacing() {
         "",
     )
     .code(12);
-
-    // With --force --yes --keep-tokens: the late account is gone, the token still works.
-    env.run(
-        &[
-            "restore",
-            path,
-            "--expect-head",
-            &head,
-            "--force",
-            "--yes",
-            "--keep-tokens",
-        ],
-        "",
-    )
-    .ok()
-    .stdout_has("0 API token(s) and");
-    assert_eq!(
-        env.count("SELECT count(*) FROM users WHERE email = 'late@example.com'"),
-        0
-    );
-    env.as_token(&token, &["whoami"]).ok();
-    let detail = env.text(
-        "SELECT detail FROM audit_events WHERE event = 'store.restored'",
-        &[],
-    );
-    assert!(detail.contains("\"by\":\"admin@example.com\""), "{detail}");
 }
