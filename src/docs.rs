@@ -100,6 +100,8 @@ Disables colour.
 .TP
 \fB12\fR integrity
 .TP
+\fB13\fR drift: \fBapply \-\-check\fR found the store differs from the file
+.TP
 \fB14\fR unhealthy: \fBdoctor\fR found a problem
 .TP
 \fB130\fR interrupted

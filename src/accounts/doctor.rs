@@ -118,7 +118,10 @@ pub fn examine(
 pub fn purge_retained(store: &mut Store, actor: &Actor) -> Result<Purged> {
     let now = crate::clock::now();
     let (due, _) = store.sql().past_retention(now)?;
-    store.write(|tx| tx.purge_retained(now, actor.event("retention.purged")))?;
+    store.write(|tx| {
+        crate::gate::recheck(tx, actor, &[crate::permissions::SETTINGS_MANAGE])?;
+        tx.purge_retained(now, actor.event("retention.purged"))
+    })?;
     Ok(due)
 }
 

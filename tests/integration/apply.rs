@@ -468,7 +468,19 @@ fn removal_limits_and_the_last_administrator() {
         "admin.toml",
         "owner = \"ci\"\n[[users]]\nemail = \"admin@example.com\"\nabsent = true\n",
     );
-    env.run(&["apply", &gone, "--adopt"], "")
+    // absent removes only this owner's entries, --adopt or not.
+    env.run(&["apply", &gone, "--adopt", "--dry-run"], "")
+        .ok()
+        .stdout_has("! user admin@example.com (exists, not managed");
+    assert_eq!(env.dump(), before);
+    let adopt = write(
+        &env,
+        "plain.toml",
+        "owner = \"ci\"\n[[users]]\nemail = \"admin@example.com\"\n",
+    );
+    env.run(&["apply", &adopt, "--adopt"], "").ok();
+    let before = env.dump();
+    env.run(&["apply", &gone], "")
         .code(6)
         .stderr_has("no active administrator");
     assert_eq!(env.dump(), before);

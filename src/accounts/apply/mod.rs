@@ -302,9 +302,10 @@ fn plan_roles(now: &Current, d: &Declared, options: &Options) -> Result<Vec<Step
         } else {
             role_changes(&have.role.description, &have.permissions, r)
         };
+        // `absent` removes only what this owner manages: never an adopted-and-removed entry.
         let action = match (r.absent, managed || options.adopt) {
-            (_, false) => Action::NotManaged,
-            (true, true) => Action::Remove,
+            (true, _) if managed => Action::Remove,
+            (true, _) | (_, false) => Action::NotManaged,
             (false, true) if !managed => Action::Adopt,
             (false, true) if changes.is_empty() => Action::Unchanged,
             (false, true) => Action::Update,
@@ -450,9 +451,10 @@ fn plan_users(now: &Current, d: &Declared, options: &Options) -> Result<Vec<Step
                 });
             }
         }
+        // `absent` removes only what this owner manages: never an adopted-and-removed account.
         s.action = match (row.is_none(), managed || options.adopt) {
-            (_, false) => Action::NotManaged,
-            (true, true) => Action::Remove,
+            (true, _) if managed => Action::Remove,
+            (true, _) | (_, false) => Action::NotManaged,
             (false, true) if !managed => Action::Adopt,
             (false, true) if s.changes.is_empty() => Action::Unchanged,
             (false, true) => Action::Update,
