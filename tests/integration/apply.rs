@@ -662,3 +662,62 @@ fn linked_identities_are_declared_exactly() {
     );
     assert_eq!(links(), ["a-2", "a-3"]);
 }
+
+#[test]
+fn must_change_and_moving_an_identity() {
+    let env = Env::admin();
+    env.register_verified(ALICE, ALICE_PW);
+    // must_change on an existing account needs no hash; on a new one it does.
+    let file = write(
+        &env,
+        "a.toml",
+        "owner = \"ci\"\n[[users]]\nemail = \"alice@example.com\"\nmust_change = true\n",
+    );
+    env.run(&["apply", &file, "--adopt"], "").ok();
+    assert_eq!(
+        env.int(
+            "SELECT must_change_password FROM users WHERE email = 'alice@example.com'",
+            &[]
+        ),
+        1
+    );
+    let new = write(
+        &env,
+        "n.toml",
+        "owner = \"ci\"\n[[users]]\nemail = \"new@example.com\"\nmust_change = true\n",
+    );
+    env.run(&["apply", &new], "")
+        .code(2)
+        .stderr_has("needs a password_hash for a new account");
+
+    // An identity moves from one account to another in one apply.
+    env.exec(
+        "INSERT INTO identity_providers (name, issuer, client_id, client_secret, scopes,
+                                         allowed_domains, link_by, mfa_by_amr, created_at)
+         VALUES ('corp', 'https://sso.example.com', 'useradm', NULL, 'openid', '', 'none', 0, 1)",
+        &[],
+    );
+    let two = |a: &str, b: &str| {
+        format!(
+            "owner = \"ci\"\n[[users]]\nemail = \"alice@example.com\"\nidentities = [{a}]\n\
+             [[users]]\nemail = \"bob@example.com\"\nidentities = [{b}]\n"
+        )
+    };
+    let id = "{ idp = \"corp\", subject = \"s-1\" }";
+    let file = write(&env, "m.toml", &two(id, ""));
+    env.run(&["apply", &file, "--no-email"], "").ok();
+    write(&env, "m.toml", &two("", id));
+    env.run(&["apply", &file], "").ok();
+    assert_eq!(
+        env.text(
+            "SELECT u.email FROM identities i JOIN users u ON u.id = i.user_id",
+            &[]
+        ),
+        "bob@example.com"
+    );
+    // Given to both: refused before anything is written.
+    write(&env, "m.toml", &two(id, id));
+    env.run(&["apply", &file], "")
+        .code(2)
+        .stderr_has("is also given to users[1]");
+}

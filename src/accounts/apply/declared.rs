@@ -236,7 +236,13 @@ fn users(entries: Vec<UserEntry>, policy: &Policy) -> Users {
             }
         }
     });
-    let rows = match import::validate_rows(&raw, Vec::new(), policy, &Default::default(), true) {
+    let rows = match import::validate_rows(
+        &raw,
+        Vec::new(),
+        policy,
+        &Default::default(),
+        import::Rules::Apply,
+    ) {
         Ok(rows) => rows,
         Err(errors) => {
             user_problems.extend(errors);

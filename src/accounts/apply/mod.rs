@@ -394,17 +394,7 @@ fn plan_users(now: &Current, d: &Declared, options: &Options) -> Result<Vec<Step
         let found = by_mark.or_else(|| now.users.get(&email.canonical));
         let Some((user, held)) = found else {
             if let Some(i) = row {
-                let mut s = step(Kind::User, &email.address, Action::Create);
-                s.entry = Some(i);
-                s.changes = created_fields(&d.rows[i]);
-                if let Some(want) = d.identities.get(&d.rows[i].line) {
-                    s.changes.push(FieldChange {
-                        field: IDENTITIES,
-                        old: String::new(),
-                        new: identities_text(want),
-                    });
-                }
-                steps.push(s);
+                steps.push(create_step(d, i)?);
             }
             continue;
         };
@@ -468,6 +458,28 @@ fn plan_users(now: &Current, d: &Declared, options: &Options) -> Result<Vec<Step
         steps.extend(prune_users(now, d, &matched));
     }
     Ok(steps)
+}
+
+/// A new account's step: the fields it is given. A forced change needs a password to change.
+fn create_step(d: &Declared, i: usize) -> Result<Step> {
+    let row = &d.rows[i];
+    if row.must_change == Some(true) && matches!(row.secret, import::Secret::None) {
+        return Err(Error::usage(format!(
+            "users[{}]: must_change = true needs a password_hash for a new account",
+            row.line
+        )));
+    }
+    let mut s = step(Kind::User, &row.email.address, Action::Create);
+    s.entry = Some(i);
+    s.changes = created_fields(row);
+    if let Some(want) = d.identities.get(&row.line) {
+        s.changes.push(FieldChange {
+            field: IDENTITIES,
+            old: String::new(),
+            new: identities_text(want),
+        });
+    }
+    Ok(s)
 }
 
 /// The accounts this owner manages that the file no longer names: removed by `--prune`.
@@ -575,8 +587,20 @@ fn check_role_names(now: &Current, d: &Declared, role_steps: &[Step]) -> Result<
     }
 }
 
-/// Every provider an identity names exists (`idp add` makes them).
+/// Every provider an identity names exists (`idp add` makes them), and no identity is given to
+/// two accounts.
 fn check_providers(now: &Current, d: &Declared) -> Result<()> {
+    let mut owners: HashMap<&(String, String), usize> = HashMap::new();
+    for (n, list) in &d.identities {
+        for identity in list {
+            if let Some(first) = owners.insert(identity, *n) {
+                return Err(Error::usage(format!(
+                    "users[{n}]: the identity {}:{} is also given to users[{first}]",
+                    identity.0, identity.1
+                )));
+            }
+        }
+    }
     let problems: Vec<String> = d
         .identities
         .iter()
@@ -877,16 +901,7 @@ impl Writing<'_, '_> {
             return Ok(());
         }
         actor.require(USERS_MANAGE)?;
-        let given: Vec<&Row> = steps
-            .iter()
-            .filter(|s| s.action != Action::Remove)
-            .filter_map(|s| s.entry.map(|i| &self.d.rows[i]))
-            .collect();
-        let given = import::authorise_rows(tx, &given, actor)?;
-        let mut role_ids = HashMap::new();
-        for name in &given.names {
-            role_ids.insert(name.clone(), changes::role_by_name(tx, name)?);
-        }
+        let role_ids = self.authorise_grants(&steps)?;
         let by = ChangedBy::apply(actor);
         let mut writer = import::Writer::new(
             tx,
@@ -934,14 +949,23 @@ impl Writing<'_, '_> {
         }
         writer.flush()?;
         tx.mark_users(&self.d.owner, &marks, now)?;
-        for (id, line) in identity_changes {
-            self.converge_identities(id, line, by)?;
+        // Every unlink before any link: an identity may move from one account to another.
+        for unlink in [true, false] {
+            for (id, line) in &identity_changes {
+                self.converge_identities(*id, *line, by, unlink)?;
+            }
         }
         Ok(())
     }
 
-    /// Links and unlinks so that the account's identities are exactly the declared ones.
-    fn converge_identities(&self, id: i64, line: usize, by: ChangedBy<'_>) -> Result<()> {
+    /// Unlinks (`unlink`) or links what makes the account's identities the declared ones.
+    fn converge_identities(
+        &self,
+        id: i64,
+        line: usize,
+        by: ChangedBy<'_>,
+        unlink: bool,
+    ) -> Result<()> {
         let (tx, now) = (self.tx, self.now);
         let Some(want) = self.d.identities.get(&line) else {
             return Ok(());
@@ -954,13 +978,46 @@ impl Writing<'_, '_> {
             .into_iter()
             .map(|i| (i.provider, i.subject))
             .collect();
-        for (p, subject) in have.iter().filter(|h| !want.contains(h)) {
-            sso::unlink_in(tx, by, &user, p, subject, now)?;
-        }
-        for (p, subject) in want.iter().filter(|w| !have.contains(w)) {
-            sso::link_in(tx, by, &user, p, subject, now)?;
+        if unlink {
+            for (p, subject) in have.iter().filter(|h| !want.contains(h)) {
+                sso::unlink_in(tx, by, &user, p, subject, now)?;
+            }
+        } else {
+            for (p, subject) in want.iter().filter(|w| !have.contains(w)) {
+                sso::link_in(tx, by, &user, p, subject, now)?;
+            }
         }
         Ok(())
+    }
+
+    /// The no-escalation rule for the roles the plan gives, as `grant` checks it: each role an
+    /// account does not hold yet (not the roles it keeps). Returns every role the rows name.
+    fn authorise_grants(&self, steps: &[&Step]) -> Result<HashMap<String, crate::store::Role>> {
+        let tx = self.tx;
+        let mut roles = HashMap::new();
+        let mut given = BTreeSet::new();
+        for s in steps.iter().filter(|s| s.action != Action::Remove) {
+            let Some(row) = s.entry.map(|i| &self.d.rows[i]) else {
+                continue;
+            };
+            let held = match s.id {
+                Some(id) => tx.user_role_names(id)?,
+                None => Vec::new(),
+            };
+            for name in row.roles.iter().flatten() {
+                if !roles.contains_key(name) {
+                    roles.insert(name.clone(), changes::role_by_name(tx, name)?);
+                }
+                if !held.contains(name) {
+                    given.insert(name.clone());
+                }
+            }
+        }
+        for name in &given {
+            let perms = tx.role_permissions(roles[name].id)?;
+            gate::require_can_give_role(self.actor, name, &perms)?;
+        }
+        Ok(roles)
     }
 
     /// The existing account of a step, and the actor's right to act on it.

@@ -233,7 +233,10 @@ fn validate_all(
     roles: &HashMap<String, Vec<String>>,
     options: &Options,
 ) -> Result<Vec<Row>> {
-    let mut errors = match validate_rows(raw, parse_errors, policy, roles, options.create_roles) {
+    let rules = Rules::Import {
+        create_roles: options.create_roles,
+    };
+    let mut errors = match validate_rows(raw, parse_errors, policy, roles, rules) {
         Ok(rows) => return Ok(rows),
         Err(errors) => errors,
     };
@@ -250,17 +253,27 @@ fn validate_all(
 
 /// Every row validated (on every core) and no address twice; else every problem. Roles must
 /// exist in `roles` unless `create_roles`.
+/// Which rules a row is checked by.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Rules {
+    /// An import: roles must exist unless it may create them; `must_change` needs a password.
+    Import { create_roles: bool },
+    /// `apply`: roles are its to check; `must_change` may be declared for an existing account
+    /// (the plan refuses it for a new account without a `password_hash`).
+    Apply,
+}
+
 pub(crate) fn validate_rows(
     raw: &[RawRow],
     parse_errors: Vec<LineError>,
     policy: &Policy,
     roles: &HashMap<String, Vec<String>>,
-    create_roles: bool,
+    rules: Rules,
 ) -> std::result::Result<Vec<Row>, Vec<LineError>> {
     let validated: Vec<std::result::Result<Row, LineError>> = raw
         .par_iter()
         .map(|r| {
-            validate_row(r, policy, roles, create_roles).map_err(|message| LineError {
+            validate_row(r, policy, roles, rules).map_err(|message| LineError {
                 line: r.line,
                 message,
             })
@@ -292,8 +305,9 @@ fn validate_row(
     raw: &RawRow,
     policy: &Policy,
     roles: &HashMap<String, Vec<String>>,
-    create_roles: bool,
+    rules: Rules,
 ) -> std::result::Result<Row, String> {
+    let create_roles = matches!(rules, Rules::Apply | Rules::Import { create_roles: true });
     let email = parse_email(raw.email.as_deref().ok_or("no email")?).map_err(|e| e.to_string())?;
     let name = |field: &str, value: &Option<String>| {
         value
@@ -348,7 +362,10 @@ fn validate_row(
         },
         (None, None) => Secret::None,
     };
-    if raw.must_change == Some(true) && matches!(secret, Secret::None) {
+    if raw.must_change == Some(true)
+        && matches!(secret, Secret::None)
+        && matches!(rules, Rules::Import { .. })
+    {
         return Err("must_change needs a password or password_hash".into());
     }
     if let (Some(Some(from)), Some(Some(until))) = (raw.valid_from, raw.expires_at) {
