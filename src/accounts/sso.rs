@@ -307,11 +307,22 @@ fn refuse(
     Error::AuthFailed(message)
 }
 
-/// The address the provider vouches for, when it vouches (a missing `email_verified` does not).
-fn vouched_address(identity: &Identity) -> Option<Email> {
-    match (identity.email_verified, &identity.email) {
-        (true, Some(e)) => validate::parse_email(e).ok(),
-        _ => None,
+/// Google's issuer: its personal accounts may carry verified addresses of any domain.
+const GOOGLE: &str = "https://accounts.google.com";
+
+/// The address the provider vouches for, when it vouches: `email_verified` true (a missing
+/// claim does not), and where the token names a hosted domain (`hd`, always needed from
+/// Google), the address is of that domain.
+fn vouched_address(p: &ProviderRow, identity: &Identity) -> Option<Email> {
+    let email = match (identity.email_verified, &identity.email) {
+        (true, Some(e)) => validate::parse_email(e).ok()?,
+        _ => return None,
+    };
+    let domain = email.canonical.rsplit('@').next().unwrap_or_default();
+    match &identity.hosted_domain {
+        Some(hd) if !hd.eq_ignore_ascii_case(domain) => None,
+        None if p.issuer.trim_end_matches('/') == GOOGLE => None,
+        _ => Some(email),
     }
 }
 
@@ -334,7 +345,7 @@ pub fn resolve(
             .ok_or_else(|| Error::internal("a linked account vanished"))?;
         return Ok(Resolution::Linked(user));
     }
-    let vouched = vouched_address(identity);
+    let vouched = vouched_address(p, identity);
     let allowed = vouched.as_ref().filter(|e| in_allowed_domain(p, e));
     let Some(email) = allowed else {
         let why = match (&identity.email, identity.email_verified) {
@@ -342,6 +353,9 @@ pub fn resolve(
             (Some(e), false) => {
                 format!("the provider does not vouch for {e} (email_verified is not true)")
             }
+            (Some(e), true) if vouched.is_none() => format!(
+                "the provider does not vouch for {e} as an address of its hosted domain (hd)"
+            ),
             (Some(e), true) => format!("{e} is outside the domains {} is trusted with", p.name),
         };
         let message = format!(

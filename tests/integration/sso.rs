@@ -206,6 +206,7 @@ pub(crate) const ACCOUNTS: &str = r#"{
   "bob":   {"email": "bob@example.com"},
   "eve":   {"email": "eve@evil.example", "email_verified": true},
   "newbie": {"email": "newbie@example.com", "email_verified": true},
+  "mallory": {"email": "mallory@example.com", "email_verified": true, "hd": "other.example"},
   "boss":  {"email": "boss@example.com", "email_verified": true, "amr": ["pwd", "mfa"]}
 }"#;
 
@@ -374,6 +375,10 @@ fn refusals_leave_no_link_and_no_account() {
             .contains("outside the domains corp is trusted with"),
         "{run:?}"
     );
+    // A hosted domain (Google's hd) that is not the address's: not vouched for.
+    let run = sign_in(&env, "mallory", &[], "", false);
+    assert_eq!(run.code, 3, "{run:?}");
+    assert!(run.stderr.contains("hosted domain (hd)"), "{run:?}");
     // An unknown subject with closed registration: refused, no account made.
     env.config_set("registration.open", "false");
     let run = sign_in(&env, "newbie", &[], "", false);
@@ -385,7 +390,7 @@ fn refusals_leave_no_link_and_no_account() {
         env.count(
             "SELECT count(*) FROM audit_events WHERE event = 'login.failed' AND detail LIKE '%\"via\":\"corp\"%'"
         ),
-        3
+        4
     );
     // Open registration and an allowed domain: the account is made, verified, without a password.
     env.config_set("registration.open", "true");
