@@ -24,7 +24,7 @@ import statistics
 import subprocess
 import tempfile
 
-from benchlib import admin_database, build, timed
+from benchlib import admin_database, build, copy_db, timed
 
 
 def state(owner, roles, users, offset=0):
@@ -36,18 +36,6 @@ def state(owner, roles, users, offset=0):
         lines += ["[[users]]", f'email = "user{i}@example.com"', f'first_name = "User{i}"',
                   f'roles = ["team{i % roles}"]', ""]
     return "\n".join(lines)
-
-
-def copy_db(src, dst):
-    for suffix in ("", "-wal", "-shm"):
-        if os.path.exists(dst + suffix):
-            os.remove(dst + suffix)
-    a, b = sqlite3.connect(src), sqlite3.connect(dst)
-    try:
-        a.backup(b)
-    finally:
-        a.close()
-        b.close()
 
 
 def digest(db):

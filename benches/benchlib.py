@@ -66,3 +66,16 @@ def populate(useradm, env, tmp, users):
             f.write(f"user{i}@example.com,\"{phc}\",true\n")
     subprocess.run([useradm, "import", path, "--no-email"], env=env, check=True, stdout=subprocess.DEVNULL)
     return phc
+
+
+def copy_db(src, dst):
+    """Makes `dst` a copy of the SQLite database `src` (its write-ahead log included)."""
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(dst + suffix):
+            os.remove(dst + suffix)
+    a, b = sqlite3.connect(src), sqlite3.connect(dst)
+    try:
+        a.backup(b)
+    finally:
+        a.close()
+        b.close()

@@ -21,7 +21,7 @@ import sqlite3
 import statistics
 import tempfile
 
-from benchlib import admin_database, build, timed
+from benchlib import admin_database, build, copy_db, timed
 
 ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
@@ -50,12 +50,12 @@ def main():
             for i in range(args.hashed):
                 f.write(f"hashed{i}@example.com,\"{phc}\",true\n")
         base, copy = os.path.join(tmp, "base.db"), os.path.join(tmp, "floor.db")
-        restore(db, base)
+        copy_db(db, base)
         t_floors, t_imports = [], []
         for _ in range(args.runs):
-            restore(base, copy)
+            copy_db(base, copy)
             t_floors.append(timed([import_floor, copy, str(args.hashed), phc], env))
-            restore(base, db)
+            copy_db(base, db)
             t_imports.append(timed([useradm, "import", hashed, "--no-email"], env))
         t_hashed, t_import_floor = statistics.median(t_imports), statistics.median(t_floors)
     print(f"{'case':<34}{'seconds':>9}{'rows/s':>12}")
@@ -65,19 +65,6 @@ def main():
     print(f"{'import_floor, ' + str(args.hashed) + ' accounts':<34}{t_import_floor:>9.2f}{args.hashed / t_import_floor:>12.0f}")
     print(f"plain import / argon2 floor = {t_plain / t_floor:.2f}")
     print(f"hashed import rate / import_floor rate = {t_import_floor / t_hashed:.2f} (goal >= 0.9)")
-
-
-def restore(src, dst):
-    """Makes `dst` a copy of the SQLite database `src` (its write-ahead log included)."""
-    for suffix in ("", "-wal", "-shm"):
-        if os.path.exists(dst + suffix):
-            os.remove(dst + suffix)
-    a, b = sqlite3.connect(src), sqlite3.connect(dst)
-    try:
-        a.backup(b)
-    finally:
-        a.close()
-        b.close()
 
 
 if __name__ == "__main__":

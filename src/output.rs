@@ -157,6 +157,11 @@ pub fn progress_bar(ctx: &Context, template: &str) -> Option<indicatif::Progress
 /// Shows an enrolment on a terminal: the secret, then the QR code last, so that at 80x24 the
 /// whole code stays on the screen with the prompt below it (an address under 34 characters makes
 /// a version 5 code: 21 rows). The URI stays in `--json`.
+/// The bar of the hashes an import or an apply makes, on a terminal.
+pub fn hashing_bar(ctx: &Context) -> Option<indicatif::ProgressBar> {
+    progress_bar(ctx, "hashing {bar:40} {pos}/{len} ({per_sec}, {eta} left)")
+}
+
 /// What a bar of counted work (hashes) is told: how many are done of how many.
 pub fn count_on(bar: &Option<indicatif::ProgressBar>) -> impl Fn(u64, u64) + Sync + '_ {
     move |done, total| {

@@ -288,7 +288,7 @@ pub enum Resolution {
     Register(Email),
 }
 
-/// A refusal of a sign-in: audited (`login.failed` with `via` and the reason), exit 3.
+/// A refusal of a sign-in: audited, exit 3.
 fn refuse(
     store: &mut Store,
     p: &ProviderRow,
@@ -296,6 +296,12 @@ fn refuse(
     reason: &str,
     message: String,
 ) -> Error {
+    record_refusal(store, p, who, reason);
+    Error::AuthFailed(message)
+}
+
+/// A refused sign-in's event, best effort: `login.failed` with the provider and the reason.
+fn record_refusal(store: &mut Store, p: &ProviderRow, who: Option<&str>, reason: &str) {
     let now = clock::now();
     let mut event = AuditEvent::new("login.failed").with(serde_json::json!({
         "via": p.name, "reason": reason,
@@ -304,7 +310,6 @@ fn refuse(
         event = event.on(email);
     }
     let _ = store.write(|tx| tx.append_audit(&event, now));
-    Error::AuthFailed(message)
 }
 
 /// Google's issuer: its personal accounts may carry verified addresses of any domain.
@@ -449,7 +454,7 @@ pub fn sign_in(
     let proved_locally = matches!(resolution, Resolution::ByEmail(_));
     let user = account_for(store, policy, resolution, &mut request, now)?;
     if let Some((reason, error)) = credentials::account_refusal(&user, policy, false, now) {
-        let _ = refuse(store, p, Some(&user.email), reason, String::new());
+        record_refusal(store, p, Some(&user.email), reason);
         return Err(error);
     }
     let vouched = provider_checked_second_factor(p, identity);

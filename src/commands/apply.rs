@@ -5,7 +5,7 @@ use crate::commands::{admit, kick_mail_queue};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::input::Input;
-use crate::output::{Report, count_on, print_report, progress_bar};
+use crate::output::{Report, count_on, hashing_bar, print_report};
 
 pub fn run(ctx: &Context, input: &mut Input<'_>, args: ApplyArgs) -> Result<Report> {
     let mut admitted = admit(ctx, &[])?;
@@ -58,7 +58,7 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, args: ApplyArgs) -> Result<Repo
     } else {
         Some(ctx.mail_config(&admitted.policy.mail, admitted.store.database_id())?)
     };
-    let bar = progress_bar(ctx, "hashing {bar:40} {pos}/{len} ({per_sec}, {eta} left)");
+    let bar = hashing_bar(ctx);
     let progress = count_on(&bar);
     let request = Request {
         actor: &admitted.actor,

@@ -76,11 +76,9 @@ pub fn restore(ctx: &Context, input: &mut Input<'_>, args: RestoreArgs) -> Resul
     };
     let restored = match Store::open(&ctx.db) {
         Ok(store) => {
-            let accounts = backup::holds_accounts(&store)?;
-            drop(store);
             // Over accounts: --force, the right to manage the store, and a confirmation.
-            let (mut store, actor) = match accounts {
-                0 => (Store::open(&ctx.db)?, None),
+            let (mut store, actor) = match backup::holds_accounts(&store)? {
+                0 => (store, None),
                 n if !args.force => {
                     return Err(Error::Conflict(format!(
                         "the store holds {n} account(s): restore replaces them only with --force"

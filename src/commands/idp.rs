@@ -12,10 +12,10 @@ use crate::table::{self, Kind, col};
 /// The HTTP client to identity providers, trusting what the mail relay's connection trusts.
 pub(crate) fn http(
     ctx: &Context,
-    admitted_policy: &crate::settings::Policy,
+    policy: &crate::settings::Policy,
     database_id: &str,
 ) -> Result<oidc::Http> {
-    let mail = ctx.mail_config(&admitted_policy.mail, database_id)?;
+    let mail = ctx.mail_config(&policy.mail, database_id)?;
     oidc::Http::new(&mail.trust_roots())
 }
 

@@ -5,7 +5,7 @@ use crate::cli::{ConflictChoice, FileFormat, ImportArgs};
 use crate::commands::{admit, kick_mail_queue};
 use crate::context::Context;
 use crate::error::{Error, Result};
-use crate::output::{Report, count_on, progress_bar};
+use crate::output::{Report, count_on, hashing_bar};
 use crate::permissions::USERS_MANAGE;
 use crate::table::{self, Kind, col};
 
@@ -88,7 +88,7 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<Report> {
     } else {
         Some(ctx.mail_config(&admitted.policy.mail, admitted.store.database_id())?)
     };
-    let bar = progress_bar(ctx, "hashing {bar:40} {pos}/{len} ({per_sec}, {eta} left)");
+    let bar = hashing_bar(ctx);
     let progress = count_on(&bar);
     let request = Request {
         actor: &admitted.actor,

@@ -155,8 +155,8 @@ pub struct PlanEmails {
 }
 
 /// The roles the input gives: every name, and those that do not exist yet.
-pub(crate) struct GivenRoles {
-    pub names: BTreeSet<String>,
+struct GivenRoles {
+    names: BTreeSet<String>,
     new: Vec<String>,
 }
 
@@ -390,10 +390,6 @@ fn validate_row(
 /// No escalation: the actor may give every role the input gives (each held, or `roles.manage`,
 /// and every permission of it), and may create roles only with `roles.manage`.
 fn authorise(sql: &Sql<'_>, rows: &[Row], actor: &Actor) -> Result<GivenRoles> {
-    authorise_rows(sql, &rows.iter().collect::<Vec<_>>(), actor)
-}
-
-pub(crate) fn authorise_rows(sql: &Sql<'_>, rows: &[&Row], actor: &Actor) -> Result<GivenRoles> {
     let names: BTreeSet<String> = rows
         .iter()
         .flat_map(|r| r.roles.iter().flatten().cloned())
