@@ -197,7 +197,7 @@ fn resolve(
 ) -> Result<Actor> {
     match credential {
         Credential::SessionFile(path) => session_actor(store, policy, path, writes),
-        Credential::Token(token) => token_actor(store, token, writes),
+        Credential::Token(token) => token_actor(store, token),
     }
 }
 
@@ -280,7 +280,9 @@ fn session_actor(
     })
 }
 
-fn token_actor(store: &Store, token: &str, writes: Writes) -> Result<Actor> {
+/// A token's use is recorded apart (`audit::record_token_use`), in one write with its hourly
+/// event, so that a busy moment skips both and the next use tries again.
+fn token_actor(store: &Store, token: &str) -> Result<Actor> {
     let bad = |reason: &'static str, claimed: Option<&str>, why: &str| Error::CredentialRejected {
         token: true,
         reason,
@@ -328,11 +330,6 @@ fn token_actor(store: &Store, token: &str, writes: Writes) -> Result<Actor> {
         ));
     }
     let Holdings { roles, grants } = sql.user_holdings(user.id)?;
-    if writes == Writes::Yes && use_recorded_now(&row, now) {
-        // A token's use is an authentication of its owner (for access reviews).
-        store.touch_token(&row.id, now)?;
-        store.touch_authenticated(user.id, now)?;
-    }
     Ok(Actor {
         user,
         via: Via::Token(row),

@@ -90,19 +90,21 @@ pub fn record_rejection(store: &mut Store, rejection: &Error) -> Result<()> {
     Ok(())
 }
 
-/// Records that an API token was used (`token.used`), at most once an hour per token. Never
-/// waits for the write lock.
+/// Records an API token's use: `last_used_at` and its owner's last authentication (a token's use
+/// authenticates its owner, for access reviews) at most once a minute, and a `token.used` event
+/// at most once an hour per token. All in one write that never waits for the lock: a busy moment
+/// records none of it, and the next use tries again.
 pub fn record_token_use(store: &mut Store, actor: &Actor) -> Result<()> {
     let Via::Token(token) = &actor.via else {
         return Ok(());
     };
     let now = clock::now();
-    // Only a use the gate recorded can be the first in an hour.
     if !gate::use_recorded_now(token, now) {
         return Ok(());
     }
     let name = "token.used";
     store.write_unless_busy(|tx| {
+        tx.mark_token_used(&token.id, actor.user.id, now)?;
         if tx.events_on_since(name, Some(&token.id), now - TOKEN_USE_EVERY)? > 0 {
             return Ok(());
         }

@@ -104,7 +104,7 @@ pub(crate) fn admit_owing(ctx: &Context, owing: Owing) -> Result<Admitted> {
 
 /// What an admission through an API token sets off, best effort and never waiting for another
 /// writer: its use recorded (at most hourly), and its owner told once when it ends within 7 days.
-fn after_admission(ctx: &Context, store: &mut Store, actor: &Actor) {
+pub(crate) fn after_admission(ctx: &Context, store: &mut Store, actor: &Actor) {
     let Via::Token(token) = &actor.via else {
         return;
     };
@@ -135,13 +135,14 @@ fn record_rejection(ctx: &Context, rejection: &Error) {
 }
 
 /// A refused permission check is a security event; recording it is best effort, and never
-/// changes the answer.
+/// changes the answer. The token it was refused to was still used.
 fn record_denial(ctx: &Context, denial: &Error) {
     let Ok(Opened { mut store, policy }) = open(ctx) else {
         return;
     };
     let credential = ctx.credential(store.database_id());
     if let Some(actor) = gate::optional_actor(&store, &policy, &credential) {
+        after_admission(ctx, &mut store, &actor);
         let _ = crate::accounts::audit::record_denial(&mut store, &actor, denial);
     }
 }

@@ -1,7 +1,7 @@
 use crate::accounts::register::{self, Registered, Registration};
 use crate::accounts::{self, UserView};
 use crate::cli::RegisterArgs;
-use crate::commands::{Opened, delivery_note, kick_mail_queue, open};
+use crate::commands::{Opened, after_admission, delivery_note, kick_mail_queue, open};
 use crate::context::Context;
 use crate::error::Result;
 use crate::gate;
@@ -14,6 +14,9 @@ use crate::validate::{parse_attributes, parse_email, parse_name};
 pub fn run(ctx: &Context, input: &mut Input<'_>, args: RegisterArgs) -> Result<Report> {
     let Opened { mut store, policy } = open(ctx)?;
     let actor = gate::optional_actor(&store, &policy, &ctx.credential(store.database_id()));
+    if let Some(actor) = &actor {
+        after_admission(ctx, &mut store, actor);
+    }
     register::authorise(&store, &policy, actor.as_ref(), &args.roles, args.verified)?;
     let email = input.required(args.email, "Email", "--email", parse_email)?;
     let may_read = actor.as_ref().is_some_and(|a| a.has(USERS_READ));

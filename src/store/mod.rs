@@ -428,8 +428,8 @@ impl Store {
         }
     }
 
-    /// The writes outside `write`: a single-statement refresh of when a session or token was last
-    /// used, or the end of an expired session. A read-only command must not fail because another
+    /// The writes outside `write`: a single-statement refresh of when a session was last used, or
+    /// the end of an expired session. A read-only command must not fail because another
     /// process holds the write lock, so a database busy for more than a moment (or read-only)
     /// skips it instead of waiting.
     pub fn touch_session(&self, session_id: &str, now: i64, idle_until: i64) -> Result<()> {
@@ -437,23 +437,6 @@ impl Store {
             sessions::TOUCH,
             sessions::TOUCH_POSTGRES,
             params![session_id, now, idle_until],
-        )
-    }
-
-    pub fn touch_token(&self, token_id: &str, now: i64) -> Result<()> {
-        self.quiet_write(
-            tokens::TOUCH,
-            tokens::TOUCH_POSTGRES,
-            params![token_id, now],
-        )
-    }
-
-    /// Records an API token's use as its owner's last authentication, under the same terms.
-    pub fn touch_authenticated(&self, user_id: i64, now: i64) -> Result<()> {
-        self.quiet_write(
-            users::TOUCH_AUTHENTICATED,
-            users::TOUCH_AUTHENTICATED_POSTGRES,
-            params![user_id, now],
         )
     }
 

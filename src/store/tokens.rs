@@ -44,11 +44,9 @@ pub(super) const WITH_USER_BY_HASH: &str = concat!(
     select_tokens!(concat!(", ", user_columns!("u."))),
     " WHERE t.token_sha256 = ?1"
 );
-pub(super) const TOUCH: &str = "UPDATE api_tokens SET last_used_at = ?2 WHERE id = ?1 AND (last_used_at IS NULL OR last_used_at < ?2)";
-/// PostgreSQL's touch never waits for a row another transaction holds.
-pub(super) const TOUCH_POSTGRES: &str = "UPDATE api_tokens SET last_used_at = ?2 WHERE id =
-    (SELECT id FROM api_tokens WHERE id = ?1 AND (last_used_at IS NULL OR last_used_at < ?2)
-        FOR UPDATE SKIP LOCKED)";
+/// A token's use (never moved back).
+pub(super) const TOUCH: &str = "UPDATE api_tokens SET last_used_at = ?2
+     WHERE id = ?1 AND (last_used_at IS NULL OR last_used_at < ?2)";
 
 fn from_row(r: &Row<'_, '_>) -> Result<TokenRow> {
     let permissions = r.text(4)?;
@@ -128,6 +126,13 @@ impl Tx<'_> {
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             params![&t.id, &t.name, token_sha256, t.user_id, &permissions, t.created_at, t.expires_at],
         )?;
+        Ok(())
+    }
+
+    /// Records a token's use at `now`, and its owner's last authentication with it.
+    pub fn mark_token_used(&self, id: &str, user_id: i64, now: i64) -> Result<()> {
+        self.exec(TOUCH, params![id, now])?;
+        self.exec(super::users::TOUCH_AUTHENTICATED, params![user_id, now])?;
         Ok(())
     }
 

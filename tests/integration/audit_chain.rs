@@ -321,6 +321,9 @@ fn refused_credentials_and_token_uses_are_audited() {
     let unknown = format!("uadm_{}", "ab".repeat(32));
     env.as_token(&unknown, &["whoami"]).code(4);
     let secret = env.token(&["users.read"]);
+    // The token's creation notice goes out in the background, holding the write lock a moment:
+    // a use then would record nothing (see the next test).
+    env.wait_for_mail();
     env.as_token(&secret, &["users", "list"]).ok();
     env.as_token(&secret, &["users", "list"]).ok();
     let id = env.run(&["--json", "tokens", "list"], "").ok().json()[0]["id"]
@@ -346,6 +349,26 @@ fn refused_credentials_and_token_uses_are_audited() {
     assert_eq!(used[0].0.as_deref(), Some(id.as_str()));
     assert_eq!(used[0].1["credential"]["token"]["id"], id.as_str());
     env.run(&["audit", "verify"], "").ok();
+}
+
+/// A token used while another process holds the write lock answers at once and records nothing
+/// of its use; its next use records all of it (when it was used, the hourly event), so a busy
+/// moment costs no hour its `token.used`.
+#[test]
+fn a_token_used_while_the_store_is_busy_is_recorded_at_its_next_use() {
+    let env = Env::admin();
+    let secret = env.token(&["users.read"]);
+    env.wait_for_mail();
+    let used = "SELECT count(*) FROM audit_events WHERE event = 'token.used'";
+    let touched = "SELECT count(*) FROM api_tokens WHERE last_used_at IS NOT NULL";
+    let held = env.db.hold_write_lock().unwrap();
+    env.as_token(&secret, &["users", "list"]).ok();
+    drop(held);
+    assert_eq!((env.count(used), env.count(touched)), (0, 0));
+    env.as_token(&secret, &["users", "list"]).ok();
+    assert_eq!((env.count(used), env.count(touched)), (1, 1));
+    env.as_token(&secret, &["users", "list"]).ok();
+    assert_eq!(env.count(used), 1, "at most once an hour");
 }
 
 /// Recording a refused credential never waits for another writer: with the write lock held,
