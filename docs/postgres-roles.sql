@@ -14,7 +14,7 @@ GRANT USAGE ON SCHEMA public TO useradm_app;
 GRANT SELECT, INSERT, UPDATE, DELETE ON
     meta, users, roles, role_permissions, user_roles, sessions, login_failures,
     one_time_codes, settings, api_tokens, totp, recovery_codes, mail_queue, login_sources,
-    managed_users, managed_roles, identity_providers, identities
+    managed_users, managed_roles, identity_providers, identities, managed_providers
     TO useradm_app;
 GRANT SELECT, INSERT ON audit_events TO useradm_app;
 -- UPDATE: an import gives ids to many accounts at once, then moves the sequence past them.
@@ -31,7 +31,7 @@ GRANT USAGE ON SCHEMA public TO useradm_readonly;
 GRANT SELECT ON
     meta, users, roles, role_permissions, user_roles, sessions, login_failures,
     one_time_codes, audit_events, api_tokens, recovery_codes, mail_queue, login_sources,
-    managed_users, managed_roles, identities
+    managed_users, managed_roles, identities, managed_providers
     TO useradm_readonly;
 GRANT SELECT (name, issuer, client_id, scopes, allowed_domains, link_by, mfa_by_amr, created_at)
     ON identity_providers TO useradm_readonly;

@@ -236,8 +236,9 @@ pub enum Command {
                             useradm import --from-shadow /etc/shadow --passwd /etc/passwd --email-domain example.com")]
     Import(ImportArgs),
 
-    /// Converge the store to a declared state (settings, roles, accounts) from a TOML or JSON
-    /// file, in one transaction; --dry-run shows the plan, --check exits 13 on drift
+    /// Converge the store to a declared state (settings, identity providers, roles, accounts)
+    /// from a TOML or JSON file, in one transaction; --dry-run shows the plan, --check exits 13
+    /// on drift
     #[command(
         after_help = "Examples:\n  useradm apply accounts.toml --dry-run\n  \
                             useradm apply accounts.toml --check || echo drifted\n  \
@@ -956,6 +957,12 @@ A file (TOML, or JSON when its name ends in .json):
   \"registration.open\" = false
   \"session.idle\" = \"45m\"          # durations need a unit
 
+  [idps.corp]                     # an identity provider, with the keys of idp add
+  issuer = \"https://login.example.com\"   # required to create; never changes
+  client_id = \"useradm\"
+  client_secret_file = \"/etc/useradm/corp-secret\"   # never the secret itself
+  allowed_domains = [\"example.com\"]   # also scopes, link_by, mfa_by_amr
+
   [roles.support]
   description = \"Support desk\"
   permissions = [\"tickets.*\", \"users.read\"]   # exact when given
@@ -1095,7 +1102,7 @@ pub struct IdpAddArgs {
         long,
         value_name = "SCOPE",
         value_delimiter = ',',
-        default_value = "email,profile"
+        default_value = crate::accounts::sso::DEFAULT_SCOPES
     )]
     pub scopes: Vec<String>,
     /// The mail domains this provider is trusted with (linking by address, registration)

@@ -21,7 +21,7 @@ use crate::oidc::{self, Identity};
 use crate::permissions::{SETTINGS_MANAGE, USERS_MANAGE};
 use crate::session;
 use crate::settings::Policy;
-use crate::store::{AuditEvent, IdentityRow, NewUser, ProviderRow, SessionRow, Store, User};
+use crate::store::{AuditEvent, IdentityRow, NewUser, ProviderRow, SessionRow, Store, Tx, User};
 use crate::validate::{self, Email};
 
 /// The `amr` values that mean a second factor was checked (RFC 8176).
@@ -67,6 +67,9 @@ fn domains(list: &str) -> Vec<String> {
         .collect()
 }
 
+/// The scopes beyond `openid` asked where none are given.
+pub const DEFAULT_SCOPES: &str = "email,profile";
+
 /// A provider to add.
 pub struct NewProvider {
     pub name: String,
@@ -79,6 +82,66 @@ pub struct NewProvider {
     pub mfa_by_amr: bool,
 }
 
+impl NewProvider {
+    /// The row it makes: `openid` always asked first, domains in lower case.
+    pub fn row(self, now: i64) -> ProviderRow {
+        ProviderRow {
+            name: self.name,
+            issuer: self.issuer,
+            client_id: self.client_id,
+            client_secret: self.client_secret,
+            scopes: scopes_text(&self.scopes),
+            allowed_domains: NewProvider::domains_text(&self.allowed_domains),
+            link_by_email: self.link_by_email,
+            mfa_by_amr: self.mfa_by_amr,
+            created_at: now,
+        }
+    }
+}
+
+impl NewProvider {
+    /// Allowed domains as stored: in lower case, comma-separated.
+    pub fn domains_text(list: &[String]) -> String {
+        list.iter()
+            .map(|d| d.trim().to_ascii_lowercase())
+            .filter(|d| !d.is_empty())
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+}
+
+/// Scopes as stored and sent: `openid` first, then the others in the order given.
+pub fn scopes_text(scopes: &[String]) -> String {
+    let mut all = vec!["openid"];
+    all.extend(scopes.iter().map(String::as_str).filter(|s| *s != "openid"));
+    all.join(" ")
+}
+
+/// What a provider must be, however it is added or changed (`idp add`, `apply`).
+pub fn check_provider(p: &ProviderRow) -> Result<()> {
+    validate::role_name(&p.name)
+        .map_err(|_| Error::usage("a provider's name: lowercase letters, digits, - and _"))?;
+    oidc::check_issuer(&p.issuer)?;
+    if p.client_id.trim().is_empty() || p.client_id.chars().any(char::is_control) {
+        return Err(Error::usage(
+            "a provider's client id is a non-empty line of text",
+        ));
+    }
+    if p.scopes.chars().any(char::is_control) {
+        return Err(Error::usage("a scope holds no control characters"));
+    }
+    for d in domains(&p.allowed_domains) {
+        validate::parse_email(&format!("user@{d}"))
+            .map_err(|_| Error::usage(format!("{d:?} is not a mail domain")))?;
+    }
+    if p.link_by_email && p.allowed_domains.is_empty() {
+        return Err(Error::usage(
+            "--link-by verified-email needs --allowed-domains: only addresses of domains you trust the provider with are linked",
+        ));
+    }
+    Ok(())
+}
+
 /// Adds a provider once its discovery document offers the device grant (exit 9 otherwise).
 pub fn add(
     store: &mut Store,
@@ -86,43 +149,73 @@ pub fn add(
     http: &oidc::Http,
     new: NewProvider,
 ) -> Result<ProviderView> {
-    validate::role_name(&new.name)
-        .map_err(|_| Error::usage("a provider's name: lowercase letters, digits, - and _"))?;
-    oidc::check_issuer(&new.issuer)?;
-    for d in &new.allowed_domains {
-        validate::parse_email(&format!("user@{d}"))
-            .map_err(|_| Error::usage(format!("{d:?} is not a mail domain")))?;
-    }
-    if new.link_by_email && new.allowed_domains.is_empty() {
-        return Err(Error::usage(
-            "--link-by verified-email needs --allowed-domains: only addresses of domains you trust the provider with are linked",
-        ));
-    }
-    oidc::probe(http, &new.issuer)?;
-    let mut scopes = vec!["openid".to_string()];
-    scopes.extend(new.scopes.into_iter().filter(|s| s != "openid"));
-    let row = ProviderRow {
-        name: new.name,
-        issuer: new.issuer,
-        client_id: new.client_id,
-        client_secret: new.client_secret,
-        scopes: scopes.join(" "),
-        allowed_domains: new.allowed_domains.join(","),
-        link_by_email: new.link_by_email,
-        mfa_by_amr: new.mfa_by_amr,
-        created_at: clock::now(),
-    };
-    let view = ProviderView::from(&row);
+    let row = new.row(clock::now());
+    check_provider(&row)?;
+    oidc::probe(http, &row.issuer)?;
     store.write(|tx| {
         let actor = gate::recheck(tx, actor, &[SETTINGS_MANAGE])?;
-        tx.insert_provider(&row)?;
-        let detail = serde_json::to_value(&view).unwrap_or_default();
-        tx.append_audit(
-            &actor.event("idp.added").on(&row.name).with(detail),
-            row.created_at,
-        )
-    })?;
+        add_in(tx, &actor, &row)
+    })
+}
+
+/// Adds a checked (and probed) provider inside the caller's write, with its event.
+pub fn add_in(tx: &Tx<'_>, actor: &Actor, row: &ProviderRow) -> Result<ProviderView> {
+    actor.require(SETTINGS_MANAGE)?;
+    let view = ProviderView::from(row);
+    tx.insert_provider(row)?;
+    let detail = serde_json::to_value(&view).unwrap_or_default();
+    tx.append_audit(
+        &actor.event("idp.added").on(&row.name).with(detail),
+        row.created_at,
+    )?;
     Ok(view)
+}
+
+/// A provider keeps its issuer: its identities are linked by it.
+pub fn check_same_issuer(old: &ProviderRow, new: &ProviderRow) -> Result<()> {
+    match old.issuer == new.issuer {
+        true => Ok(()),
+        false => Err(Error::Conflict(format!(
+            "the issuer of the identity provider {} is {}: an issuer never changes (remove the provider and add it again)",
+            new.name, old.issuer
+        ))),
+    }
+}
+
+/// Changes a provider to `row` (its name and issuer stay: identities are linked by issuer)
+/// inside the caller's write; the event names the fields changed (a new secret as `true`, never
+/// its value).
+pub fn change_in(tx: &Tx<'_>, actor: &Actor, row: &ProviderRow, now: i64) -> Result<()> {
+    actor.require(SETTINGS_MANAGE)?;
+    check_provider(row)?;
+    let old = provider(tx, &row.name)?;
+    check_same_issuer(&old, row)?;
+    let (was, now_is) = (ProviderView::from(&old), ProviderView::from(row));
+    let mut changed = serde_json::Map::new();
+    let (was, now_is) = (
+        serde_json::to_value(&was).unwrap_or_default(),
+        serde_json::to_value(&now_is).unwrap_or_default(),
+    );
+    for key in [
+        "client_id",
+        "scopes",
+        "allowed_domains",
+        "link_by",
+        "mfa_by_amr",
+    ] {
+        if was[key] != now_is[key] {
+            changed.insert(key.into(), now_is[key].clone());
+        }
+    }
+    if old.client_secret != row.client_secret {
+        changed.insert("client_secret".into(), row.client_secret.is_some().into());
+    }
+    if changed.is_empty() {
+        return Ok(());
+    }
+    tx.update_provider(row)?;
+    let event = actor.event("idp.changed").on(&row.name);
+    tx.append_audit(&event.with(serde_json::Value::Object(changed)), now)
 }
 
 pub fn list(store: &Store) -> Result<Vec<ProviderView>> {
@@ -148,12 +241,18 @@ pub fn remove(store: &mut Store, actor: &Actor, name: &str) -> Result<usize> {
     let now = clock::now();
     store.write(|tx| {
         let actor = gate::recheck(tx, actor, &[SETTINGS_MANAGE])?;
-        provider(tx, name)?;
-        let unlinked = tx.delete_provider(name)?;
-        let detail = serde_json::json!({ "identities_unlinked": unlinked });
-        tx.append_audit(&actor.event("idp.removed").on(name).with(detail), now)?;
-        Ok(unlinked)
+        remove_in(tx, &actor, name, now)
     })
+}
+
+/// `remove` inside the caller's write.
+pub fn remove_in(tx: &Tx<'_>, actor: &Actor, name: &str, now: i64) -> Result<usize> {
+    actor.require(SETTINGS_MANAGE)?;
+    provider(tx, name)?;
+    let unlinked = tx.delete_provider(name)?;
+    let detail = serde_json::json!({ "identities_unlinked": unlinked });
+    tx.append_audit(&actor.event("idp.removed").on(name).with(detail), now)?;
+    Ok(unlinked)
 }
 
 /// An identity linked to an account, as `users show` lists it.

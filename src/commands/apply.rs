@@ -15,8 +15,13 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, args: ApplyArgs) -> Result<Repo
         None => apply::declared::format_of(&args.file),
     };
     let text = read_input(ctx, &args.file)?;
-    let declared = apply::declared::read(&text, format, &admitted.policy)?;
+    let mut declared = apply::declared::read(&text, format, &admitted.policy)?;
     apply::require_read_rights(&admitted.actor, &declared)?;
+    for p in &mut declared.providers {
+        if let Some(file) = &p.client_secret_file {
+            p.client_secret = Some(crate::commands::idp::client_secret(ctx, input, file)?);
+        }
+    }
     let options = Options {
         adopt: args.adopt,
         prune: args.prune,
@@ -58,6 +63,18 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, args: ApplyArgs) -> Result<Repo
     } else {
         Some(ctx.mail_config(&admitted.policy.mail, admitted.store.database_id())?)
     };
+    let creates_provider = plan
+        .steps
+        .iter()
+        .any(|s| s.kind == Kind::Provider && s.action == Action::Create);
+    let http = match creates_provider {
+        true => Some(crate::commands::idp::http(
+            ctx,
+            &admitted.policy,
+            admitted.store.database_id(),
+        )?),
+        false => None,
+    };
     let bar = hashing_bar(ctx);
     let progress = count_on(&bar);
     let request = Request {
@@ -65,6 +82,7 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, args: ApplyArgs) -> Result<Repo
         options,
         mail: mail.as_ref(),
         progress: &progress,
+        http: http.as_ref(),
     };
     let applied = apply::apply(
         &mut admitted.store,
@@ -132,6 +150,7 @@ fn plan_report(ctx: &Context, plan: &Plan) -> Report {
     for s in plan.steps.iter().filter(|s| s.action != Action::Unchanged) {
         let kind = match s.kind {
             Kind::Setting => "setting",
+            Kind::Provider => "idp",
             Kind::Role => "role",
             Kind::User => "user",
         };

@@ -108,16 +108,29 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, command: IdpCommand) -> Result<
     }
 }
 
-fn new_provider(ctx: &Context, input: &mut Input<'_>, args: IdpAddArgs) -> Result<NewProvider> {
-    // A privileged useradm reads only what its caller may: the secret goes to an issuer the
-    // caller names.
-    if let Some(f) = args.client_secret_file.as_deref() {
-        ctx.caller_can_read(f)?;
+/// A client secret, the first line of `file`. A privileged useradm reads only what its caller
+/// may: the secret goes to an issuer the caller names.
+pub(crate) fn client_secret(
+    ctx: &Context,
+    input: &Input<'_>,
+    file: &std::path::Path,
+) -> Result<String> {
+    ctx.caller_can_read(file)?;
+    let secret = input.file_line(file, "client secret")?;
+    match secret.trim().is_empty() {
+        true => Err(crate::error::Error::usage(format!(
+            "the client secret file {} is empty",
+            file.display()
+        ))),
+        false => Ok(secret),
     }
+}
+
+fn new_provider(ctx: &Context, input: &mut Input<'_>, args: IdpAddArgs) -> Result<NewProvider> {
     let client_secret = args
         .client_secret_file
         .as_deref()
-        .map(|f| input.file_line(f, "the client secret"))
+        .map(|f| client_secret(ctx, input, f))
         .transpose()?;
     Ok(NewProvider {
         name: args.name,
@@ -126,12 +139,7 @@ fn new_provider(ctx: &Context, input: &mut Input<'_>, args: IdpAddArgs) -> Resul
         client_id: args.client_id,
         client_secret,
         scopes: args.scopes,
-        allowed_domains: args
-            .allowed_domains
-            .iter()
-            .map(|d| d.trim().to_ascii_lowercase())
-            .filter(|d| !d.is_empty())
-            .collect(),
+        allowed_domains: args.allowed_domains,
         link_by_email: args.link_by == LinkBy::VerifiedEmail,
         mfa_by_amr: args.mfa_by_amr,
     })

@@ -31,6 +31,7 @@ pub const TABLES: &[&str] = &[
     "managed_roles",
     "identity_providers",
     "identities",
+    "managed_providers",
 ];
 
 /// `meta` rows that describe one database, not the store it holds: not copied.

@@ -50,6 +50,13 @@ fn provider_from(r: &Row<'_, '_>) -> Result<ProviderRow> {
     })
 }
 
+fn link_by(p: &ProviderRow) -> &'static str {
+    match p.link_by_email {
+        true => "verified-email",
+        false => "none",
+    }
+}
+
 fn identity_from(r: &Row<'_, '_>) -> Result<IdentityRow> {
     Ok(IdentityRow {
         issuer: r.text(0)?,
@@ -112,11 +119,6 @@ impl Sql<'_> {
 impl Tx<'_> {
     /// Adds a provider; a taken name is a conflict (exit 6).
     pub fn insert_provider(&self, p: &ProviderRow) -> Result<()> {
-        let link_by = if p.link_by_email {
-            "verified-email"
-        } else {
-            "none"
-        };
         let added = self.exec_unique(
             "INSERT INTO identity_providers (name, issuer, client_id, client_secret, scopes,
                                              allowed_domains, link_by, mfa_by_amr, created_at)
@@ -128,7 +130,7 @@ impl Tx<'_> {
                 p.client_secret.as_deref(),
                 &p.scopes,
                 &p.allowed_domains,
-                link_by,
+                link_by(p),
                 i64::from(p.mfa_by_amr),
                 p.created_at
             ],
@@ -136,6 +138,25 @@ impl Tx<'_> {
         added
             .map(|_| ())
             .ok_or_else(|| Error::Conflict(format!("an identity provider named {} exists", p.name)))
+    }
+
+    /// Changes a provider's every field but its name, issuer and creation time.
+    pub fn update_provider(&self, p: &ProviderRow) -> Result<()> {
+        self.exec(
+            "UPDATE identity_providers SET client_id = ?2, client_secret = ?3, scopes = ?4,
+                    allowed_domains = ?5, link_by = ?6, mfa_by_amr = ?7
+              WHERE name = ?1",
+            params![
+                &p.name,
+                &p.client_id,
+                p.client_secret.as_deref(),
+                &p.scopes,
+                &p.allowed_domains,
+                link_by(p),
+                i64::from(p.mfa_by_amr)
+            ],
+        )?;
+        Ok(())
     }
 
     /// Removes a provider and the identities linked through it; how many identities went.

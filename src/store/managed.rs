@@ -1,5 +1,5 @@
-//! `managed_users` and `managed_roles`: which entries a declared-state file manages (`apply`),
-//! by owner and id.
+//! `managed_users`, `managed_roles` and `managed_providers`: which entries a declared-state file
+//! manages (`apply`), by owner and id (a provider by its name, which never changes).
 
 use std::collections::HashMap;
 
@@ -38,6 +38,14 @@ impl Sql<'_> {
     pub fn role_marks(&self) -> Result<HashMap<i64, String>> {
         let rows = self.all("SELECT role_id, owner FROM managed_roles", &[], |r| {
             Ok((r.int(0)?, r.text(1)?))
+        })?;
+        Ok(rows.into_iter().collect())
+    }
+
+    /// Every identity provider's owner, by provider name.
+    pub fn provider_marks(&self) -> Result<HashMap<String, String>> {
+        let rows = self.all("SELECT name, owner FROM managed_providers", &[], |r| {
+            Ok((r.text(0)?, r.text(1)?))
         })?;
         Ok(rows.into_iter().collect())
     }
@@ -91,6 +99,16 @@ impl Tx<'_> {
             "INSERT INTO managed_roles (role_id, owner, marked_at) VALUES (?1, ?2, ?3)
              ON CONFLICT (role_id) DO UPDATE SET owner = excluded.owner, marked_at = excluded.marked_at",
             params![role_id, owner, now],
+        )?;
+        Ok(())
+    }
+
+    /// Marks an identity provider as managed by `owner`.
+    pub fn mark_provider(&self, owner: &str, name: &str, now: i64) -> Result<()> {
+        self.exec(
+            "INSERT INTO managed_providers (name, owner, marked_at) VALUES (?1, ?2, ?3)
+             ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, marked_at = excluded.marked_at",
+            params![name, owner, now],
         )?;
         Ok(())
     }

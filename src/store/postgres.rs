@@ -29,6 +29,7 @@ const LATER: &[&str] = &[
     include_str!("migrations/postgres/007_security_notices.sql"),
     include_str!("migrations/postgres/008_managed_entries.sql"),
     include_str!("migrations/postgres/009_identity_providers.sql"),
+    include_str!("migrations/postgres/010_managed_providers.sql"),
 ];
 const _: () = assert!(SCHEMA_VERSION == BASELINE_VERSION + LATER.len() as i64);
 

@@ -25,6 +25,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/007_security_notices.sql"),
     include_str!("migrations/008_managed_entries.sql"),
     include_str!("migrations/009_identity_providers.sql"),
+    include_str!("migrations/010_managed_providers.sql"),
 ];
 
 /// Long enough that parallel CI jobs queue rather than fail; past it, exit 10.

@@ -223,6 +223,15 @@ email = "Eve@example.com"
 absent = true
 [[users]]
 email = "eve@example.com"
+[idps.Corp]
+client_id = "x"
+[idps.plain]
+issuer = "http://sso.example.com"
+[idps.gone]
+absent = true
+client_id = "x"
+[idps.odd]
+link_by = "email"
 "#;
     let file = write(&env, "bad.toml", bad);
     let run = env.run(&["apply", &file], "").code(2);
@@ -233,6 +242,10 @@ email = "eve@example.com"
         "users[2]: expires: \"90d\" is a duration",
         "users[3]: eve@example.com is also users[4]",
         "users[5]: eve@example.com is also users[4]",
+        "idps.Corp: a provider's name",
+        "idps.plain: the issuer http://sso.example.com must be an https URL",
+        "idps.gone: absent = true takes no other keys",
+        "idps.odd: link_by \"email\"",
         "nothing was applied",
     ] {
         assert!(run.stderr.contains(text), "{text:?} in {}", run.stderr);
@@ -246,6 +259,15 @@ email = "eve@example.com"
     env.run(&["apply", &file], "")
         .code(2)
         .stderr_has("unknown field `password`");
+    // A provider's secret is never in the file, only the file holding it.
+    let file = write(
+        &env,
+        "secret.toml",
+        "owner = \"hr\"\n[idps.corp]\nclient_secret = \"x\"\n",
+    );
+    env.run(&["apply", &file], "")
+        .code(2)
+        .stderr_has("unknown field `client_secret`");
     let file = write(
         &env,
         "noowner.toml",

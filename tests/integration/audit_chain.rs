@@ -180,10 +180,15 @@ fn audit_verify_refuses_an_emptied_log_and_reads_anchors_in_any_case() {
     env.run(&["audit", "verify", "--expect-head", "not-a-hash"], "")
         .code(2);
     let token = env.token(&["audit.read"]);
+    // The token's notice is sent (and audited) first: its deliverer holds the write lock a
+    // moment, and a use then would record nothing.
+    env.wait_for_mail();
     // Its first use is recorded (`token.used`) before the log is emptied, not after.
     env.as_token(&token, &["audit", "head"]).ok();
-    // The token's notice is sent (and audited) first.
-    env.wait_for_mail();
+    assert_eq!(
+        env.count("SELECT count(*) FROM audit_events WHERE event = 'token.used'"),
+        1
+    );
     env.exec("DELETE FROM audit_events", &[]);
     env.as_token(&token, &["audit", "verify"])
         .code(12)

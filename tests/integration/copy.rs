@@ -42,8 +42,8 @@ pub(crate) fn full_store(env: &mut Env, file: &std::path::Path) {
     .unwrap();
     env.run(&["apply", state.to_str().unwrap(), "--no-email"], "")
         .ok();
-    // A provider of single sign-on and a linked identity, written as `idp add` and `users link`
-    // would (adding one needs a provider that answers).
+    // A provider of single sign-on managed by a file and a linked identity, written as `apply`
+    // and `users link` would (adding one needs a provider that answers).
     let conn = rusqlite::Connection::open(file).unwrap();
     conn.execute_batch(
         "INSERT INTO identity_providers (name, issuer, client_id, client_secret, scopes,
@@ -51,7 +51,8 @@ pub(crate) fn full_store(env: &mut Env, file: &std::path::Path) {
          VALUES ('corp', 'https://sso.example.com', 'useradm', 'secret', 'openid email',
                  'example.com', 'verified-email', 0, 1);
          INSERT INTO identities (issuer, subject, user_id, provider, linked_at)
-         VALUES ('https://sso.example.com', 'alice-sub', 2, 'corp', 1);",
+         VALUES ('https://sso.example.com', 'alice-sub', 2, 'corp', 1);
+         INSERT INTO managed_providers (name, owner, marked_at) VALUES ('corp', 'ci', 1);",
     )
     .unwrap();
     drop(conn);
@@ -148,9 +149,10 @@ fn a_store_round_trips_through_the_other_engine() {
     // Used once now: its later use (within the minute) writes nothing, so the owner's row
     // (its last authentication) stays as snapshotted.
     let token = env.token(&["users.read"]);
-    env.as_token(&token, &["whoami"]).ok();
-    // The token's notice is sent (and audited) before the snapshot.
+    // The token's notice is sent (and audited) first: its deliverer holds the write lock a
+    // moment, and a use then would be recorded only at the next one, after the snapshot.
     wait_for_mail_in(&first);
+    env.as_token(&token, &["whoami"]).ok();
     let before = contents(&first, i64::MAX);
     for (table, rows) in &before {
         assert!(!rows.is_empty(), "the test store has no row in {table}");

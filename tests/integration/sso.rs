@@ -703,3 +703,188 @@ fn an_id_token_signed_by_another_key_or_for_another_client_is_refused() {
         assert!(!env.path().join("session-bob.json").exists());
     }
 }
+
+/// An `apply` file declaring the provider corp (`extra` lines added to its entry) and alice
+/// linked through it; the secret file holds `secret`. Returns the file's path.
+fn corp_state(env: &Env, issuer: &str, extra: &str, secret: &str) -> String {
+    let secret_file = env.path().join("corp-secret");
+    std::fs::write(&secret_file, format!("{secret}\n")).unwrap();
+    let file = env.path().join("state.toml");
+    let text = format!(
+        "owner = \"ci\"\n\
+         [idps.corp]\nissuer = \"{issuer}\"\nclient_id = \"useradm-secret\"\n\
+         client_secret_file = \"{}\"\nallowed_domains = [\"Example.com\"]\n\
+         link_by = \"verified-email\"\n{extra}\n\
+         [[users]]\nemail = \"alice@example.com\"\n\
+         identities = [{{ idp = \"corp\", subject = \"alice\" }}]\n",
+        secret_file.display()
+    );
+    std::fs::write(&file, text).unwrap();
+    file.display().to_string()
+}
+
+#[track_caller]
+fn plan_has(run: &Run, lines: &[&str]) {
+    for line in lines {
+        assert!(
+            run.stdout.lines().any(|l| l == *line),
+            "{line:?} in {run:?}"
+        );
+    }
+}
+
+/// Identity providers declared in an `apply` file (README, "Accounts as code"): created once
+/// the provider answers, the secret read from a file and never shown, then changed field by
+/// field.
+#[test]
+fn identity_providers_are_declared_in_an_apply_file() {
+    let env = Env::admin();
+    let Some(provider) = Provider::start(env.path(), ACCOUNTS) else {
+        return;
+    };
+    register(&env, "alice@example.com");
+    let file = corp_state(&env, &provider.issuer, "", "s3cret-for-tests");
+    let plan = env.run(&["apply", &file, "--dry-run", "--adopt"], "").ok();
+    plan_has(
+        &plan,
+        &[
+            "+ idp corp",
+            "    client_id: useradm-secret",
+            "    scopes: openid email profile",
+            "    allowed_domains: example.com",
+            "    link_by: verified-email",
+            "    client_secret: (set)",
+        ],
+    );
+    assert!(!plan.stdout.contains("s3cret") && !plan.stderr.contains("s3cret"));
+    let applied = env.run(&["apply", &file, "--adopt"], "").ok();
+    assert!(!applied.stdout.contains("s3cret") && !applied.stderr.contains("s3cret"));
+    assert_eq!(
+        env.rows(
+            "SELECT client_secret, allowed_domains, link_by FROM identity_providers",
+            &[]
+        )[0]
+        .iter()
+        .map(|v| v.text())
+        .collect::<Vec<_>>(),
+        ["s3cret-for-tests", "example.com", "verified-email"]
+    );
+    assert_eq!(
+        env.text(
+            "SELECT owner FROM managed_providers WHERE name = 'corp'",
+            &[]
+        ),
+        "ci"
+    );
+    assert_eq!(
+        env.count("SELECT count(*) FROM audit_events WHERE detail LIKE '%s3cret%'"),
+        0
+    );
+    // The declared provider signs in, as a confidential client, through the declared link.
+    let run = sign_in(&env, "alice", &[], "", false);
+    assert_eq!(run.code, 0, "{run:?}");
+    let events = env.count("SELECT count(*) FROM audit_events");
+    env.run(&["apply", &file, "--check"], "").ok();
+    env.run(&["apply", &file], "").ok();
+    assert_eq!(env.count("SELECT count(*) FROM audit_events"), events);
+
+    // A change, field by field; a new secret is said to be new, never shown.
+    let file = corp_state(
+        &env,
+        &provider.issuer,
+        "mfa_by_amr = true",
+        "another-secret",
+    );
+    env.run(&["apply", &file, "--check"], "").code(13);
+    let plan = env.run(&["apply", &file, "--dry-run"], "").ok();
+    plan_has(
+        &plan,
+        &[
+            "~ idp corp",
+            "    mfa_by_amr: false -> true",
+            "    client_secret: (set) -> (a new one)",
+        ],
+    );
+    assert!(!plan.stdout.contains("another-secret"));
+    env.run(&["apply", &file], "").ok();
+    let detail: serde_json::Value = serde_json::from_str(&env.text(
+        "SELECT detail FROM audit_events WHERE event = 'idp.changed'",
+        &[],
+    ))
+    .unwrap();
+    assert_eq!(detail["mfa_by_amr"], true, "{detail}");
+    assert_eq!(detail["client_secret"], true, "{detail}");
+    assert_eq!(
+        env.text("SELECT client_secret FROM identity_providers", &[]),
+        "another-secret"
+    );
+}
+
+/// A declared provider's issuer never changes, another owner's is not taken, a new one needs
+/// what `idp add` needs; pruned, it takes the identities linked through it.
+#[test]
+fn declared_providers_keep_their_issuer_and_owner_and_are_pruned() {
+    let env = Env::admin();
+    let Some(provider) = Provider::start(env.path(), ACCOUNTS) else {
+        return;
+    };
+    register(&env, "alice@example.com");
+    let file = corp_state(&env, &provider.issuer, "", "s3cret-for-tests");
+    env.run(&["apply", &file, "--adopt"], "").ok();
+    corp_state(
+        &env,
+        "https://elsewhere.example.com",
+        "",
+        "s3cret-for-tests",
+    );
+    env.run(&["apply", &file], "")
+        .code(6)
+        .stderr_has("an issuer never changes");
+    let other = env.path().join("other.toml");
+    let other_arg = other.display().to_string();
+    std::fs::write(
+        &other,
+        "owner = \"other\"\n[idps.corp]\nmfa_by_amr = false\n",
+    )
+    .unwrap();
+    env.run(&["apply", &other_arg], "")
+        .code(6)
+        .stderr_has("managed by \"ci\"");
+    std::fs::write(&other, "owner = \"ci\"\n[idps.new]\nclient_id = \"x\"\n").unwrap();
+    env.run(&["apply", &other_arg], "")
+        .code(2)
+        .stderr_has("idps.new: a new provider needs issuer");
+    assert_eq!(env.count("SELECT count(*) FROM identity_providers"), 1);
+    assert_eq!(
+        env.text("SELECT issuer FROM identity_providers", &[]),
+        provider.issuer
+    );
+
+    // Not pruned while an account of the file still names it; then pruned with its links.
+    std::fs::write(
+        &file,
+        "owner = \"ci\"\n[[users]]\nemail = \"alice@example.com\"\n\
+         identities = [{ idp = \"corp\", subject = \"alice\" }]\n",
+    )
+    .unwrap();
+    env.run(&["apply", &file, "--prune"], "")
+        .code(2)
+        .stderr_has("the identity provider \"corp\" is removed by this plan");
+    std::fs::write(
+        &file,
+        "owner = \"ci\"\n[[users]]\nemail = \"alice@example.com\"\n",
+    )
+    .unwrap();
+    env.run(&["apply", &file, "--prune", "--dry-run"], "")
+        .ok()
+        .stdout_has("- idp corp (left the file)");
+    env.run(&["apply", &file, "--prune"], "").ok();
+    assert_eq!(env.count("SELECT count(*) FROM identity_providers"), 0);
+    assert_eq!(env.count("SELECT count(*) FROM identities"), 0);
+    assert_eq!(env.count("SELECT count(*) FROM managed_providers"), 0);
+    assert_eq!(
+        env.count("SELECT count(*) FROM audit_events WHERE event = 'idp.removed'"),
+        1
+    );
+    env.run(&["audit", "verify"], "").ok();
+}

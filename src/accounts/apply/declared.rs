@@ -29,6 +29,23 @@ struct File {
     roles: BTreeMap<String, RoleEntry>,
     #[serde(default)]
     users: Vec<UserEntry>,
+    #[serde(default)]
+    idps: BTreeMap<String, ProviderEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ProviderEntry {
+    issuer: Option<String>,
+    client_id: Option<String>,
+    /// Never the secret itself: a file whose first line it is.
+    client_secret_file: Option<std::path::PathBuf>,
+    scopes: Option<Vec<String>>,
+    allowed_domains: Option<Vec<String>>,
+    link_by: Option<String>,
+    mfa_by_amr: Option<bool>,
+    #[serde(default)]
+    absent: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -80,6 +97,24 @@ pub struct DeclaredRole {
     pub absent: bool,
 }
 
+/// A declared identity provider; what is left out is left alone (or, at its creation, what
+/// `idp add` takes when an option is left out).
+#[derive(Debug, Clone)]
+pub struct DeclaredProvider {
+    pub name: String,
+    pub issuer: Option<String>,
+    pub client_id: Option<String>,
+    /// Where its client secret is: the command reads it (only what its caller may read).
+    pub client_secret_file: Option<std::path::PathBuf>,
+    /// The first line of `client_secret_file`, once read.
+    pub client_secret: Option<String>,
+    pub scopes: Option<Vec<String>>,
+    pub allowed_domains: Option<Vec<String>>,
+    pub link_by_email: Option<bool>,
+    pub mfa_by_amr: Option<bool>,
+    pub absent: bool,
+}
+
 /// An account declared `absent = true`.
 pub struct AbsentUser {
     /// Its entry's number in the file.
@@ -93,6 +128,7 @@ pub struct Declared {
     /// (definition, normalised value), in key order.
     pub settings: Vec<(&'static settings::Definition, String)>,
     pub roles: Vec<DeclaredRole>,
+    pub providers: Vec<DeclaredProvider>,
     /// The accounts present, each a validated row as `import` reads one (`line` is the entry's
     /// number), in file order.
     pub(crate) rows: Vec<Row>,
@@ -136,6 +172,13 @@ pub fn read(text: &str, format: Format, policy: &Policy) -> Result<Declared> {
             Err(e) => problems.push(format!("roles.{name}: {e}")),
         }
     }
+    let mut providers = Vec::new();
+    for (name, entry) in file.idps {
+        match provider(&name, entry) {
+            Ok(p) => providers.push(p),
+            Err(e) => problems.push(format!("idps.{name}: {e}")),
+        }
+    }
     let Users {
         rows,
         absent,
@@ -160,6 +203,7 @@ pub fn read(text: &str, format: Format, policy: &Policy) -> Result<Declared> {
         owner,
         settings: settings_out,
         roles,
+        providers,
         rows,
         absent,
         identities,
@@ -321,6 +365,48 @@ fn role(name: &str, entry: RoleEntry) -> Result<DeclaredRole> {
         name: name.to_string(),
         description: entry.description,
         permissions,
+        absent: entry.absent,
+    })
+}
+
+/// An identity provider's entry, checked as far as it goes alone (`apply`'s plan checks the
+/// provider it makes with the store's).
+fn provider(name: &str, entry: ProviderEntry) -> Result<DeclaredProvider> {
+    crate::validate::role_name(name)
+        .map_err(|_| Error::usage("a provider's name: lowercase letters, digits, - and _"))?;
+    let given_beyond_absent = entry.issuer.is_some()
+        || entry.client_id.is_some()
+        || entry.client_secret_file.is_some()
+        || entry.scopes.is_some()
+        || entry.allowed_domains.is_some()
+        || entry.link_by.is_some()
+        || entry.mfa_by_amr.is_some();
+    if entry.absent && given_beyond_absent {
+        return Err(Error::usage("absent = true takes no other keys"));
+    }
+    if let Some(issuer) = &entry.issuer {
+        crate::oidc::check_issuer(issuer)?;
+    }
+    let link_by_email = match entry.link_by.as_deref() {
+        None => None,
+        Some("verified-email") => Some(true),
+        Some("none") => Some(false),
+        Some(other) => {
+            return Err(Error::usage(format!(
+                "link_by {other:?}: \"verified-email\" or \"none\""
+            )));
+        }
+    };
+    Ok(DeclaredProvider {
+        name: name.to_string(),
+        issuer: entry.issuer,
+        client_id: entry.client_id,
+        client_secret_file: entry.client_secret_file,
+        client_secret: None,
+        scopes: entry.scopes,
+        allowed_domains: entry.allowed_domains,
+        link_by_email,
+        mfa_by_amr: entry.mfa_by_amr,
         absent: entry.absent,
     })
 }

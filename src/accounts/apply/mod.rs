@@ -1,9 +1,10 @@
-//! `apply`: converge the store to a declared state (settings, roles, accounts) in one
-//! transaction, idempotently, through the same changes the commands make.
+//! `apply`: converge the store to a declared state (settings, identity providers, roles,
+//! accounts) in one transaction, idempotently, through the same changes the commands make.
 //!
 //! A plan is made first (what is created, changed field by field, adopted, removed, left
 //! alone); the write re-plans inside its transaction and stops when the store changed since the
-//! plan that was shown. Marks (`managed_users`, `managed_roles`) say which entries a file's
+//! plan that was shown. Marks (`managed_users`, `managed_roles`, `managed_providers`) say which
+//! entries a file's
 //! `owner` manages: only those are changed without `--adopt`, and only those are pruned.
 
 pub mod declared;
@@ -21,9 +22,11 @@ use crate::gate::{self, Actor};
 use crate::mail::MailConfig;
 use crate::permissions::{SETTINGS_MANAGE, SETTINGS_READ, USERS_MANAGE, USERS_READ};
 use crate::settings::Policy;
-use crate::store::{ADMIN_ROLE, RoleSummary, Sql, Status, Store, User, UserFilter, UserMark};
+use crate::store::{
+    ADMIN_ROLE, ProviderRow, RoleSummary, Sql, Status, Store, User, UserFilter, UserMark,
+};
 
-pub use declared::{Declared, Format};
+pub use declared::{Declared, DeclaredProvider, Format};
 
 /// The plan's field for a managed account the file now names at its new address.
 const DECLARED_AS: &str = "declared_as";
@@ -103,6 +106,8 @@ impl Action {
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     Setting,
+    #[serde(rename = "idp")]
+    Provider,
     Role,
     User,
 }
@@ -166,7 +171,8 @@ struct Current {
     /// Linked identities by account id: sorted (provider, subject).
     links: HashMap<i64, Vec<(String, String)>>,
     /// The providers of single sign-on by name.
-    providers: HashSet<String>,
+    providers: HashMap<String, ProviderRow>,
+    provider_marks: HashMap<String, String>,
 }
 
 impl Current {
@@ -201,7 +207,12 @@ impl Current {
                     map
                 },
             ),
-            providers: sql.providers()?.into_iter().map(|p| p.name).collect(),
+            providers: sql
+                .providers()?
+                .into_iter()
+                .map(|p| (p.name.clone(), p))
+                .collect(),
+            provider_marks: sql.provider_marks()?,
         })
     }
 
@@ -249,12 +260,14 @@ fn plan(sql: &Sql<'_>, d: &Declared, options: &Options) -> Result<Plan> {
         }
         steps.push(s);
     }
+    let provider_steps = plan_providers(&now, d, options)?;
     let role_steps = plan_roles(&now, d, options)?;
     let user_steps = plan_users(&now, d, options)?;
     check_role_names(&now, d, &role_steps)?;
-    check_providers(&now, d)?;
+    check_providers(&now, d, &provider_steps)?;
     check_removed_roles(&now, d, &role_steps, &user_steps)?;
     check_admins_remain(&now, d, &user_steps)?;
+    steps.extend(provider_steps);
     steps.extend(role_steps);
     steps.extend(user_steps);
     let count = |a: Action| steps.iter().filter(|s| s.action == a).count();
@@ -272,6 +285,198 @@ fn plan(sql: &Sql<'_>, d: &Declared, options: &Options) -> Result<Plan> {
         in_sync: !writes && left_alone == 0,
         steps,
     })
+}
+
+/// The provider a declared entry makes of the one there is (`None`: it is created): what the
+/// entry leaves out is kept, or at creation what `idp add` takes by default. Checked whole.
+pub fn declared_provider(
+    have: Option<&ProviderRow>,
+    p: &DeclaredProvider,
+    now: i64,
+) -> Result<ProviderRow> {
+    let needed = |what: Option<&String>, key: &str| {
+        what.cloned().ok_or_else(|| {
+            Error::usage(format!(
+                "idps.{}: a new provider needs {key}; nothing was applied",
+                p.name
+            ))
+        })
+    };
+    let row = match have {
+        Some(have) => ProviderRow {
+            name: have.name.clone(),
+            issuer: p.issuer.clone().unwrap_or_else(|| have.issuer.clone()),
+            client_id: p
+                .client_id
+                .clone()
+                .unwrap_or_else(|| have.client_id.clone()),
+            client_secret: p
+                .client_secret
+                .clone()
+                .or_else(|| have.client_secret.clone()),
+            scopes: p
+                .scopes
+                .as_deref()
+                .map_or_else(|| have.scopes.clone(), sso::scopes_text),
+            allowed_domains: p.allowed_domains.as_ref().map_or_else(
+                || have.allowed_domains.clone(),
+                |list| sso::NewProvider::domains_text(list),
+            ),
+            link_by_email: p.link_by_email.unwrap_or(have.link_by_email),
+            mfa_by_amr: p.mfa_by_amr.unwrap_or(have.mfa_by_amr),
+            created_at: have.created_at,
+        },
+        None => sso::NewProvider {
+            name: p.name.clone(),
+            issuer: needed(p.issuer.as_ref(), "issuer")?,
+            client_id: needed(p.client_id.as_ref(), "client_id")?,
+            client_secret: p.client_secret.clone(),
+            scopes: p
+                .scopes
+                .clone()
+                .unwrap_or_else(|| sso::DEFAULT_SCOPES.split(',').map(String::from).collect()),
+            allowed_domains: p.allowed_domains.clone().unwrap_or_default(),
+            link_by_email: p.link_by_email.unwrap_or(false),
+            mfa_by_amr: p.mfa_by_amr.unwrap_or(false),
+        }
+        .row(now),
+    };
+    sso::check_provider(&row).map_err(|e| match e {
+        Error::Usage(m) => Error::Usage(format!("idps.{}: {m}; nothing was applied", p.name)),
+        other => other,
+    })?;
+    if let Some(have) = have {
+        sso::check_same_issuer(have, &row)?;
+    }
+    Ok(row)
+}
+
+/// A provider's fields as the plan shows them: never a secret, only whether one is set or new.
+fn provider_changes(have: Option<&ProviderRow>, want: &ProviderRow) -> Vec<FieldChange> {
+    let view = |p: &ProviderRow| {
+        let v = sso::ProviderView::from(p);
+        [
+            ("issuer", v.issuer),
+            ("client_id", v.client_id),
+            ("scopes", v.scopes.join(" ")),
+            ("allowed_domains", v.allowed_domains.join(",")),
+            ("link_by", v.link_by.to_string()),
+            ("mfa_by_amr", v.mfa_by_amr.to_string()),
+        ]
+    };
+    let secret = |p: &ProviderRow| match p.client_secret.is_some() {
+        true => "(set)",
+        false => "(none)",
+    };
+    let mut out = Vec::new();
+    let new = view(want);
+    match have {
+        None => {
+            for (field, value) in new {
+                out.push(FieldChange {
+                    field,
+                    old: String::new(),
+                    new: value,
+                });
+            }
+            if want.client_secret.is_some() {
+                out.push(FieldChange {
+                    field: "client_secret",
+                    old: String::new(),
+                    new: "(set)".into(),
+                });
+            }
+        }
+        Some(have) => {
+            for ((field, old), (_, value)) in view(have).into_iter().zip(new) {
+                if old != value {
+                    out.push(FieldChange {
+                        field,
+                        old,
+                        new: value,
+                    });
+                }
+            }
+            if have.client_secret != want.client_secret {
+                let new = match want.client_secret.is_some() {
+                    true => "(a new one)",
+                    false => "(none)",
+                };
+                out.push(FieldChange {
+                    field: "client_secret",
+                    old: secret(have).into(),
+                    new: new.into(),
+                });
+            }
+        }
+    }
+    out
+}
+
+fn plan_providers(now: &Current, d: &Declared, options: &Options) -> Result<Vec<Step>> {
+    let mut steps = Vec::new();
+    let at = clock::now();
+    for (i, p) in d.providers.iter().enumerate() {
+        let Some(have) = now.providers.get(&p.name) else {
+            if !p.absent {
+                let mut s = step(Kind::Provider, &p.name, Action::Create);
+                s.entry = Some(i);
+                s.changes = provider_changes(None, &declared_provider(None, p, at)?);
+                steps.push(s);
+            }
+            continue;
+        };
+        let managed = match now.provider_marks.get(&p.name) {
+            Some(o) if *o != d.owner => {
+                return Err(managed_elsewhere("identity provider", &p.name, o));
+            }
+            Some(_) => true,
+            None => false,
+        };
+        let changes = match p.absent {
+            true => Vec::new(),
+            false => provider_changes(Some(have), &declared_provider(Some(have), p, at)?),
+        };
+        let mut s = step(
+            Kind::Provider,
+            &p.name,
+            entry_action(p.absent, managed, options, &changes),
+        );
+        s.entry = Some(i);
+        s.changes = changes;
+        if s.action == Action::NotManaged {
+            s.note = Some("exists, not managed: --adopt manages it".into());
+        }
+        steps.push(s);
+    }
+    if options.prune {
+        let declared: HashSet<&str> = d.providers.iter().map(|p| p.name.as_str()).collect();
+        let mut left: Vec<&String> = now
+            .provider_marks
+            .iter()
+            .filter(|(name, owner)| **owner == d.owner && !declared.contains(name.as_str()))
+            .map(|(name, _)| name)
+            .collect();
+        left.sort();
+        for name in left {
+            let mut s = step(Kind::Provider, name, Action::Remove);
+            s.note = Some("left the file".into());
+            steps.push(s);
+        }
+    }
+    Ok(steps)
+}
+
+/// What a declared entry that exists undergoes. `absent` removes only what this owner manages:
+/// never an adopted-and-removed entry.
+fn entry_action(absent: bool, managed: bool, options: &Options, changes: &[FieldChange]) -> Action {
+    match (absent, managed || options.adopt) {
+        (true, _) if managed => Action::Remove,
+        (true, _) | (_, false) => Action::NotManaged,
+        (false, true) if !managed => Action::Adopt,
+        (false, true) if changes.is_empty() => Action::Unchanged,
+        (false, true) => Action::Update,
+    }
 }
 
 fn plan_roles(now: &Current, d: &Declared, options: &Options) -> Result<Vec<Step>> {
@@ -302,14 +507,7 @@ fn plan_roles(now: &Current, d: &Declared, options: &Options) -> Result<Vec<Step
         } else {
             role_changes(&have.role.description, &have.permissions, r)
         };
-        // `absent` removes only what this owner manages: never an adopted-and-removed entry.
-        let action = match (r.absent, managed || options.adopt) {
-            (true, _) if managed => Action::Remove,
-            (true, _) | (_, false) => Action::NotManaged,
-            (false, true) if !managed => Action::Adopt,
-            (false, true) if changes.is_empty() => Action::Unchanged,
-            (false, true) => Action::Update,
-        };
+        let action = entry_action(r.absent, managed, options, &changes);
         let mut s = step(Kind::Role, &r.name, action);
         s.id = Some(have.role.id);
         s.entry = Some(i);
@@ -587,9 +785,9 @@ fn check_role_names(now: &Current, d: &Declared, role_steps: &[Step]) -> Result<
     }
 }
 
-/// Every provider an identity names exists (`idp add` makes them), and no identity is given to
-/// two accounts.
-fn check_providers(now: &Current, d: &Declared) -> Result<()> {
+/// Every provider an identity names exists or is declared (and not removed by this plan), and
+/// no identity is given to two accounts.
+fn check_providers(now: &Current, d: &Declared, provider_steps: &[Step]) -> Result<()> {
     let mut owners: HashMap<&(String, String), usize> = HashMap::new();
     for (n, list) in &d.identities {
         for identity in list {
@@ -601,12 +799,27 @@ fn check_providers(now: &Current, d: &Declared) -> Result<()> {
             }
         }
     }
+    let removed: HashSet<&str> = provider_steps
+        .iter()
+        .filter(|s| s.action == Action::Remove)
+        .map(|s| s.name.as_str())
+        .collect();
+    let known = |p: &str| {
+        !removed.contains(p)
+            && (now.providers.contains_key(p)
+                || d.providers.iter().any(|dp| dp.name == p && !dp.absent))
+    };
     let problems: Vec<String> = d
         .identities
         .iter()
         .flat_map(|(n, list)| list.iter().map(move |(p, _)| (n, p)))
-        .filter(|(_, p)| !now.providers.contains(*p))
-        .map(|(n, p)| format!("users[{n}]: no identity provider named {p:?} (`useradm idp add`)"))
+        .filter(|(_, p)| !known(p))
+        .map(|(n, p)| match removed.contains(p.as_str()) {
+            true => format!("users[{n}]: the identity provider {p:?} is removed by this plan"),
+            false => format!(
+                "users[{n}]: no identity provider named {p:?} (declare it under [idps.{p}] or `useradm idp add`)"
+            ),
+        })
         .collect();
     match problems.is_empty() {
         true => Ok(()),
@@ -702,10 +915,10 @@ fn check_admins_remain(now: &Current, d: &Declared, user_steps: &[Step]) -> Resu
     Ok(())
 }
 
-/// The rights a plan needs to be read: `settings.read` for settings, `users.read` for roles
+/// The rights a plan needs to be read: `settings.read` for settings and providers, `users.read` for roles
 /// and accounts (a managing right covers its reading one).
 pub fn require_read_rights(actor: &Actor, d: &Declared) -> Result<()> {
-    if !d.settings.is_empty() {
+    if !d.settings.is_empty() || !d.providers.is_empty() {
         actor.require_one_of(&[SETTINGS_READ, SETTINGS_MANAGE])?;
     }
     if !d.roles.is_empty() || !d.rows.is_empty() || !d.absent.is_empty() {
@@ -726,6 +939,9 @@ pub struct Request<'a> {
     pub mail: Option<&'a MailConfig>,
     /// Called with (done, total) as password hashes and invitation codes are made.
     pub progress: &'a (dyn Fn(u64, u64) + Sync),
+    /// The client to identity providers: a provider is created only once its discovery
+    /// document offers the device grant, as `idp add` checks.
+    pub http: Option<&'a crate::oidc::Http>,
 }
 
 /// Writes `shown` (the plan made before): refused over `--max-deletions`, and when the store
@@ -781,6 +997,15 @@ pub fn apply(
             false => import::Plan::Skip,
         })
         .collect();
+    for s in applied.plan.steps.iter() {
+        if let (Kind::Provider, Action::Create, Some(i)) = (s.kind, s.action, s.entry) {
+            let http = request.http.ok_or_else(|| {
+                Error::internal("apply creates a provider without an HTTP client")
+            })?;
+            let issuer = d.providers[i].issuer.as_deref().unwrap_or_default();
+            crate::oidc::probe(http, issuer)?;
+        }
+    }
     let hashed = import::hash(&d.rows, &row_plans, policy, &import_request)?;
     store.use_bulk_cache()?;
     let now = clock::now();
@@ -837,6 +1062,9 @@ impl Writing<'_, '_> {
             let (def, value) = &self.d.settings[s.entry.unwrap_or_default()];
             config::set_in(tx, self.actor, def, value, now)?;
         }
+        for s in of(Kind::Provider).filter(|s| s.action != Action::Remove) {
+            self.write_provider(s)?;
+        }
         for s in of(Kind::Role).filter(|s| s.action != Action::Remove) {
             self.write_role(s)?;
         }
@@ -845,12 +1073,33 @@ impl Writing<'_, '_> {
             let role = changes::role_by_name(tx, &s.name)?;
             roles::delete_in(tx, self.actor, &role, now)?;
         }
+        // After the accounts: the identities they keep were unlinked from it first.
+        for s in of(Kind::Provider).filter(|s| s.action == Action::Remove) {
+            sso::remove_in(tx, self.actor, &s.name, now)?;
+        }
         let detail = serde_json::json!({
             "sha256": plan.sha256, "created": plan.create, "changed": plan.change,
             "adopted": plan.adopt, "removed": plan.remove,
         });
         let event = self.actor.event("apply.completed").on(&plan.owner);
         tx.append_audit(&event.with(detail), now)
+    }
+
+    fn write_provider(&self, s: &Step) -> Result<()> {
+        let (tx, actor, now) = (self.tx, self.actor, self.now);
+        let Some(p) = s.entry.map(|i| &self.d.providers[i]) else {
+            return Ok(());
+        };
+        let have = tx.provider(&p.name)?;
+        let row = declared_provider(have.as_ref(), p, now)?;
+        match s.action {
+            Action::Create => {
+                sso::add_in(tx, actor, &row)?;
+            }
+            Action::Update | Action::Adopt => sso::change_in(tx, actor, &row, now)?,
+            _ => return Ok(()),
+        }
+        tx.mark_provider(&self.d.owner, &p.name, now)
     }
 
     fn write_role(&self, s: &Step) -> Result<()> {
