@@ -97,9 +97,7 @@ impl NewProvider {
             created_at: now,
         }
     }
-}
 
-impl NewProvider {
     /// Allowed domains as stored: in lower case, comma-separated.
     pub fn domains_text(list: &[String]) -> String {
         list.iter()
@@ -190,12 +188,9 @@ pub fn change_in(tx: &Tx<'_>, actor: &Actor, row: &ProviderRow, now: i64) -> Res
     check_provider(row)?;
     let old = provider(tx, &row.name)?;
     check_same_issuer(&old, row)?;
-    let (was, now_is) = (ProviderView::from(&old), ProviderView::from(row));
+    let shown = |p: &ProviderRow| serde_json::to_value(ProviderView::from(p)).unwrap_or_default();
+    let (was, now_is) = (shown(&old), shown(row));
     let mut changed = serde_json::Map::new();
-    let (was, now_is) = (
-        serde_json::to_value(&was).unwrap_or_default(),
-        serde_json::to_value(&now_is).unwrap_or_default(),
-    );
     for key in [
         "client_id",
         "scopes",

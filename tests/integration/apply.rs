@@ -575,10 +575,27 @@ fn the_gate_applies_to_each_change() {
     env.as_session("r", &["apply", &settings], "")
         .code(5)
         .stderr_has("settings.manage");
+    // So do identity providers; without settings.manage no provider is even asked (a closed
+    // port would be exit 9).
+    let port = crate::smtp_flows::closed_port();
+    let idps = write(
+        &env,
+        "i.toml",
+        &format!(
+            "owner = \"ci\"\n[idps.corp]\nissuer = \"http://127.0.0.1:{port}\"\nclient_id = \"x\"\n"
+        ),
+    );
+    env.as_session("r", &["apply", &idps, "--check"], "")
+        .code(13);
+    env.as_session("r", &["apply", &idps], "")
+        .code(5)
+        .stderr_has("settings.manage");
+    env.run(&["apply", &idps], "").code(9);
     assert_eq!(
         env.count("SELECT count(*) FROM users WHERE email = 'x@example.com'"),
         0
     );
+    assert_eq!(env.count("SELECT count(*) FROM identity_providers"), 0);
 }
 
 /// README's example file, as printed there, applies and then matches.

@@ -289,7 +289,7 @@ fn plan(sql: &Sql<'_>, d: &Declared, options: &Options) -> Result<Plan> {
 
 /// The provider a declared entry makes of the one there is (`None`: it is created): what the
 /// entry leaves out is kept, or at creation what `idp add` takes by default. Checked whole.
-pub fn declared_provider(
+fn declared_provider(
     have: Option<&ProviderRow>,
     p: &DeclaredProvider,
     now: i64,
@@ -915,8 +915,8 @@ fn check_admins_remain(now: &Current, d: &Declared, user_steps: &[Step]) -> Resu
     Ok(())
 }
 
-/// The rights a plan needs to be read: `settings.read` for settings and providers, `users.read` for roles
-/// and accounts (a managing right covers its reading one).
+/// The rights a plan needs to be read: `settings.read` for settings and identity providers,
+/// `users.read` for roles and accounts (a managing right covers its reading one).
 pub fn require_read_rights(actor: &Actor, d: &Declared) -> Result<()> {
     if !d.settings.is_empty() || !d.providers.is_empty() {
         actor.require_one_of(&[SETTINGS_READ, SETTINGS_MANAGE])?;
@@ -997,8 +997,17 @@ pub fn apply(
             false => import::Plan::Skip,
         })
         .collect();
-    for s in applied.plan.steps.iter() {
-        if let (Kind::Provider, Action::Create, Some(i)) = (s.kind, s.action, s.entry) {
+    // Before a provider is asked anything: who may not add one makes no request either.
+    let provider_steps = applied
+        .plan
+        .steps
+        .iter()
+        .filter(|s| s.kind == Kind::Provider);
+    if provider_steps.clone().any(|s| s.action.writes()) {
+        request.actor.require(SETTINGS_MANAGE)?;
+    }
+    for s in provider_steps {
+        if let (Action::Create, Some(i)) = (s.action, s.entry) {
             let http = request.http.ok_or_else(|| {
                 Error::internal("apply creates a provider without an HTTP client")
             })?;
@@ -1073,7 +1082,7 @@ impl Writing<'_, '_> {
             let role = changes::role_by_name(tx, &s.name)?;
             roles::delete_in(tx, self.actor, &role, now)?;
         }
-        // After the accounts: the identities they keep were unlinked from it first.
+        // Last, as roles are: a removed provider takes what is still linked through it.
         for s in of(Kind::Provider).filter(|s| s.action == Action::Remove) {
             sso::remove_in(tx, self.actor, &s.name, now)?;
         }
