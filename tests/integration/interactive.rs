@@ -674,6 +674,57 @@ fn apply_shows_the_plan_and_asks_at_a_terminal() {
     );
 }
 
+/// The store changes while the plan is shown: the answer `y` writes nothing (exit 6), as the
+/// plan made again inside the write differs from the one the person approved.
+#[test]
+fn a_plan_the_store_outran_while_it_was_shown_is_not_applied() {
+    if !Tmux::available() {
+        return;
+    }
+    let env = Env::admin();
+    let file = env.path().join("state.toml");
+    std::fs::write(
+        &file,
+        "owner = \"ci\"\n[[users]]\nemail = \"new@example.com\"\nfirst_name = \"New\"\n",
+    )
+    .unwrap();
+    let t = Tmux::start(&env);
+    t.wait_for("$");
+    t.line(&format!(
+        "useradm apply {} --no-email; echo exit=$?",
+        file.display()
+    ));
+    let screen = t.wait_for("Apply these changes?");
+    assert!(screen.contains("+ user new@example.com"), "{screen}");
+    // Someone else makes the account meanwhile.
+    env.run(
+        &[
+            "register",
+            "--email",
+            "new@example.com",
+            "--generate-password",
+        ],
+        "",
+    )
+    .ok();
+    let events = env.count("SELECT count(*) FROM audit_events");
+    t.line("y");
+    let screen = t.wait_for("exit=6");
+    assert!(
+        screen.contains("the store changed since the plan was made; nothing was applied"),
+        "{screen}"
+    );
+    assert_eq!(env.count("SELECT count(*) FROM audit_events"), events);
+    assert_eq!(env.count("SELECT count(*) FROM managed_users"), 0);
+    assert_eq!(
+        env.text(
+            "SELECT first_name FROM users WHERE email = 'new@example.com'",
+            &[]
+        ),
+        ""
+    );
+}
+
 #[test]
 fn a_person_signs_in_with_the_company_provider_at_a_terminal() {
     if !Tmux::available() {
