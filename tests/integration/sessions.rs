@@ -240,6 +240,24 @@ fn handing_over_everything_needs_a_fresh_proof_and_a_session() {
                     JOIN users u ON u.id = ur.user_id WHERE r.name = 'admin' AND u.email = 'alice@example.com'"),
         0
     );
+    // Nor can a file with a stale proof: apply and import give it only as grant would.
+    let state = env.path().join("state.toml");
+    std::fs::write(
+        &state,
+        format!("owner = \"ci\"\n[[users]]\nemail = \"{ALICE}\"\nroles = [\"admin\"]\n"),
+    )
+    .unwrap();
+    env.run(&["apply", state.to_str().unwrap(), "--adopt"], "")
+        .code(5)
+        .stderr_has("needs a proof of your password");
+    let csv = env.path().join("u.csv");
+    std::fs::write(&csv, format!("email,roles\n{ALICE},admin\n")).unwrap();
+    env.run(
+        &["import", csv.to_str().unwrap(), "--on-conflict", "update"],
+        "",
+    )
+    .code(5)
+    .stderr_has("needs a proof of your password");
     // With the password proven again, both go through.
     let with_pw: Vec<&str> = give_admin
         .iter()
