@@ -636,24 +636,31 @@ fn a_wrong_password_at_the_terminal_is_asked_again() {
     );
 }
 
-#[test]
-fn apply_shows_the_plan_and_asks_at_a_terminal() {
-    if !Tmux::available() {
-        return;
-    }
-    let env = Env::admin();
+/// `apply` of a file declaring new@example.com, run in tmux up to its question: the terminal,
+/// the command line, and the screen showing the plan.
+fn apply_asking(env: &Env) -> (Tmux, String, String) {
     let file = env.path().join("state.toml");
     std::fs::write(
         &file,
         "owner = \"ci\"\n[[users]]\nemail = \"new@example.com\"\nfirst_name = \"New\"\n",
     )
     .unwrap();
-    let t = Tmux::start(&env);
+    let t = Tmux::start(env);
     t.wait_for("$");
     let command = format!("useradm apply {} --no-email; echo exit=$?", file.display());
     t.line(&command);
     let screen = t.wait_for("Apply these changes?");
     assert!(screen.contains("+ user new@example.com"), "{screen}");
+    (t, command, screen)
+}
+
+#[test]
+fn apply_shows_the_plan_and_asks_at_a_terminal() {
+    if !Tmux::available() {
+        return;
+    }
+    let env = Env::admin();
+    let (t, command, screen) = apply_asking(&env);
     assert!(screen.contains("    first_name: New"), "{screen}");
     // No: nothing is written.
     t.line("n");
@@ -682,20 +689,7 @@ fn a_plan_the_store_outran_while_it_was_shown_is_not_applied() {
         return;
     }
     let env = Env::admin();
-    let file = env.path().join("state.toml");
-    std::fs::write(
-        &file,
-        "owner = \"ci\"\n[[users]]\nemail = \"new@example.com\"\nfirst_name = \"New\"\n",
-    )
-    .unwrap();
-    let t = Tmux::start(&env);
-    t.wait_for("$");
-    t.line(&format!(
-        "useradm apply {} --no-email; echo exit=$?",
-        file.display()
-    ));
-    let screen = t.wait_for("Apply these changes?");
-    assert!(screen.contains("+ user new@example.com"), "{screen}");
+    let (t, _, _) = apply_asking(&env);
     // Someone else makes the account meanwhile.
     env.run(
         &[
