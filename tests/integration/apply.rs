@@ -223,6 +223,10 @@ email = "Eve@example.com"
 absent = true
 [[users]]
 email = "eve@example.com"
+[[users]]
+email = "fay@example.com"
+[[users]]
+email = "Fay@example.com"
 [idps.Corp]
 client_id = "x"
 [idps.plain]
@@ -242,6 +246,7 @@ link_by = "email"
         "users[2]: expires: \"90d\" is a duration",
         "users[3]: eve@example.com is also users[4]",
         "users[5]: eve@example.com is also users[4]",
+        "users[7]: Fay@example.com is also users[6]",
         "idps.Corp: a provider's name",
         "idps.plain: the issuer http://sso.example.com must be an https URL",
         "idps.gone: absent = true takes no other keys",

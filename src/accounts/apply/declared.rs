@@ -251,7 +251,8 @@ fn users(entries: Vec<UserEntry>, policy: &Policy) -> Users {
             }),
         }
     }
-    // One entry per address (absent ones included); later ones are reported, not validated.
+    // One entry per address: an absent one named again is reported here, the entry not
+    // validated (`validate_rows` reports present ones named twice).
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     for (n, email) in &absent {
         if let Some(first) = seen.insert(email.canonical.clone(), *n) {
@@ -262,6 +263,9 @@ fn users(entries: Vec<UserEntry>, policy: &Policy) -> Users {
         }
     }
     raw.retain(|r| {
+        if seen.is_empty() {
+            return true;
+        }
         let address = r.email.as_deref().unwrap_or_default();
         let Ok(email) = crate::validate::parse_email(address) else {
             return true;
@@ -274,10 +278,7 @@ fn users(entries: Vec<UserEntry>, policy: &Policy) -> Users {
                 });
                 false
             }
-            None => {
-                seen.insert(email.canonical, r.line);
-                true
-            }
+            None => true,
         }
     });
     let rows = match import::validate_rows(

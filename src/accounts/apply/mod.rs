@@ -22,9 +22,7 @@ use crate::gate::{self, Actor};
 use crate::mail::MailConfig;
 use crate::permissions::{SETTINGS_MANAGE, SETTINGS_READ, USERS_MANAGE, USERS_READ};
 use crate::settings::Policy;
-use crate::store::{
-    ADMIN_ROLE, ProviderRow, RoleSummary, Sql, Status, Store, User, UserFilter, UserMark,
-};
+use crate::store::{ADMIN_ROLE, ProviderRow, RoleSummary, Sql, Status, Store, User, UserMark};
 
 pub use declared::{Declared, DeclaredProvider, Format};
 
@@ -179,12 +177,7 @@ impl Current {
     fn read(sql: &Sql<'_>) -> Result<Current> {
         let mut users = HashMap::new();
         let mut by_id = HashMap::new();
-        let all = UserFilter {
-            role: None,
-            status: None,
-            search: None,
-        };
-        sql.for_each_user(&all, |user, roles, _| {
+        sql.for_each_user_with_roles(|user, roles| {
             by_id.insert(user.id, user.email_canonical.clone());
             users.insert(user.email_canonical.clone(), (user, roles));
             Ok(())
@@ -639,14 +632,7 @@ fn plan_users(now: &Current, d: &Declared, options: &Options) -> Result<Vec<Step
                 });
             }
         }
-        // `absent` removes only what this owner manages: never an adopted-and-removed account.
-        s.action = match (row.is_none(), managed || options.adopt) {
-            (true, _) if managed => Action::Remove,
-            (true, _) | (_, false) => Action::NotManaged,
-            (false, true) if !managed => Action::Adopt,
-            (false, true) if s.changes.is_empty() => Action::Unchanged,
-            (false, true) => Action::Update,
-        };
+        s.action = entry_action(row.is_none(), managed, options, &s.changes);
         if s.action == Action::NotManaged {
             s.note = Some("exists, not managed: --adopt manages it".into());
         }
