@@ -136,23 +136,6 @@ pub(super) const BY_PENDING_EMAIL: &str = concat!(
 pub(super) const BY_ID: &str = concat!("SELECT ", user_columns!(), " FROM users WHERE id = ?1");
 pub(super) const SAMPLE_HASH: &str = "SELECT password_hash FROM users WHERE id >= ?1 AND password_hash IS NOT NULL ORDER BY id LIMIT 1";
 
-/// Every user with its role names, comma-separated in no order (a role's name holds no comma):
-/// what `apply` compares, without the listing's filters, lock times and sorting in SQL.
-const WITH_ROLES_SQLITE: &str = concat!(
-    "SELECT ",
-    user_columns!(),
-    ", (SELECT group_concat(r.name) FROM user_roles ur JOIN roles r ON r.id = ur.role_id
-          WHERE ur.user_id = u.id)
-   FROM users u"
-);
-const WITH_ROLES_POSTGRES: &str = concat!(
-    "SELECT ",
-    user_columns!(),
-    ", (SELECT string_agg(r.name, ',') FROM user_roles ur JOIN roles r ON r.id = ur.role_id
-          WHERE ur.user_id = u.id)
-   FROM users u"
-);
-
 /// The listing of `users list`, with each user's role names and lock time. SQLite and
 /// PostgreSQL aggregate and search text with functions of different names.
 const LISTING_SQLITE: &str = concat!(
@@ -256,22 +239,6 @@ impl Sql<'_> {
             let roles = serde_json::from_str(&roles)
                 .map_err(|e| Error::internal(format!("role names of a user: {e}")))?;
             each(from_row(row)?, roles, row.opt_int(USER_COLUMNS + 1)?)
-        })
-    }
-
-    /// Every user, in no order, each with its role names (sorted).
-    pub fn for_each_user_with_roles(
-        &self,
-        mut each: impl FnMut(User, Vec<String>) -> Result<()>,
-    ) -> Result<()> {
-        let sql = self.pick(WITH_ROLES_SQLITE, WITH_ROLES_POSTGRES);
-        self.each(sql, &[], &mut |row| {
-            let mut roles: Vec<String> = row
-                .opt_text(USER_COLUMNS)?
-                .map(|names| names.split(',').map(String::from).collect())
-                .unwrap_or_default();
-            roles.sort_unstable();
-            each(from_row(row)?, roles)
         })
     }
 

@@ -251,8 +251,7 @@ fn users(entries: Vec<UserEntry>, policy: &Policy) -> Users {
             }),
         }
     }
-    // One entry per address: an absent one named again is reported here, the entry not
-    // validated (`validate_rows` reports present ones named twice).
+    // One entry per address (absent ones included); later ones are reported, not validated.
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     for (n, email) in &absent {
         if let Some(first) = seen.insert(email.canonical.clone(), *n) {
@@ -263,9 +262,6 @@ fn users(entries: Vec<UserEntry>, policy: &Policy) -> Users {
         }
     }
     raw.retain(|r| {
-        if seen.is_empty() {
-            return true;
-        }
         let address = r.email.as_deref().unwrap_or_default();
         let Ok(email) = crate::validate::parse_email(address) else {
             return true;
@@ -278,7 +274,10 @@ fn users(entries: Vec<UserEntry>, policy: &Policy) -> Users {
                 });
                 false
             }
-            None => true,
+            None => {
+                seen.insert(email.canonical, r.line);
+                true
+            }
         }
     });
     let rows = match import::validate_rows(

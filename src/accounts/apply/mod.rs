@@ -22,7 +22,9 @@ use crate::gate::{self, Actor};
 use crate::mail::MailConfig;
 use crate::permissions::{SETTINGS_MANAGE, SETTINGS_READ, USERS_MANAGE, USERS_READ};
 use crate::settings::Policy;
-use crate::store::{ADMIN_ROLE, ProviderRow, RoleSummary, Sql, Status, Store, User, UserMark};
+use crate::store::{
+    ADMIN_ROLE, ProviderRow, RoleSummary, Sql, Status, Store, User, UserFilter, UserMark,
+};
 
 pub use declared::{Declared, DeclaredProvider, Format};
 
@@ -177,7 +179,12 @@ impl Current {
     fn read(sql: &Sql<'_>) -> Result<Current> {
         let mut users = HashMap::new();
         let mut by_id = HashMap::new();
-        sql.for_each_user_with_roles(|user, roles| {
+        let all = UserFilter {
+            role: None,
+            status: None,
+            search: None,
+        };
+        sql.for_each_user(&all, |user, roles, _| {
             by_id.insert(user.id, user.email_canonical.clone());
             users.insert(user.email_canonical.clone(), (user, roles));
             Ok(())

@@ -287,12 +287,7 @@ pub(crate) fn validate_rows(
             Ok(row) => match seen.insert(row.email.canonical.clone(), row.line) {
                 Some(first) => errors.push(LineError {
                     line: row.line,
-                    message: match rules {
-                        Rules::Apply => format!("{} is also users[{first}]", row.email.address),
-                        Rules::Import { .. } => {
-                            format!("{} already appears on line {first}", row.email.address)
-                        }
-                    },
+                    message: format!("{} already appears on line {first}", row.email.address),
                 }),
                 None => rows.push(row),
             },
