@@ -92,8 +92,9 @@ pub fn record_rejection(store: &mut Store, rejection: &Error) -> Result<()> {
 
 /// Records an API token's use: `last_used_at` and its owner's last authentication (a token's use
 /// authenticates its owner, for access reviews) at most once a minute, and a `token.used` event
-/// at most once an hour per token. All in one write that never waits for the lock: a busy moment
-/// records none of it, and the next use tries again.
+/// at most once an hour per token. All in one write that never waits for the lock: in a busy
+/// moment only the owner's authentication is recorded (as a session's use is, by a quiet
+/// touch), and the token's use and event wait for its next use.
 pub fn record_token_use(store: &mut Store, actor: &Actor) -> Result<()> {
     let Via::Token(token) = &actor.via else {
         return Ok(());
@@ -103,13 +104,16 @@ pub fn record_token_use(store: &mut Store, actor: &Actor) -> Result<()> {
         return Ok(());
     }
     let name = "token.used";
-    store.write_unless_busy(|tx| {
+    let written = store.write_unless_busy(|tx| {
         tx.mark_token_used(&token.id, actor.user.id, now)?;
         if tx.events_on_since(name, Some(&token.id), now - TOKEN_USE_EVERY)? > 0 {
             return Ok(());
         }
         tx.append_audit(&actor.event(name).on(&token.id), now)
     })?;
+    if written.is_none() {
+        store.touch_authenticated(actor.user.id, now)?;
+    }
     Ok(())
 }
 

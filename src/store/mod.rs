@@ -428,8 +428,8 @@ impl Store {
         }
     }
 
-    /// The writes outside `write`: a single-statement refresh of when a session was last used, or
-    /// the end of an expired session. A read-only command must not fail because another
+    /// The writes outside `write`: a single-statement refresh of when a session was last used (or
+    /// an account last authenticated), or the end of an expired session. A read-only command must not fail because another
     /// process holds the write lock, so a database busy for more than a moment (or read-only)
     /// skips it instead of waiting.
     pub fn touch_session(&self, session_id: &str, now: i64, idle_until: i64) -> Result<()> {
@@ -437,6 +437,16 @@ impl Store {
             sessions::TOUCH,
             sessions::TOUCH_POSTGRES,
             params![session_id, now, idle_until],
+        )
+    }
+
+    /// Records an API token's use as its owner's last authentication, under the same terms
+    /// (where the write that records the token's use found the lock taken).
+    pub fn touch_authenticated(&self, user_id: i64, now: i64) -> Result<()> {
+        self.quiet_write(
+            users::TOUCH_AUTHENTICATED,
+            users::TOUCH_AUTHENTICATED_POSTGRES,
+            params![user_id, now],
         )
     }
 

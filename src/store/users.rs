@@ -176,6 +176,12 @@ fn from_row(r: &Row<'_, '_>) -> Result<User> {
 /// An API token's use, as its owner's last authentication (never moved back).
 pub(super) const TOUCH_AUTHENTICATED: &str = "UPDATE users SET last_authenticated_at = ?2
      WHERE id = ?1 AND (last_authenticated_at IS NULL OR last_authenticated_at < ?2)";
+/// The same outside the write lock: PostgreSQL's never waits for a row another transaction
+/// holds.
+pub(super) const TOUCH_AUTHENTICATED_POSTGRES: &str = "UPDATE users SET last_authenticated_at = ?2
+     WHERE id = (SELECT id FROM users WHERE id = ?1
+                   AND (last_authenticated_at IS NULL OR last_authenticated_at < ?2)
+                 FOR UPDATE SKIP LOCKED)";
 
 /// How many columns `user_columns!` names: where a query's next column starts.
 pub(super) const USER_COLUMNS: usize = 18;

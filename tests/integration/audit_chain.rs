@@ -366,13 +366,26 @@ fn a_token_used_while_the_store_is_busy_is_recorded_at_its_next_use() {
     env.wait_for_mail();
     let used = "SELECT count(*) FROM audit_events WHERE event = 'token.used'";
     let touched = "SELECT count(*) FROM api_tokens WHERE last_used_at IS NOT NULL";
+    env.exec("UPDATE users SET last_authenticated_at = NULL", &[]);
     let held = env.db.hold_write_lock().unwrap();
     env.as_token(&secret, &["users", "list"]).ok();
     drop(held);
     assert_eq!((env.count(used), env.count(touched)), (0, 0));
+    // The owner's authentication is still recorded where the engine lets a row no one holds be
+    // written beside the lock (PostgreSQL); SQLite has one writer.
+    let authenticated = "SELECT count(*) FROM users WHERE last_authenticated_at IS NOT NULL";
+    assert_eq!(env.count(authenticated), i64::from(env.on_server()));
     env.as_token(&secret, &["users", "list"]).ok();
     assert_eq!((env.count(used), env.count(touched)), (1, 1));
+    assert_eq!(env.count(authenticated), 1);
+    // Two minutes on, a use is recorded again, but not its event: at most once an hour.
+    env.exec(
+        "UPDATE api_tokens SET last_used_at = last_used_at - 120",
+        &[],
+    );
+    let aged = env.int("SELECT last_used_at FROM api_tokens", &[]);
     env.as_token(&secret, &["users", "list"]).ok();
+    assert!(env.int("SELECT last_used_at FROM api_tokens", &[]) >= aged + 120);
     assert_eq!(env.count(used), 1, "at most once an hour");
 }
 

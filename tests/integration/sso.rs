@@ -850,6 +850,32 @@ fn declared_providers_keep_their_issuer_and_owner_and_are_pruned() {
     env.run(&["apply", &other_arg], "")
         .code(6)
         .stderr_has("managed by \"ci\"");
+    // One no owner manages is left alone, unchecked, unless adopted.
+    env.run(
+        &[
+            "idp",
+            "add",
+            "hand",
+            "--issuer",
+            &provider.issuer,
+            "--client-id",
+            "useradm",
+        ],
+        "",
+    )
+    .ok();
+    std::fs::write(
+        &other,
+        "owner = \"ci\"\n[idps.hand]\nissuer = \"https://elsewhere.example.com\"\n",
+    )
+    .unwrap();
+    env.run(&["apply", &other_arg, "--dry-run"], "")
+        .ok()
+        .stdout_has("! idp hand (exists, not managed: --adopt manages it)");
+    env.run(&["apply", &other_arg, "--adopt"], "")
+        .code(6)
+        .stderr_has("an issuer never changes");
+    env.run(&["idp", "remove", "hand"], "").ok();
     std::fs::write(&other, "owner = \"ci\"\n[idps.new]\nclient_id = \"x\"\n").unwrap();
     env.run(&["apply", &other_arg], "")
         .code(2)
@@ -883,7 +909,9 @@ fn declared_providers_keep_their_issuer_and_owner_and_are_pruned() {
     assert_eq!(env.count("SELECT count(*) FROM identities"), 0);
     assert_eq!(env.count("SELECT count(*) FROM managed_providers"), 0);
     assert_eq!(
-        env.count("SELECT count(*) FROM audit_events WHERE event = 'idp.removed'"),
+        env.count(
+            "SELECT count(*) FROM audit_events WHERE event = 'idp.removed' AND target = 'corp'"
+        ),
         1
     );
     env.run(&["audit", "verify"], "").ok();

@@ -433,7 +433,8 @@ fn plan_providers(now: &Current, d: &Declared, options: &Options) -> Result<Vec<
             Some(_) => true,
             None => false,
         };
-        let changes = match p.absent {
+        // One this owner may not change is left alone, not checked against the file.
+        let changes = match p.absent || !(managed || options.adopt) {
             true => Vec::new(),
             false => provider_changes(Some(have), &declared_provider(Some(have), p, at)?),
         };
@@ -908,11 +909,16 @@ fn check_admins_remain(now: &Current, d: &Declared, user_steps: &[Step]) -> Resu
     Ok(())
 }
 
-/// The rights a plan needs to be read: `settings.read` for settings and identity providers,
-/// `users.read` for roles and accounts (a managing right covers its reading one).
+/// The rights a plan needs to be read: `settings.read` for settings, `users.read` for roles
+/// and accounts (a managing right covers its reading one). Identity providers need
+/// `settings.manage`, as `idp show` does: a plan would show their settings, and whether a
+/// client secret in a file is the stored one.
 pub fn require_read_rights(actor: &Actor, d: &Declared) -> Result<()> {
-    if !d.settings.is_empty() || !d.providers.is_empty() {
+    if !d.settings.is_empty() {
         actor.require_one_of(&[SETTINGS_READ, SETTINGS_MANAGE])?;
+    }
+    if !d.providers.is_empty() {
+        actor.require(SETTINGS_MANAGE)?;
     }
     if !d.roles.is_empty() || !d.rows.is_empty() || !d.absent.is_empty() {
         actor.require_one_of(&[USERS_READ, USERS_MANAGE])?;
