@@ -429,9 +429,9 @@ impl Store {
     }
 
     /// The writes outside `write`: a single-statement refresh of when a session was last used (or
-    /// an account last authenticated), or the end of an expired session. A read-only command must not fail because another
-    /// process holds the write lock, so a database busy for more than a moment (or read-only)
-    /// skips it instead of waiting.
+    /// an account last authenticated), or the end of an expired session. A read-only command
+    /// must not fail because another process holds the write lock, so a database busy for more
+    /// than a moment (or read-only) skips it instead of waiting.
     pub fn touch_session(&self, session_id: &str, now: i64, idle_until: i64) -> Result<()> {
         self.quiet_write(
             sessions::TOUCH,
