@@ -10,7 +10,7 @@ fn write(env: &Env, name: &str, text: &str) -> String {
 
 /// Every line appears whole in `text`.
 #[track_caller]
-fn has_lines(text: &str, lines: &[&str]) {
+pub(crate) fn has_lines(text: &str, lines: &[&str]) {
     for line in lines {
         assert!(text.lines().any(|l| l == *line), "{line:?} in {text}");
     }
@@ -285,20 +285,7 @@ link_by = "email"
 #[test]
 fn ownership_adoption_and_pruning() {
     let env = Env::admin();
-    let register = |email: &str| {
-        env.run(
-            &[
-                "register",
-                "--email",
-                email,
-                "--verified",
-                "--generate-password",
-            ],
-            "",
-        )
-        .ok();
-    };
-    register("hand@example.com");
+    crate::sso::register(&env, "hand@example.com");
     let file = write(
         &env,
         "a.toml",
@@ -335,7 +322,7 @@ fn ownership_adoption_and_pruning() {
         .stderr_has("managed by \"ci\"");
 
     // Pruning: managed entries that left the file go; a hand-made account stays.
-    register("other@example.com");
+    crate::sso::register(&env, "other@example.com");
     write(
         &env,
         "a.toml",

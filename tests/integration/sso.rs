@@ -723,16 +723,6 @@ fn corp_state(env: &Env, issuer: &str, extra: &str, secret: &str) -> String {
     file.display().to_string()
 }
 
-#[track_caller]
-fn plan_has(run: &Run, lines: &[&str]) {
-    for line in lines {
-        assert!(
-            run.stdout.lines().any(|l| l == *line),
-            "{line:?} in {run:?}"
-        );
-    }
-}
-
 /// Identity providers declared in an `apply` file (README, "Accounts as code"): created once
 /// the provider answers, the secret read from a file and never shown, then changed field by
 /// field.
@@ -745,8 +735,8 @@ fn identity_providers_are_declared_in_an_apply_file() {
     register(&env, "alice@example.com");
     let file = corp_state(&env, &provider.issuer, "", "s3cret-for-tests");
     let plan = env.run(&["apply", &file, "--dry-run", "--adopt"], "").ok();
-    plan_has(
-        &plan,
+    crate::apply::has_lines(
+        &plan.stdout,
         &[
             "+ idp corp",
             "    client_id: useradm-secret",
@@ -797,8 +787,8 @@ fn identity_providers_are_declared_in_an_apply_file() {
     );
     env.run(&["apply", &file, "--check"], "").code(13);
     let plan = env.run(&["apply", &file, "--dry-run"], "").ok();
-    plan_has(
-        &plan,
+    crate::apply::has_lines(
+        &plan.stdout,
         &[
             "~ idp corp",
             "    mfa_by_amr: false -> true",
