@@ -17,6 +17,13 @@ pub struct Email {
     pub canonical: String,
 }
 
+impl Email {
+    /// The canonical address's domain (what follows its last `@`).
+    pub fn domain(&self) -> &str {
+        self.canonical.rsplit('@').next().unwrap_or_default()
+    }
+}
+
 const MAX_EMAIL_BYTES: usize = 254;
 const MAX_NAME_CHARS: usize = 150;
 const MAX_ATTR_VALUE_CHARS: usize = 1024;

@@ -417,17 +417,17 @@ fn vouched_address(p: &ProviderRow, identity: &Identity) -> Option<Email> {
         (true, Some(e)) => validate::parse_email(e).ok()?,
         _ => return None,
     };
-    let domain = email.canonical.rsplit('@').next().unwrap_or_default();
     match &identity.hosted_domain {
-        Some(hd) if !hd.eq_ignore_ascii_case(domain) => None,
+        Some(hd) if !hd.eq_ignore_ascii_case(email.domain()) => None,
         None if p.issuer.trim_end_matches('/') == GOOGLE => None,
         _ => Some(email),
     }
 }
 
 fn in_allowed_domain(p: &ProviderRow, email: &Email) -> bool {
-    let domain = email.canonical.rsplit('@').next().unwrap_or_default();
-    domains(&p.allowed_domains).iter().any(|d| d == domain)
+    domains(&p.allowed_domains)
+        .iter()
+        .any(|d| d == email.domain())
 }
 
 /// Finds the account of a verified identity, or refuses (exit 3, audited) with the reason.
@@ -563,7 +563,7 @@ pub fn sign_in(
                         p,
                         Some(&user.email),
                         "second_factor",
-                        crate::accounts::credentials::SECOND_FACTOR_FAILED.to_string(),
+                        credentials::SECOND_FACTOR_FAILED.to_string(),
                     ));
                 }
             }
@@ -585,7 +585,7 @@ pub fn sign_in(
             && !mfa::record(tx, user.id, passed, now)?
         {
             return Err(Error::AuthFailed(
-                crate::accounts::credentials::SECOND_FACTOR_FAILED.to_string(),
+                credentials::SECOND_FACTOR_FAILED.to_string(),
             ));
         }
         credentials::open_session(
