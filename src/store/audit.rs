@@ -190,7 +190,22 @@ pub struct AuditChain {
     last_hash: String,
 }
 
+/// Events with their rows linked into the chain, ready for [`Tx::append_linked`].
+#[derive(Debug)]
+pub struct LinkedEvents {
+    events: Vec<AuditEvent>,
+    rows: Vec<AuditRow>,
+    now: i64,
+}
+
 impl AuditChain {
+    /// Links `events` after the chain's end, which then moves past them. Needs no connection,
+    /// so a bulk write links one batch on another thread while the last one is written.
+    pub fn link_all(&mut self, events: Vec<AuditEvent>, now: i64) -> LinkedEvents {
+        let rows = events.iter().map(|e| self.link(e, now)).collect();
+        LinkedEvents { events, rows, now }
+    }
+
     /// The row of `e` as the next link of the chain, which it then ends.
     fn link(&mut self, e: &AuditEvent, now: i64) -> AuditRow {
         let mut row = AuditRow {
@@ -318,15 +333,13 @@ impl Tx<'_> {
         self.append_audit_to(&mut chain, e, now)
     }
 
-    /// Appends many events at once (binary `COPY` on PostgreSQL), chained after the head.
-    pub fn append_audits(&self, events: &[AuditEvent], now: i64) -> Result<()> {
-        if events.is_empty() {
-            return Ok(());
-        }
-        let mut chain = self.audit_chain()?;
-        let rows: Vec<AuditRow> = events.iter().map(|e| chain.link(e, now)).collect();
+    /// Appends events linked from this transaction's [`Tx::audit_chain`] (binary `COPY` on
+    /// PostgreSQL). Batches go in the order they were linked, with no other append between
+    /// (which would take a batch's first id and make it fail as a duplicate).
+    pub fn append_linked(&self, linked: &LinkedEvents) -> Result<()> {
+        let LinkedEvents { events, rows, now } = linked;
         for e in events {
-            self.queue_notices(e, now)?;
+            self.queue_notices(e, *now)?;
         }
         // A bulk write sends one summary line: the count, and the last link's hash.
         if let (Some(lines), Some(last), Some(first)) =
@@ -335,7 +348,7 @@ impl Tx<'_> {
             add_bulk(&mut lines.borrow_mut(), last, first, rows.len());
         }
         let mut values: Vec<Value<'_>> = Vec::with_capacity(rows.len() * 9);
-        for row in &rows {
+        for row in rows {
             values.extend([
                 Value::from(row.id),
                 Value::from(row.at),

@@ -81,7 +81,7 @@ use std::path::{Path, PathBuf};
 
 use engine::{Conn, Failure, Row, Value, params};
 
-pub use audit::{AuditEvent, AuditRow, GENESIS};
+pub use audit::{AuditChain, AuditEvent, AuditRow, GENESIS, LinkedEvents};
 pub use codes::CodeRow;
 pub use engine::{Engine, dollar_parameters};
 pub use idp::{IdentityRow, ProviderRow};

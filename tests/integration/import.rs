@@ -797,3 +797,87 @@ fn exports_say_email_verified_and_imports_take_both_names() {
         2
     );
 }
+
+/// An import larger than one batch is written in several, prepared beside the writing: the
+/// accounts, their roles, their codes and their events land in the file's order, with an update
+/// between them in its place, and the chain verifies.
+#[test]
+fn an_import_of_many_batches_keeps_the_files_order() {
+    let env = Env::admin();
+    env.run(&["roles", "create", "qa", "--permission", "tests.*"], "")
+        .ok();
+    let ann = write(&env, "ann.csv", "email\nann@example.com\n");
+    env.run(&["import", &ann, "--no-email"], "").ok();
+    let phc = stored_hash(&env, ADMIN);
+    let rows = 12_000;
+    let middle = 6_000;
+    let invited = [100, 5_100, 10_100, rows - 1];
+    let mut csv = String::from("email,first_name,password_hash,roles,verified\n");
+    let mut created = Vec::new();
+    for k in 0..rows {
+        if k == middle {
+            csv.push_str("ann@example.com,Annie,,,\n");
+            continue;
+        }
+        let email = format!("many{k}@example.com");
+        // The others have a password and a verified address: no code to hash.
+        let (hash, verified) = match invited.contains(&k) {
+            true => ("", ""),
+            false => (phc.as_str(), "true"),
+        };
+        let role = if k % 3 == 0 { "qa" } else { "" };
+        csv.push_str(&format!("{email},,\"{hash}\",{role},{verified}\n"));
+        created.push(email);
+    }
+    let file = write(&env, "many.csv", &csv);
+    env.run(&["import", &file, "--on-conflict", "update"], "")
+        .ok()
+        .stdout_has(&format!("{} created, 1 updated", rows - 1));
+    let texts =
+        |sql: &str| -> Vec<String> { env.rows(sql, &[]).iter().map(|r| r[0].text()).collect() };
+    let ann: i64 = env.int(
+        "SELECT id FROM users WHERE email_canonical = ?1",
+        &["ann@example.com".into()],
+    );
+    // (Compared without printing 12,000 addresses.)
+    let accounts = texts(&format!(
+        "SELECT email FROM users WHERE id > {ann} ORDER BY id"
+    ));
+    assert!(
+        accounts == created,
+        "{} accounts out of order",
+        accounts.len()
+    );
+    let events = texts(
+        "SELECT target FROM audit_events
+          WHERE event = 'user.imported' AND target <> 'ann@example.com' ORDER BY id",
+    );
+    assert!(events == created, "{} events out of order", events.len());
+    // The update is chained between the rows around it.
+    let event_of = |email: &str| {
+        env.int(
+            "SELECT max(id) FROM audit_events WHERE target = ?1 AND event IN ('user.imported', 'user.updated')",
+            &[email.into()],
+        )
+    };
+    let updated = event_of("ann@example.com");
+    assert!(event_of(&format!("many{}@example.com", middle - 1)) < updated);
+    assert!(updated < event_of(&format!("many{}@example.com", middle + 1)));
+    assert_eq!(
+        env.count(
+            "SELECT count(*) FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE r.name = 'qa'"
+        ),
+        (0..rows).filter(|k| k % 3 == 0 && *k != middle).count() as i64
+    );
+    let mut codes = texts(
+        "SELECT u.email FROM one_time_codes c JOIN users u ON u.id = c.user_id
+          WHERE c.purpose = 'invite' ORDER BY u.id",
+    );
+    codes.retain(|e| e != "ann@example.com");
+    let want: Vec<String> = invited
+        .iter()
+        .map(|k| format!("many{k}@example.com"))
+        .collect();
+    assert_eq!(codes, want);
+    env.run(&["audit", "verify"], "").ok();
+}

@@ -29,7 +29,9 @@ use crate::mail::{self, CodeMail, MailConfig};
 use crate::password::{self, AccountWords, NewPassword};
 use crate::permissions::USERS_MANAGE;
 use crate::settings::Policy;
-use crate::store::{AuditEvent, BulkUser, NewUser, Role, Sql, Status, Store, Tx, User};
+use crate::store::{
+    AuditChain, BulkUser, LinkedEvents, NewUser, Role, Sql, Status, Store, Tx, User,
+};
 use crate::validate::{self, Email, parse_email, parse_name};
 
 pub use parse::{Format, LineError, RawRow};
@@ -628,30 +630,121 @@ fn ensure_roles(tx: &Tx<'_>, given: &GivenRoles, now: i64) -> Result<HashMap<Str
 }
 
 /// Phase 4: the rows, inside the import's one transaction.
-/// New accounts waiting for their bulk write: written together (one `COPY` per table on
-/// PostgreSQL) every [`BULK_ROWS`] accounts, before an update, and at the end.
-struct Pending<'r> {
-    users: Vec<BulkUser<'r>>,
-    grants: Vec<(i64, i64)>,
-    events: Vec<AuditEvent>,
-    next_id: i64,
-}
-
 /// Accounts per bulk write: bounded memory, few round trips.
-const BULK_ROWS: usize = 10_000;
+const BULK_ROWS: usize = 5_000;
 
-pub(crate) struct Writer<'a, 't> {
-    tx: &'a Tx<'t>,
+/// What writing new accounts needs besides the transaction; shared with the thread that
+/// prepares their batches.
+struct NewAccounts<'a> {
     /// The event of a new account: `user.imported`, or `user.created` of `apply`.
-    created_event: &'static str,
-    /// The importer as this transaction sees them.
-    actor: &'a Actor,
-    by: ChangedBy<'a>,
+    event: &'static str,
+    /// Who the events name: the importer.
+    author: &'a Actor,
     policy: &'a Policy,
     roles: &'a HashMap<String, Role>,
     hashed: &'a Hashed,
     now: i64,
-    pending: Pending<'a>,
+}
+
+/// New accounts ready to write: their rows, roles, codes (account id, purpose, hash, address)
+/// and their events, linked into the audit chain.
+struct Batch<'a> {
+    users: Vec<BulkUser<'a>>,
+    grants: Vec<(i64, i64)>,
+    codes: Vec<(i64, Purpose, &'a str, &'a str)>,
+    events: LinkedEvents,
+}
+
+impl<'a> NewAccounts<'a> {
+    /// The batch of `accounts` (row index, row, id), its events linked after `chain`.
+    fn batch(&self, accounts: &[(usize, &'a Row, i64)], chain: &mut AuditChain) -> Batch<'a> {
+        let mut users = Vec::with_capacity(accounts.len());
+        let (mut grants, mut codes) = (Vec::new(), Vec::new());
+        let mut events = Vec::with_capacity(accounts.len());
+        for &(i, row, id) in accounts {
+            let hash = match &row.secret {
+                Secret::Plain(_) | Secret::Wrap(_) => {
+                    self.hashed.passwords.get(&i).map(String::as_str)
+                }
+                Secret::Hash(h) => Some(h.as_str()),
+                Secret::None => None,
+            };
+            users.push(BulkUser {
+                id,
+                user: NewUser {
+                    email: &row.email.address,
+                    email_canonical: &row.email.canonical,
+                    first_name: row.first_name.as_deref().unwrap_or(""),
+                    last_name: row.last_name.as_deref().unwrap_or(""),
+                    attributes: row.attributes.as_deref().unwrap_or("{}"),
+                    password_hash: hash,
+                    verified: row.verified.unwrap_or(false),
+                },
+                status: row.status.unwrap_or(Status::Active),
+                must_change: row.must_change.unwrap_or(false),
+                expires_at: row.expires_at.flatten(),
+                valid_from: row.valid_from.flatten(),
+            });
+            for name in row.roles.iter().flatten() {
+                grants.push((id, self.roles[name].id));
+            }
+            let code = self.hashed.invitations.get(&i);
+            let purpose = code.map(|(purpose, _)| *purpose);
+            if let Some((purpose, code)) = code {
+                codes.push((
+                    id,
+                    *purpose,
+                    code.hash.as_str(),
+                    row.email.canonical.as_str(),
+                ));
+            }
+            let detail = serde_json::json!({
+                "line": row.line, "roles": row.roles,
+                "invited": purpose == Some(Purpose::Invite),
+                "verification_sent": purpose == Some(Purpose::Verify),
+            });
+            events.push(
+                self.author
+                    .event(self.event)
+                    .on(&row.email.address)
+                    .with(detail),
+            );
+        }
+        Batch {
+            users,
+            grants,
+            codes,
+            events: chain.link_all(events, self.now),
+        }
+    }
+
+    /// Writes a batch: the accounts, then what points at them.
+    fn write(&self, tx: &Tx<'_>, batch: &Batch<'_>) -> Result<()> {
+        tx.insert_users(&batch.users, self.now)?;
+        tx.grant_roles(&batch.grants, self.now)?;
+        for (id, purpose, hash, address) in &batch.codes {
+            tx.insert_code(
+                *id,
+                *purpose,
+                hash,
+                address,
+                self.now,
+                code_ttl(self.policy),
+            )?;
+        }
+        tx.append_linked(&batch.events)
+    }
+}
+
+pub(crate) struct Writer<'a, 't> {
+    tx: &'a Tx<'t>,
+    /// The importer as this transaction sees them.
+    actor: &'a Actor,
+    by: ChangedBy<'a>,
+    new: NewAccounts<'a>,
+    /// New accounts waiting for their write: (row index, row, id).
+    pending: Vec<(usize, &'a Row, i64)>,
+    next_id: i64,
 }
 
 impl<'a, 't> Writer<'a, 't> {
@@ -669,26 +762,31 @@ impl<'a, 't> Writer<'a, 't> {
     ) -> Result<Self> {
         Ok(Writer {
             tx,
-            created_event,
             actor,
             by,
-            policy,
-            roles,
-            hashed,
-            now,
-            pending: Pending {
-                users: Vec::new(),
-                grants: Vec::new(),
-                events: Vec::new(),
-                next_id: tx.next_user_id()?,
+            new: NewAccounts {
+                event: created_event,
+                author: by.actor,
+                policy,
+                roles,
+                hashed,
+                now,
             },
+            pending: Vec::new(),
+            next_id: tx.next_user_id()?,
         })
     }
 
-    /// Writes row `i` as `plan` says; the id of a new account.
+    /// Writes row `i` as `plan` says; the id of a new account, which is written at the next
+    /// [`Writer::flush`].
     pub(crate) fn write(&mut self, i: usize, row: &'a Row, plan: &Plan) -> Result<Option<i64>> {
         match plan {
-            Plan::Create => self.create(i, row).map(Some),
+            Plan::Create => {
+                let id = self.next_id;
+                self.next_id += 1;
+                self.pending.push((i, row, id));
+                Ok(Some(id))
+            }
             Plan::Update(user) => {
                 // Updates read and chain through the database: what waits goes first.
                 self.flush()?;
@@ -698,80 +796,46 @@ impl<'a, 't> Writer<'a, 't> {
         }
     }
 
-    /// Writes the waiting accounts, their roles, then their events.
+    /// Writes the waiting accounts in batches. Preparing a batch (its rows, its events and
+    /// their hash chain) costs about what writing one does, so beyond one batch a second thread
+    /// prepares the next while this one writes.
     pub(crate) fn flush(&mut self) -> Result<()> {
-        let (tx, now) = (self.tx, self.now);
-        tx.insert_users(&self.pending.users, now)?;
-        tx.grant_roles(&self.pending.grants, now)?;
-        tx.append_audits(&self.pending.events, now)?;
-        self.pending.users.clear();
-        self.pending.grants.clear();
-        self.pending.events.clear();
-        Ok(())
-    }
-
-    fn create(&mut self, i: usize, row: &'a Row) -> Result<i64> {
-        let hash = match &row.secret {
-            Secret::Plain(_) | Secret::Wrap(_) => self.hashed.passwords.get(&i).map(String::as_str),
-            Secret::Hash(h) => Some(h.as_str()),
-            Secret::None => None,
-        };
-        let id = self.pending.next_id;
-        self.pending.next_id += 1;
-        self.pending.users.push(BulkUser {
-            id,
-            user: NewUser {
-                email: &row.email.address,
-                email_canonical: &row.email.canonical,
-                first_name: row.first_name.as_deref().unwrap_or(""),
-                last_name: row.last_name.as_deref().unwrap_or(""),
-                attributes: row.attributes.as_deref().unwrap_or("{}"),
-                password_hash: hash,
-                verified: row.verified.unwrap_or(false),
-            },
-            status: row.status.unwrap_or(Status::Active),
-            must_change: row.must_change.unwrap_or(false),
-            expires_at: row.expires_at.flatten(),
-            valid_from: row.valid_from.flatten(),
-        });
-        for name in row.roles.iter().flatten() {
-            self.pending.grants.push((id, self.roles[name].id));
+        let pending = std::mem::take(&mut self.pending);
+        if pending.is_empty() {
+            return Ok(());
         }
-        let code = self.hashed.invitations.get(&i);
-        let purpose = code.map(|(purpose, _)| *purpose);
-        if let Some((purpose, code)) = code {
-            let purpose = *purpose;
-            // The code's row points at the account's.
-            self.flush()?;
-            self.tx.insert_code(
-                id,
-                purpose,
-                &code.hash,
-                &row.email.canonical,
-                self.now,
-                code_ttl(self.policy),
-            )?;
+        let (tx, new) = (self.tx, &self.new);
+        let mut chain = tx.audit_chain()?;
+        if pending.len() <= BULK_ROWS {
+            return new.write(tx, &new.batch(&pending, &mut chain));
         }
-        let detail = serde_json::json!({
-            "line": row.line, "roles": row.roles,
-            "invited": purpose == Some(Purpose::Invite),
-            "verification_sent": purpose == Some(Purpose::Verify),
-        });
-        let event = self
-            .by
-            .actor
-            .event(self.created_event)
-            .on(&row.email.address)
-            .with(detail);
-        self.pending.events.push(event);
-        if self.pending.users.len() >= BULK_ROWS {
-            self.flush()?;
-        }
-        Ok(id)
+        let (send, batches) = std::sync::mpsc::sync_channel(1);
+        // Written batches go back to be freed where they were built: freeing one here, across
+        // threads, took as long as writing it.
+        let (give_back, written) = std::sync::mpsc::channel::<Batch<'_>>();
+        std::thread::scope(|scope| {
+            scope.spawn(move || {
+                for accounts in pending.chunks(BULK_ROWS) {
+                    written.try_iter().for_each(drop);
+                    // The writer is gone when a write failed: nothing more to prepare.
+                    if send.send(new.batch(accounts, &mut chain)).is_err() {
+                        break;
+                    }
+                }
+                drop(send);
+                written.iter().for_each(drop);
+            });
+            for batch in batches {
+                new.write(tx, &batch)?;
+                let _ = give_back.send(batch);
+            }
+            drop(give_back);
+            Ok(())
+        })
     }
 
     fn update(&mut self, user: &User, row: &Row) -> Result<()> {
-        let (tx, by, now) = (self.tx, self.by, self.now);
+        let (tx, by, now) = (self.tx, self.by, self.new.now);
         gate::require_can_act_on(tx, self.actor, user)?;
         let profile = changes::Profile {
             first_name: row
@@ -795,7 +859,7 @@ impl<'a, 't> Writer<'a, 't> {
                 }
             }
             for name in want {
-                changes::grant_role(tx, by, user, &self.roles[name], now)?;
+                changes::grant_role(tx, by, user, &self.new.roles[name], now)?;
             }
         }
         if let Some(status) = row.status.filter(|s| *s != user.status) {
