@@ -1,6 +1,6 @@
 //! The `users` table.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::engine::{Column, Failure, Row, Value, params};
 use super::{Sql, Tx};
@@ -281,9 +281,31 @@ impl Sql<'_> {
     }
 
     /// The accounts of these canonical emails, by canonical email: a statement per 500 emails
-    /// rather than one each (over a network, a round trip per account is the cost of an import).
+    /// rather than one each (over a network, a round trip per account is the cost of an import),
+    /// or, where the store holds fewer accounts than that (a first import), one read of them all.
     pub fn users_by_emails(&self, canonical: &[&str]) -> Result<HashMap<String, User>> {
-        let mut found = HashMap::with_capacity(canonical.len());
+        let mut found = HashMap::new();
+        let wanted = i64::try_from(canonical.len()).unwrap_or(i64::MAX);
+        let held = self.one(
+            "SELECT count(*) FROM (SELECT 1 FROM users LIMIT ?1) AS held",
+            params![wanted],
+            |r| r.int(0),
+        )?;
+        if held < wanted {
+            let wanted: HashSet<&str> = canonical.iter().copied().collect();
+            self.each(
+                concat!("SELECT ", user_columns!(), " FROM users"),
+                &[],
+                &mut |row| {
+                    let user = from_row(row)?;
+                    if wanted.contains(user.email_canonical.as_str()) {
+                        found.insert(user.email_canonical.clone(), user);
+                    }
+                    Ok(())
+                },
+            )?;
+            return Ok(found);
+        }
         for chunk in canonical.chunks(500) {
             let marks: Vec<String> = (1..=chunk.len()).map(|i| format!("?{i}")).collect();
             let sql = format!(
