@@ -314,11 +314,37 @@ fn add_bulk(lines: &mut Vec<LogLine>, row: &AuditRow, e: &AuditEvent, n: usize) 
 fn with_origin(detail: &serde_json::Value) -> String {
     match detail {
         serde_json::Value::Object(map) => {
-            let mut map = map.clone();
-            map.insert("where".into(), crate::origin::origin().clone());
-            serde_json::Value::Object(map).to_string()
+            serde_json::to_string(&WithOrigin(map)).unwrap_or_default()
         }
         other => other.to_string(),
+    }
+}
+
+/// A detail with `where` set to the origin, in the map's (sorted) key order: the text of the
+/// detail with that key inserted, without copying the detail (an import links one per account).
+struct WithOrigin<'a>(&'a serde_json::Map<String, serde_json::Value>);
+
+impl serde::Serialize for WithOrigin<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        const WHERE: &str = "where";
+        let origin = crate::origin::origin();
+        let mut map = s.serialize_map(None)?;
+        let mut placed = false;
+        for (key, value) in self.0 {
+            if key == WHERE {
+                continue;
+            }
+            if !placed && key.as_str() > WHERE {
+                map.serialize_entry(WHERE, origin)?;
+                placed = true;
+            }
+            map.serialize_entry(key, value)?;
+        }
+        if !placed {
+            map.serialize_entry(WHERE, origin)?;
+        }
+        map.end()
     }
 }
 
@@ -414,6 +440,26 @@ impl Tx<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The stored detail is byte for byte what inserting `where` into a copy gave: rows written
+    /// before must still verify.
+    #[test]
+    fn the_stored_detail_is_the_detail_with_where_inserted() {
+        for detail in [
+            serde_json::json!({}),
+            serde_json::json!({"line": 2, "roles": ["a"], "via": "import"}),
+            serde_json::json!({"a": 1, "where": "forged", "zone": {"x": [1, "y"]}}),
+            serde_json::json!({"wherever": true, "wh": null, "\u{e9}": "\u{2028}\n\""}),
+        ] {
+            let mut map = detail.as_object().unwrap().clone();
+            map.insert("where".into(), crate::origin::origin().clone());
+            assert_eq!(
+                with_origin(&detail),
+                serde_json::Value::Object(map).to_string()
+            );
+        }
+        assert_eq!(with_origin(&serde_json::json!("text")), "\"text\"");
+    }
 
     /// Databases written before must still verify: the hashed text may never change.
     #[test]
