@@ -881,3 +881,40 @@ fn an_import_of_many_batches_keeps_the_files_order() {
     assert_eq!(codes, want);
     env.run(&["audit", "verify"], "").ok();
 }
+
+/// A write that fails in a later batch, while the next one is being prepared, ends the import
+/// (no wait) with nothing of it written.
+#[test]
+fn an_import_failing_in_a_later_batch_writes_nothing() {
+    let env = Env::admin();
+    let phc = stored_hash(&env, ADMIN);
+    let failing = "many11000@example.com";
+    // The store refuses one account of the third batch.
+    if env.on_server() {
+        env.batch(&format!(
+            "CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS
+               $$ BEGIN RAISE EXCEPTION 'refused'; END $$;
+             CREATE TRIGGER refuse BEFORE INSERT ON users FOR EACH ROW
+               WHEN (NEW.email = '{failing}') EXECUTE FUNCTION refuse();"
+        ));
+    } else {
+        env.batch(&format!(
+            "CREATE TRIGGER refuse BEFORE INSERT ON users WHEN NEW.email = '{failing}'
+               BEGIN SELECT RAISE(ABORT, 'refused'); END;"
+        ));
+    }
+    let before = (users(&env), env.count("SELECT count(*) FROM audit_events"));
+    let mut csv = String::from("email,password_hash,verified\n");
+    for k in 0..12_000 {
+        csv.push_str(&format!("many{k}@example.com,\"{phc}\",true\n"));
+    }
+    let file = write(&env, "many.csv", &csv);
+    let run = env.run(&["import", &file, "--no-email"], "");
+    assert_ne!(run.code, 0, "{run:?}");
+    assert!(run.stderr.contains("refused"), "{run:?}");
+    assert_eq!(
+        (users(&env), env.count("SELECT count(*) FROM audit_events")),
+        before
+    );
+    env.run(&["audit", "verify"], "").ok();
+}

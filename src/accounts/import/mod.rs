@@ -629,7 +629,8 @@ fn ensure_roles(tx: &Tx<'_>, given: &GivenRoles, now: i64) -> Result<HashMap<Str
     Ok(roles)
 }
 
-/// Phase 4: the rows, inside the import's one transaction.
+// Phase 4: the rows, inside the import's one transaction.
+
 /// Accounts per bulk write: bounded memory, few round trips.
 const BULK_ROWS: usize = 5_000;
 
@@ -813,7 +814,9 @@ impl<'a, 't> Writer<'a, 't> {
         // Written batches go back to be freed where they were built: freeing one here, across
         // threads, took as long as writing it.
         let (give_back, written) = std::sync::mpsc::channel::<Batch<'_>>();
-        std::thread::scope(|scope| {
+        // Returning drops `batches` and `give_back`, which ends the preparing thread, after a
+        // failed write too.
+        std::thread::scope(move |scope| {
             scope.spawn(move || {
                 for accounts in pending.chunks(BULK_ROWS) {
                     written.try_iter().for_each(drop);
@@ -829,7 +832,6 @@ impl<'a, 't> Writer<'a, 't> {
                 new.write(tx, &batch)?;
                 let _ = give_back.send(batch);
             }
-            drop(give_back);
             Ok(())
         })
     }
