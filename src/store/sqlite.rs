@@ -6,7 +6,7 @@
 use std::fs::{self, OpenOptions};
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::Path;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension};
 
@@ -108,9 +108,7 @@ pub(super) fn init(
 ) -> Result<(Conn, InitOutcome)> {
     create_file(path, sharing)?;
     let conn = connect(path)?;
-    let mode: String = conn
-        .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))
-        .map_err(|e| at(path, &e))?;
+    let mode = switch_to_wal(&conn).map_err(|e| at(path, &e))?;
     if !mode.eq_ignore_ascii_case("wal") {
         return Err(Error::storage(format!(
             "cannot switch {} to WAL mode",
@@ -142,8 +140,7 @@ pub(super) fn create_empty(path: &Path, sharing: Sharing) -> Result<Conn> {
     }
     create_file(path, sharing)?;
     let conn = connect(path)?;
-    conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get::<_, String>(0))
-        .map_err(|e| at(path, &e))?;
+    switch_to_wal(&conn).map_err(|e| at(path, &e))?;
     let conn = Conn::Sqlite(conn);
     conn.batch("BEGIN IMMEDIATE")?;
     migrate(&conn).map_err(|e| in_file(path, e))?;
@@ -191,24 +188,27 @@ fn create_file(path: &Path, sharing: Sharing) -> Result<()> {
                 .map_err(|e| io(&format!("share {}", dir.display()), e))?;
         }
     }
-    let created = match fs::symlink_metadata(path) {
-        Ok(m) if !m.is_file() => {
-            return Err(Error::storage(format!(
-                "{} exists and is not a database file",
-                path.display()
-            )));
+    // Creating first and looking only when the file exists lets two first runs race safely.
+    let created = match OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(sharing.file_mode())
+        .open(path)
+    {
+        Ok(_) => true,
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            match fs::symlink_metadata(path) {
+                Ok(m) if m.is_file() => false,
+                Ok(_) => {
+                    return Err(Error::storage(format!(
+                        "{} exists and is not a database file",
+                        path.display()
+                    )));
+                }
+                Err(e) => return Err(io(&format!("read {}", path.display()), e)),
+            }
         }
-        Ok(_) => false,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .mode(sharing.file_mode())
-                .open(path)
-                .map_err(|e| io(&format!("create {}", path.display()), e))?;
-            true
-        }
-        Err(e) => return Err(io(&format!("read {}", path.display()), e)),
+        Err(e) => return Err(io(&format!("create {}", path.display()), e)),
     };
     if created || sharing.gid.is_some() {
         sharing
@@ -216,6 +216,24 @@ fn create_file(path: &Path, sharing: Sharing) -> Result<()> {
             .map_err(|e| io(&format!("set the mode of {}", path.display()), e))?;
     }
     Ok(())
+}
+
+/// Puts the file in WAL mode; returns the mode SQLite reports. SQLite answers a switch that
+/// meets another process's transaction with "busy" at once, without its busy handler, so two
+/// first runs at once retry here for as long as a busy handler would wait.
+fn switch_to_wal(conn: &Connection) -> rusqlite::Result<String> {
+    let start = Instant::now();
+    loop {
+        match conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0)) {
+            Err(e)
+                if e.sqlite_error_code() == Some(ErrorCode::DatabaseBusy)
+                    && start.elapsed() < BUSY_TIMEOUT =>
+            {
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            done => return done,
+        }
+    }
 }
 
 /// Applies the numbered migrations inside the open transaction; returns the version it found.
