@@ -26,6 +26,9 @@ use crate::error::{Error, Result};
 
 /// How long one HTTP exchange with the provider may take.
 const HTTP_TIMEOUT: Duration = Duration::from_secs(15);
+/// The most of a provider's answer that is read: discovery documents, key sets and token
+/// answers are a few KiB, and a provider that sends more is not read into memory.
+const MAX_ANSWER: u64 = 1024 * 1024;
 /// The clock skew allowed on `iat` and `exp`.
 const SKEW: Duration = Duration::from_secs(60);
 
@@ -111,7 +114,14 @@ impl openidconnect::SyncHttpClient for Http {
             builder = builder.header("content-type", kind);
         }
         let mut body = Vec::new();
-        std::io::Read::read_to_end(&mut response.into_reader(), &mut body)?;
+        let mut reader = std::io::Read::take(response.into_reader(), MAX_ANSWER + 1);
+        std::io::Read::read_to_end(&mut reader, &mut body)?;
+        if body.len() as u64 > MAX_ANSWER {
+            return Err(HttpError::Other(format!(
+                "{uri} answered with more than {} MiB",
+                MAX_ANSWER >> 20
+            )));
+        }
         builder.body(body).map_err(HttpError::Http)
     }
 }

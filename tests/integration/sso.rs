@@ -517,6 +517,15 @@ fn providers_are_checked_when_added_and_never_show_a_secret() {
         "",
     )
     .code(9);
+    // A provider that answers with more than 1 MiB (valid JSON: whitespace, then an object) is
+    // not read to its end.
+    let issuer = oversized_answers();
+    env.run(
+        &["idp", "add", "x", "--issuer", &issuer, "--client-id", "c"],
+        "",
+    )
+    .code(9)
+    .stderr_has("answered with more than 1 MiB");
     assert_eq!(env.count("SELECT count(*) FROM identity_providers"), 0);
     let Some(provider) = Provider::start(env.path(), ACCOUNTS) else {
         return;
@@ -556,6 +565,27 @@ fn providers_are_checked_when_added_and_never_show_a_secret() {
         env.count("SELECT count(*) FROM audit_events WHERE detail LIKE '%s3cret%'"),
         0
     );
+}
+
+/// An issuer on 127.0.0.1 whose every answer is a 2 MiB JSON document.
+fn oversized_answers() -> String {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let issuer = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { return };
+            let mut request = [0u8; 4096];
+            let _ = std::io::Read::read(&mut stream, &mut request);
+            let body = format!("{}{{}}", " ".repeat(2 << 20));
+            let head = format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                body.len()
+            );
+            let _ = std::io::Write::write_all(&mut stream, head.as_bytes());
+            let _ = std::io::Write::write_all(&mut stream, body.as_bytes());
+        }
+    });
+    issuer
 }
 
 /// A tampering proxy in front of a provider that names the proxy as its issuer.
