@@ -132,13 +132,19 @@ pub(super) fn init(
 /// A new database file for `db copy`: the schema made by the migrations, no rows, in an open
 /// transaction that the copy commits. Refuses a file that is there.
 pub(super) fn create_empty(path: &Path, sharing: Sharing) -> Result<Conn> {
-    if fs::symlink_metadata(path).is_ok() {
-        return Err(Error::usage(format!(
+    let exists = || {
+        Error::usage(format!(
             "{} exists: db copy writes a new database (if it is this database's copy from an interrupted db copy, add --finish)",
             path.display()
-        )));
+        ))
+    };
+    if fs::symlink_metadata(path).is_ok() {
+        return Err(exists());
     }
-    create_file(path, sharing)?;
+    // Another process may have made the file since the look above.
+    if !create_file(path, sharing)? {
+        return Err(exists());
+    }
     let conn = connect(path)?;
     switch_to_wal(&conn).map_err(|e| at(path, &e))?;
     let conn = Conn::Sqlite(conn);
@@ -174,7 +180,8 @@ pub(super) fn set_version(conn: &Conn, version: i64) -> Result<()> {
     Ok(c.pragma_update(None, "user_version", version)?)
 }
 
-fn create_file(path: &Path, sharing: Sharing) -> Result<()> {
+/// Creates the file unless it is there; returns whether this call created it.
+fn create_file(path: &Path, sharing: Sharing) -> Result<bool> {
     let io = |what: &str, e: std::io::Error| Error::storage(format!("cannot {what}: {e}"));
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         if !dir.exists() {
@@ -215,7 +222,7 @@ fn create_file(path: &Path, sharing: Sharing) -> Result<()> {
             .apply_to_file(path)
             .map_err(|e| io(&format!("set the mode of {}", path.display()), e))?;
     }
-    Ok(())
+    Ok(created)
 }
 
 /// Puts the file in WAL mode; returns the mode SQLite reports. SQLite answers a switch that
