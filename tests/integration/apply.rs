@@ -255,15 +255,30 @@ link_by = "email"
     ] {
         assert!(run.stderr.contains(text), "{text:?} in {}", run.stderr);
     }
-    // A key the tool does not know (a password, a typo) is refused.
+    // A key the tool does not know (a password, a typo) is refused, by its place: the line,
+    // which holds the secret, is not quoted, nor is a hash on a line that does not parse.
     let file = write(
         &env,
         "typo.toml",
-        "owner = \"hr\"\n[[users]]\nemail = \"e@example.com\"\npassword = \"x\"\n",
+        "owner = \"hr\"\n[[users]]\nemail = \"e@example.com\"\npassword = \"hunter2hunter2\"\n",
     );
-    env.run(&["apply", &file], "")
-        .code(2)
-        .stderr_has("unknown field `password`");
+    for args in [&["apply", &file][..], &["--json", "apply", &file]] {
+        let run = env.run(args, "").code(2);
+        let out = format!("{}{}", run.stdout, run.stderr);
+        assert!(
+            out.contains("line 4, column 1: unknown field `password`"),
+            "{run:?}"
+        );
+        assert!(!out.contains("hunter2"), "{run:?}");
+    }
+    let file = write(
+        &env,
+        "unclosed.toml",
+        "owner = \"hr\"\n[[users]]\nemail = \"e@example.com\"\npassword_hash = \"pbkdf2_sha256$600000$salt$c2VjcmV0\n",
+    );
+    let run = env.run(&["apply", &file], "").code(2);
+    assert!(run.stderr.contains("line 4, column"), "{run:?}");
+    assert!(!run.stderr.contains("c2VjcmV0"), "{run:?}");
     // A provider's secret is never in the file, only the file holding it.
     let file = write(
         &env,

@@ -150,7 +150,7 @@ pub fn format_of(path: &std::path::Path) -> Format {
 /// Reads and checks the file: exit 2 naming every problem.
 pub fn read(text: &str, format: Format, policy: &Policy) -> Result<Declared> {
     let file: File = match format {
-        Format::Toml => toml::from_str(text).map_err(|e| Error::usage(format!("{e}")))?,
+        Format::Toml => toml::from_str(text).map_err(|e| toml_error(text, &e))?,
         Format::Json => serde_json::from_str(text).map_err(|e| Error::usage(format!("{e}")))?,
     };
     let mut problems = Vec::new();
@@ -302,6 +302,25 @@ fn users(entries: Vec<UserEntry>, policy: &Policy) -> Users {
             .collect(),
         identities,
         problems: user_problems.iter().map(entry_problem).collect(),
+    }
+}
+
+/// A TOML error as its place and message, without the line it quotes by default: that line
+/// may hold a password or a hash.
+fn toml_error(text: &str, e: &toml::de::Error) -> Error {
+    let message = e.message().trim_end();
+    match e.span() {
+        Some(span) => {
+            let start = (0..=span.start.min(text.len()))
+                .rev()
+                .find(|&i| text.is_char_boundary(i))
+                .unwrap_or(0);
+            let before = &text[..start];
+            let line = before.matches('\n').count() + 1;
+            let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+            Error::usage(format!("line {line}, column {column}: {message}"))
+        }
+        None => Error::usage(message.to_string()),
     }
 }
 
