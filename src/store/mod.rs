@@ -659,6 +659,14 @@ impl Sql<'_> {
     }
 }
 
+/// A session or token whose account the store lacks, which its foreign key forbids: the store is
+/// damaged (a broken page reads as a missing row), not the credential ended.
+fn account_missing(what: &str) -> Error {
+    Error::storage(format!(
+        "the database is damaged: the account of {what} is missing from it; restore a backup"
+    ))
+}
+
 impl Tx<'_> {
     /// Whether the process that took the lease `id` still holds it: asked inside the write
     /// transaction, so that no check can start or end between the answer and its use.

@@ -45,6 +45,7 @@ pub(super) const WITH_USER_BY_TOKEN_HASH: &str = concat!(
     user_columns!("u."),
     " FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_sha256 = ?1"
 );
+const OF_TOKEN_HASH: &str = "SELECT 1 FROM sessions WHERE token_sha256 = ?1";
 pub(super) const DELETE_OF_USER: &str =
     "DELETE FROM sessions WHERE user_id = ?1 AND id IS DISTINCT FROM ?2";
 /// A use of the session: its idle deadline moves to `?3`, never back.
@@ -151,9 +152,17 @@ impl Sql<'_> {
 
     /// The session with this token and its account.
     pub fn session_with_user(&self, token_sha256: &str) -> Result<Option<(SessionRow, User)>> {
-        self.first(WITH_USER_BY_TOKEN_HASH, params![token_sha256], |r| {
+        let found = self.first(WITH_USER_BY_TOKEN_HASH, params![token_sha256], |r| {
             Ok((from_row(r)?, super::users::from_row_at(r, SESSION_COLUMNS)?))
-        })
+        })?;
+        if found.is_none()
+            && self
+                .first(OF_TOKEN_HASH, params![token_sha256], |_| Ok(()))?
+                .is_some()
+        {
+            return Err(super::account_missing("this session"));
+        }
+        Ok(found)
     }
 }
 

@@ -67,9 +67,21 @@ fn from_row(r: &Row<'_, '_>) -> Result<TokenRow> {
 impl Sql<'_> {
     /// The token with this hash and its owner's account.
     pub fn token_with_user(&self, token_sha256: &str) -> Result<Option<(TokenRow, User)>> {
-        self.first(WITH_USER_BY_HASH, params![token_sha256], |r| {
+        let found = self.first(WITH_USER_BY_HASH, params![token_sha256], |r| {
             Ok((from_row(r)?, super::users::from_row_at(r, TOKEN_COLUMNS)?))
-        })
+        })?;
+        if found.is_none()
+            && self
+                .first(
+                    "SELECT 1 FROM api_tokens WHERE token_sha256 = ?1",
+                    params![token_sha256],
+                    |_| Ok(()),
+                )?
+                .is_some()
+        {
+            return Err(super::account_missing("this token"));
+        }
+        Ok(found)
     }
 
     pub fn token_by_id(&self, id: &str) -> Result<Option<TokenRow>> {

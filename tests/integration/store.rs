@@ -89,6 +89,33 @@ fn corrupt_directory_and_unwritable_databases() {
         .stderr_has("Not a directory");
 }
 
+/// A session or token whose account row is gone (a damaged page reads as a missing row) is a
+/// damaged store, exit 10: not "the session has ended", which would send the administrator to
+/// log in again instead of restoring.
+#[test]
+fn a_credential_whose_account_is_missing_is_a_damaged_store() {
+    let env = Env::admin();
+    let token = env.token_fresh(&["users.read"]);
+    // Past the foreign keys, as a broken page would be.
+    env.batch(match env.on_server() {
+        true => "SET session_replication_role = replica; DELETE FROM users WHERE id = 1",
+        false => "PRAGMA foreign_keys = OFF; DELETE FROM users WHERE id = 1",
+    });
+    assert_eq!(
+        env.count("SELECT count(*) FROM sessions WHERE user_id = 1"),
+        1
+    );
+    env.run(&["whoami"], "")
+        .code(10)
+        .stderr_has("the database is damaged: the account of this session is missing");
+    env.as_token(&token, &["users", "list"])
+        .code(10)
+        .stderr_has("the account of this token is missing");
+    // A token that was never made is still only unknown.
+    let unknown = format!("{}{}", &token[..token.len() - 64], "0".repeat(64));
+    env.as_token(&unknown, &["users", "list"]).code(4);
+}
+
 #[test]
 fn wal_and_the_schema_are_in_place() {
     let env = Env::admin();
