@@ -28,6 +28,7 @@ const MAX_EMAIL_BYTES: usize = 254;
 const MAX_NAME_CHARS: usize = 150;
 const MAX_ATTR_VALUE_CHARS: usize = 1024;
 const MAX_ATTRS: usize = 64;
+const MAX_ATTRS_BYTES: usize = 16 * 1024;
 
 /// Bidirectional controls: they make a name display as something other than what it is.
 fn is_bidi_control(c: char) -> bool {
@@ -185,7 +186,7 @@ pub fn parse_name(field: &str, input: &str) -> Result<String> {
     Ok(nfc(trimmed))
 }
 
-/// `KEY=VALUE` attributes into a JSON object; keys are `[A-Za-z0-9_.-]{1,64}`.
+/// `KEY=VALUE` attributes (`--attr`) into a JSON object, checked by [`attributes`].
 pub fn parse_attributes(pairs: &[String]) -> Result<serde_json::Map<String, serde_json::Value>> {
     if pairs.len() > MAX_ATTRS {
         return Err(Error::usage(format!("at most {MAX_ATTRS} attributes")));
@@ -198,6 +199,25 @@ pub fn parse_attributes(pairs: &[String]) -> Result<serde_json::Map<String, serd
                 truncate(pair)
             )));
         };
+        map.insert(
+            key.to_string(),
+            serde_json::Value::String(value.to_string()),
+        );
+    }
+    attributes(map)
+}
+
+/// An account's attributes, wherever they come from (`--attr`, an import, an `apply` file): at
+/// most 64; keys 1 to 64 of `A-Z a-z 0-9 _ . -`; text values of at most 1,024 characters without
+/// control characters, kept in NFC; 16 KiB in all.
+pub fn attributes(
+    map: serde_json::Map<String, serde_json::Value>,
+) -> Result<serde_json::Map<String, serde_json::Value>> {
+    if map.len() > MAX_ATTRS {
+        return Err(Error::usage(format!("at most {MAX_ATTRS} attributes")));
+    }
+    let mut checked = serde_json::Map::new();
+    for (key, value) in map {
         let key_ok = !key.is_empty()
             && key.len() <= 64
             && key
@@ -206,17 +226,26 @@ pub fn parse_attributes(pairs: &[String]) -> Result<serde_json::Map<String, serd
         if !key_ok {
             return Err(Error::usage(format!(
                 "attribute key {:?} must be 1 to 64 of A-Z a-z 0-9 _ . -",
-                truncate(key)
+                truncate(&key)
             )));
         }
+        let serde_json::Value::String(value) = value else {
+            return Err(Error::usage(format!(
+                "attribute {key}: the value must be text"
+            )));
+        };
         if value.chars().count() > MAX_ATTR_VALUE_CHARS || value.chars().any(is_forbidden_in_text) {
             return Err(Error::usage(format!(
                 "attribute {key}: value longer than {MAX_ATTR_VALUE_CHARS} characters or with control characters"
             )));
         }
-        map.insert(key.to_string(), serde_json::Value::String(nfc(value)));
+        checked.insert(key, serde_json::Value::String(nfc(&value)));
     }
-    Ok(map)
+    let size = serde_json::to_string(&checked).map_or(usize::MAX, |t| t.len());
+    if size > MAX_ATTRS_BYTES {
+        return Err(Error::usage("attributes larger than 16 KiB in all"));
+    }
+    Ok(checked)
 }
 
 /// Role names: lowercase letters, digits, `_`, `-`, `.`; 1 to 64 of them.
@@ -329,5 +358,30 @@ mod tests {
         assert_eq!(m["x.y"], "a=b");
         assert!(parse_attributes(&["noequals".into()]).is_err());
         assert!(parse_attributes(&["bad key=1".into()]).is_err());
+    }
+
+    #[test]
+    fn attributes_from_files_follow_the_same_rule() {
+        let map = |v: serde_json::Value| v.as_object().unwrap().clone();
+        let ok = attributes(map(serde_json::json!({"team": "Cafe\u{301}"}))).unwrap();
+        assert_eq!(ok["team"], "Caf\u{e9}");
+        for bad in [
+            serde_json::json!({"": "v"}),
+            serde_json::json!({"bad key!": "v"}),
+            serde_json::json!({"k": "a\u{202e}b"}),
+            serde_json::json!({"k": "x".repeat(1025)}),
+            serde_json::json!({"k": 3}),
+            serde_json::json!({"k": {"nested": "v"}}),
+        ] {
+            assert!(attributes(map(bad.clone())).is_err(), "{bad}");
+        }
+        let many: serde_json::Map<_, _> = (0..65)
+            .map(|i| (format!("k{i}"), serde_json::Value::from("v")))
+            .collect();
+        assert!(attributes(many).is_err());
+        let large: serde_json::Map<_, _> = (0..20)
+            .map(|i| (format!("k{i}"), serde_json::Value::from("x".repeat(1000))))
+            .collect();
+        assert!(attributes(large).is_err());
     }
 }

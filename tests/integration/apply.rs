@@ -227,6 +227,15 @@ email = "eve@example.com"
 email = "fay@example.com"
 [[users]]
 email = "Fay@example.com"
+[[users]]
+email = "gus@example.com"
+attributes = { "bad key!" = "w" }
+[[users]]
+email = "hal@example.com"
+attributes = { team = "a\u202eb" }
+[[users]]
+email = "ida@example.com"
+attributes = { level = 3 }
 [idps.Corp]
 client_id = "x"
 [idps.plain]
@@ -247,6 +256,10 @@ link_by = "email"
         "users[3]: eve@example.com is also users[4]",
         "users[5]: eve@example.com is also users[4]",
         "users[7]: Fay@example.com is also users[6]",
+        // Attributes follow the rule of `--attr`.
+        "users[8]: attribute key \"bad key!\" must be 1 to 64 of A-Z a-z 0-9 _ . -",
+        "users[9]: attribute team: value longer than 1024 characters or with control characters",
+        "users[10]: attribute level: the value must be text",
         "idps.Corp: a provider's name",
         "idps.plain: the issuer http://sso.example.com must be an https URL",
         "idps.gone: absent = true takes no other keys",

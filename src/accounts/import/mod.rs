@@ -321,13 +321,9 @@ fn validate_row(
     let first_name = name("first_name", &raw.first_name)?;
     let last_name = name("last_name", &raw.last_name)?;
     let attributes = match &raw.attributes {
-        Some(map) if map.len() > 64 => return Err("more than 64 attributes".into()),
         Some(map) => {
-            let text = serde_json::Value::Object(map.clone()).to_string();
-            if text.len() > 16 * 1024 {
-                return Err("attributes larger than 16 KiB".into());
-            }
-            Some(text)
+            let map = crate::validate::attributes(map.clone()).map_err(|e| e.to_string())?;
+            Some(serde_json::Value::Object(map).to_string())
         }
         None => None,
     };
