@@ -268,6 +268,14 @@ link_by = "email"
     ] {
         assert!(run.stderr.contains(text), "{text:?} in {}", run.stderr);
     }
+    assert_eq!(env.count("SELECT count(*) FROM users"), 2);
+}
+
+/// Keys the tool does not know and files that do not parse: refused by their place, never by
+/// quoting the line, which may hold a secret.
+#[test]
+fn unknown_keys_and_unparsable_files() {
+    let env = Env::admin();
     // A key the tool does not know (a password, a typo) is refused, by its place: the line,
     // which holds the secret, is not quoted, nor is a hash on a line that does not parse.
     let file = write(
@@ -307,7 +315,7 @@ link_by = "email"
         "[[users]]\nemail = \"e@example.com\"\n",
     );
     env.run(&["apply", &file], "").code(2).stderr_has("owner");
-    assert_eq!(env.count("SELECT count(*) FROM users"), 2);
+    assert_eq!(env.count("SELECT count(*) FROM users"), 1);
 }
 
 #[test]
