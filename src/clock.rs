@@ -29,20 +29,22 @@ pub fn parse_duration(text: &str) -> Option<i64> {
         .and_then(|d| i64::try_from(d.as_secs()).ok())
 }
 
-/// A moment given on the command line: an RFC 3339 time (`2026-12-31T17:00:00Z`), a date
+/// An RFC 3339 time with its offset (`2026-12-31T17:00:00Z`, `2026-12-31T18:00:00+01:00`), in
+/// Unix seconds. A time without an offset is refused: whose midnight it meant is a guess.
+pub fn parse_rfc3339(text: &str) -> Option<i64> {
+    chrono::DateTime::parse_from_rfc3339(text.trim())
+        .ok()
+        .map(|t| t.timestamp())
+}
+
+/// A moment given on the command line: an RFC 3339 time (as [`parse_rfc3339`]), a date
 /// (`2026-12-31`, its midnight UTC), or a duration from now (`90d`).
 pub fn parse_moment(text: &str) -> Option<i64> {
     let text = text.trim();
-    let rfc = if text.len() == 10 {
-        format!("{text}T00:00:00Z")
-    } else {
-        text.to_string()
-    };
-    if let Ok(t) = humantime::parse_rfc3339_weak(&rfc) {
-        let secs = t.duration_since(std::time::UNIX_EPOCH).ok()?.as_secs();
-        return i64::try_from(secs).ok();
+    if text.len() == 10 {
+        return parse_rfc3339(&format!("{text}T00:00:00Z"));
     }
-    parse_duration(text).map(|d| now().saturating_add(d))
+    parse_rfc3339(text).or_else(|| parse_duration(text).map(|d| now().saturating_add(d)))
 }
 
 /// Seconds in words, for a message: `259200` → `3 days`, `5400` → `1 hour 30 minutes`.
@@ -112,5 +114,17 @@ mod tests {
         assert_eq!(parse_duration("soon"), None);
         assert_eq!(format_duration(43200), "12h");
         assert_eq!(rfc3339(0), "1970-01-01T00:00:00Z");
+    }
+
+    #[test]
+    fn moments_take_any_offset_and_need_one() {
+        let utc = parse_moment("2027-03-31T08:00:00Z");
+        assert_eq!(utc, Some(1_806_480_000));
+        assert_eq!(parse_moment("2027-03-31T10:00:00+02:00"), utc);
+        assert_eq!(parse_moment("2027-03-31T03:00:00-05:00"), utc);
+        assert_eq!(parse_moment("2027-03-31"), Some(1_806_451_200));
+        assert_eq!(parse_moment("2027-03-31T08:00:00"), None, "no offset");
+        assert_eq!(parse_moment("2027-02-30"), None);
+        assert!(parse_moment("90d").is_some_and(|t| t > now()));
     }
 }

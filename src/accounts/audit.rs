@@ -119,12 +119,8 @@ pub fn record_token_use(store: &mut Store, actor: &Actor) -> Result<()> {
 
 /// `--since`: an RFC 3339 time (`2026-11-28T10:00:00Z`) or a duration ago (`24h`).
 pub fn parse_since(text: &str) -> Result<i64> {
-    if let Ok(t) = humantime::parse_rfc3339_weak(text) {
-        let secs = t
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_secs())
-            .unwrap_or(0);
-        return Ok(i64::try_from(secs).unwrap_or(i64::MAX));
+    if let Some(t) = clock::parse_rfc3339(text) {
+        return Ok(t);
     }
     clock::parse_duration(text)
         .map(|ago| clock::now() - ago)

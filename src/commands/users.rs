@@ -335,7 +335,7 @@ fn moment(text: &str, open: &str) -> Result<Option<i64>> {
     }
     crate::clock::parse_moment(text).map(Some).ok_or_else(|| {
         Error::usage(format!(
-            "{text:?} is not a date (2026-12-31), an RFC 3339 time, a duration from now (90d) or {open}"
+            "{text:?} is not a date (2026-12-31), an RFC 3339 time with its offset (2026-12-31T17:00:00Z), a duration from now (90d) or {open}"
         ))
     })
 }

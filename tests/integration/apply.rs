@@ -236,6 +236,9 @@ attributes = { team = "a\u202eb" }
 [[users]]
 email = "ida@example.com"
 attributes = { level = 3 }
+[[users]]
+email = "joe@example.com"
+expires = 2027-03-31T10:00:00
 [idps.Corp]
 client_id = "x"
 [idps.plain]
@@ -260,6 +263,7 @@ link_by = "email"
         "users[8]: attribute key \"bad key!\" must be 1 to 64 of A-Z a-z 0-9 _ . -",
         "users[9]: attribute team: value longer than 1024 characters or with control characters",
         "users[10]: attribute level: the value must be text",
+        "users[11]: expires: \"2027-03-31T10:00:00\" is not a date, an RFC 3339 time with its offset",
         "idps.Corp: a provider's name",
         "idps.plain: the issuer http://sso.example.com must be an https URL",
         "idps.gone: absent = true takes no other keys",

@@ -246,9 +246,31 @@ fn accounts_work_only_inside_their_validity_window() {
         "2031-01-01",
     ];
     env.run(&backwards, "").code(2);
+    // An RFC 3339 time is read with its offset; one without an offset is refused.
+    let expires_at = || {
+        env.int(
+            "SELECT expires_at FROM users WHERE email = ?1",
+            &[ALICE.into()],
+        )
+    };
+    for (when, unix) in [
+        ("2030-01-01T10:00:00+02:00", 1_893_484_800),
+        ("2030-01-01T03:00:00-05:00", 1_893_484_800),
+        ("2030-01-01T08:00:00Z", 1_893_484_800),
+    ] {
+        env.run(&["users", "update", ALICE, "--expires", when], "")
+            .ok();
+        assert_eq!(expires_at(), unix, "{when}");
+    }
+    env.run(
+        &["users", "update", ALICE, "--expires", "2030-01-01T10:00:00"],
+        "",
+    )
+    .code(2)
+    .stderr_has("with its offset");
     assert_eq!(
         env.count("SELECT count(*) FROM audit_events WHERE event = 'user.validity'"),
-        3
+        4
     );
 }
 

@@ -498,7 +498,9 @@ fn moment(value: &toml::Value, open: &str) -> std::result::Result<Option<i64>, S
             "{text:?} is a duration; a file names a fixed date (2027-03-31) or {open:?}"
         ));
     }
-    clock::parse_moment(&text)
-        .map(Some)
-        .ok_or_else(|| format!("{text:?} is not a date, an RFC 3339 time, or {open:?}"))
+    clock::parse_moment(&text).map(Some).ok_or_else(|| {
+        format!(
+            "{text:?} is not a date, an RFC 3339 time with its offset (Z or +01:00), or {open:?}"
+        )
+    })
 }
