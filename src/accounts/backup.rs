@@ -181,6 +181,18 @@ pub fn backup(
 /// A backup file, opened and proved: sound, and its chain verifies up to `expect_head` (exit
 /// 12 otherwise, exit 10 when it is no backup of this schema).
 pub fn open_backup(path: &Path, expect_head: &str) -> Result<Store> {
+    if !path.is_file() {
+        return Err(Error::usage(format!(
+            "no backup file at {}",
+            path.display()
+        )));
+    }
+    if let Some(why) = crate::store::sqlite_file_problem(path) {
+        return Err(Error::Integrity(format!(
+            "{} is not a sound backup: {why}",
+            path.display()
+        )));
+    }
     let backup = Store::open(&Database::file(path))?;
     prove(&backup.sql(), expect_head, &path.display().to_string())?;
     Ok(backup)

@@ -112,6 +112,12 @@ pub const MOVED_VERSION: i64 = 1_000_000;
 /// nothing was changed.
 static COMMITTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
+/// Why the SQLite file at `path` is no sound database, if it is not (a backup being restored
+/// is checked so before anything else is read from it).
+pub fn sqlite_file_problem(path: &std::path::Path) -> Option<String> {
+    sqlite::unsound(path)
+}
+
 pub fn committed_a_write() -> bool {
     COMMITTED.load(std::sync::atomic::Ordering::SeqCst)
 }

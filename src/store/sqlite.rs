@@ -158,6 +158,24 @@ pub(super) fn version(conn: &Connection) -> Result<i64> {
     Ok(conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
 }
 
+/// Why a file is no sound SQLite database, if it is not: it does not open or read as one, or
+/// `PRAGMA quick_check` finds damage. Whatever useradm schema it holds is not looked at.
+pub(super) fn unsound(path: &Path) -> Option<String> {
+    let conn = match connect(path) {
+        Ok(conn) => conn,
+        Err(e) => return Some(e.to_string()),
+    };
+    let checked = conn.prepare("PRAGMA quick_check").and_then(|mut st| {
+        st.query_map([], |r| r.get::<_, String>(0))?
+            .collect::<rusqlite::Result<Vec<String>>>()
+    });
+    match checked {
+        Ok(lines) if lines.iter().all(|l| l == "ok") => None,
+        Ok(lines) => Some(lines.join("; ")),
+        Err(e) => Some(storage_error(&e).to_string()),
+    }
+}
+
 /// The lines of `PRAGMA integrity_check` other than its `ok`.
 pub(super) fn integrity_problems(conn: &Connection) -> Result<Vec<String>> {
     let mut st = conn.prepare("PRAGMA integrity_check")?;

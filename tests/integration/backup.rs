@@ -147,6 +147,29 @@ fn restore_refuses_what_it_cannot_prove_and_asks_before_replacing() {
     let other = "ab".repeat(32);
     env.run(&["restore", path, "--expect-head", &other], "")
         .code(12);
+    // A file cut short or that is no database is no sound backup (12); a missing one is a
+    // mistyped path (2), not a store to create.
+    let bytes = std::fs::read(&file).unwrap();
+    let cut = env.path().join("cut.db");
+    std::fs::write(&cut, &bytes[..bytes.len() / 3]).unwrap();
+    let text = env.path().join("notes.toml");
+    std::fs::write(&text, "owner = \"x\"\n".repeat(400)).unwrap();
+    for bad in [&cut, &text] {
+        env.run(
+            &["restore", bad.to_str().unwrap(), "--expect-head", &head],
+            "",
+        )
+        .code(12)
+        .stderr_has("is not a sound backup");
+    }
+    let missing = env.path().join("nosuch.db");
+    env.run(
+        &["restore", missing.to_str().unwrap(), "--expect-head", &head],
+        "",
+    )
+    .code(2)
+    .stderr_has("no backup file at");
+    assert!(!missing.exists());
     // A store with accounts: only with --force, and never without a confirmation.
     env.run(&["restore", path, "--expect-head", &head], "")
         .code(6)
