@@ -97,15 +97,50 @@ impl Location {
     }
 }
 
+/// The keys a URL's query may hold, as libpq reads them. Any other is refused: one that was
+/// silently ignored (`?password=`, a misspelt `sslmode`) would be a surprise at best.
+const QUERY_KEYS: &[&str] = &[
+    "host",
+    "port",
+    "user",
+    "dbname",
+    "sslmode",
+    "sslrootcert",
+    "sslcert",
+    "sslkey",
+];
+
 impl ServerUrl {
     pub fn parse(text: &str) -> Result<ServerUrl> {
         let bad = |why: &str| Error::usage(format!("invalid database URL: {why}"));
-        let url = url::Url::parse(text).map_err(|e| bad(&e.to_string()))?;
-        if url.password().is_some() {
+        let no_password = || {
             // Not echoed: the URL holds a secret.
-            return Err(bad(
-                "it must not hold a password: put it in USERADM_DB_PASSWORD_FILE or ~/.pgpass",
-            ));
+            bad("it must not hold a password: put it in USERADM_DB_PASSWORD_FILE or ~/.pgpass")
+        };
+        // `postgres://user@/db?host=/run/postgresql` (libpq's socket form) has an empty host,
+        // which the URL parser refuses: it is read with a stand-in the query's host replaces.
+        let url = match url::Url::parse(text) {
+            Err(url::ParseError::EmptyHost) => {
+                url::Url::parse(&text.replacen("@/", "@localhost/", 1))
+                    .ok()
+                    .filter(|u| u.query_pairs().any(|(k, _)| k == "host"))
+                    .ok_or_else(|| bad("it names no host"))?
+            }
+            parsed => parsed.map_err(|e| bad(&e.to_string()))?,
+        };
+        if url.password().is_some() {
+            return Err(no_password());
+        }
+        for (key, _) in url.query_pairs() {
+            if key.eq_ignore_ascii_case("password") || key.eq_ignore_ascii_case("passfile") {
+                return Err(no_password());
+            }
+            if !QUERY_KEYS.contains(&key.as_ref()) {
+                return Err(bad(&format!(
+                    "it takes no {key:?} in its query (known: {})",
+                    QUERY_KEYS.join(", ")
+                )));
+            }
         }
         let decode = |s: &str| {
             percent_encoding::percent_decode_str(s)
@@ -122,19 +157,30 @@ impl ServerUrl {
             (None, Some(h)) => decode(h),
             (None, None) => return Err(bad("it names no host")),
         };
-        let user = match url.username() {
-            "" => nix::unistd::User::from_uid(nix::unistd::getuid())
+        let user = match (query("user"), url.username()) {
+            (Some(u), _) => u,
+            (None, "") => nix::unistd::User::from_uid(nix::unistd::getuid())
                 .ok()
                 .flatten()
                 .map(|u| u.name)
                 .ok_or_else(|| bad("it names no user"))?,
-            u => decode(u),
+            (None, u) => decode(u),
         };
-        let dbname = match url.path().trim_start_matches('/') {
-            "" => user.clone(),
-            d => decode(d),
+        let dbname = match (query("dbname"), url.path().trim_start_matches('/')) {
+            (Some(d), _) => d,
+            (None, "") => user.clone(),
+            (None, d) => decode(d),
         };
+        let port = match query("port") {
+            Some(p) => p
+                .parse()
+                .map_err(|_| bad(&format!("port={p:?} is not a port number")))?,
+            None => url.port().unwrap_or(5432),
+        };
+        let socket = host.starts_with('/');
         let sslmode = match query("sslmode").as_deref() {
+            // The server offers no TLS on a Unix socket, which the kernel keeps on this host.
+            None if socket => SslMode::Disable,
             None | Some("verify-full") => SslMode::VerifyFull,
             Some("verify-ca") => SslMode::VerifyCa,
             Some("disable") => SslMode::Disable,
@@ -145,14 +191,22 @@ impl ServerUrl {
                 )));
             }
         };
+        if socket && sslmode != SslMode::Disable {
+            return Err(bad(
+                "a Unix socket has no TLS: leave sslmode out (or sslmode=disable)",
+            ));
+        }
         let parsed = ServerUrl {
             text: text.to_string(),
             host,
-            port: url.port().unwrap_or(5432),
+            port,
             user,
             dbname,
             sslmode,
-            sslrootcert: query("sslrootcert").map(PathBuf::from),
+            // libpq's `system`: the system's roots, as when none is named.
+            sslrootcert: query("sslrootcert")
+                .filter(|p| p != "system")
+                .map(PathBuf::from),
             sslcert: query("sslcert").map(PathBuf::from),
             sslkey: query("sslkey").map(PathBuf::from),
         };
@@ -180,6 +234,7 @@ pub fn password_for(
                 path.display()
             ))
         })?;
+        private(path)?;
         return Ok(Some(text.lines().next().unwrap_or_default().to_string()));
     }
     let Some(path) = pgpass else {
@@ -195,6 +250,12 @@ pub fn password_for(
             )));
         }
     };
+    private(path)?;
+    Ok(pgpass_match(&text, url))
+}
+
+/// Exit 2 when a password file can be read by group or others (libpq only warns and skips it).
+fn private(path: &Path) -> Result<()> {
     use std::os::unix::fs::MetadataExt;
     let mode = std::fs::metadata(path).map(|m| m.mode()).unwrap_or(0);
     if mode & 0o077 != 0 {
@@ -204,7 +265,7 @@ pub fn password_for(
             mode & 0o777
         )));
     }
-    Ok(pgpass_match(&text, url))
+    Ok(())
 }
 
 /// The password of the first `hostname:port:database:username:password` line that matches (`*`
@@ -284,6 +345,37 @@ mod tests {
         assert!(!err.to_string().contains("s3cret"), "{err}");
         assert!(ServerUrl::parse("postgres://app@db.example.com/x?sslmode=disable").is_err());
         assert!(ServerUrl::parse("postgres://app@db.example.com/x?sslmode=require").is_err());
+        // A password in the query is refused as one in the user part is, and never echoed; so
+        // is any key libpq would read that this tool does not.
+        for query in ["password=s3cret", "PASSWORD=s3cret", "passfile=s3cret"] {
+            let err = ServerUrl::parse(&format!("postgres://app@db.example.com/x?{query}"))
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains("must not hold a password"), "{err}");
+            assert!(!err.contains("s3cret"), "{err}");
+        }
+        let err = ServerUrl::parse("postgres://app@db.example.com/x?sslmdoe=disable").unwrap_err();
+        assert!(err.to_string().contains("\"sslmdoe\""), "{err}");
+        // libpq's socket form: an empty host, the folder in the query, no TLS by default.
+        let u =
+            ServerUrl::parse("postgres://app@/accounts?host=/run/postgresql&port=5433").unwrap();
+        assert_eq!(
+            (u.host.as_str(), u.port, u.dbname.as_str(), u.sslmode),
+            ("/run/postgresql", 5433, "accounts", SslMode::Disable)
+        );
+        assert!(
+            ServerUrl::parse("postgres://app@/accounts?host=/run/postgresql&sslmode=verify-full")
+                .is_err()
+        );
+        assert!(ServerUrl::parse("postgres://app@/accounts").is_err());
+        let u = ServerUrl::parse(
+            "postgres://db.example.com/?user=app&dbname=accounts&sslrootcert=system",
+        )
+        .unwrap();
+        assert_eq!(
+            (u.user.as_str(), u.dbname.as_str(), u.sslrootcert),
+            ("app", "accounts", None)
+        );
         assert!(matches!(
             Location::parse(Path::new("/srv/useradm.db")).unwrap(),
             Location::File(_)

@@ -108,7 +108,7 @@ pub(super) fn connect(how: &Connect) -> Result<Conn> {
         .user(&url.user)
         .dbname(&url.dbname)
         .application_name("useradm")
-        .connect_timeout(Duration::from_secs(10))
+        .connect_timeout(CONNECT_TIMEOUT)
         .keepalives(true)
         .keepalives_idle(Duration::from_secs(30))
         // A host that vanishes mid-transaction frees its locks within a minute.
@@ -116,27 +116,72 @@ pub(super) fn connect(how: &Connect) -> Result<Conn> {
     if let Some(password) = &how.password {
         config.password(password);
     }
-    let client = match url.sslmode {
-        SslMode::Disable => config
-            .ssl_mode(postgres::config::SslMode::Disable)
-            .connect(postgres::NoTls),
-        mode => {
-            let tls = tls_config(how, mode)?;
-            config
-                .ssl_mode(postgres::config::SslMode::Require)
-                .connect(tokio_postgres_rustls::MakeRustlsConnect::new(tls))
+    let tls = match url.sslmode {
+        SslMode::Disable => None,
+        mode => Some(tls_config(how, mode)?),
+    };
+    config.ssl_mode(match tls {
+        None => postgres::config::SslMode::Disable,
+        Some(_) => postgres::config::SslMode::Require,
+    });
+    // The crate's connect_timeout covers only the TCP connect: a server that accepts and never
+    // answers (a hung process, a port forwarded to nothing) would hold the command forever. The
+    // start of the connection runs beside a deadline; past it, the process ends with exit 10.
+    let (send, answer) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let client = match tls {
+            None => config.connect(postgres::NoTls),
+            Some(tls) => config.connect(tokio_postgres_rustls::MakeRustlsConnect::new(tls)),
+        };
+        let _ = send.send(client);
+    });
+    let client = match answer.recv_timeout(CONNECT_TIMEOUT) {
+        Ok(client) => client.map_err(|e| {
+            Error::storage(format!(
+                "cannot connect to {}: {}",
+                url.text,
+                connect_failure(&e, how.password.is_some())
+            ))
+        })?,
+        Err(_) => {
+            return Err(Error::storage(format!(
+                "cannot connect to {}: the server did not answer within {} s",
+                url.text,
+                CONNECT_TIMEOUT.as_secs()
+            )));
         }
     };
-    let client = client.map_err(|e| {
-        let why = e
-            .as_db_error()
-            .map(|d| d.message().to_string())
-            .unwrap_or_else(|| e.to_string());
-        Error::storage(format!("cannot connect to {}: {why}", url.text))
-    })?;
     Ok(Conn::Pg(Box::new(std::cell::RefCell::new(PgClient::new(
         client,
     )))))
+}
+
+/// How long the start of a connection may take: the TCP connect, TLS and the password.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Why a connection failed, with the causes the crate keeps behind its one-line summary
+/// ("error connecting to server: Connection refused"), and where a password was needed and
+/// none found, where one goes.
+fn connect_failure(e: &postgres::Error, had_password: bool) -> String {
+    if let Some(db) = e.as_db_error() {
+        return db.message().to_string();
+    }
+    let mut text = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(cause) = source {
+        let cause_text = cause.to_string();
+        if !text.contains(&cause_text) {
+            text.push_str(": ");
+            text.push_str(&cause_text);
+        }
+        source = cause.source();
+    }
+    if !had_password && text.contains("password missing") {
+        text.push_str(
+            " (the server asks for a password: put it in USERADM_DB_PASSWORD_FILE or ~/.pgpass)",
+        );
+    }
+    text
 }
 
 fn tls_config(how: &Connect, mode: SslMode) -> Result<rustls::ClientConfig> {

@@ -254,16 +254,34 @@ fn server_urls_and_passwords_that_are_wrong_are_named() {
     let home = env.path().join("home");
     std::fs::create_dir_all(&home).unwrap();
     let url = |rest: &str| format!("postgres://useradm@{rest}");
-    let cases: [(String, i32, &str); 5] = [
+    // A server that accepts and never answers.
+    let silent = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let silent_port = silent.local_addr().unwrap().port();
+    let cases: [(String, i32, &str); 8] = [
         (
             "postgres://useradm:hunter2@127.0.0.1/x".into(),
             2,
             "must not hold a password",
         ),
+        (
+            url("127.0.0.1/x?sslmode=disable&password=hunter2"),
+            2,
+            "must not hold a password",
+        ),
+        (url("127.0.0.1/x?sslmdoe=disable"), 2, "\"sslmdoe\""),
         (url("127.0.0.1/x?sslmode=require"), 2, "sslmode=require"),
         (url("db.example.com/x?sslmode=disable"), 2, "disable"),
-        (url("127.0.0.1:1/x?sslmode=disable"), 10, "cannot connect"),
+        (
+            url("127.0.0.1:1/x?sslmode=disable"),
+            10,
+            "cannot connect to postgres://useradm@127.0.0.1:1/x?sslmode=disable: error connecting to server: Connection refused",
+        ),
         (url("[::1]:1/x?sslmode=disable"), 10, "cannot connect"),
+        (
+            url(&format!("127.0.0.1:{silent_port}/x?sslmode=disable")),
+            10,
+            "the server did not answer within 10 s",
+        ),
     ];
     for (db, code, says) in cases {
         let run = env.run(&["--db", &db, "whoami"], "").code(code);
@@ -283,6 +301,17 @@ fn server_urls_and_passwords_that_are_wrong_are_named() {
         .code(2)
         .stderr_has("chmod 600");
     assert!(!run.stderr.contains("hunter2"), "{run:?}");
+    // So is a USERADM_DB_PASSWORD_FILE that others can read.
+    let run = env
+        .run_env(
+            &[("USERADM_DB_PASSWORD_FILE", pgpass.to_str().unwrap())],
+            &["--db", &url("127.0.0.1:1/x?sslmode=disable"), "whoami"],
+            "",
+        )
+        .code(2)
+        .stderr_has("chmod 600");
+    assert!(!run.stderr.contains("hunter2"), "{run:?}");
+    drop(silent);
 }
 
 /// A wrong password from the password file is exit 10 with the server's reason, never the
@@ -310,4 +339,16 @@ fn a_wrong_server_password_is_exit_10() {
         .code(10)
         .stderr_has("password authentication failed");
     assert!(!run.stderr.contains("4711"), "{run:?}");
+    // No password anywhere: the message says where one goes.
+    env.run_env(
+        &[
+            ("USERADM_DB", &db),
+            ("USERADM_DB_PASSWORD_FILE", ""),
+            ("PGPASSFILE", env.path().join("none").to_str().unwrap()),
+        ],
+        &["whoami"],
+        "",
+    )
+    .code(10)
+    .stderr_has("put it in USERADM_DB_PASSWORD_FILE or ~/.pgpass");
 }
