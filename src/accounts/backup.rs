@@ -130,6 +130,15 @@ pub fn backup(
             "{file} exists: a backup goes to a new file"
         )));
     }
+    // A mistyped folder is not made: the backup would land where no one looks for it.
+    if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty())
+        && !dir.is_dir()
+    {
+        return Err(Error::usage(format!(
+            "no folder {}: a backup goes into a folder that exists",
+            dir.display()
+        )));
+    }
     let target = Database::file(out);
     if store.location().same_as(&target.location) {
         return Err(Error::usage("a backup needs another file than the store"));

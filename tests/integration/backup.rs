@@ -49,6 +49,12 @@ fn a_full_store_round_trips_through_backup_and_restore() {
     env.run(&["backup", "--out", file.to_str().unwrap()], "")
         .code(2)
         .stderr_has("exists");
+    // A mistyped folder is not made.
+    let astray = env.path().join("bakups").join("b.db");
+    env.run(&["backup", "--out", astray.to_str().unwrap()], "")
+        .code(2)
+        .stderr_has("no folder");
+    assert!(!astray.parent().unwrap().exists());
 
     // Into a new store: the same rows, but no session, every token revoked, one more event.
     let restored = env.path().join("restored.db");
