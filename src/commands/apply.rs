@@ -131,6 +131,8 @@ fn applied_report(applied: &apply::Applied) -> Report {
             ));
         }
     }
+    report.error =
+        super::unsent_codes(applied.invitations_unsent.len() + applied.verifications_unsent.len());
     if p.left_alone > 0 {
         report = report.note(format!(
             "{} entr(ies) left alone: see `useradm apply --dry-run`.",

@@ -211,6 +211,8 @@ fn summary_report(summary: &import::Summary) -> Report {
             }
         }
     }
+    report.error =
+        super::unsent_codes(summary.invitations_unsent.len() + summary.verifications_unsent.len());
     report
 }
 

@@ -252,6 +252,17 @@ pub(crate) fn delivery_note(delivery: &crate::mail::Delivery) -> String {
     }
 }
 
+/// Exit 9 after an import or apply whose accounts were written but some of whose codes could
+/// not be mailed: the report lists them with the command that resends each, and a script learns
+/// of them from the exit code as it does after `register`.
+pub(crate) fn unsent_codes(unsent: usize) -> Option<Error> {
+    (unsent > 0).then(|| {
+        Error::MailFailed(format!(
+            "{unsent} code(s) could not be mailed; the accounts were written: resend each as listed"
+        ))
+    })
+}
+
 /// The note that says where a queued message goes.
 pub(crate) fn queued_note(transport: &crate::mail::Transport) -> String {
     match &transport.smtp {

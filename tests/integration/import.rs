@@ -330,7 +330,11 @@ fn unsent_invitations_are_listed_with_the_resend_command() {
         .port();
     env.set_var("USERADM_SMTP_URL", format!("smtp://127.0.0.1:{port}"));
     let file = write(&env, "invite.csv", "email\nann@example.com\n");
-    let run = env.run(&["import", &file], "").ok();
+    // Exit 9, as after `register`, so that a script notices; the report still lists the resend.
+    let run = env
+        .run(&["import", &file], "")
+        .code(9)
+        .stderr_has("1 code(s) could not be mailed; the accounts were written");
     assert!(
         run.stdout.contains("useradm reset --email ann@example.com"),
         "{run:?}"
@@ -340,6 +344,20 @@ fn unsent_invitations_are_listed_with_the_resend_command() {
         2,
         "the accounts stay: the import committed before mailing"
     );
+    // So does apply.
+    let file = write(
+        &env,
+        "state.toml",
+        "owner = \"hr\"\n[[users]]\nemail = \"bea@example.com\"\n",
+    );
+    let run = env.run(&["apply", &file], "").code(9);
+    assert!(
+        run.stdout
+            .contains("resend: useradm reset --email bea@example.com"),
+        "{run:?}"
+    );
+    assert_eq!(users(&env), 3);
+    env.run(&["apply", &file, "--check"], "").ok();
 }
 
 #[test]
