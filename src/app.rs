@@ -56,13 +56,17 @@ fn run() -> ExitCode {
                 .take_while(|a| a != "--")
                 .any(|a| a == "--json");
             if e.use_stderr() && wants_json {
+                // The message is the lines before the usage block ("…not provided:" and the
+                // arguments it lists), as one line.
                 let text = e.render().to_string();
-                let first = text
+                let message = text
                     .lines()
-                    .next()
-                    .unwrap_or_default()
-                    .trim_start_matches("error: ");
-                print_error(false, true, &Error::usage(first));
+                    .take_while(|l| !l.trim().is_empty())
+                    .map(str::trim)
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let message = message.trim_start_matches("error: ");
+                print_error(false, true, &Error::usage(message));
             } else {
                 let _ = e.print();
             }

@@ -427,6 +427,13 @@ fn usage_errors_are_json_under_json() {
         assert_eq!(err["error"]["code"], "usage", "{run:?}");
         assert_eq!(err["error"]["exit"], 2);
     }
+    // The message names what is missing, not only that something is.
+    let run = env.run(&["--json", "apply"], "").code(2);
+    assert_eq!(
+        run.error_json()["error"]["message"],
+        "the following required arguments were not provided: <FILE>",
+        "{run:?}"
+    );
 }
 
 /// `admin\u{200b}@example.com` would register beside `admin@example.com` and look the same:
