@@ -270,17 +270,34 @@ fn integrity(store: &Store) -> Check {
             "not applicable: the database is on a PostgreSQL server",
         ),
         Ok(Some(found)) if found.is_empty() => Check::ok(name, "PRAGMA integrity_check: ok"),
-        Ok(Some(found)) => Check::problem(
-            name,
-            format!(
-                "PRAGMA integrity_check found {} problem(s), the first: {}",
-                found.len(),
-                found[0]
-            ),
-            restore,
-        ),
+        Ok(Some(found)) => Check::problem(name, integrity_detail(&found), restore),
         Err(e) => failed(name, &e, restore),
     }
+}
+
+/// What `PRAGMA integrity_check` found, on one line: SQLite puts several problems in one row,
+/// a line each under a header line.
+fn integrity_detail(found: &[String]) -> String {
+    let problems: Vec<&str> = found
+        .iter()
+        .flat_map(|row| row.lines())
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with("***"))
+        .collect();
+    let shown = problems
+        .iter()
+        .take(3)
+        .copied()
+        .collect::<Vec<_>>()
+        .join("; ");
+    let more = match problems.len() {
+        n if n > 3 => format!("; and {} more", n - 3),
+        _ => String::new(),
+    };
+    format!(
+        "PRAGMA integrity_check found {} problem(s): {shown}{more}",
+        problems.len()
+    )
 }
 
 fn audit_chain(store: &Store) -> Check {
@@ -335,27 +352,32 @@ fn settings_rows(store: &Store) -> Check {
         .filter(|d| !rows.contains_key(d.key))
         .map(|d| d.key)
         .collect();
+    let mut said = Vec::new();
+    if !unknown.is_empty() {
+        said.push(format!("unknown rows, ignored: {}", unknown.join(", ")));
+    }
+    if !missing.is_empty() {
+        said.push(format!(
+            "no row (the default applies): {}",
+            missing.join(", ")
+        ));
+    }
     if !bad.is_empty() {
+        // What would be a warning on its own is said too: one run shows everything.
         return Check::problem(
             name,
-            bad.join("; "),
+            bad.iter()
+                .chain(&said)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join("; "),
             format!(
                 "set each again, to its default or your value: {}",
                 fixes.join("; ")
             ),
         );
     }
-    if !unknown.is_empty() || !missing.is_empty() {
-        let mut said = Vec::new();
-        if !unknown.is_empty() {
-            said.push(format!("unknown rows, ignored: {}", unknown.join(", ")));
-        }
-        if !missing.is_empty() {
-            said.push(format!(
-                "no row (the default applies): {}",
-                missing.join(", ")
-            ));
-        }
+    if !said.is_empty() {
         return Check::warning(
             name,
             said.join("; "),
@@ -575,6 +597,21 @@ fn huge_pages() -> Check {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn integrity_problems_are_one_line() {
+        let found = vec![
+            "*** in database main ***\nTree 31 page 31 cell 0: invalid page number 4294967295\nPage 40: never used".to_string(),
+        ];
+        let detail = integrity_detail(&found);
+        assert_eq!(
+            detail,
+            "PRAGMA integrity_check found 2 problem(s): Tree 31 page 31 cell 0: invalid page \
+             number 4294967295; Page 40: never used"
+        );
+        let many: Vec<String> = (1..=5).map(|i| format!("Page {i}: never used")).collect();
+        assert!(integrity_detail(&many).ends_with("; and 2 more"));
+    }
 
     #[test]
     fn modes_say_who_can_do_what() {

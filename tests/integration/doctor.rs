@@ -152,14 +152,15 @@ fn a_setting_out_of_bounds_is_a_problem_naming_it() {
         "UPDATE settings SET value = '0' WHERE key = 'lockout.max_failures'",
         &[],
     );
+    // What alone would be a warning is said beside the problem.
+    env.exec("DELETE FROM settings WHERE key = 'codes.ttl'", &[]);
     let doc = env.run(&["--json", "doctor"], "").code(14).json();
     let c = check(&doc, "settings");
     assert_eq!(c["status"], "problem", "{doc:#}");
+    let detail = c["detail"].as_str().unwrap();
+    assert!(detail.contains("lockout.max_failures"), "{doc:#}");
     assert!(
-        c["detail"]
-            .as_str()
-            .unwrap()
-            .contains("lockout.max_failures"),
+        detail.contains("no row (the default applies): codes.ttl"),
         "{doc:#}"
     );
     assert!(
