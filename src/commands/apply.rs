@@ -15,7 +15,18 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, args: ApplyArgs) -> Result<Repo
         None => apply::declared::format_of(&args.file),
     };
     let text = read_input(ctx, &args.file)?;
-    let mut declared = apply::declared::read(&text, format, &admitted.policy)?;
+    let mut declared =
+        apply::declared::read(&text, format, &admitted.policy).map_err(|e| match e {
+            // Which file, when a pipeline applies several.
+            Error::Usage(message) => Error::Usage(format!(
+                "{}: {message}",
+                match args.file.as_os_str() == "-" {
+                    true => "standard input".to_string(),
+                    false => args.file.display().to_string(),
+                }
+            )),
+            other => other,
+        })?;
     apply::require_read_rights(&admitted.actor, &declared)?;
     for p in &mut declared.providers {
         if let Some(file) = &p.client_secret_file {

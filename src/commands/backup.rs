@@ -31,6 +31,12 @@ fn drive(bar: &Option<indicatif::ProgressBar>) -> impl FnMut(Progress<'_>) + '_ 
 }
 
 pub fn backup(ctx: &Context, args: BackupArgs) -> Result<Report> {
+    if args.out.as_os_str() == "-" {
+        // Elsewhere `-` is standard input or output; a backup is proved by opening it again.
+        return Err(Error::usage(
+            "a backup is a file, proved once written: --out names one (not -)",
+        ));
+    }
     let mut admitted = admit(ctx, &[SETTINGS_MANAGE])?;
     let bar = rows_bar(ctx, "backing up");
     let done = backup::backup(

@@ -291,7 +291,9 @@ fn unknown_keys_and_unparsable_files() {
         let run = env.run(args, "").code(2);
         let out = format!("{}{}", run.stdout, run.stderr);
         assert!(
-            out.contains("line 4, column 1: unknown field `password`"),
+            out.contains(&format!(
+                "{file}: line 4, column 1: unknown field `password`"
+            )),
             "{run:?}"
         );
         assert!(!out.contains("hunter2"), "{run:?}");

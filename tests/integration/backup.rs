@@ -49,6 +49,10 @@ fn a_full_store_round_trips_through_backup_and_restore() {
     env.run(&["backup", "--out", file.to_str().unwrap()], "")
         .code(2)
         .stderr_has("exists");
+    env.run(&["backup", "--out", "-"], "")
+        .code(2)
+        .stderr_has("not -");
+    assert!(!env.path().join("-").exists());
     // A mistyped folder is not made.
     let astray = env.path().join("bakups").join("b.db");
     env.run(&["backup", "--out", astray.to_str().unwrap()], "")
