@@ -15,18 +15,8 @@ pub fn run(ctx: &Context, input: &mut Input<'_>, args: ApplyArgs) -> Result<Repo
         None => apply::declared::format_of(&args.file),
     };
     let text = read_input(ctx, &args.file)?;
-    let mut declared =
-        apply::declared::read(&text, format, &admitted.policy).map_err(|e| match e {
-            // Which file, when a pipeline applies several.
-            Error::Usage(message) => Error::Usage(format!(
-                "{}: {message}",
-                match args.file.as_os_str() == "-" {
-                    true => "standard input".to_string(),
-                    false => args.file.display().to_string(),
-                }
-            )),
-            other => other,
-        })?;
+    let mut declared = apply::declared::read(&text, format, &admitted.policy)
+        .map_err(|e| in_file(e, &args.file))?;
     apply::require_read_rights(&admitted.actor, &declared)?;
     for p in &mut declared.providers {
         if let Some(file) = &p.client_secret_file {
@@ -205,4 +195,18 @@ fn plan_report(ctx: &Context, plan: &Plan) -> Report {
 
 fn shown(value: &str) -> &str {
     if value.is_empty() { "(none)" } else { value }
+}
+
+/// A refusal of the file, naming it: a pipeline may apply several.
+fn in_file(e: Error, file: &std::path::Path) -> Error {
+    match e {
+        Error::Usage(message) => Error::Usage(format!(
+            "{}: {message}",
+            match file.as_os_str() == "-" {
+                true => "standard input".to_string(),
+                false => file.display().to_string(),
+            }
+        )),
+        other => other,
+    }
 }
