@@ -381,8 +381,8 @@ complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_s
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from update" -l attr -d 'Set an attribute (repeatable; an empty value removes it)' -r
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from update" -l must-change -d 'Whether the user must change their password before anything else' -r -f -a "true\t''
 false\t''"
-complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from update" -l expires -d 'The account stops working then: a date, an RFC 3339 time, a duration from now (90d), or never' -r
-complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from update" -l valid-from -d 'The account works only from then: a date, an RFC 3339 time, or now' -r
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from update" -l expires -d 'The account stops working then: a date, an RFC 3339 time with its offset (2026-12-31T17:00:00Z), a duration from now (90d), or never' -r
+complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from update" -l valid-from -d 'The account works only from then: a date, an RFC 3339 time with its offset, or now' -r
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from update" -l email -d 'New email address: confirmed by a code sent to it; the old one works until then' -r
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from update" -l db -d 'Database: a SQLite file, or a PostgreSQL server as postgres://USER@HOST[:PORT]/DBNAME (password from USERADM_DB_PASSWORD_FILE or ~/.pgpass) [env: USERADM_DB] [default: the user\'s data folder, e.g. ~/.local/share/useradm/useradm.db]' -r -F
 complete -c useradm -n "__fish_useradm_using_subcommand users; and __fish_seen_subcommand_from update" -l color -d 'When to use colour' -r -f -a "auto\t''

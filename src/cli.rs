@@ -725,11 +725,11 @@ pub enum UsersCommand {
         /// Whether the user must change their password before anything else
         #[arg(long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL")]
         must_change: Option<bool>,
-        /// The account stops working then: a date, an RFC 3339 time, a duration from now (90d),
-        /// or never
+        /// The account stops working then: a date, an RFC 3339 time with its offset
+        /// (2026-12-31T17:00:00Z), a duration from now (90d), or never
         #[arg(long, value_name = "WHEN|never")]
         expires: Option<String>,
-        /// The account works only from then: a date, an RFC 3339 time, or now
+        /// The account works only from then: a date, an RFC 3339 time with its offset, or now
         #[arg(long, value_name = "WHEN|now")]
         valid_from: Option<String>,
         /// New email address: confirmed by a code sent to it; the old one works until then

@@ -35,16 +35,22 @@ pub fn parse_rfc3339(text: &str) -> Option<i64> {
     chrono::DateTime::parse_from_rfc3339(text.trim())
         .ok()
         .map(|t| t.timestamp())
+        // Before 1970 is no moment an account's window or a log search needs, and the stored
+        // seconds are shown from 1970 on.
+        .filter(|&t| t >= 0)
 }
 
 /// A moment given on the command line: an RFC 3339 time (as [`parse_rfc3339`]), a date
 /// (`2026-12-31`, its midnight UTC), or a duration from now (`90d`).
 pub fn parse_moment(text: &str) -> Option<i64> {
     let text = text.trim();
-    if text.len() == 10 {
-        return parse_rfc3339(&format!("{text}T00:00:00Z"));
-    }
-    parse_rfc3339(text).or_else(|| parse_duration(text).map(|d| now().saturating_add(d)))
+    let date = || match text.len() {
+        10 => parse_rfc3339(&format!("{text}T00:00:00Z")),
+        _ => None,
+    };
+    date()
+        .or_else(|| parse_rfc3339(text))
+        .or_else(|| parse_duration(text).map(|d| now().saturating_add(d)))
 }
 
 /// Seconds in words, for a message: `259200` → `3 days`, `5400` → `1 hour 30 minutes`.
@@ -126,5 +132,11 @@ mod tests {
         assert_eq!(parse_moment("2027-03-31T08:00:00"), None, "no offset");
         assert_eq!(parse_moment("2027-02-30"), None);
         assert!(parse_moment("90d").is_some_and(|t| t > now()));
+        // Ten characters that are no date are still a duration.
+        assert_eq!(
+            parse_moment("1000 hours").map(|t| t - now()),
+            Some(3_600_000)
+        );
+        assert_eq!(parse_moment("1969-12-31"), None, "before 1970");
     }
 }

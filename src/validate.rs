@@ -188,9 +188,6 @@ pub fn parse_name(field: &str, input: &str) -> Result<String> {
 
 /// `KEY=VALUE` attributes (`--attr`) into a JSON object, checked by [`attributes`].
 pub fn parse_attributes(pairs: &[String]) -> Result<serde_json::Map<String, serde_json::Value>> {
-    if pairs.len() > MAX_ATTRS {
-        return Err(Error::usage(format!("at most {MAX_ATTRS} attributes")));
-    }
     let mut map = serde_json::Map::new();
     for pair in pairs {
         let Some((key, value)) = pair.split_once('=') else {

@@ -142,6 +142,11 @@ impl Update {
                 attributes.insert(k.clone(), v.clone());
             }
         }
+        // The rule holds for what the account ends with (64 at most, 16 KiB), not only for
+        // what this update adds.
+        if !self.attributes.is_empty() {
+            attributes = crate::validate::attributes(attributes)?;
+        }
         Ok(Profile {
             first_name,
             last_name,

@@ -124,18 +124,22 @@ pub(super) fn connect(how: &Connect) -> Result<Conn> {
         None => postgres::config::SslMode::Disable,
         Some(_) => postgres::config::SslMode::Require,
     });
-    // The crate's connect_timeout covers only the TCP connect: a server that accepts and never
+    // The crate's connect_timeout covers only each TCP connect: a server that accepts and never
     // answers (a hung process, a port forwarded to nothing) would hold the command forever. The
-    // start of the connection runs beside a deadline; past it, the process ends with exit 10.
+    // start of the connection runs on a thread of its own beside a deadline; past it, the error
+    // ends the command and the thread is left to the process's exit.
     let (send, answer) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let client = match tls {
-            None => config.connect(postgres::NoTls),
-            Some(tls) => config.connect(tokio_postgres_rustls::MakeRustlsConnect::new(tls)),
-        };
-        let _ = send.send(client);
-    });
-    let client = match answer.recv_timeout(CONNECT_TIMEOUT) {
+    std::thread::Builder::new()
+        .name("connect".into())
+        .spawn(move || {
+            let client = match tls {
+                None => config.connect(postgres::NoTls),
+                Some(tls) => config.connect(tokio_postgres_rustls::MakeRustlsConnect::new(tls)),
+            };
+            let _ = send.send(client);
+        })
+        .map_err(|e| Error::internal(format!("cannot start a thread to connect: {e}")))?;
+    let client = match answer.recv_timeout(START_DEADLINE) {
         Ok(client) => client.map_err(|e| {
             Error::storage(format!(
                 "cannot connect to {}: {}",
@@ -143,12 +147,17 @@ pub(super) fn connect(how: &Connect) -> Result<Conn> {
                 connect_failure(&e, how.password.is_some())
             ))
         })?,
-        Err(_) => {
+        Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
             return Err(Error::storage(format!(
                 "cannot connect to {}: the server did not answer within {} s",
                 url.text,
-                CONNECT_TIMEOUT.as_secs()
+                START_DEADLINE.as_secs()
             )));
+        }
+        Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
+            return Err(Error::internal(
+                "the connecting thread ended without an answer",
+            ));
         }
     };
     Ok(Conn::Pg(Box::new(std::cell::RefCell::new(PgClient::new(
@@ -156,8 +165,10 @@ pub(super) fn connect(how: &Connect) -> Result<Conn> {
     )))))
 }
 
-/// How long the start of a connection may take: the TCP connect, TLS and the password.
-const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long each TCP connect may take (a host name may give several addresses to try).
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+/// How long the whole start of a connection may take: the TCP connects, TLS and the password.
+const START_DEADLINE: Duration = Duration::from_secs(15);
 
 /// Why a connection failed, with the causes the crate keeps behind its one-line summary
 /// ("error connecting to server: Connection refused"), and where a password was needed and

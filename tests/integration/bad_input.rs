@@ -546,3 +546,34 @@ fn common_and_breached_passwords_are_refused() {
     env.config_set("password.blocklist_file", "");
     register("an entirely fine password 1865").ok();
 }
+
+/// The attribute rule holds for what an account ends with: two updates within the limit each
+/// cannot together pass it.
+#[test]
+fn attributes_stay_within_the_rule_across_updates() {
+    let env = Env::admin();
+    env.register_verified(ALICE, ALICE_PW);
+    let attrs = |range: std::ops::Range<usize>| -> Vec<String> {
+        range
+            .flat_map(|i| ["--attr".to_string(), format!("k{i}=v")])
+            .collect()
+    };
+    let update = |extra: Vec<String>| {
+        let mut args = vec!["users".to_string(), "update".into(), ALICE.into()];
+        args.extend(extra);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        env.run(&args, "")
+    };
+    update(attrs(0..40)).ok();
+    update(attrs(40..70))
+        .code(2)
+        .stderr_has("at most 64 attributes");
+    let stored = env.text(
+        "SELECT attributes FROM users WHERE email = ?1",
+        &[ALICE.into()],
+    );
+    assert!(!stored.contains("k40"), "{stored}");
+    // Removing one makes room.
+    update(vec!["--attr".into(), "k0=".into()]).ok();
+    update(attrs(40..64)).ok();
+}

@@ -280,7 +280,7 @@ fn server_urls_and_passwords_that_are_wrong_are_named() {
         (
             url(&format!("127.0.0.1:{silent_port}/x?sslmode=disable")),
             10,
-            "the server did not answer within 10 s",
+            "the server did not answer within 15 s",
         ),
     ];
     for (db, code, says) in cases {
