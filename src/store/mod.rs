@@ -665,12 +665,29 @@ impl Sql<'_> {
     }
 }
 
-/// A session or token whose account the store lacks, which its foreign key forbids: the store is
-/// damaged (a broken page reads as a missing row), not the credential ended.
-fn account_missing(what: &str) -> Error {
-    Error::storage(format!(
-        "the database is damaged: the account of {what} is missing from it; restore a backup"
-    ))
+impl Sql<'_> {
+    /// `found` (a credential joined with its account) as it is, unless nothing was found while
+    /// `own_row` (the credential's row alone, by its hash) finds one: then the account is
+    /// missing, which its foreign key forbids. The store is damaged (a broken page reads as a
+    /// missing row), not the credential ended.
+    fn unless_account_missing<T>(
+        &self,
+        found: Option<T>,
+        own_row: &str,
+        token_sha256: &str,
+        what: &str,
+    ) -> Result<Option<T>> {
+        if found.is_none()
+            && self
+                .first(own_row, params![token_sha256], |_| Ok(()))?
+                .is_some()
+        {
+            return Err(Error::storage(format!(
+                "the database is damaged: the account of {what} is missing from it; restore a backup"
+            )));
+        }
+        Ok(found)
+    }
 }
 
 impl Tx<'_> {

@@ -155,14 +155,7 @@ impl Sql<'_> {
         let found = self.first(WITH_USER_BY_TOKEN_HASH, params![token_sha256], |r| {
             Ok((from_row(r)?, super::users::from_row_at(r, SESSION_COLUMNS)?))
         })?;
-        if found.is_none()
-            && self
-                .first(OF_TOKEN_HASH, params![token_sha256], |_| Ok(()))?
-                .is_some()
-        {
-            return Err(super::account_missing("this session"));
-        }
-        Ok(found)
+        self.unless_account_missing(found, OF_TOKEN_HASH, token_sha256, "this session")
     }
 }
 

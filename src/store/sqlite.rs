@@ -165,20 +165,21 @@ pub(super) fn unsound(path: &Path) -> Option<String> {
         Ok(conn) => conn,
         Err(e) => return Some(e.to_string()),
     };
-    let checked = conn.prepare("PRAGMA quick_check").and_then(|mut st| {
-        st.query_map([], |r| r.get::<_, String>(0))?
-            .collect::<rusqlite::Result<Vec<String>>>()
-    });
-    match checked {
-        Ok(lines) if lines.iter().all(|l| l == "ok") => None,
-        Ok(lines) => Some(lines.join("; ")),
-        Err(e) => Some(storage_error(&e).to_string()),
+    match check_lines(&conn, "PRAGMA quick_check") {
+        Ok(problems) if problems.is_empty() => None,
+        Ok(problems) => Some(problems.join("; ")),
+        Err(e) => Some(e.to_string()),
     }
 }
 
 /// The lines of `PRAGMA integrity_check` other than its `ok`.
 pub(super) fn integrity_problems(conn: &Connection) -> Result<Vec<String>> {
-    let mut st = conn.prepare("PRAGMA integrity_check")?;
+    check_lines(conn, "PRAGMA integrity_check")
+}
+
+/// The lines of a check pragma other than its `ok`.
+fn check_lines(conn: &Connection, pragma: &str) -> Result<Vec<String>> {
+    let mut st = conn.prepare(pragma)?;
     let lines = st.query_map([], |r| r.get::<_, String>(0))?;
     let mut problems = Vec::new();
     for line in lines {

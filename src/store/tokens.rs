@@ -44,6 +44,7 @@ pub(super) const WITH_USER_BY_HASH: &str = concat!(
     select_tokens!(concat!(", ", user_columns!("u."))),
     " WHERE t.token_sha256 = ?1"
 );
+const OF_HASH: &str = "SELECT 1 FROM api_tokens WHERE token_sha256 = ?1";
 /// A token's use (never moved back).
 pub(super) const TOUCH: &str = "UPDATE api_tokens SET last_used_at = ?2
      WHERE id = ?1 AND (last_used_at IS NULL OR last_used_at < ?2)";
@@ -70,18 +71,7 @@ impl Sql<'_> {
         let found = self.first(WITH_USER_BY_HASH, params![token_sha256], |r| {
             Ok((from_row(r)?, super::users::from_row_at(r, TOKEN_COLUMNS)?))
         })?;
-        if found.is_none()
-            && self
-                .first(
-                    "SELECT 1 FROM api_tokens WHERE token_sha256 = ?1",
-                    params![token_sha256],
-                    |_| Ok(()),
-                )?
-                .is_some()
-        {
-            return Err(super::account_missing("this token"));
-        }
-        Ok(found)
+        self.unless_account_missing(found, OF_HASH, token_sha256, "this token")
     }
 
     pub fn token_by_id(&self, id: &str) -> Result<Option<TokenRow>> {
